@@ -1,0 +1,9 @@
+/** Where the project's files live, independent of the working directory. */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SPEC_FILE = join(ROOT, 'spec', 'auth0-management-api.openapi.json');
+export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
+export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
+export const METADATA_FILE = join(GENERATED_DIR, 'metadata.json');

@@ -1,0 +1,78 @@
+/**
+ * The operation metadata: everything the runtime needs to turn a GraphQL field back into the
+ * exact REST call, and a result back into GraphQL values. Generated into
+ * `src/schema/generated/metadata.json`; start-up reads it instead of the 3.7 MB spec.
+ */
+import type { CheckpointPaging, OffsetPaging } from './pagination.js';
+
+export interface ArgMetadata {
+  /** Wire name of the parameter. */
+  wire: string;
+  in: 'path' | 'query' | 'header';
+  explode?: boolean;
+}
+
+export interface BodyMetadata {
+  /** `json` (the spec also allows form encoding for the same schema), or `multipart`. */
+  kind: 'json' | 'multipart';
+  /** For json: the argument holding the body. For multipart: argument name → form field name. */
+  arg?: string;
+  fields?: Record<string, string>;
+  /** The input type of the body, for mapping camelCase fields to wire names. */
+  inputType?: string;
+}
+
+export interface OperationMetadata {
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** `Query.users`, `Mutation.createUser`. */
+  coordinate: string;
+  summary?: string;
+  /** Auth0's rule: the caller needs any one of these. */
+  scopes: string[];
+  args: Record<string, ArgMetadata>;
+  body?: BodyMetadata;
+  /** The GraphQL type the response maps to (named type, no wrappers). */
+  returns: string;
+  /** `object` (a type), `list` (a plain list), `connection`, `none` (no content: the field answers true). */
+  result: 'object' | 'list' | 'connection' | 'none' | 'json';
+  connection?: {
+    itemsKey?: string;
+    offset?: OffsetPaging;
+    checkpoint?: CheckpointPaging;
+    /** Spec parameters replaced by first/after (so they are deliberately not arguments). */
+    consumed: string[];
+  };
+  lifecycle?: string;
+}
+
+export interface EdgeMetadata {
+  /** Where the edge lives: `User.roles`. */
+  coordinate: string;
+  /** Root field that does the work: `Query.userRoles`. */
+  operation: string;
+  /** Argument of the operation → wire key on the parent object that supplies it. */
+  from: Record<string, string>;
+  kind: 'sub-resource' | 'companion';
+  /** A list of ids (`role_ids`): one entity per id. */
+  list?: boolean;
+}
+
+export interface GeneratedMetadata {
+  spec: { title: string; version: string; sha256: string };
+  operations: Record<string, OperationMetadata>;
+  /** Object and input types: GraphQL field name → wire name, only where they differ. */
+  fieldWireNames: Record<string, Record<string, string>>;
+  /** Enum types: GraphQL value name → wire value. */
+  enums: Record<string, Record<string, string | number | boolean>>;
+  /** Union types: how a result object picks its member. */
+  unions: Record<string, { members: Array<{ type: string; distinctKeys: string[] }>; discriminator?: { property: string; mapping: Record<string, string> } }>;
+  /** @oneOf inputs standing for an OpenAPI oneOf: the set field's value is sent as is. */
+  oneOfInputs: string[];
+  /** Scalar unions (`IntOrString`): the built-in scalars they accept. */
+  scalarUnions: Record<string, string[]>;
+  /** Entity types and the key field that identifies them on the wire. */
+  entities: Record<string, { key: string; getOperation: string }>;
+  edges: EdgeMetadata[];
+}

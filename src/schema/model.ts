@@ -1,0 +1,85 @@
+/**
+ * The generator's own model of the GraphQL schema it is building.
+ *
+ * Types refer to each other by SDL type strings (`[User!]`, `ID!`); `emit-sdl.ts` turns the
+ * model into graphql-js objects and prints them, so escaping and validity are graphql-js's job.
+ */
+
+export interface FieldModel {
+  name: string;
+  /** The JSON property name on the wire, when it differs from `name`. */
+  wire?: string;
+  type: string;
+  description?: string;
+  deprecated?: string;
+  args?: ArgModel[];
+}
+
+export interface ArgModel {
+  name: string;
+  type: string;
+  description?: string;
+  deprecated?: string;
+}
+
+interface TypeBase {
+  name: string;
+  description?: string;
+  /** JSON pointer of the schema this type came from. */
+  source?: string;
+}
+
+export interface ObjectModel extends TypeBase {
+  kind: 'object';
+  fields: FieldModel[];
+}
+
+export interface InputModel extends TypeBase {
+  kind: 'input';
+  fields: FieldModel[];
+  /** A @oneOf input standing for an OpenAPI oneOf: exactly one member field is set, its value is sent as is. */
+  oneOf?: boolean;
+}
+
+export interface EnumValueModel {
+  name: string;
+  wire: string | number | boolean;
+  description?: string;
+}
+
+export interface EnumModel extends TypeBase {
+  kind: 'enum';
+  values: EnumValueModel[];
+}
+
+export interface UnionMemberModel {
+  type: string;
+  /** Wire keys that only this member requires: how `__resolveType` tells members apart. */
+  distinctKeys: string[];
+}
+
+export interface UnionModel extends TypeBase {
+  kind: 'union';
+  members: UnionMemberModel[];
+  discriminator?: { property: string; mapping: Record<string, string> };
+}
+
+export interface ScalarModel extends TypeBase {
+  kind: 'scalar';
+  /** For the scalar unions of OpenAPI (`oneOf: [string, integer]`): the built-in scalars it accepts. */
+  accepts?: string[];
+}
+
+export type TypeModel = ObjectModel | InputModel | EnumModel | UnionModel | ScalarModel;
+
+/** A place in the schema typed as JSON, with the reason; listed by `npm run schema:report`. */
+export interface JsonFallback {
+  location: string;
+  reason: string;
+  pointer: string;
+}
+
+/** Strips list and non-null wrappers: `[User!]!` → `User`. */
+export function namedType(ref: string): string {
+  return ref.replace(/[[\]!]/g, '');
+}

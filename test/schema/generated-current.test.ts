@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { executeCodegen, loadCodegenConfig } from '@graphql-codegen/cli';
+import { buildSchema, validateSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/schema/generate.js';
+import { createExecutableSchema } from '../../src/schema/executable.js';
+import { METADATA_FILE, ROOT, SDL_FILE, SPEC_FILE } from '../../src/paths.js';
+
+const first = generate(SPEC_FILE);
+
+describe('generated files are current and valid', () => {
+  it('the committed SDL and metadata are what `npm run generate` writes now', () => {
+    expect(first.sdl === readFileSync(SDL_FILE, 'utf8'), 'schema.graphql is stale: run `npm run generate`').toBe(true);
+    const metadata = `${JSON.stringify(first.metadata, null, 1)}\n`;
+    expect(metadata === readFileSync(METADATA_FILE, 'utf8'), 'metadata.json is stale: run `npm run generate`').toBe(true);
+  });
+
+  it('generating twice gives byte-identical output', () => {
+    const second = generate(SPEC_FILE);
+    expect(second.sdl === first.sdl).toBe(true);
+    expect(JSON.stringify(second.metadata) === JSON.stringify(first.metadata)).toBe(true);
+  });
+
+  it('the SDL passes graphql-js validateSchema', () => {
+    expect(validateSchema(buildSchema(first.sdl)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('builds into an executable schema with @graphql-tools/schema', () => {
+    const schema = createExecutableSchema();
+    expect(Object.keys(schema.getQueryType()!.getFields()).length + Object.keys(schema.getMutationType()!.getFields()).length).toBe(452);
+  });
+
+  it('the committed resolver types are what graphql-codegen writes from the committed SDL', async () => {
+    const { config } = await loadCodegenConfig({ configFilePath: join(ROOT, 'codegen.yml') });
+    const { result, error } = await executeCodegen({ ...config, cwd: ROOT, silent: true });
+    expect(error).toBeNull();
+    const [output] = result;
+    expect(output?.filename).toBe('src/generated/resolvers-types.ts');
+    const committed = readFileSync(join(ROOT, output!.filename), 'utf8');
+    expect(output!.content === committed, 'resolvers-types.ts is stale: run `npm run generate`').toBe(true);
+  }, 60_000);
+});
