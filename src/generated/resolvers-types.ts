@@ -193,7 +193,7 @@ export type ActionDeployedVersion = {
   code?: Maybe<Scalars['String']['output']>;
   /** The time when this version was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The list of third party npm modules, and their versions, that this specific version depends on.  */
+  /** The list of third party npm modules, and their versions, that this specific version depends on. */
   dependencies?: Maybe<Array<ActionVersionDependency>>;
   /** Indicates if this specific version is the currently one deployed. */
   deployed?: Maybe<Scalars['Boolean']['output']>;
@@ -582,7 +582,7 @@ export type ActionVersion = {
   code?: Maybe<Scalars['String']['output']>;
   /** The time when this version was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The list of third party npm modules, and their versions, that this specific version depends on.  */
+  /** The list of third party npm modules, and their versions, that this specific version depends on. */
   dependencies?: Maybe<Array<ActionVersionDependency>>;
   /** Indicates if this specific version is the currently one deployed. */
   deployed?: Maybe<Scalars['Boolean']['output']>;
@@ -816,11 +816,11 @@ export type AculFiltersInput = {
 
 export type AculHeadTag = {
   __typename?: 'AculHeadTag';
-  /** Attributes of the HTML tag. See <a href="https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes"> MDN documentation</a> for valid attributes. */
+  /** Attributes of the HTML tag. See [ MDN documentation](https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes) for valid attributes. */
   attributes?: Maybe<Scalars['JSON']['output']>;
   /**
    * Text or markup between the element’s opening and closing tags.
-   * You can use <a href="https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens">context variables</a> to display dynamic values.
+   * You can use [context variables](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) to display dynamic values.
    */
   content?: Maybe<Scalars['String']['output']>;
   /** Any HTML element valid for use in the head tag */
@@ -828,11 +828,11 @@ export type AculHeadTag = {
 };
 
 export type AculHeadTagInput = {
-  /** Attributes of the HTML tag. See <a href="https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes"> MDN documentation</a> for valid attributes. */
+  /** Attributes of the HTML tag. See [ MDN documentation](https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes) for valid attributes. */
   attributes?: InputMaybe<Scalars['JSON']['input']>;
   /**
    * Text or markup between the element’s opening and closing tags.
-   * You can use <a href="https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens">context variables</a> to display dynamic values.
+   * You can use [context variables](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) to display dynamic values.
    */
   content?: InputMaybe<Scalars['String']['input']>;
   /** Any HTML element valid for use in the head tag */
@@ -1215,7 +1215,6 @@ export type BrandingColors = {
    *   angle_deg: 35
    * }
    * ```
-   *
    */
   pageBackground?: Maybe<Scalars['JSON']['output']>;
   /** Accent color. */
@@ -1664,7 +1663,7 @@ export type BreachedPasswordDetectionAdminNotificationFrequency =
 
 /**
  * The subscription level for breached password detection methods. Use "enhanced" to enable Credential Guard.
- *         Possible values: <code>standard</code>, <code>enhanced</code>.
+ *         Possible values: `standard`, `enhanced`.
  */
 export type BreachedPasswordDetectionMethod =
   /** Sent to Auth0 as `enhanced`. */
@@ -1682,7 +1681,7 @@ export type BreachedPasswordDetectionPreChangePasswordStage = {
   __typename?: 'BreachedPasswordDetectionPreChangePasswordStage';
   /**
    * Action to take when a breached password is detected during a password reset.
-   *               Possible values: <code>block</code>, <code>admin_notification</code>.
+   *               Possible values: `block`, `admin_notification`.
    */
   shields?: Maybe<Array<Maybe<BreachedPasswordDetectionPreChangePasswordShields>>>;
 };
@@ -1690,7 +1689,7 @@ export type BreachedPasswordDetectionPreChangePasswordStage = {
 export type BreachedPasswordDetectionPreChangePasswordStageInput = {
   /**
    * Action to take when a breached password is detected during a password reset.
-   *               Possible values: <code>block</code>, <code>admin_notification</code>.
+   *               Possible values: `block`, `admin_notification`.
    */
   shields?: InputMaybe<Array<BreachedPasswordDetectionPreChangePasswordShields>>;
 };
@@ -1705,7 +1704,7 @@ export type BreachedPasswordDetectionPreUserRegistrationStage = {
   __typename?: 'BreachedPasswordDetectionPreUserRegistrationStage';
   /**
    * Action to take when a breached password is detected during a signup.
-   *               Possible values: <code>block</code>, <code>admin_notification</code>.
+   *               Possible values: `block`, `admin_notification`.
    */
   shields?: Maybe<Array<Maybe<BreachedPasswordDetectionPreUserRegistrationShields>>>;
 };
@@ -1713,7 +1712,7 @@ export type BreachedPasswordDetectionPreUserRegistrationStage = {
 export type BreachedPasswordDetectionPreUserRegistrationStageInput = {
   /**
    * Action to take when a breached password is detected during a signup.
-   *               Possible values: <code>block</code>, <code>admin_notification</code>.
+   *               Possible values: `block`, `admin_notification`.
    */
   shields?: InputMaybe<Array<BreachedPasswordDetectionPreUserRegistrationShields>>;
 };
@@ -1722,19 +1721,19 @@ export type BreachedPasswordDetectionSettings = {
   __typename?: 'BreachedPasswordDetectionSettings';
   /**
    * When "admin_notification" is enabled, determines how often email notifications are sent.
-   *         Possible values: <code>immediately</code>, <code>daily</code>, <code>weekly</code>, <code>monthly</code>.
+   *         Possible values: `immediately`, `daily`, `weekly`, `monthly`.
    */
   adminNotificationFrequency?: Maybe<Array<Maybe<BreachedPasswordDetectionAdminNotificationFrequency>>>;
   /** Whether or not breached password detection is active. */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /**
    * The subscription level for breached password detection methods. Use "enhanced" to enable Credential Guard.
-   *         Possible values: <code>standard</code>, <code>enhanced</code>.
+   *         Possible values: `standard`, `enhanced`.
    */
   method?: Maybe<BreachedPasswordDetectionMethod>;
   /**
    * Action to take when a breached password is detected during a login.
-   *       Possible values: <code>block</code>, <code>user_notification</code>, <code>admin_notification</code>.
+   *       Possible values: `block`, `user_notification`, `admin_notification`.
    */
   shields?: Maybe<Array<Maybe<BreachedPasswordDetectionShields>>>;
   stage?: Maybe<BreachedPasswordDetectionStage>;
@@ -1761,7 +1760,7 @@ export type BreachedPasswordDetectionStageInput = {
 
 /**
  * Account Lockout: Determines whether or not IP address is used when counting failed attempts.
- *           Possible values: <code>count_per_identifier_and_ip</code>, <code>count_per_identifier</code>.
+ *           Possible values: `count_per_identifier_and_ip`, `count_per_identifier`.
  */
 export type BruteForceProtectionMode =
   /** Sent to Auth0 as `count_per_identifier`. */
@@ -1785,12 +1784,12 @@ export type BruteForceSettings = {
   maxAttempts?: Maybe<Scalars['Int']['output']>;
   /**
    * Account Lockout: Determines whether or not IP address is used when counting failed attempts.
-   *           Possible values: <code>count_per_identifier_and_ip</code>, <code>count_per_identifier</code>.
+   *           Possible values: `count_per_identifier_and_ip`, `count_per_identifier`.
    */
   mode?: Maybe<BruteForceProtectionMode>;
   /**
    * Action to take when a brute force protection threshold is violated.
-   *         Possible values: <code>block</code>, <code>user_notification</code>.
+   *         Possible values: `block`, `user_notification`.
    */
   shields?: Maybe<Array<Maybe<BruteForceProtectionShields>>>;
 };
@@ -1832,7 +1831,7 @@ export type ChangePasswordTicketIdentityInput = {
 };
 
 export type ChangePasswordTicketInput = {
-  /** ID of the client (application). If provided for tenants using the New Universal Login experience, the email template and UI displays application details, and the user is prompted to redirect to the application's <a target='' href='https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes#completing-the-password-reset-flow'>default login route</a> after the ticket is used. client_id is required to use the <a target='' href='https://auth0.com/docs/customize/actions/flows-and-triggers/post-change-password-flow'>Password Reset Post Challenge</a> trigger. */
+  /** ID of the client (application). If provided for tenants using the New Universal Login experience, the email template and UI displays application details, and the user is prompted to redirect to the application's [default login route](https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes#completing-the-password-reset-flow) after the ticket is used. client_id is required to use the [Password Reset Post Challenge](https://auth0.com/docs/customize/actions/flows-and-triggers/post-change-password-flow) trigger. */
   clientId?: InputMaybe<Scalars['String']['input']>;
   /** ID of the connection. If provided, allows the user to be specified using email instead of user_id. If you set this value, you must also send the email parameter. You cannot send user_id when specifying a connection_id. */
   connectionId?: InputMaybe<Scalars['String']['input']>;
@@ -1963,7 +1962,6 @@ export type Client = {
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
    * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
    *
-   *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
   connections: ConnectionConnection;
@@ -1987,9 +1985,9 @@ export type Client = {
   expressConfiguration?: Maybe<ExpressConfiguration>;
   /** An alternate client identifier to be used during authorization flows. Only supports CIMD-based client identifiers. */
   externalClientId?: Maybe<Scalars['String']['output']>;
-  /** Indicates who created the external metadata client. The value <code>admin</code> indicates the client was registered via the Management API. The value <code>client</code> indicates the client was registered dynamically. This field is only present when external_metadata_type is set. */
+  /** Indicates who created the external metadata client. The value `admin` indicates the client was registered via the Management API. The value `client` indicates the client was registered dynamically. This field is only present when external_metadata_type is set. */
   externalMetadataCreatedBy?: Maybe<ClientExternalMetadataCreatedBy>;
-  /** Indicates the type of external metadata used to register the client. This field is omitted for regular clients. The value <code>cimd</code> identifies clients registered via a Client ID Metadata Document. The value <code>dcr</code> identifies clients registered via Dynamic Client Registration. */
+  /** Indicates the type of external metadata used to register the client. This field is omitted for regular clients. The value `cimd` identifies clients registered via a Client ID Metadata Document. The value `dcr` identifies clients registered via Dynamic Client Registration. */
   externalMetadataType?: Maybe<ClientExternalMetadataType>;
   /** Configure FedCM login settings for New Universal Login */
   fedcmLogin?: Maybe<FedCmLogin>;
@@ -2019,7 +2017,7 @@ export type Client = {
   name?: Maybe<Scalars['String']['output']>;
   /** Configure native social settings */
   nativeSocialLogin?: Maybe<NativeSocialLogin>;
-  /** Whether this client conforms to <a href='https://auth0.com/docs/api-auth/tutorials/adoption'>strict OIDC specifications</a> (true) or uses legacy features (false). */
+  /** Whether this client conforms to [strict OIDC specifications](https://auth0.com/docs/api-auth/tutorials/adoption) (true) or uses legacy features (false). */
   oidcConformant?: Maybe<Scalars['Boolean']['output']>;
   /** Configuration for OIDC backchannel logout */
   oidcLogout?: Maybe<ClientOidcBackchannelLogoutSettings>;
@@ -2031,7 +2029,7 @@ export type Client = {
   organizationUsage?: Maybe<ClientOrganizationUsage>;
   /** Specifies how long, in seconds, a Pushed Authorization Request URI remains valid */
   parRequestExpiry?: Maybe<Scalars['Int']['output']>;
-  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection">Redirect protection</a>. */
+  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
   redirectionPolicy?: Maybe<ClientRedirectionPolicy>;
   /** Refresh token configuration */
   refreshToken?: Maybe<ClientRefreshTokenConfiguration>;
@@ -2059,7 +2057,7 @@ export type Client = {
   ssoDisabled?: Maybe<Scalars['Boolean']['output']>;
   /** Name of the tenant this client belongs to. */
   tenant?: Maybe<Scalars['String']['output']>;
-  /** Security mode for third-party clients. `strict` enforces <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls">enhanced security controls</a>: OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
+  /** Security mode for third-party clients. `strict` enforces [enhanced security controls](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls): OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode) and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
   thirdPartySecurityMode?: Maybe<ClientThirdPartySecurityMode>;
   /** Defines the requested authentication method for the token endpoint. Can be `none` (public client without a client secret), `client_secret_post` (client uses HTTP POST parameters), or `client_secret_basic` (client uses HTTP Basic). */
   tokenEndpointAuthMethod?: Maybe<ClientTokenEndpointAuthMethod>;
@@ -2068,7 +2066,7 @@ export type Client = {
   tokenQuota?: Maybe<TokenQuota>;
   /** Settings for Token Vault Privileged Access. */
   tokenVaultPrivilegedAccess?: Maybe<ClientTokenVaultPrivilegedAccessWithCredentialId>;
-  /** Comma-separated list of allowed origins for use with <a href='https://auth0.com/docs/cross-origin-authentication'>Cross-Origin Authentication</a>, <a href='https://auth0.com/docs/flows/concepts/device-auth'>Device Flow</a>, and <a href='https://auth0.com/docs/protocols/oauth2#how-response-mode-works'>web message response mode</a>. */
+  /** Comma-separated list of allowed origins for use with [Cross-Origin Authentication](https://auth0.com/docs/cross-origin-authentication), [Device Flow](https://auth0.com/docs/flows/concepts/device-auth), and [web message response mode](https://auth0.com/docs/protocols/oauth2#how-response-mode-works). */
   webOrigins?: Maybe<Array<Scalars['String']['output']>>;
 };
 
@@ -2965,14 +2963,14 @@ export type ClientEncryptionKeyInput = {
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Indicates who created the external metadata client. The value <code>admin</code> indicates the client was registered via the Management API. The value <code>client</code> indicates the client was registered dynamically. This field is only present when external_metadata_type is set. */
+/** Indicates who created the external metadata client. The value `admin` indicates the client was registered via the Management API. The value `client` indicates the client was registered dynamically. This field is only present when external_metadata_type is set. */
 export type ClientExternalMetadataCreatedBy =
   /** Sent to Auth0 as `admin`. */
   | 'ADMIN'
   /** Sent to Auth0 as `client`. */
   | 'CLIENT';
 
-/** Indicates the type of external metadata used to register the client. This field is omitted for regular clients. The value <code>cimd</code> identifies clients registered via a Client ID Metadata Document. The value <code>dcr</code> identifies clients registered via Dynamic Client Registration. */
+/** Indicates the type of external metadata used to register the client. This field is omitted for regular clients. The value `cimd` identifies clients registered via a Client ID Metadata Document. The value `dcr` identifies clients registered via Dynamic Client Registration. */
 export type ClientExternalMetadataType =
   /** Sent to Auth0 as `cimd`. */
   | 'CIMD'
@@ -2993,7 +2991,7 @@ export type ClientGrant = {
   client?: Maybe<Client>;
   /** ID of the client. */
   clientId?: Maybe<Scalars['String']['output']>;
-  /** Applies this client grant as the default for all clients in the specified group. The only accepted value is <a href="https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications">`third_party_clients`</a>, which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
+  /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
   defaultFor?: Maybe<ClientGrantDefaultFor>;
   /** ID of the client grant. */
   id?: Maybe<Scalars['String']['output']>;
@@ -3034,7 +3032,7 @@ export type ClientGrantConnection = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** Applies this client grant as the default for all clients in the specified group. The only accepted value is <a href="https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications">`third_party_clients`</a>, which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
+/** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
 export type ClientGrantDefaultFor =
   /** Sent to Auth0 as `third_party_clients`. */
   | 'THIRD_PARTY_CLIENTS';
@@ -3340,7 +3338,7 @@ export type ClientOrganizationUsagePatch =
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
 
-/** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection">Redirect protection</a>. */
+/** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
 export type ClientRedirectionPolicy =
   /** Sent to Auth0 as `allow_always`. */
   | 'ALLOW_ALWAYS'
@@ -3513,7 +3511,7 @@ export type ClientSigningKey = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
-/** Security mode for third-party clients. `strict` enforces <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls">enhanced security controls</a>: OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
+/** Security mode for third-party clients. `strict` enforces [enhanced security controls](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls): OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode) and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
 export type ClientThirdPartySecurityMode =
   /** Sent to Auth0 as `permissive`. */
   | 'PERMISSIVE'
@@ -3643,7 +3641,6 @@ export type Connection = {
    *
    * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
    *
-   *
    * Requires any of the scopes: read:connections.
    */
   clients: ConnectionEnabledClientConnection;
@@ -3656,7 +3653,6 @@ export type Connection = {
    *
    * Retrieve the directory provisioning configuration of a connection.
    *
-   *
    * Requires any of the scopes: read:directory_provisionings.
    */
   directoryProvisioning?: Maybe<DirectoryProvisioning>;
@@ -3665,7 +3661,6 @@ export type Connection = {
    *
    * Retrieve the directory provisioning default attribute mapping of a connection.
    *
-   *
    * Requires any of the scopes: read:directory_provisionings.
    */
   directoryProvisioningDefaultMapping?: Maybe<DirectoryProvisioningDefaultMapping>;
@@ -3673,7 +3668,6 @@ export type Connection = {
    * Get synchronized groups for a directory provisioning configuration
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
-   *
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
@@ -3691,7 +3685,6 @@ export type Connection = {
    *
    * Gets the connection keys for the Okta or OIDC connection strategy.
    *
-   *
    * Requires any of the scopes: read:connections_keys.
    */
   keys?: Maybe<Array<ConnectionKey>>;
@@ -3708,7 +3701,6 @@ export type Connection = {
    *
    * Retrieves a scim configuration by its `connectionId`.
    *
-   *
    * Requires any of the scopes: read:scim_config.
    */
   scimConfiguration?: Maybe<ScimConfiguration>;
@@ -3717,7 +3709,6 @@ export type Connection = {
    *
    * Retrieves a scim configuration's default mapping by its `connectionId`.
    *
-   *
    * Requires any of the scopes: read:scim_config.
    */
   scimConfigurationDefaultMapping?: Maybe<ScimConfigurationDefaultMapping>;
@@ -3725,7 +3716,6 @@ export type Connection = {
    * Get a connection's SCIM tokens
    *
    * Retrieves all scim tokens by its connection `id`.
-   *
    *
    * Requires any of the scopes: read:scim_token.
    */
@@ -3736,7 +3726,6 @@ export type Connection = {
    * Check connection status
    *
    * Retrieves the status of an ad/ldap connection referenced by its `ID`. `200 OK` http status code response is returned  when the connection is online, otherwise a `404` status code is returned along with an error message
-   *
    *
    * Requires any of the scopes: read:connections.
    */
@@ -4706,7 +4695,7 @@ export type CreateClientGrantInput = {
   authorizationDetailsTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ID of the client. */
   clientId?: InputMaybe<Scalars['String']['input']>;
-  /** Applies this client grant as the default for all clients in the specified group. The only accepted value is <a href="https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications">`third_party_clients`</a>, which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
+  /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
   defaultFor?: InputMaybe<ClientGrantDefaultFor>;
   /** Defines whether organizations can be used with client credentials exchanges for this grant. */
   organizationUsage?: InputMaybe<ClientGrantOrganizationUsage>;
@@ -4745,7 +4734,7 @@ export type CreateClientInput = {
   crossOriginLoc?: InputMaybe<Scalars['String']['input']>;
   /** The content (HTML, CSS, JS) of the custom login page. */
   customLoginPage?: InputMaybe<Scalars['String']['input']>;
-  /** <code>true</code> if the custom login page is to be used, <code>false</code> otherwise. Defaults to <code>true</code> */
+  /** `true` if the custom login page is to be used, `false` otherwise. Defaults to `true` */
   customLoginPageOn?: InputMaybe<Scalars['Boolean']['input']>;
   /** The content (HTML, CSS, JS) of the custom login page. (Used on Previews) */
   customLoginPagePreview?: InputMaybe<Scalars['String']['input']>;
@@ -4783,7 +4772,7 @@ export type CreateClientInput = {
   nativeSocialLogin?: InputMaybe<NativeSocialLoginInput>;
   /** Configuration for OIDC backchannel logout (deprecated, in favor of oidc_logout) */
   oidcBackchannelLogout?: InputMaybe<ClientOidcBackchannelLogoutSettingsInput>;
-  /** Whether this client conforms to <a href='https://auth0.com/docs/api-auth/tutorials/adoption'>strict OIDC specifications</a> (true) or uses legacy features (false). */
+  /** Whether this client conforms to [strict OIDC specifications](https://auth0.com/docs/api-auth/tutorials/adoption) (true) or uses legacy features (false). */
   oidcConformant?: InputMaybe<Scalars['Boolean']['input']>;
   /** Configuration for OIDC backchannel logout */
   oidcLogout?: InputMaybe<ClientOidcBackchannelLogoutSettingsInput>;
@@ -4795,7 +4784,7 @@ export type CreateClientInput = {
   organizationUsage?: InputMaybe<ClientOrganizationUsage>;
   /** Specifies how long, in seconds, a Pushed Authorization Request URI remains valid */
   parRequestExpiry?: InputMaybe<Scalars['Int']['input']>;
-  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection">Redirect protection</a>. */
+  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
   redirectionPolicy?: InputMaybe<ClientRedirectionPolicy>;
   /** Refresh token configuration */
   refreshToken?: InputMaybe<ClientRefreshTokenConfigurationInput>;
@@ -4817,9 +4806,9 @@ export type CreateClientInput = {
   skipNonVerifiableCallbackUriConfirmationPrompt?: InputMaybe<Scalars['Boolean']['input']>;
   /** Applies only to SSO clients and determines whether Auth0 will handle Single Sign On (true) or whether the Identity Provider will (false). */
   sso?: InputMaybe<Scalars['Boolean']['input']>;
-  /** <code>true</code> to disable Single Sign On, <code>false</code> otherwise (default: <code>false</code>) */
+  /** `true` to disable Single Sign On, `false` otherwise (default: `false`) */
   ssoDisabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Security mode for third-party clients. `strict` enforces <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls">enhanced security controls</a>: OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
+  /** Security mode for third-party clients. `strict` enforces [enhanced security controls](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls): OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode) and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
   thirdPartySecurityMode?: InputMaybe<ClientThirdPartySecurityMode>;
   /** Defines the requested authentication method for the token endpoint. Can be `none` (public client without a client secret), `client_secret_post` (client uses HTTP POST parameters), or `client_secret_basic` (client uses HTTP Basic). */
   tokenEndpointAuthMethod?: InputMaybe<ClientTokenEndpointAuthMethod>;
@@ -4828,7 +4817,7 @@ export type CreateClientInput = {
   tokenQuota?: InputMaybe<CreateTokenQuotaInput>;
   /** Settings for Token Vault Privileged Access. */
   tokenVaultPrivilegedAccess?: InputMaybe<ClientTokenVaultPrivilegedAccessWithPublicKeyInput>;
-  /** Comma-separated list of allowed origins for use with <a href='https://auth0.com/docs/cross-origin-authentication'>Cross-Origin Authentication</a>, <a href='https://auth0.com/docs/flows/concepts/device-auth'>Device Flow</a>, and <a href='https://auth0.com/docs/protocols/oauth2#how-response-mode-works'>web message response mode</a>. */
+  /** Comma-separated list of allowed origins for use with [Cross-Origin Authentication](https://auth0.com/docs/cross-origin-authentication), [Device Flow](https://auth0.com/docs/flows/concepts/device-auth), and [web message response mode](https://auth0.com/docs/protocols/oauth2#how-response-mode-works). */
   webOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -4843,7 +4832,7 @@ export type CreateConnectionInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** Use of this property is NOT RECOMMENDED. Use the PATCH /v2/connections/{id}/clients endpoint to enable the connection for a set of clients. */
   enabledClients?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** <code>true</code> promotes to a domain-level connection so that third-party applications can use it. <code>false</code> does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to <code>false</code>.) */
+  /** `true` promotes to a domain-level connection so that third-party applications can use it. `false` does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to `false`.) */
   isDomainConnection?: InputMaybe<Scalars['Boolean']['input']>;
   /** Metadata associated with the connection in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -4853,7 +4842,7 @@ export type CreateConnectionInput = {
   options?: InputMaybe<ConnectionPropertiesOptionsInput>;
   /** Defines the realms for which the connection will be used (ie: email domains). If the array is empty or the property is not specified, the connection name will be added as realm. */
   realms?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to <code>false</code>.) */
+  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to `false`.) */
   showAsButton?: InputMaybe<Scalars['Boolean']['input']>;
   /** The identity provider identifier for the connection */
   strategy: ConnectionIdentityProvider;
@@ -5747,13 +5736,19 @@ export type CreateFormInput = {
 };
 
 export type CreateGuardianEnrollmentTicketInput = {
-  /** Optional. Allows a user who has previously enrolled in MFA to enroll with additional factors.<br />Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages. */
+  /**
+   * Optional. Allows a user who has previously enrolled in MFA to enroll with additional factors.
+   * Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages.
+   */
   allowMultipleEnrollments?: InputMaybe<Scalars['Boolean']['input']>;
   /** alternate email to which the enrollment email will be sent. Optional - by default, the email will be sent to the user's default address */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Optional. Specify the locale of the enrollment email. Used with send_email. */
   emailLocale?: InputMaybe<Scalars['String']['input']>;
-  /** Optional. Specifies which factor the user must enroll with.<br />Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages. */
+  /**
+   * Optional. Specifies which factor the user must enroll with.
+   * Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages.
+   */
   factor?: InputMaybe<GuardianEnrollmentFactor>;
   /** Send an email to the user to start the enrollment */
   sendMail?: InputMaybe<Scalars['Boolean']['input']>;
@@ -6079,7 +6074,7 @@ export type CreatePhoneTemplateTestNotificationPayload = {
 export type CreatePublicKeyDeviceCredentialInput = {
   /** client_id of the client (application) this credential is for. */
   clientId?: InputMaybe<Scalars['String']['input']>;
-  /** Unique identifier for the device. Recommend using <a href="http://developer.android.com/reference/android/provider/Settings.Secure.html#ANDROID_ID">Android_ID</a> on Android and <a href="https://developer.apple.com/library/ios/documentation/UIKit/Reference/UIDevice_Class/index.html#//apple_ref/occ/instp/UIDevice/identifierForVendor">identifierForVendor</a>. */
+  /** Unique identifier for the device. Recommend using [Android_ID](http://developer.android.com/reference/android/provider/Settings.Secure.html#ANDROID_ID) on Android and [identifierForVendor](https://developer.apple.com/library/ios/documentation/UIKit/Reference/UIDevice_Class/index.html#//apple_ref/occ/instp/UIDevice/identifierForVendor). */
   deviceId: Scalars['String']['input'];
   /** Name for this device easily recognized by owner. */
   deviceName: Scalars['String']['input'];
@@ -6891,7 +6886,7 @@ export type DeleteUserIdentityPayloadItem = {
   accessTokenSecret?: Maybe<Scalars['String']['output']>;
   /** The name of the connection for the identity. */
   connection?: Maybe<Scalars['String']['output']>;
-  /** <code>true</code> if the identity provider is a social provider, <code>false</code>s otherwise */
+  /** `true` if the identity provider is a social provider, `false`s otherwise */
   isSocial?: Maybe<Scalars['Boolean']['output']>;
   profileData?: Maybe<UserProfileData>;
   /** The type of identity provider. */
@@ -7578,15 +7573,9 @@ export type EventStreamEventBridgeAwsRegion =
 /** Configuration specific to an eventbridge destination. */
 export type EventStreamEventBridgeConfiguration = {
   __typename?: 'EventStreamEventBridgeConfiguration';
-  /**
-   * AWS Account ID for EventBridge destination.
-   *
-   */
+  /** AWS Account ID for EventBridge destination. */
   awsAccountId?: Maybe<Scalars['String']['output']>;
-  /**
-   * AWS Partner Event Source for EventBridge destination.
-   *
-   */
+  /** AWS Partner Event Source for EventBridge destination. */
   awsPartnerEventSource?: Maybe<Scalars['String']['output']>;
   /** AWS Region for EventBridge destination. */
   awsRegion?: Maybe<EventStreamEventBridgeAwsRegion>;
@@ -7594,15 +7583,9 @@ export type EventStreamEventBridgeConfiguration = {
 
 /** Configuration specific to an eventbridge destination. */
 export type EventStreamEventBridgeConfigurationInput = {
-  /**
-   * AWS Account ID for EventBridge destination.
-   *
-   */
+  /** AWS Account ID for EventBridge destination. */
   awsAccountId: Scalars['String']['input'];
-  /**
-   * AWS Partner Event Source for EventBridge destination.
-   *
-   */
+  /** AWS Partner Event Source for EventBridge destination. */
   awsPartnerEventSource?: InputMaybe<Scalars['String']['input']>;
   /** AWS Region for EventBridge destination. */
   awsRegion: EventStreamEventBridgeAwsRegion;
@@ -7802,23 +7785,14 @@ export type EventStreamTestEventType =
 export type EventStreamWebhookAuthorizationResponse = EventStreamWebhookBasicAuth | EventStreamWebhookBearerAuth | EventStreamWebhookCustomHeaderAuth;
 
 export type EventStreamWebhookAuthorizationResponseInput =
-  /**
-   * Basic Authorization for HTTP requests (e.g., 'Basic credentials').
-   *
-   */
+  /** Basic Authorization for HTTP requests (e.g., 'Basic credentials'). */
   { eventStreamWebhookBasicAuth: EventStreamWebhookBasicAuthInput; eventStreamWebhookBearerAuth?: never; eventStreamWebhookCustomHeaderAuth?: never; }
-  |  /**
-   * Bearer Authorization for HTTP requests (e.g., 'Bearer token').
-   *
-   */
+  |  /** Bearer Authorization for HTTP requests (e.g., 'Bearer token'). */
   { eventStreamWebhookBasicAuth?: never; eventStreamWebhookBearerAuth: EventStreamWebhookBearerAuthInput; eventStreamWebhookCustomHeaderAuth?: never; }
   |  /** Custom header authorization for HTTP requests. */
   { eventStreamWebhookBasicAuth?: never; eventStreamWebhookBearerAuth?: never; eventStreamWebhookCustomHeaderAuth: EventStreamWebhookCustomHeaderAuthInput; };
 
-/**
- * Basic Authorization for HTTP requests (e.g., 'Basic credentials').
- *
- */
+/** Basic Authorization for HTTP requests (e.g., 'Basic credentials'). */
 export type EventStreamWebhookBasicAuth = {
   __typename?: 'EventStreamWebhookBasicAuth';
   /** Type of authorization. */
@@ -7827,10 +7801,7 @@ export type EventStreamWebhookBasicAuth = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
-/**
- * Basic Authorization for HTTP requests (e.g., 'Basic credentials').
- *
- */
+/** Basic Authorization for HTTP requests (e.g., 'Basic credentials'). */
 export type EventStreamWebhookBasicAuthInput = {
   /** Type of authorization. */
   method: EventStreamWebhookBasicAuthMethod;
@@ -7843,20 +7814,14 @@ export type EventStreamWebhookBasicAuthMethod =
   /** Sent to Auth0 as `basic`. */
   | 'BASIC';
 
-/**
- * Bearer Authorization for HTTP requests (e.g., 'Bearer token').
- *
- */
+/** Bearer Authorization for HTTP requests (e.g., 'Bearer token'). */
 export type EventStreamWebhookBearerAuth = {
   __typename?: 'EventStreamWebhookBearerAuth';
   /** Type of authorization. */
   method?: Maybe<EventStreamWebhookBearerAuthMethod>;
 };
 
-/**
- * Bearer Authorization for HTTP requests (e.g., 'Bearer token').
- *
- */
+/** Bearer Authorization for HTTP requests (e.g., 'Bearer token'). */
 export type EventStreamWebhookBearerAuthInput = {
   /** Type of authorization. */
   method: EventStreamWebhookBearerAuthMethod;
@@ -13141,7 +13106,6 @@ export type Group = {
    *
    * List all users that are a member of this group.
    *
-   *
    * Requires any of the scopes: read:group_members.
    */
   members: GroupMemberConnection;
@@ -13151,7 +13115,6 @@ export type Group = {
    * Get a group's roles
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
-   *
    *
    * Requires any of the scopes: read:group_roles.
    */
@@ -13271,7 +13234,10 @@ export type GuardianEnrollment = {
   status?: Maybe<GuardianEnrollmentStatus>;
 };
 
-/** Optional. Specifies which factor the user must enroll with.<br />Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages. */
+/**
+ * Optional. Specifies which factor the user must enroll with.
+ * Note: Parameter can only be used with Universal Login; it cannot be used with Classic Login or custom MFA pages.
+ */
 export type GuardianEnrollmentFactor =
   /** Sent to Auth0 as `email`. */
   | 'EMAIL'
@@ -13419,7 +13385,6 @@ export type Hook = {
    * Get hook secrets
    *
    * Retrieve a hook's secrets by the ID of the hook.
-   *
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -13977,9 +13942,9 @@ export type LogLocationInfo = {
   cityName?: Maybe<Scalars['String']['output']>;
   /** Continent the country is located within. Can be `AF` (Africa), `AN` (Antarctica), `AS` (Asia), `EU` (Europe), `NA` (North America), `OC` (Oceania) or `SA` (South America). */
   continentCode?: Maybe<Scalars['String']['output']>;
-  /** Two-letter <a href="https://www.iso.org/iso-3166-country-codes.html">Alpha-2 ISO 3166-1</a> country code. */
+  /** Two-letter [Alpha-2 ISO 3166-1](https://www.iso.org/iso-3166-country-codes.html) country code. */
   countryCode?: Maybe<Scalars['String']['output']>;
-  /** Three-letter <a href="https://www.iso.org/iso-3166-country-codes.html">Alpha-3 ISO 3166-1</a> country code. */
+  /** Three-letter [Alpha-3 ISO 3166-1](https://www.iso.org/iso-3166-country-codes.html) country code. */
   countryCode3?: Maybe<Scalars['String']['output']>;
   /** Full country name in English. */
   countryName?: Maybe<Scalars['String']['output']>;
@@ -13987,7 +13952,7 @@ export type LogLocationInfo = {
   latitude?: Maybe<Scalars['Float']['output']>;
   /** Global longitude (vertical) position. */
   longitude?: Maybe<Scalars['Float']['output']>;
-  /** Time zone name as found in the <a href="https://www.iana.org/time-zones">tz database</a>. */
+  /** Time zone name as found in the [tz database](https://www.iana.org/time-zones). */
   timeZone?: Maybe<Scalars['String']['output']>;
 };
 
@@ -14759,7 +14724,6 @@ export type Mutation = {
    *
    * [Connections](https://auth0.com/docs/authenticate/identity-providers) represent the relationship between Auth0 and a source of users. Available types of connections include database, enterprise, and social.
    *
-   *
    * Requires any of the scopes: create:organization_connections.
    */
   addOrganizationEnabledConnections?: Maybe<OrganizationConnection>;
@@ -14767,7 +14731,6 @@ export type Mutation = {
    * Associate permissions with a role
    *
    * Add one or more [permissions](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/manage-permissions) to a specified user role.
-   *
    *
    * Requires any of the scopes: update:roles.
    */
@@ -14779,7 +14742,6 @@ export type Mutation = {
    *
    * Users can be members of multiple Organizations with unique roles assigned for each membership. This action assigns roles to a user only for the specified Organization. Roles cannot be assigned to a user across multiple Organizations in the same call.
    *
-   *
    * Requires any of the scopes: create:organization_member_roles.
    */
   assignOrganizationMemberRoles?: Maybe<Scalars['Boolean']['output']>;
@@ -14789,7 +14751,6 @@ export type Mutation = {
    * Assign one or more users to an existing user role. To learn more, review [Role-Based Access Control](https://auth0.com/docs/manage-users/access-control/rbac).
    *
    * **Note**: New roles cannot be created through this action.
-   *
    *
    * Requires any of the scopes: update:roles, create:role_members.
    */
@@ -14801,7 +14762,6 @@ export type Mutation = {
    *
    * **Note**: New roles cannot be created through this action. Additionally, this action is used to assign roles to a user in the context of your whole tenant. To assign roles in the context of a specific Organization, use the following endpoint: [Assign user roles to an Organization member](https://auth0.com/docs/api/management/v2/organizations/post-organization-member-roles).
    *
-   *
    * Requires any of the scopes: update:users, create:role_members.
    */
   assignUserRoles?: Maybe<Scalars['Boolean']['output']>;
@@ -14809,7 +14769,6 @@ export type Mutation = {
    * Update render settings for multiple screens
    *
    * Learn more about [configuring render settings](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) for advanced customization.
-   *
    *
    * Requires any of the scopes: update:prompts.
    */
@@ -14826,7 +14785,6 @@ export type Mutation = {
    * Create an action
    *
    * Create an action. Once an action is created, it must be deployed, and then bound to a trigger before it will be executed as part of a flow.
-   *
    *
    * Requires any of the scopes: create:actions.
    */
@@ -14852,7 +14810,6 @@ export type Mutation = {
    *
    * Create a [phone provider](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers).
    * The `credentials` object requires different properties depending on the phone provider (which is specified using the `name` property).
-   *
    *
    * Requires any of the scopes: create:phone_providers.
    */
@@ -14888,7 +14845,6 @@ export type Mutation = {
    * - To configure `client_authentication_methods`, the property `jwt_configuration.alg` must be set to RS256.
    *
    * SSO Integrations created via this endpoint will accept login requests and share user profile information.
-   *
    *
    * Requires any of the scopes: create:clients.
    */
@@ -14954,7 +14910,6 @@ export type Mutation = {
    * - To enable the credential for Private Key JWT or mTLS authentication methods, set the `client_authentication_methods` property on the client. For more information, read [Configure Private Key JWT Authentication](https://auth0.com/docs/get-started/applications/configure-private-key-jwt) and [Configure mTLS Authentication](https://auth0.com/docs/get-started/applications/configure-mtls)
    * - To enable the credential for JWT-secured Authorization requests, set the `signed_request_object`property on the client. For more information, read [Configure JWT-secured Authorization Requests (JAR)](https://auth0.com/docs/get-started/applications/configure-jar)
    *
-   *
    * Requires any of the scopes: create:client_credentials.
    */
   createClientCredential?: Maybe<ClientCredential>;
@@ -14962,7 +14917,6 @@ export type Mutation = {
    * Create client grant
    *
    * Create a client grant for a machine-to-machine login flow. To learn more, read [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow).
-   *
    *
    * Requires any of the scopes: create:client_grants.
    */
@@ -14974,7 +14928,6 @@ export type Mutation = {
    *
    * **Note:** If a connection with the same name was recently deleted and had a large number of associated users, the deletion may still be processing. Creating a new connection with that name before the deletion completes may fail or produce unexpected results.
    *
-   *
    * Requires any of the scopes: create:connections.
    */
   createConnection?: Maybe<Connection>;
@@ -14982,7 +14935,6 @@ export type Mutation = {
    * Create a directory provisioning configuration
    *
    * Create a directory provisioning configuration for a connection.
-   *
    *
    * Requires any of the scopes: create:directory_provisionings.
    */
@@ -14992,7 +14944,6 @@ export type Mutation = {
    *
    * Request an on-demand synchronization of the directory.
    *
-   *
    * Requires any of the scopes: create:directory_provisionings.
    */
   createConnectionDirectoryProvisioningSynchronization?: Maybe<CreateDirectorySynchronizationPayload>;
@@ -15000,7 +14951,6 @@ export type Mutation = {
    * Create connection keys
    *
    * Provision initial connection keys for Okta or OIDC connection strategies. This endpoint allows you to create keys before configuring the connection to use Private Key JWT authentication, enabling zero-downtime transitions.
-   *
    *
    * Requires any of the scopes: create:connections_keys.
    */
@@ -15010,7 +14960,6 @@ export type Mutation = {
    *
    * Create a Connection Profile.
    *
-   *
    * Requires any of the scopes: create:connection_profiles.
    */
   createConnectionProfile?: Maybe<ConnectionProfile>;
@@ -15019,7 +14968,6 @@ export type Mutation = {
    *
    * Create a scim configuration for a connection.
    *
-   *
    * Requires any of the scopes: create:scim_config.
    */
   createConnectionScimConfiguration?: Maybe<ScimConfiguration>;
@@ -15027,7 +14975,6 @@ export type Mutation = {
    * Create a SCIM Token
    *
    * Create a scim token for a scim client.
-   *
    *
    * Requires any of the scopes: create:scim_token.
    */
@@ -15049,7 +14996,6 @@ export type Mutation = {
    *
    * - recommended - for modern usage this includes TLS 1.2 only
    *
-   *
    * Requires any of the scopes: create:custom_domains.
    */
   createCustomDomain?: Maybe<CreateCustomDomainPayload>;
@@ -15059,7 +15005,6 @@ export type Mutation = {
    * Create a device credential public key to manage refresh token rotation for a given `user_id`. Device Credentials APIs are designed for ad-hoc administrative use only and paging is by default enabled for GET requests.
    *
    * When refresh token rotation is enabled, the endpoint becomes consistent. For more information, read [Signing Keys](https://auth0.com/docs/get-started/tenant-settings/signing-keys).
-   *
    *
    * Requires any of the scopes: create:current_user_device_credentials.
    */
@@ -15093,7 +15038,6 @@ export type Mutation = {
    * - For `ses` provider, `settings` may contain `message` object, where you can provide
    *   a name of configuration set in `configuration_set_name` property. Value must be a string.
    *
-   *
    * Requires any of the scopes: create:email_provider.
    */
   createEmailProvider?: Maybe<EmailProvider>;
@@ -15109,7 +15053,6 @@ export type Mutation = {
    * Create an email verification ticket
    *
    * Create an email verification ticket for a given user. An email verification ticket is a generated URL that the user can consume to verify their email address.
-   *
    *
    * Requires any of the scopes: create:user_tickets.
    */
@@ -15187,7 +15130,6 @@ export type Mutation = {
    *
    * Assign one or more [roles](https://auth0.com/docs/manage-users/access-control/rbac) to a specified group.
    *
-   *
    * Requires any of the scopes: create:group_roles.
    */
   createGroupRole?: Maybe<Scalars['Boolean']['output']>;
@@ -15195,7 +15137,6 @@ export type Mutation = {
    * Create a multi-factor authentication enrollment ticket
    *
    * Create a [multi-factor authentication (MFA) enrollment ticket](https://auth0.com/docs/secure/multi-factor-authentication/auth0-guardian/create-custom-enrollment-tickets), and optionally send an email with the created ticket to a given user. Enrollment tickets can specify which factor users must enroll with or allow existing MFA users to enroll in additional factors.
-   *
    *
    * Requires any of the scopes: create:guardian_enrollment_tickets.
    */
@@ -15205,7 +15146,6 @@ export type Mutation = {
    *
    * Create a new hook.
    *
-   *
    * Requires any of the scopes: create:hooks.
    */
   createHook?: Maybe<Hook>;
@@ -15213,7 +15153,6 @@ export type Mutation = {
    * Add hook secrets
    *
    * Add one or more secrets to an existing hook. Accepts an object of key-value pairs, where the key is the name of the secret. A hook can have a maximum of 20 secrets.
-   *
    *
    * Requires any of the scopes: update:hooks.
    */
@@ -15229,7 +15168,7 @@ export type Mutation = {
   /**
    * Create import users job
    *
-   * Import users from a <a href="https://auth0.com/docs/users/references/bulk-import-database-schema-examples">formatted file</a> into a connection via a long-running job. When importing users, with or without upsert, the `email_verified` is set to `false` when the email address is added or updated. Users must verify their email address. To avoid this behavior, set `email_verified` to `true` in the imported data.
+   * Import users from a [formatted file](https://auth0.com/docs/users/references/bulk-import-database-schema-examples) into a connection via a long-running job. When importing users, with or without upsert, the `email_verified` is set to `false` when the email address is added or updated. Users must verify their email address. To avoid this behavior, set `email_verified` to `true` in the imported data.
    *
    * Requires any of the scopes: create:users.
    */
@@ -15240,7 +15179,6 @@ export type Mutation = {
    * Send an email to the specified user that asks them to click a link to [verify their email address](https://auth0.com/docs/email/custom#verification-email).
    *
    * Note: You must have the `Status` toggle enabled for the verification email template for the email to be sent.
-   *
    *
    * Requires any of the scopes: update:users.
    */
@@ -15462,7 +15400,6 @@ export type Mutation = {
    * }
    * ```
    *
-   *
    * Requires any of the scopes: create:log_streams.
    */
   createLogStream?: Maybe<CreateLogStreamPayload>;
@@ -15478,7 +15415,6 @@ export type Mutation = {
    * Create an Organization
    *
    * Create a new Organization within your tenant.  To learn more about Organization settings, behavior, and configuration options, review [Create Your First Organization](https://auth0.com/docs/manage-users/organizations/create-first-organization).
-   *
    *
    * Requires any of the scopes: create:organizations, create:organization_connections.
    */
@@ -15500,7 +15436,6 @@ export type Mutation = {
    *
    * Create a new discovery domain for an organization.
    *
-   *
    * Requires any of the scopes: create:organization_discovery_domains.
    */
   createOrganizationDiscoveryDomain?: Maybe<CreateOrganizationDiscoveryDomainPayload>;
@@ -15509,7 +15444,6 @@ export type Mutation = {
    *
    * Assign one or more roles to a specified group in the context of an organization.
    *
-   *
    * Requires any of the scopes: create:organization_group_roles.
    */
   createOrganizationGroupRole?: Maybe<Scalars['Boolean']['output']>;
@@ -15517,7 +15451,6 @@ export type Mutation = {
    * Create invitations to an organization
    *
    * Create a user invitation for a specific Organization. Upon creation, the listed user receives an email inviting them to join the Organization. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
-   *
    *
    * Requires any of the scopes: create:organization_invitations.
    */
@@ -15529,7 +15462,6 @@ export type Mutation = {
    *
    * To add a user to an Organization through this action, the user must already exist in your tenant. If a user does not yet exist, you can [invite them to create an account](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members), manually create them through the Auth0 Dashboard, or use the Management API.
    *
-   *
    * Requires any of the scopes: create:organization_members.
    */
   createOrganizationMember?: Maybe<Scalars['Boolean']['output']>;
@@ -15539,7 +15471,6 @@ export type Mutation = {
    * Create a password change ticket for a given user. A password change ticket is a generated URL that the user can consume to start a reset password flow.
    *
    * Note: This endpoint does not verify the given user’s identity. If you call this endpoint within your application, you must design your application to verify the user’s identity.
-   *
    *
    * Requires any of the scopes: create:user_tickets.
    */
@@ -15553,7 +15484,7 @@ export type Mutation = {
   /**
    * Create a resource server
    *
-   * Create a new API associated with your tenant. Note that all new APIs must be registered with Auth0. For more information, read <a href="https://www.auth0.com/docs/get-started/apis"> APIs</a>.
+   * Create a new API associated with your tenant. Note that all new APIs must be registered with Auth0. For more information, read [ APIs](https://www.auth0.com/docs/get-started/apis).
    *
    * Requires any of the scopes: create:resource_servers.
    */
@@ -15565,7 +15496,6 @@ export type Mutation = {
    *
    * **Note**: New roles are not associated with any permissions by default. To assign existing permissions to your role, review Associate Permissions with a Role. To create new permissions, review Add API Permissions.
    *
-   *
    * Requires any of the scopes: create:roles.
    */
   createRole?: Maybe<Role>;
@@ -15573,7 +15503,6 @@ export type Mutation = {
    * Assign groups to a role
    *
    * Assign one or more groups to a specified role.
-   *
    *
    * Requires any of the scopes: create:group_roles.
    */
@@ -15585,7 +15514,6 @@ export type Mutation = {
    *
    * Note: Changing a rule's stage of execution from the default `login_success` can change the rule's function signature to have user omitted.
    *
-   *
    * Requires any of the scopes: create:rules.
    */
   createRule?: Maybe<Rule>;
@@ -15594,7 +15522,6 @@ export type Mutation = {
    *
    * Creates a self-service profile.
    *
-   *
    * Requires any of the scopes: create:self_service_profiles.
    */
   createSelfServiceProfile?: Maybe<SelfServiceProfile>;
@@ -15602,7 +15529,6 @@ export type Mutation = {
    * Create an access ticket to initiate the Self-Service Enterprise Configuration flow
    *
    * Creates an access ticket to initiate the Self-Service Enterprise Configuration flow using a self-service profile.
-   *
    *
    * Requires any of the scopes: create:sso_access_tickets.
    */
@@ -15614,7 +15540,6 @@ export type Mutation = {
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta’s Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user’s subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
    *
-   *
    * Requires any of the scopes: create:token_exchange_profiles.
    */
   createTokenExchangeProfile?: Maybe<TokenExchangeProfile>;
@@ -15625,7 +15550,6 @@ export type Mutation = {
    *
    * Note: `connection` is required but other parameters such as `email` and `password` are dependent upon the type of connection.
    *
-   *
    * Requires any of the scopes: create:users.
    */
   createUser?: Maybe<User>;
@@ -15633,7 +15557,6 @@ export type Mutation = {
    * Post User Attribute Profile
    *
    * Create a User Attribute Profile.
-   *
    *
    * Requires any of the scopes: create:user_attribute_profiles.
    */
@@ -15651,7 +15574,6 @@ export type Mutation = {
    *
    * Assign permissions to a user.
    *
-   *
    * Requires any of the scopes: update:users.
    */
   createUserPermission?: Maybe<Scalars['Boolean']['output']>;
@@ -15667,7 +15589,6 @@ export type Mutation = {
    * Delete an action
    *
    * Deletes an action and all of its associated versions. An action must be unbound from all triggers before it can be deleted.
-   *
    *
    * Requires any of the scopes: delete:actions.
    */
@@ -15693,7 +15614,6 @@ export type Mutation = {
    *
    * Remove all authenticators registered to a given user ID, such as OTP, email, phone, and push-notification. This action cannot be undone. For more information, review [Manage Authentication Methods with Management API](https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api).
    *
-   *
    * Requires any of the scopes: delete:guardian_enrollments.
    */
   deleteAllUserAuthenticators?: Maybe<Scalars['Boolean']['output']>;
@@ -15701,7 +15621,6 @@ export type Mutation = {
    * Deletes a Phone Provider
    *
    * Delete the configured phone provider.
-   *
    *
    * Requires any of the scopes: delete:phone_providers.
    */
@@ -15737,7 +15656,7 @@ export type Mutation = {
   /**
    * Delete a client credential
    *
-   * Delete a client credential you previously created. May be enabled or disabled. For more information, read <a href="https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow">Client Credential Flow</a>.
+   * Delete a client credential you previously created. May be enabled or disabled. For more information, read [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow).
    *
    * Requires any of the scopes: delete:client_credentials.
    */
@@ -15746,7 +15665,6 @@ export type Mutation = {
    * Delete client grant
    *
    * Delete the [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow) from your machine-to-machine application.
-   *
    *
    * Requires any of the scopes: delete:client_grants.
    */
@@ -15758,7 +15676,6 @@ export type Mutation = {
    *
    * **Note:** If your connection has a large amount of users associated with it, please be aware that this operation can be long running after the response is returned and may impact concurrent [create connection](https://auth0.com/docs/api/management/v2/connections/post-connections) requests, if they use an identical connection name.
    *
-   *
    * Requires any of the scopes: delete:connections.
    */
   deleteConnection?: Maybe<Scalars['Boolean']['output']>;
@@ -15766,7 +15683,6 @@ export type Mutation = {
    * Delete a directory provisioning configuration
    *
    * Delete the directory provisioning configuration of a connection.
-   *
    *
    * Requires any of the scopes: delete:directory_provisionings.
    */
@@ -15776,7 +15692,6 @@ export type Mutation = {
    *
    * Delete a single Connection Profile specified by ID.
    *
-   *
    * Requires any of the scopes: delete:connection_profiles.
    */
   deleteConnectionProfile?: Maybe<Scalars['Boolean']['output']>;
@@ -15784,7 +15699,6 @@ export type Mutation = {
    * Delete a connection's SCIM configuration
    *
    * Deletes a scim configuration by its `connectionId`.
-   *
    *
    * Requires any of the scopes: delete:scim_config.
    */
@@ -15794,7 +15708,6 @@ export type Mutation = {
    *
    * Deletes a scim token by its connection `id` and `tokenId`.
    *
-   *
    * Requires any of the scopes: delete:scim_token.
    */
   deleteConnectionScimConfigurationToken?: Maybe<Scalars['Boolean']['output']>;
@@ -15803,7 +15716,6 @@ export type Mutation = {
    *
    * Deletes a specified connection user by its email (you cannot delete all users from specific connection). Currently, only Database Connections are supported.
    *
-   *
    * Requires any of the scopes: delete:users.
    */
   deleteConnectionUsersByEmail?: Maybe<Scalars['Boolean']['output']>;
@@ -15811,7 +15723,6 @@ export type Mutation = {
    * Delete custom domain configuration
    *
    * Delete a custom domain and stop serving requests for it.
-   *
    *
    * Requires any of the scopes: delete:custom_domains.
    */
@@ -15828,7 +15739,6 @@ export type Mutation = {
    * Delete email provider
    *
    * Delete the email provider.
-   *
    *
    * Requires any of the scopes: delete:email_provider.
    */
@@ -15900,7 +15810,6 @@ export type Mutation = {
    *
    * Delete a group by its ID.
    *
-   *
    * Requires any of the scopes: delete:groups.
    */
   deleteGroup?: Maybe<Scalars['Boolean']['output']>;
@@ -15908,7 +15817,6 @@ export type Mutation = {
    * Remove roles from a group
    *
    * Unassign one or more [roles](https://auth0.com/docs/manage-users/access-control/rbac) from a specified group.
-   *
    *
    * Requires any of the scopes: delete:group_roles.
    */
@@ -15918,7 +15826,6 @@ export type Mutation = {
    *
    * Remove a specific multi-factor authentication (MFA) enrollment from a user's account. This allows the user to re-enroll with MFA. For more information, review [Reset User Multi-Factor Authentication and Recovery Codes](https://auth0.com/docs/secure/multi-factor-authentication/reset-user-mfa).
    *
-   *
    * Requires any of the scopes: delete:guardian_enrollments.
    */
   deleteGuardianEnrollment?: Maybe<Scalars['Boolean']['output']>;
@@ -15927,7 +15834,6 @@ export type Mutation = {
    *
    * Delete a hook.
    *
-   *
    * Requires any of the scopes: delete:hooks.
    */
   deleteHook?: Maybe<Scalars['Boolean']['output']>;
@@ -15935,7 +15841,6 @@ export type Mutation = {
    * Delete hook secrets
    *
    * Delete one or more existing secrets for a given hook. Accepts an array of secret names to delete.
-   *
    *
    * Requires any of the scopes: delete:hooks.
    */
@@ -15961,7 +15866,6 @@ export type Mutation = {
    *
    * Delete a log stream.
    *
-   *
    * Requires any of the scopes: delete:log_streams.
    */
   deleteLogStream?: Maybe<Scalars['Boolean']['output']>;
@@ -15979,7 +15883,6 @@ export type Mutation = {
    * Remove an Organization from your tenant.  This action cannot be undone.
    *
    * **Note**: Members are automatically disassociated from an Organization when it is deleted. However, this action does **not** delete these users from your tenant.
-   *
    *
    * Requires any of the scopes: delete:organizations.
    */
@@ -16001,7 +15904,6 @@ export type Mutation = {
    *
    * Remove a discovery domain from an organization. This action cannot be undone.
    *
-   *
    * Requires any of the scopes: delete:organization_discovery_domains.
    */
   deleteOrganizationDiscoveryDomain?: Maybe<Scalars['Boolean']['output']>;
@@ -16012,7 +15914,6 @@ export type Mutation = {
    *
    * **Note**: This action does not remove the connection from your tenant.
    *
-   *
    * Requires any of the scopes: delete:organization_connections.
    */
   deleteOrganizationEnabledConnection?: Maybe<Scalars['Boolean']['output']>;
@@ -16020,7 +15921,6 @@ export type Mutation = {
    * Removes roles assigned to a group in an organization context.
    *
    * Unassign one or more roles from a specified group in the context of an organization.
-   *
    *
    * Requires any of the scopes: delete:organization_group_roles.
    */
@@ -16037,7 +15937,6 @@ export type Mutation = {
    * Remove one or more Organization-specific [roles](https://auth0.com/docs/manage-users/access-control/rbac) from a given user.
    *
    * Users can be members of multiple Organizations with unique roles assigned for each membership. This action removes roles from a user in relation to the specified Organization. Roles assigned to the user within a different Organization cannot be managed in the same call.
-   *
    *
    * Requires any of the scopes: delete:organization_member_roles.
    */
@@ -16065,7 +15964,7 @@ export type Mutation = {
   /**
    * Delete a resource server
    *
-   * Delete an existing API by ID. For more information, read <a href="https://www.auth0.com/docs/get-started/apis/api-settings">API Settings</a>.
+   * Delete an existing API by ID. For more information, read [API Settings](https://www.auth0.com/docs/get-started/apis/api-settings).
    *
    * Requires any of the scopes: delete:resource_servers.
    */
@@ -16075,7 +15974,6 @@ export type Mutation = {
    *
    * Delete a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) from your tenant. Once deleted, it is removed from any user who was previously assigned that role. This action cannot be undone.
    *
-   *
    * Requires any of the scopes: delete:roles.
    */
   deleteRole?: Maybe<Scalars['Boolean']['output']>;
@@ -16083,7 +15981,6 @@ export type Mutation = {
    * Remove groups from a role
    *
    * Unassign one or more groups from a specified role.
-   *
    *
    * Requires any of the scopes: delete:group_roles.
    */
@@ -16093,7 +15990,6 @@ export type Mutation = {
    *
    * Remove one or more [permissions](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/manage-permissions) from a specified user role.
    *
-   *
    * Requires any of the scopes: update:roles.
    */
   deleteRolePermissions?: Maybe<Scalars['Boolean']['output']>;
@@ -16101,7 +15997,6 @@ export type Mutation = {
    * Delete a rule
    *
    * Delete a rule.
-   *
    *
    * Requires any of the scopes: delete:rules.
    */
@@ -16118,7 +16013,6 @@ export type Mutation = {
    * Delete a self-service profile by Id
    *
    * Deletes a self-service profile by Id.
-   *
    *
    * Requires any of the scopes: delete:self_service_profiles.
    */
@@ -16138,7 +16032,6 @@ export type Mutation = {
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta's Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user's subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
    *
-   *
    * Requires any of the scopes: delete:token_exchange_profiles.
    */
   deleteTokenExchangeProfile?: Maybe<Scalars['Boolean']['output']>;
@@ -16146,7 +16039,6 @@ export type Mutation = {
    * Delete a User
    *
    * Delete a user by user ID. This action cannot be undone. For Auth0 Dashboard instructions, see [Delete Users](https://auth0.com/docs/manage-users/user-accounts/delete-users).
-   *
    *
    * Requires any of the scopes: delete:users, delete:current_user.
    */
@@ -16156,14 +16048,13 @@ export type Mutation = {
    *
    * Delete a single User Attribute Profile specified by ID.
    *
-   *
    * Requires any of the scopes: delete:user_attribute_profiles.
    */
   deleteUserAttributeProfile?: Maybe<Scalars['Boolean']['output']>;
   /**
    * Delete an authentication method by ID
    *
-   * Remove the authentication method with the given ID from the specified user. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api">Manage Authentication Methods with Management API</a>.
+   * Remove the authentication method with the given ID from the specified user. For more information, review [Manage Authentication Methods with Management API](https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api).
    *
    * Requires any of the scopes: delete:authentication_methods.
    */
@@ -16175,7 +16066,6 @@ export type Mutation = {
    *
    * Note: This endpoint does not unblock users that were [blocked by a tenant administrator](https://auth0.com/docs/user-profile#block-and-unblock-a-user).
    *
-   *
    * Requires any of the scopes: update:users.
    */
   deleteUserBlock?: Maybe<Scalars['Boolean']['output']>;
@@ -16185,7 +16075,6 @@ export type Mutation = {
    * Remove all [Brute-force Protection](https://auth0.com/docs/secure/attack-protection/brute-force-protection) blocks for the user with the given identifier (username, phone number, or email).
    *
    * Note: This endpoint does not unblock users that were [blocked by a tenant administrator](https://auth0.com/docs/user-profile#block-and-unblock-a-user).
-   *
    *
    * Requires any of the scopes: update:users.
    */
@@ -16201,7 +16090,6 @@ export type Mutation = {
    *
    * Delete a grant associated with your account.
    *
-   *
    * Requires any of the scopes: delete:grants.
    */
   deleteUserGrants?: Maybe<Scalars['Boolean']['output']>;
@@ -16209,7 +16097,6 @@ export type Mutation = {
    * Delete a grant by user_id
    *
    * Delete a grant associated with your account.
-   *
    *
    * Requires any of the scopes: delete:grants.
    */
@@ -16221,7 +16108,6 @@ export type Mutation = {
    *
    * Unlinking the secondary account removes it from the identities array of the target user and creates a new standalone profile for the secondary account. To learn more, review [Unlink User Accounts](https://auth0.com/docs/manage-users/user-accounts/user-account-linking/unlink-user-accounts).
    *
-   *
    * Requires any of the scopes: update:users, update:current_user_identities.
    */
   deleteUserIdentities?: Maybe<Array<DeleteUserIdentityPayloadItem>>;
@@ -16230,7 +16116,6 @@ export type Mutation = {
    *
    * Remove a [multifactor](https://auth0.com/docs/multifactor-authentication) authentication configuration from a user's account. This forces the user to manually reconfigure the multi-factor provider.
    *
-   *
    * Requires any of the scopes: update:users.
    */
   deleteUserMultifactorProvider?: Maybe<Scalars['Boolean']['output']>;
@@ -16238,7 +16123,6 @@ export type Mutation = {
    * Remove Permissions from a User
    *
    * Remove permissions from a user.
-   *
    *
    * Requires any of the scopes: update:users.
    */
@@ -16257,7 +16141,6 @@ export type Mutation = {
    * Remove one or more specified user roles assigned to a user.
    *
    * **Note**: This action removes a role from a user in the context of your whole tenant. If you want to unassign a role from a user in the context of a specific Organization, use the following endpoint: [Delete user roles from an Organization member](https://auth0.com/docs/api/management/v2/organizations/delete-organization-member-roles).
-   *
    *
    * Requires any of the scopes: update:users, delete:role_members.
    */
@@ -16283,7 +16166,6 @@ export type Mutation = {
    *
    * Deploy an action. Deploying an action will create a new immutable version of the action. If the action is currently bound to a trigger, then the system will begin executing the newly deployed version of the action immediately. Otherwise, the action will only be executed as a part of a flow once it is bound to that flow.
    *
-   *
    * Requires any of the scopes: create:actions.
    */
   deployAction?: Maybe<ActionVersion>;
@@ -16291,7 +16173,6 @@ export type Mutation = {
    * Roll back to a previous action version
    *
    * Performs the equivalent of a roll-back of an action to an earlier, specified version. Creates a new, deployed action version that is identical to the specified version. If this action is currently bound to a trigger, the system will begin executing the newly-created version immediately.
-   *
    *
    * Requires any of the scopes: create:actions.
    */
@@ -16308,7 +16189,6 @@ export type Mutation = {
    * Invalidate All Remembered Browsers for Multi-factor Authentication (MFA)
    *
    * Invalidate all remembered browsers across all [authentication factors](https://auth0.com/docs/multifactor-authentication) for a user.
-   *
    *
    * Requires any of the scopes: update:users.
    */
@@ -16346,7 +16226,6 @@ export type Mutation = {
    *
    *   In this case you need to send `provider` and `user_id` in the body. Optionally you can also send the `connection_id` param which is suitable for identifying a particular database connection for the 'auth0' provider.
    *
-   *
    * Requires any of the scopes: update:users, update:current_user_identities.
    */
   linkUserIdentities?: Maybe<Array<UserIdentity>>;
@@ -16369,11 +16248,9 @@ export type Mutation = {
   /**
    * Preview and validate Client ID Metadata Document
    *
-   *
    *       Fetches and validates a Client ID Metadata Document without creating a client.
    *       Returns the raw metadata and how it would be mapped to Auth0 client fields.
    *       This endpoint is useful for testing metadata URIs before creating CIMD clients.
-   *
    *
    * Requires any of the scopes: read:clients.
    */
@@ -16382,7 +16259,6 @@ export type Mutation = {
    * Generate New Multi-factor Authentication (MFA) Recovery Code
    *
    * Remove an existing multi-factor authentication (MFA) [recovery code](https://auth0.com/docs/secure/multi-factor-authentication/reset-user-mfa) and generate a new one. If a user cannot access the original device or account used for MFA enrollment, they can use a recovery code to authenticate.
-   *
    *
    * Requires any of the scopes: update:users.
    */
@@ -16401,7 +16277,6 @@ export type Mutation = {
    * - Maps CIMD fields to Auth0 client configuration
    * - Creates/rotates credentials from the JWKS
    * - Enforces CIMD security policies (HTTPS-only, no shared secrets)
-   *
    *
    * Requires any of the scopes: create:clients, update:clients.
    */
@@ -16442,7 +16317,6 @@ export type Mutation = {
    * Revokes a Self-Service Enterprise Configuration access ticket and invalidates associated sessions. The ticket will no longer be accepted to initiate a Self-Service Enterprise Configuration session. If any users have already started a session through this ticket, their session will be terminated. Clients should expect a `202 Accepted` response upon successful processing, indicating that the request has been acknowledged and that the revocation is underway but may not be fully completed at the time of response. If the specified ticket does not exist, a `202 Accepted` response is also returned, signaling that no further action is required.
    * Clients should treat these `202` responses as an acknowledgment that the request has been accepted and is in progress, even if the ticket was not found.
    *
-   *
    * Requires any of the scopes: delete:sso_access_tickets.
    */
   revokeSelfServiceProfileSsoTicket?: Maybe<Scalars['Boolean']['output']>;
@@ -16479,7 +16353,6 @@ export type Mutation = {
    *
    * For more information, read [Rotate Client Secrets](https://www.auth0.com/docs/get-started/applications/rotate-client-secret).
    *
-   *
    * Requires any of the scopes: update:client_keys.
    */
   rotateClientSecret?: Maybe<Client>;
@@ -16487,7 +16360,6 @@ export type Mutation = {
    * Rotate connection keys
    *
    * Rotates the connection keys for the Okta or OIDC connection strategies.
-   *
    *
    * Requires any of the scopes: create:connections_keys, update:connections_keys.
    */
@@ -16505,7 +16377,6 @@ export type Mutation = {
    *
    * Create or replace the selected groups for a connection directory provisioning configuration.
    *
-   *
    * Requires any of the scopes: update:directory_provisionings.
    */
   setConnectionDirectoryProvisioning?: Maybe<Scalars['Boolean']['output']>;
@@ -16513,7 +16384,6 @@ export type Mutation = {
    * Update the default custom domain for the tenant
    *
    * Set the default custom domain for the tenant.
-   *
    *
    * Requires any of the scopes: update:custom_domains.
    */
@@ -16545,7 +16415,7 @@ export type Mutation = {
   /**
    * Update the Enabled Phone Factors
    *
-   * Replace the list of <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">phone-type MFA factors</a> (i.e., sms and voice) that are enabled for your tenant.
+   * Replace the list of [phone-type MFA factors](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa) (i.e., sms and voice) that are enabled for your tenant.
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16567,7 +16437,7 @@ export type Mutation = {
   /**
    * Update Twilio configuration
    *
-   * Update the configuration of a Twilio phone provider that has been set up in your tenant. To learn more, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">Configure SMS and Voice Notifications for MFA</a>.
+   * Update the configuration of a Twilio phone provider that has been set up in your tenant. To learn more, review [Configure SMS and Voice Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa).
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16599,7 +16469,7 @@ export type Mutation = {
   /**
    * Update Push Notification configuration
    *
-   * Modify the push notification provider configured for your tenant. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa">Configure Push Notifications for MFA</a>.
+   * Modify the push notification provider configured for your tenant. For more information, review [Configure Push Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa).
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16609,16 +16479,15 @@ export type Mutation = {
    *
    * Configure the [AWS SNS push notification provider configuration](https://auth0.com/docs/multifactor-authentication/developer/sns-configuration) (subscription required).
    *
-   *
    * Requires any of the scopes: update:guardian_factors.
    */
   setGuardianFactorPushNotificationSnsProvider?: Maybe<GuardianFactorsProviderSns>;
   /**
    * Update SMS configuration
    *
-   * This endpoint has been deprecated. To complete this action, use the <a href="https://auth0.com/docs/api/management/v2/guardian/put-phone-providers">Update phone configuration</a> endpoint instead.
+   * This endpoint has been deprecated. To complete this action, use the [Update phone configuration](https://auth0.com/docs/api/management/v2/guardian/put-phone-providers) endpoint instead.
    *
-   *     <b>Previous functionality</b>: Update the multi-factor authentication SMS provider configuration in your tenant.
+   *     **Previous functionality**: Update the multi-factor authentication SMS provider configuration in your tenant.
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16626,9 +16495,9 @@ export type Mutation = {
   /**
    * Update SMS enrollment and verification templates
    *
-   * This endpoint has been deprecated. To complete this action, use the <a href="https://auth0.com/docs/api/management/v2/guardian/put-factor-phone-templates">Update enrollment and verification phone templates</a> endpoint instead.
+   * This endpoint has been deprecated. To complete this action, use the [Update enrollment and verification phone templates](https://auth0.com/docs/api/management/v2/guardian/put-factor-phone-templates) endpoint instead.
    *
-   *     <b>Previous functionality</b>: Customize the messages sent to complete SMS enrollment and verification.
+   *     **Previous functionality**: Customize the messages sent to complete SMS enrollment and verification.
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16636,9 +16505,9 @@ export type Mutation = {
   /**
    * Update Twilio SMS configuration
    *
-   * This endpoint has been deprecated. To complete this action, use the <a href="https://auth0.com/docs/api/management/v2/guardian/put-twilio">Update Twilio phone configuration</a> endpoint.
+   * This endpoint has been deprecated. To complete this action, use the [Update Twilio phone configuration](https://auth0.com/docs/api/management/v2/guardian/put-twilio) endpoint.
    *
-   *     <b>Previous functionality</b>: Update the Twilio SMS provider configuration.
+   *     **Previous functionality**: Update the Twilio SMS provider configuration.
    *
    * Requires any of the scopes: update:guardian_factors.
    */
@@ -16654,7 +16523,6 @@ export type Mutation = {
    * - `confidence-score` policy prompts with MFA only for low confidence logins.
    *
    * **Note**: The `confidence-score` policy is part of the [Adaptive MFA feature](https://auth0.com/docs/secure/multi-factor-authentication/adaptive-mfa). Adaptive MFA requires an add-on for the Enterprise plan; review [Auth0 Pricing](https://auth0.com/pricing) for more details.
-   *
    *
    * Requires any of the scopes: update:mfa_policies.
    */
@@ -16704,16 +16572,15 @@ export type Mutation = {
    *
    * Updates text customizations for a given self-service profile, language and Self-Service Enterprise Configuration flow page.
    *
-   *
    * Requires any of the scopes: update:self_service_profile_custom_texts.
    */
   setSelfServiceProfileCustomText?: Maybe<Scalars['JSON']['output']>;
   /**
    * Update all authentication methods by replacing them with the given ones
    *
-   * Replace the specified user <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors"> authentication methods</a> with supplied values.
+   * Replace the specified user [ authentication methods](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors) with supplied values.
    *
-   *     <b>Note</b>: Authentication methods supplied through this action do not iterate on existing methods. Instead, any methods passed will overwrite the user&#8217s existing settings.
+   *     **Note**: Authentication methods supplied through this action do not iterate on existing methods. Instead, any methods passed will overwrite the user&#8217s existing settings.
    *
    * Requires any of the scopes: update:authentication_methods.
    */
@@ -16722,7 +16589,6 @@ export type Mutation = {
    * Test an Action
    *
    * Test an action. After updating an action, it can be tested prior to being deployed to ensure it behaves as expected.
-   *
    *
    * Requires any of the scopes: create:actions.
    */
@@ -16744,7 +16610,6 @@ export type Mutation = {
    *
    * Run the test process on a custom domain.
    *
-   *
    * Requires any of the scopes: read:custom_domains.
    */
   testCustomDomain?: Maybe<TestCustomDomainPayload>;
@@ -16757,7 +16622,7 @@ export type Mutation = {
   /**
    * Remove the blocked IP address
    *
-   * Remove a block imposed by <a href="https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling">Suspicious IP Throttling</a> for the given IP address.
+   * Remove a block imposed by [Suspicious IP Throttling](https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling) for the given IP address.
    *
    * Requires any of the scopes: delete:anomaly_blocks.
    */
@@ -16766,7 +16631,6 @@ export type Mutation = {
    * Update an action
    *
    * Update an existing action. If this action is currently bound to a trigger, updating it will **not** affect any user flows until the action is deployed.
-   *
    *
    * Requires any of the scopes: update:actions.
    */
@@ -16783,7 +16647,6 @@ export type Mutation = {
    * Update trigger bindings
    *
    * Update the actions that are bound (i.e. attached) to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The order in which the actions are provided will determine the order in which they are executed.
-   *
    *
    * Requires any of the scopes: update:actions.
    */
@@ -16842,7 +16705,6 @@ export type Mutation = {
    * Update a [phone provider](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers).
    * The `credentials` object requires different properties depending on the phone provider (which is specified using the `name` property).
    *
-   *
    * Requires any of the scopes: update:phone_providers.
    */
   updateBrandingPhoneProvider?: Maybe<BrandingPhoneProvider>;
@@ -16880,7 +16742,6 @@ export type Mutation = {
    * </html>
    * ```
    *
-   *
    * Requires any of the scopes: update:branding.
    */
   updateBrandingTemplatesUniversalLogin?: Maybe<Scalars['Boolean']['output']>;
@@ -16905,14 +16766,13 @@ export type Mutation = {
    * - To configure `client_authentication_methods`, the property `jwt_configuration.alg` must be set to RS256.
    * - To change a client's `is_first_party` property to `false`, the `organization_usage` and `organization_require_behavior` properties must be unset.
    *
-   *
    * Requires any of the scopes: update:clients, update:client_keys, update:client_credentials, update:client_token_vault_privileged_access.
    */
   updateClient?: Maybe<Client>;
   /**
    * Update a client credential
    *
-   * Change a client credential you previously created. May be enabled or disabled. For more information, read <a href="https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow">Client Credential Flow</a>.
+   * Change a client credential you previously created. May be enabled or disabled. For more information, read [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow).
    *
    * Requires any of the scopes: update:client_credentials.
    */
@@ -16932,7 +16792,6 @@ export type Mutation = {
    *
    * **Note**: If you use the `options` parameter, the entire `options` object is overridden. To avoid partial data or other issues, ensure all parameters are present when using this option.
    *
-   *
    * Requires any of the scopes: update:connections.
    */
   updateConnection?: Maybe<Connection>;
@@ -16947,7 +16806,6 @@ export type Mutation = {
    *
    * Update the directory provisioning configuration of a connection.
    *
-   *
    * Requires any of the scopes: update:directory_provisionings.
    */
   updateConnectionDirectoryProvisioning?: Maybe<DirectoryProvisioning>;
@@ -16956,7 +16814,6 @@ export type Mutation = {
    *
    * Update the details of a specific Connection Profile.
    *
-   *
    * Requires any of the scopes: update:connection_profiles.
    */
   updateConnectionProfile?: Maybe<ConnectionProfile>;
@@ -16964,7 +16821,6 @@ export type Mutation = {
    * Patch a connection's SCIM configuration
    *
    * Update a scim configuration by its `connectionId`.
-   *
    *
    * Requires any of the scopes: update:scim_config.
    */
@@ -17005,7 +16861,6 @@ export type Mutation = {
    * - The TLS ciphers and protocols available in each TLS policy follow industry recommendations, and may be updated occasionally.
    * - The `compatible` TLS policy is no longer supported.
    *
-   *
    * Requires any of the scopes: update:custom_domains.
    */
   updateCustomDomain?: Maybe<UpdateCustomDomainPayload>;
@@ -17038,7 +16893,6 @@ export type Mutation = {
    *
    *   For `ses` provider, `settings` may contain `message` object, where you can provide
    *   a name of configuration set in `configuration_set_name` property. Value must be a string.
-   *
    *
    * Requires any of the scopes: update:email_provider.
    */
@@ -17158,7 +17012,6 @@ export type Mutation = {
    *
    * Configure the [AWS SNS push notification provider configuration](https://auth0.com/docs/multifactor-authentication/developer/sns-configuration) (subscription required).
    *
-   *
    * Requires any of the scopes: update:guardian_factors.
    */
   updateGuardianFactorPushNotificationSnsProvider?: Maybe<GuardianFactorsProviderSns>;
@@ -17167,7 +17020,6 @@ export type Mutation = {
    *
    * Update an existing hook.
    *
-   *
    * Requires any of the scopes: update:hooks.
    */
   updateHook?: Maybe<Hook>;
@@ -17175,7 +17027,6 @@ export type Mutation = {
    * Update hook secrets
    *
    * Update one or more existing secrets for an existing hook. Accepts an object of key-value pairs, where the key is the name of the existing secret.
-   *
    *
    * Requires any of the scopes: update:hooks.
    */
@@ -17258,7 +17109,6 @@ export type Mutation = {
    * }
    * ```
    *
-   *
    * Requires any of the scopes: update:log_streams.
    */
   updateLogStream?: Maybe<UpdateLogStreamPayload>;
@@ -17275,7 +17125,6 @@ export type Mutation = {
    *
    * Update the details of a specific [Organization](https://auth0.com/docs/manage-users/organizations/configure-organizations/create-organizations), such as name and display name, branding options, and metadata.
    *
-   *
    * Requires any of the scopes: update:organizations.
    */
   updateOrganization?: Maybe<Organization>;
@@ -17290,7 +17139,6 @@ export type Mutation = {
    *
    * Update the verification status and/or use_for_organization_discovery for an organization discovery domain. The `status` field must be either `pending` or `verified`. The `use_for_organization_discovery` field can be `true` or `false` (default: `true`).
    *
-   *
    * Requires any of the scopes: update:organization_discovery_domains.
    */
   updateOrganizationDiscoveryDomain?: Maybe<UpdateOrganizationDiscoveryDomainPayload>;
@@ -17298,7 +17146,6 @@ export type Mutation = {
    * Update the Connection of an Organization
    *
    * Modify the details of a specific connection currently enabled for an Organization.
-   *
    *
    * Requires any of the scopes: update:organization_connections.
    */
@@ -17308,14 +17155,13 @@ export type Mutation = {
    *
    * Learn more about [configuring render settings](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) for advanced customization.
    *
-   *
    * Requires any of the scopes: update:prompts.
    */
   updatePromptRendering?: Maybe<UpdateAculPayload>;
   /**
    * Update prompt settings
    *
-   * Update the Universal Login configuration of your tenant. This includes the <a href="https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first">Identifier First Authentication</a> and <a href="https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa">WebAuthn with Device Biometrics for MFA</a> features.
+   * Update the Universal Login configuration of your tenant. This includes the [Identifier First Authentication](https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first) and [WebAuthn with Device Biometrics for MFA](https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa) features.
    *
    * Requires any of the scopes: update:prompts.
    */
@@ -17337,7 +17183,7 @@ export type Mutation = {
   /**
    * Update a resource server
    *
-   * Change an existing API setting by resource server ID. For more information, read <a href="https://www.auth0.com/docs/get-started/apis/api-settings">API Settings</a>.
+   * Change an existing API setting by resource server ID. For more information, read [API Settings](https://www.auth0.com/docs/get-started/apis/api-settings).
    *
    * Requires any of the scopes: update:resource_servers.
    */
@@ -17363,7 +17209,6 @@ export type Mutation = {
    *
    * Modify the details of a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) specified by ID.
    *
-   *
    * Requires any of the scopes: update:roles.
    */
   updateRole?: Maybe<Role>;
@@ -17372,7 +17217,6 @@ export type Mutation = {
    *
    * Update an existing rule.
    *
-   *
    * Requires any of the scopes: update:rules.
    */
   updateRule?: Maybe<Rule>;
@@ -17380,7 +17224,6 @@ export type Mutation = {
    * Update a self-service profile
    *
    * Updates a self-service profile.
-   *
    *
    * Requires any of the scopes: update:self_service_profiles.
    */
@@ -17407,7 +17250,6 @@ export type Mutation = {
    * Update a Token Exchange Profile within your tenant.
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta's Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user's subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
-   *
    *
    * Requires any of the scopes: update:token_exchange_profiles.
    */
@@ -17507,7 +17349,6 @@ export type Mutation = {
    * }
    * ```
    *
-   *
    * Requires any of the scopes: update:users, update:users_app_metadata, update:current_user_metadata.
    */
   updateUser?: Maybe<User>;
@@ -17516,14 +17357,13 @@ export type Mutation = {
    *
    * Update the details of a specific User attribute profile, such as name, user_id and user_attributes.
    *
-   *
    * Requires any of the scopes: update:user_attribute_profiles.
    */
   updateUserAttributeProfile?: Maybe<UserAttributeProfile>;
   /**
    * Update an authentication method
    *
-   * Modify the authentication method with the given ID from the specified user. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api">Manage Authentication Methods with Management API</a>.
+   * Modify the authentication method with the given ID from the specified user. For more information, review [Manage Authentication Methods with Management API](https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api).
    *
    * Requires any of the scopes: update:authentication_methods.
    */
@@ -17555,7 +17395,6 @@ export type Mutation = {
    *
    * [Learn more](https://auth0.com/docs/custom-domains#step-2-verify-ownership) about verifying custom domains that use Auth0 Managed certificates.
    * [Learn more](https://auth0.com/docs/custom-domains/self-managed-certificates#step-2-verify-ownership) about verifying custom domains that use Self Managed certificates.
-   *
    *
    * Requires any of the scopes: create:custom_domains.
    */
@@ -19474,7 +19313,6 @@ export type Organization = {
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
-   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
   discoveryDomains: OrganizationDiscoveryDomainConnection;
@@ -19485,7 +19323,6 @@ export type Organization = {
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
-   *
    * Requires any of the scopes: read:organization_connections.
    */
   enabledConnections: OrganizationConnectionConnection;
@@ -19495,7 +19332,6 @@ export type Organization = {
    * Get invitations to an organization
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
-   *
    *
    * Requires any of the scopes: read:organization_invitations.
    */
@@ -19519,7 +19355,6 @@ export type Organization = {
    * **Checkpoint Pagination**
    *
    * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
-   *
    *
    * Requires any of the scopes: read:organization_members.
    */
@@ -20666,7 +20501,6 @@ export type Query = {
    *
    * Retrieve an action by its ID.
    *
-   *
    * Requires any of the scopes: read:actions.
    */
   action?: Maybe<Action>;
@@ -20674,7 +20508,6 @@ export type Query = {
    * Get an execution
    *
    * Retrieve information about a specific execution of a trigger. Relevant execution IDs will be included in tenant logs generated as part of that authentication flow. Executions will only be stored for 10 days after their creation.
-   *
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20724,7 +20557,6 @@ export type Query = {
    *
    * Retrieve the actions that are bound to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The list of actions returned reflects the order in which they will be executed during the appropriate flow.
    *
-   *
    * Requires any of the scopes: read:actions.
    */
   actionTriggerBindings: ActionBindingConnection;
@@ -20732,7 +20564,6 @@ export type Query = {
    * Get triggers
    *
    * Retrieve the set of triggers currently available within actions. A trigger is an extensibility point to which actions can be bound.
-   *
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20742,7 +20573,6 @@ export type Query = {
    *
    * Retrieve a specific version of an action. An action version is created whenever an action is deployed. An action version is immutable, once created.
    *
-   *
    * Requires any of the scopes: read:actions.
    */
   actionVersion?: Maybe<ActionVersion>;
@@ -20751,7 +20581,6 @@ export type Query = {
    *
    * Retrieve all of an action's versions. An action version is created whenever an action is deployed. An action version is immutable, once created.
    *
-   *
    * Requires any of the scopes: read:actions.
    */
   actionVersions: ActionVersionConnection;
@@ -20759,7 +20588,6 @@ export type Query = {
    * Get actions
    *
    * Retrieve all actions.
-   *
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20825,7 +20653,6 @@ export type Query = {
    *
    * Retrieve [phone provider](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers) details. A list of fields to include or exclude may also be specified.
    *
-   *
    * Requires any of the scopes: read:phone_providers.
    */
   brandingPhoneProvider?: Maybe<BrandingPhoneProvider>;
@@ -20833,7 +20660,6 @@ export type Query = {
    * Get a list of phone providers
    *
    * Retrieve a list of [phone providers](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers) details set for a Tenant. A list of fields to include or exclude may also be specified.
-   *
    *
    * Requires any of the scopes: read:phone_providers.
    */
@@ -20875,7 +20701,7 @@ export type Query = {
   /**
    * Check if an IP address is blocked
    *
-   * Check if the given IP address is blocked via the <a href="https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling">Suspicious IP Throttling</a> due to multiple suspicious attempts.
+   * Check if the given IP address is blocked via the [Suspicious IP Throttling](https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling) due to multiple suspicious attempts.
    *
    * Requires any of the scopes: read:anomaly_blocks.
    */
@@ -20884,7 +20710,6 @@ export type Query = {
    * Check connection status
    *
    * Retrieves the status of an ad/ldap connection referenced by its `ID`. `200 OK` http status code response is returned  when the connection is online, otherwise a `404` status code is returned along with an error message
-   *
    *
    * Requires any of the scopes: read:connections.
    */
@@ -20917,7 +20742,6 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
-   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
   client?: Maybe<Client>;
@@ -20929,7 +20753,6 @@ export type Query = {
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
    * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
    *
-   *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
   clientConnections: ConnectionConnection;
@@ -20939,7 +20762,6 @@ export type Query = {
    * Get the details of a client credential.
    *
    * **Important**: To enable credentials to be used for a client authentication method, set the `client_authentication_methods` property on the client. To enable credentials to be used for JWT-Secured Authorization requests set the `signed_request_object` property on the client.
-   *
    *
    * Requires any of the scopes: read:client_credentials.
    */
@@ -20951,7 +20773,6 @@ export type Query = {
    *
    * **Important**: To enable credentials to be used for a client authentication method, set the `client_authentication_methods` property on the client. To enable credentials to be used for JWT-Secured Authorization requests set the `signed_request_object` property on the client.
    *
-   *
    * Requires any of the scopes: read:client_credentials.
    */
   clientCredentials?: Maybe<Array<ClientCredential>>;
@@ -20960,7 +20781,6 @@ export type Query = {
    *
    * Retrieve a single [client grant](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants), including the
    * scopes associated with the application/API pair.
-   *
    *
    * Requires any of the scopes: read:client_grants.
    */
@@ -20975,7 +20795,6 @@ export type Query = {
    * Get client grants
    *
    * Retrieve a list of [client grants](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants), including the scopes associated with the application/API pair.
-   *
    *
    * Requires any of the scopes: read:client_grants.
    */
@@ -21009,7 +20828,6 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
-   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
   clients: ClientConnection;
@@ -21017,7 +20835,6 @@ export type Query = {
    * Get a connection
    *
    * Retrieve details for a specified [connection](https://auth0.com/docs/authenticate/identity-providers) along with options that can be used for identity provider configuration.
-   *
    *
    * Requires any of the scopes: read:connections.
    */
@@ -21029,7 +20846,6 @@ export type Query = {
    *
    * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
    *
-   *
    * Requires any of the scopes: read:connections.
    */
   connectionClients: ConnectionEnabledClientConnection;
@@ -21037,7 +20853,6 @@ export type Query = {
    * Get a directory provisioning configuration
    *
    * Retrieve the directory provisioning configuration of a connection.
-   *
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
@@ -21047,7 +20862,6 @@ export type Query = {
    *
    * Retrieve the directory provisioning default attribute mapping of a connection.
    *
-   *
    * Requires any of the scopes: read:directory_provisionings.
    */
   connectionDirectoryProvisioningDefaultMapping?: Maybe<DirectoryProvisioningDefaultMapping>;
@@ -21055,7 +20869,6 @@ export type Query = {
    * Get synchronized groups for a directory provisioning configuration
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
-   *
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
@@ -21065,7 +20878,6 @@ export type Query = {
    *
    * Retrieve a list of directory provisioning configurations of a tenant.
    *
-   *
    * Requires any of the scopes: read:directory_provisionings.
    */
   connectionDirectoryProvisionings: DirectoryProvisioningConnection;
@@ -21073,7 +20885,6 @@ export type Query = {
    * Get connection keys
    *
    * Gets the connection keys for the Okta or OIDC connection strategy.
-   *
    *
    * Requires any of the scopes: read:connections_keys.
    */
@@ -21083,7 +20894,6 @@ export type Query = {
    *
    * Retrieve details about a single Connection Profile specified by ID.
    *
-   *
    * Requires any of the scopes: read:connection_profiles.
    */
   connectionProfile?: Maybe<ConnectionProfile>;
@@ -21091,7 +20901,6 @@ export type Query = {
    * Get Connection Profile Template
    *
    * Retrieve a Connection Profile Template.
-   *
    *
    * Requires any of the scopes: read:connection_profiles.
    */
@@ -21101,7 +20910,6 @@ export type Query = {
    *
    * Retrieve a list of Connection Profile Templates.
    *
-   *
    * Requires any of the scopes: read:connection_profiles.
    */
   connectionProfileTemplates?: Maybe<ListConnectionProfileTemplatePayload>;
@@ -21109,7 +20917,6 @@ export type Query = {
    * Get Connection Profiles
    *
    * Retrieve a list of Connection Profiles. This endpoint supports Checkpoint pagination.
-   *
    *
    * Requires any of the scopes: read:connection_profiles.
    */
@@ -21119,7 +20926,6 @@ export type Query = {
    *
    * Retrieves a scim configuration by its `connectionId`.
    *
-   *
    * Requires any of the scopes: read:scim_config.
    */
   connectionScimConfiguration?: Maybe<ScimConfiguration>;
@@ -21127,7 +20933,6 @@ export type Query = {
    * Get a connection's default SCIM mapping
    *
    * Retrieves a scim configuration's default mapping by its `connectionId`.
-   *
    *
    * Requires any of the scopes: read:scim_config.
    */
@@ -21137,7 +20942,6 @@ export type Query = {
    *
    * Retrieves all scim tokens by its connection `id`.
    *
-   *
    * Requires any of the scopes: read:scim_token.
    */
   connectionScimConfigurationTokens?: Maybe<Array<ScimTokenItem>>;
@@ -21145,7 +20949,6 @@ export type Query = {
    * Get a list of SCIM configurations
    *
    * Retrieve a list of SCIM configurations of a tenant.
-   *
    *
    * Requires any of the scopes: read:scim_config.
    */
@@ -21171,7 +20974,6 @@ export type Query = {
    *
    * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
    *
-   *
    * Requires any of the scopes: read:connections.
    */
   connections: ConnectionConnection;
@@ -21179,7 +20981,6 @@ export type Query = {
    * Get custom domain configuration
    *
    * Retrieve a custom domain configuration and status.
-   *
    *
    * Requires any of the scopes: read:custom_domains.
    */
@@ -21189,7 +20990,6 @@ export type Query = {
    *
    * Retrieve the tenant's default domain.
    *
-   *
    * Requires any of the scopes: read:custom_domains.
    */
   customDomainDefault?: Maybe<DefaultDomain>;
@@ -21197,7 +20997,6 @@ export type Query = {
    * Get custom domains configurations
    *
    * Retrieve details on [custom domains](https://auth0.com/docs/custom-domains).
-   *
    *
    * Requires any of the scopes: read:custom_domains.
    */
@@ -21207,7 +21006,6 @@ export type Query = {
    *
    * Retrieve device credential information (`public_key`, `refresh_token`, or `rotating_refresh_token`) associated with a specific user.
    *
-   *
    * Requires any of the scopes: read:device_credentials.
    */
   deviceCredentials: DeviceCredentialConnection;
@@ -21215,7 +21013,6 @@ export type Query = {
    * Get email provider
    *
    * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant. A list of fields to include or exclude may also be specified.
-   *
    *
    * Requires any of the scopes: read:email_provider.
    */
@@ -21385,7 +21182,6 @@ export type Query = {
    *
    * Retrieve a group by its ID.
    *
-   *
    * Requires any of the scopes: read:groups.
    */
   group?: Maybe<Group>;
@@ -21393,7 +21189,6 @@ export type Query = {
    * Get Group Members
    *
    * List all users that are a member of this group.
-   *
    *
    * Requires any of the scopes: read:group_members.
    */
@@ -21403,7 +21198,6 @@ export type Query = {
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
    *
-   *
    * Requires any of the scopes: read:group_roles.
    */
   groupRoles: RoleConnection;
@@ -21411,7 +21205,6 @@ export type Query = {
    * Get all Groups
    *
    * List all groups in your tenant.
-   *
    *
    * Requires any of the scopes: read:groups.
    */
@@ -21435,7 +21228,7 @@ export type Query = {
   /**
    * Get Enabled Phone Factors
    *
-   * Retrieve list of <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">phone-type MFA factors</a> (i.e., sms and voice) that are enabled for your tenant.
+   * Retrieve list of [phone-type MFA factors](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa) (i.e., sms and voice) that are enabled for your tenant.
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21459,7 +21252,7 @@ export type Query = {
   /**
    * Get Twilio configuration
    *
-   * Retrieve configuration details for a Twilio phone provider that has been set up in your tenant. To learn more, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">Configure SMS and Voice Notifications for MFA</a>.
+   * Retrieve configuration details for a Twilio phone provider that has been set up in your tenant. To learn more, review [Configure SMS and Voice Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa).
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21475,7 +21268,7 @@ export type Query = {
   /**
    * Get push notification provider
    *
-   * Modify the push notification provider configured for your tenant. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa">Configure Push Notifications for MFA</a>.
+   * Modify the push notification provider configured for your tenant. For more information, review [Configure Push Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa).
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21485,16 +21278,15 @@ export type Query = {
    *
    * Retrieve configuration details for an AWS SNS push notification provider that has been enabled for MFA. To learn more, review [Configure Push Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa).
    *
-   *
    * Requires any of the scopes: read:guardian_factors.
    */
   guardianFactorPushNotificationSnsProvider?: Maybe<GuardianFactorsProviderSns>;
   /**
    * Get SMS configuration
    *
-   * This endpoint has been deprecated. To complete this action, use the <a href="https://auth0.com/docs/api/management/v2/guardian/get-phone-providers">Retrieve phone configuration</a> endpoint instead.
+   * This endpoint has been deprecated. To complete this action, use the [Retrieve phone configuration](https://auth0.com/docs/api/management/v2/guardian/get-phone-providers) endpoint instead.
    *
-   *     <b>Previous functionality</b>: Retrieve details for the multi-factor authentication SMS provider configured for your tenant.
+   *     **Previous functionality**: Retrieve details for the multi-factor authentication SMS provider configured for your tenant.
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21502,9 +21294,9 @@ export type Query = {
   /**
    * Get SMS enrollment and verification templates
    *
-   * This endpoint has been deprecated. To complete this action, use the <a href="https://auth0.com/docs/api/management/v2/guardian/get-factor-phone-templates">Retrieve enrollment and verification phone templates</a> endpoint instead.
+   * This endpoint has been deprecated. To complete this action, use the [Retrieve enrollment and verification phone templates](https://auth0.com/docs/api/management/v2/guardian/get-factor-phone-templates) endpoint instead.
    *
-   *     <b>Previous function</b>: Retrieve details of SMS enrollment and verification templates configured for your tenant.
+   *     **Previous function**: Retrieve details of SMS enrollment and verification templates configured for your tenant.
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21512,9 +21304,9 @@ export type Query = {
   /**
    * Get Twilio SMS configuration
    *
-   * Retrieve the <a href="https://auth0.com/docs/multifactor-authentication/twilio-configuration">Twilio SMS provider configuration</a> (subscription required).
+   * Retrieve the [Twilio SMS provider configuration](https://auth0.com/docs/multifactor-authentication/twilio-configuration) (subscription required).
    *
-   *     A new endpoint is available to retrieve the Twilio configuration related to phone factors (<a href='https://auth0.com/docs/api/management/v2/#!/Guardian/get_twilio'>phone Twilio configuration</a>). It has the same payload as this one. Please use it instead.
+   *     A new endpoint is available to retrieve the Twilio configuration related to phone factors ([phone Twilio configuration](https://auth0.com/docs/api/management/v2/#!/Guardian/get_twilio)). It has the same payload as this one. Please use it instead.
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21522,7 +21314,7 @@ export type Query = {
   /**
    * Get Factors and multi-factor authentication details
    *
-   * Retrieve details of all <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors">multi-factor authentication factors</a> associated with your tenant.
+   * Retrieve details of all [multi-factor authentication factors](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors) associated with your tenant.
    *
    * Requires any of the scopes: read:guardian_factors.
    */
@@ -21539,7 +21331,6 @@ export type Query = {
    *
    * **Note**: The `confidence-score` policy is part of the [Adaptive MFA feature](https://auth0.com/docs/secure/multi-factor-authentication/adaptive-mfa). Adaptive MFA requires an add-on for the Enterprise plan; review [Auth0 Pricing](https://auth0.com/pricing) for more details.
    *
-   *
    * Requires any of the scopes: read:mfa_policies.
    */
   guardianPolicies?: Maybe<Array<Maybe<MfaPolicy>>>;
@@ -21547,7 +21338,6 @@ export type Query = {
    * Get a hook
    *
    * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID. Accepts a list of fields to include in the result.
-   *
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -21557,7 +21347,6 @@ export type Query = {
    *
    * Retrieve a hook's secrets by the ID of the hook.
    *
-   *
    * Requires any of the scopes: read:hooks.
    */
   hookSecrets?: Maybe<Scalars['JSON']['output']>;
@@ -21565,7 +21354,6 @@ export type Query = {
    * Get hooks
    *
    * Retrieve all [hooks](https://auth0.com/docs/hooks). Accepts a list of fields to include or exclude in the result.
-   *
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -21758,7 +21546,6 @@ export type Query = {
    * 2. `paused` - Stream is currently user disabled and will not attempt log delivery.
    * 3. `suspended` - Stream is currently disabled because of errors and will not attempt log delivery.
    *
-   *
    * Requires any of the scopes: read:log_streams.
    */
   logStream?: Maybe<LogStream>;
@@ -21837,7 +21624,6 @@ export type Query = {
    * }]
    * ```
    *
-   *
    * Requires any of the scopes: read:log_streams.
    */
   logStreams?: Maybe<Array<LogStream>>;
@@ -21871,7 +21657,6 @@ export type Query = {
    *
    * **Important:** When fetching logs from a checkpoint log ID, any parameter other than `from` and `take` will be ignored, and date ordering is not guaranteed.
    *
-   *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
   logs: LogConnection;
@@ -21896,7 +21681,6 @@ export type Query = {
    *
    * Retrieve details about a single Organization specified by ID.
    *
-   *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
   organization?: Maybe<Organization>;
@@ -21904,7 +21688,6 @@ export type Query = {
    * Get organization by name
    *
    * Retrieve details about a single Organization specified by name.
-   *
    *
    * Requires any of the scopes: read:organizations.
    */
@@ -21933,7 +21716,6 @@ export type Query = {
    * Retrieve details about a single organization discovery domain specified by ID.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
-   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
   organizationDiscoveryDomain?: Maybe<OrganizationDiscoveryDomain>;
@@ -21942,7 +21724,6 @@ export type Query = {
    *
    * Retrieve details about a single organization discovery domain specified by domain name.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
-   *
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
@@ -21953,7 +21734,6 @@ export type Query = {
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
-   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
   organizationDiscoveryDomains: OrganizationDiscoveryDomainConnection;
@@ -21961,7 +21741,6 @@ export type Query = {
    * Get an enabled connection for an organization
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
-   *
    *
    * Requires any of the scopes: read:organization_connections.
    */
@@ -21971,7 +21750,6 @@ export type Query = {
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
-   *
    * Requires any of the scopes: read:organization_connections.
    */
   organizationEnabledConnections: OrganizationConnectionConnection;
@@ -21980,7 +21758,6 @@ export type Query = {
    *
    * Lists the roles assigned to the specified group in the context of an organization.
    *
-   *
    * Requires any of the scopes: read:organization_group_roles.
    */
   organizationGroupRoles: RoleConnection;
@@ -21988,7 +21765,6 @@ export type Query = {
    * Lists the groups that are assigned to the organization.
    *
    * Lists the groups that are assigned to the specified organization.
-   *
    *
    * Requires any of the scopes: read:organization_groups.
    */
@@ -22004,7 +21780,6 @@ export type Query = {
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
    *
-   *
    * Requires any of the scopes: read:organization_invitations.
    */
   organizationInvitations: OrganizationInvitationConnection;
@@ -22013,7 +21788,6 @@ export type Query = {
    *
    * Lists the groups which grant the org member a given role.
    *
-   *
    * Requires any of the scopes: read:organization_member_role_source_groups.
    */
   organizationMemberEffectiveRoleSourceGroups: GroupConnection;
@@ -22021,7 +21795,6 @@ export type Query = {
    * List organization member effective roles.
    *
    * Lists the roles assigned to an organization member directly or through group membership.
-   *
    *
    * Requires any of the scopes: read:organization_member_effective_roles.
    */
@@ -22032,7 +21805,6 @@ export type Query = {
    * Retrieve detailed list of roles assigned to a given user within the context of a specific Organization.
    *
    * Users can be members of multiple Organizations with unique roles assigned for each membership. This action only returns the roles associated with the specified Organization; any roles assigned to the user within other Organizations are not included.
-   *
    *
    * Requires any of the scopes: read:organization_member_roles.
    */
@@ -22057,7 +21829,6 @@ export type Query = {
    *
    * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
    *
-   *
    * Requires any of the scopes: read:organization_members.
    */
   organizationMembers: OrganizationMemberConnection;
@@ -22081,7 +21852,6 @@ export type Query = {
    * - `take`: The total number of entries to retrieve when using the `from` parameter. Defaults to 50.
    *
    * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
-   *
    *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
@@ -22121,7 +21891,7 @@ export type Query = {
   /**
    * Get prompt settings
    *
-   * Retrieve details of the Universal Login configuration of your tenant. This includes the <a href="https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first">Identifier First Authentication</a> and <a href="https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa">WebAuthn with Device Biometrics for MFA</a> features.
+   * Retrieve details of the Universal Login configuration of your tenant. This includes the [Identifier First Authentication](https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first) and [WebAuthn with Device Biometrics for MFA](https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa) features.
    *
    * Requires any of the scopes: read:prompts.
    */
@@ -22157,7 +21927,7 @@ export type Query = {
   /**
    * Get a resource server
    *
-   * Retrieve <a href="https://auth0.com/docs/apis">API</a> details with the given ID.
+   * Retrieve [API](https://auth0.com/docs/apis) details with the given ID.
    *
    * Requires any of the scopes: read:resource_servers.
    */
@@ -22166,7 +21936,6 @@ export type Query = {
    * Get resource servers
    *
    * Retrieve details of all APIs associated with your tenant.
-   *
    *
    * Requires any of the scopes: read:resource_servers.
    */
@@ -22192,7 +21961,6 @@ export type Query = {
    *
    * Retrieve details about a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) specified by ID.
    *
-   *
    * Requires any of the scopes: read:roles.
    */
   role?: Maybe<Role>;
@@ -22201,7 +21969,6 @@ export type Query = {
    *
    * Lists the groups to which the specified role is assigned.
    *
-   *
    * Requires any of the scopes: read:group_roles.
    */
   roleGroups: GroupConnection;
@@ -22209,7 +21976,6 @@ export type Query = {
    * Get permissions granted by role
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
-   *
    *
    * Requires any of the scopes: read:roles.
    */
@@ -22235,7 +22001,6 @@ export type Query = {
    *
    * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
    *
-   *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
   roleUsers: RoleUserConnection;
@@ -22246,7 +22011,6 @@ export type Query = {
    *
    * **Note**: The returned list does not include standard roles available for tenant members, such as Admin or Support Access.
    *
-   *
    * Requires any of the scopes: read:roles.
    */
   roles: RoleConnection;
@@ -22255,7 +22019,6 @@ export type Query = {
    *
    * Retrieve [rule](https://auth0.com/docs/rules) details. Accepts a list of fields to include or exclude in the result.
    *
-   *
    * Requires any of the scopes: read:rules.
    */
   rule?: Maybe<Rule>;
@@ -22263,7 +22026,6 @@ export type Query = {
    * Get rules
    *
    * Retrieve a filtered list of [rules](https://auth0.com/docs/rules). Accepts a list of fields to include or exclude.
-   *
    *
    * Requires any of the scopes: read:rules.
    */
@@ -22283,7 +22045,6 @@ export type Query = {
    *
    * Retrieves a self-service profile by Id.
    *
-   *
    * Requires any of the scopes: read:self_service_profiles.
    */
   selfServiceProfile?: Maybe<SelfServiceProfile>;
@@ -22292,7 +22053,6 @@ export type Query = {
    *
    * Retrieves text customizations for a given self-service profile, language and Self-Service Enterprise Configuration flow page.
    *
-   *
    * Requires any of the scopes: read:self_service_profile_custom_texts.
    */
   selfServiceProfileCustomTexts?: Maybe<Scalars['JSON']['output']>;
@@ -22300,7 +22060,6 @@ export type Query = {
    * Get self-service profiles
    *
    * Retrieves self-service profiles.
-   *
    *
    * Requires any of the scopes: read:self_service_profiles.
    */
@@ -22376,7 +22135,6 @@ export type Query = {
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta’s Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user’s subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
    *
-   *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
   tokenExchangeProfile?: Maybe<TokenExchangeProfile>;
@@ -22394,7 +22152,6 @@ export type Query = {
    *
    * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
    *
-   *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
   tokenExchangeProfiles: TokenExchangeProfileConnection;
@@ -22402,7 +22159,6 @@ export type Query = {
    * Get a User
    *
    * Retrieve user details. A list of fields to include or exclude may also be specified. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
-   *
    *
    * Requires any of the scopes: read:users, read:current_user, read:user_idp_tokens.
    */
@@ -22412,7 +22168,6 @@ export type Query = {
    *
    * Retrieve details about a single User Attribute Profile specified by ID.
    *
-   *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
   userAttributeProfile?: Maybe<UserAttributeProfile>;
@@ -22420,7 +22175,6 @@ export type Query = {
    * Get User Attribute Profile Template
    *
    * Retrieve a User Attribute Profile Template.
-   *
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
@@ -22430,7 +22184,6 @@ export type Query = {
    *
    * Retrieve a list of User Attribute Profile Templates.
    *
-   *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
   userAttributeProfileTemplates?: Maybe<ListUserAttributeProfileTemplatePayload>;
@@ -22438,7 +22191,6 @@ export type Query = {
    * Get User Attribute Profiles
    *
    * Retrieve a list of User Attribute Profiles. This endpoint supports Checkpoint pagination.
-   *
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
@@ -22462,7 +22214,6 @@ export type Query = {
    *
    * Retrieve details of all [Brute-force Protection](https://auth0.com/docs/secure/attack-protection/brute-force-protection) blocks for the user with the given ID.
    *
-   *
    * Requires any of the scopes: read:users.
    */
   userBlock?: Maybe<ListUserBlocksPayload>;
@@ -22470,7 +22221,6 @@ export type Query = {
    * Get blocks by identifier
    *
    * Retrieve details of all [Brute-force Protection](https://auth0.com/docs/secure/attack-protection/brute-force-protection) blocks for a user with the given identifier (username, phone number, or email).
-   *
    *
    * Requires any of the scopes: read:users.
    */
@@ -22488,7 +22238,6 @@ export type Query = {
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
    *
-   *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
   userEffectivePermissionSourceRoles: UserEffectivePermissionRoleSourcePayloadConnection;
@@ -22496,7 +22245,6 @@ export type Query = {
    * Lists the permissions assigned to a user directly or through roles or groups.
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
-   *
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
@@ -22506,7 +22254,6 @@ export type Query = {
    *
    * Lists the groups that grant a user a specific role.
    *
-   *
    * Requires any of the scopes: read:user_role_source_groups.
    */
   userEffectiveRoleSourceGroups: GroupConnection;
@@ -22515,7 +22262,6 @@ export type Query = {
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
    *
-   *
    * Requires any of the scopes: read:user_effective_roles.
    */
   userEffectiveRoles: UserEffectiveRoleConnection;
@@ -22523,7 +22269,6 @@ export type Query = {
    * Get the First Confirmed Multi-factor Authentication (MFA) Enrollment
    *
    * Retrieve the first [multi-factor authentication](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors) enrollment that a specific user has confirmed.
-   *
    *
    * Requires any of the scopes: read:users, read:current_user.
    */
@@ -22541,7 +22286,6 @@ export type Query = {
    *
    * Retrieve the [grants](https://auth0.com/docs/api-auth/which-oauth-flow-to-use) associated with your account.
    *
-   *
    * Requires any of the scopes: read:grants.
    */
   userGrants: UserGrantConnection;
@@ -22549,7 +22293,6 @@ export type Query = {
    * Get user's groups
    *
    * List all groups to which this user belongs.
-   *
    *
    * Requires any of the scopes: read:groups.
    */
@@ -22559,11 +22302,11 @@ export type Query = {
    *
    * Retrieve log events for a specific user.
    *
-   * Note: For more information on all possible event types, their respective acronyms and descriptions, see <a href="https://auth0.com/docs/logs/log-event-type-codes">Log Event Type Codes</a>.
+   * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see <a href="https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields">Searchable Fields</a>.
+   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
    *
-   * Auth0 <a href="https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations">limits the number of logs</a> you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
@@ -22573,7 +22316,6 @@ export type Query = {
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
-   *
    * Requires any of the scopes: read:organizations.
    */
   userOrganizations: OrganizationsListConnection;
@@ -22581,7 +22323,6 @@ export type Query = {
    * Get a User's Permissions
    *
    * Retrieve all permissions associated with the user.
-   *
    *
    * Requires any of the scopes: read:users.
    */
@@ -22600,7 +22341,6 @@ export type Query = {
    * Retrieve detailed list of all user roles currently assigned to a user.
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
-   *
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
@@ -22623,18 +22363,13 @@ export type Query = {
    * - Select the fields to be returned
    * - Specify the number of users to retrieve per page and the page index
    *
-   *
-   *
    * The `q` query parameter can be used to get users that match the specified criteria [using query string syntax.](https://auth0.com/docs/users/search/v3/query-syntax)
    *
    * [Learn more about searching for users.](https://auth0.com/docs/users/search/v3)
    *
    * Read about [best practices](https://auth0.com/docs/users/search/best-practices) when working with the API endpoints for retrieving users.
    *
-   *
-   *
    * Auth0 limits the number of users you can return. If you exceed this threshold, please redefine your search, use the [export job](https://auth0.com/docs/api/management/v2#!/Jobs/post_users_exports), or the [User Import / Export](https://auth0.com/docs/extensions/user-import-export) extension.
-   *
    *
    * Requires any of the scopes: read:users, read:user_idp_tokens.
    */
@@ -22647,7 +22382,6 @@ export type Query = {
    * For example, if you register a user as JohnSmith@example.com, Auth0 saves the user's email as johnsmith@example.com.
    *
    * Therefore, when using this endpoint, make sure that you are searching for users via email addresses using the correct case.
-   *
    *
    * Requires any of the scopes: read:users.
    */
@@ -24428,7 +24162,6 @@ export type Role = {
    *
    * Lists the groups to which the specified role is assigned.
    *
-   *
    * Requires any of the scopes: read:group_roles.
    */
   groups: GroupConnection;
@@ -24440,7 +24173,6 @@ export type Role = {
    * Get permissions granted by role
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
-   *
    *
    * Requires any of the scopes: read:roles.
    */
@@ -24465,7 +24197,6 @@ export type Role = {
    * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
    *
    * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
-   *
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
@@ -25132,7 +24863,7 @@ export type SelfServiceProfileEdge = {
 export type SelfServiceProfileSsoTicketConnectionConfigInput = {
   /** Connection name used in the new universal login experience */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** <code>true</code> promotes to a domain-level connection so that third-party applications can use it. <code>false</code> does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to <code>false</code>.) */
+  /** `true` promotes to a domain-level connection so that third-party applications can use it. `false` does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to `false`.) */
   isDomainConnection?: InputMaybe<Scalars['Boolean']['input']>;
   /** Metadata associated with the connection in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -25140,7 +24871,7 @@ export type SelfServiceProfileSsoTicketConnectionConfigInput = {
   name: Scalars['String']['input'];
   /** The connection's options (depend on the connection strategy) */
   options?: InputMaybe<SelfServiceProfileSsoTicketConnectionOptionsInput>;
-  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to <code>false</code>.) */
+  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to `false`.) */
   showAsButton?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -25207,9 +24938,9 @@ export type SelfServiceProfileSsoTicketIdpInitiatedClientProtocol =
 
 /** Allows IdP-initiated login */
 export type SelfServiceProfileSsoTicketIdpInitiatedOptionsInput = {
-  /** Query string options to customize the behaviour for OpenID Connect when <code>idpinitiated.client_protocol</code> is <code>oauth2</code>. Allowed parameters: <code>redirect_uri</code>, <code>scope</code>, <code>response_type</code>. For example, <code>redirect_uri=https://jwt.io&scope=openid email&response_type=token</code> */
+  /** Query string options to customize the behaviour for OpenID Connect when `idpinitiated.client_protocol` is `oauth2`. Allowed parameters: `redirect_uri`, `scope`, `response_type`. For example, `redirect_uri=https://jwt.io&scope=openid email&response_type=token` */
   clientAuthorizequery?: InputMaybe<Scalars['String']['input']>;
-  /** Default application <code>client_id</code> user is redirected to after validated SAML response */
+  /** Default application `client_id` user is redirected to after validated SAML response */
   clientId?: InputMaybe<Scalars['String']['input']>;
   /** The protocol used to connect to the the default application */
   clientProtocol?: InputMaybe<SelfServiceProfileSsoTicketIdpInitiatedClientProtocol>;
@@ -25861,7 +25592,7 @@ export type SuspiciousIpThrottlingSettings = {
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /**
    * Action to take when a suspicious IP throttling threshold is violated.
-   *           Possible values: <code>block</code>, <code>admin_notification</code>.
+   *           Possible values: `block`, `admin_notification`.
    */
   shields?: Maybe<Array<Maybe<SuspiciousIpThrottlingShields>>>;
   /** Holds per-stage configuration options (max_attempts and rate). */
@@ -25972,7 +25703,7 @@ export type TenantSettings = {
   defaultTokenQuota?: Maybe<DefaultTokenQuota>;
   /** Device Flow configuration */
   deviceFlow?: Maybe<TenantSettingsDeviceFlow>;
-  /** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. */
+  /** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode) and is only available to tenants with prior third-party client usage. */
   dynamicClientRegistrationSecurityMode?: Maybe<TenantSettingsDynamicClientRegistrationSecurityMode>;
   /** Whether Auth0 Guide (AI-powered assistance) is enabled for this tenant. */
   enableAiGuide?: Maybe<Scalars['Boolean']['output']>;
@@ -26087,7 +25818,7 @@ export type TenantSettingsDeviceFlowInput = {
   mask?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. */
+/** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode) and is only available to tenants with prior third-party client usage. */
 export type TenantSettingsDynamicClientRegistrationSecurityMode =
   /** Sent to Auth0 as `permissive`. */
   | 'PERMISSIVE'
@@ -26097,7 +25828,7 @@ export type TenantSettingsDynamicClientRegistrationSecurityMode =
 /** Error page customization. */
 export type TenantSettingsErrorPage = {
   __typename?: 'TenantSettingsErrorPage';
-  /** Custom Error HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> is supported). */
+  /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: Maybe<Scalars['String']['output']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
   showLogLink?: Maybe<Scalars['Boolean']['output']>;
@@ -26107,7 +25838,7 @@ export type TenantSettingsErrorPage = {
 
 /** Error page customization. */
 export type TenantSettingsErrorPageInput = {
-  /** Custom Error HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> is supported). */
+  /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: InputMaybe<Scalars['String']['input']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
   showLogLink?: InputMaybe<Scalars['Boolean']['input']>;
@@ -26148,7 +25879,7 @@ export type TenantSettingsFlags = {
   enableApisSection?: Maybe<Scalars['Boolean']['output']>;
   /** Whether all current connections should be enabled when a new client (application) is created (true, default) or not (false). */
   enableClientConnections?: Maybe<Scalars['Boolean']['output']>;
-  /** Whether third-party developers can <a href="https://auth0.com/docs/api-auth/dynamic-client-registration">dynamically register</a> applications for your APIs (true) or not (false). This flag enables dynamic client registration. */
+  /** Whether third-party developers can [dynamically register](https://auth0.com/docs/api-auth/dynamic-client-registration) applications for your APIs (true) or not (false). This flag enables dynamic client registration. */
   enableDynamicClientRegistration?: Maybe<Scalars['Boolean']['output']>;
   /** Whether ID tokens can be used to authorize some types of requests to API v2 (true) not not (false). */
   enableIdtokenApi2?: Maybe<Scalars['Boolean']['output']>;
@@ -26210,7 +25941,7 @@ export type TenantSettingsFlagsInput = {
   enableApisSection?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether all current connections should be enabled when a new client (application) is created (true, default) or not (false). */
   enableClientConnections?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Whether third-party developers can <a href="https://auth0.com/docs/api-auth/dynamic-client-registration">dynamically register</a> applications for your APIs (true) or not (false). This flag enables dynamic client registration. */
+  /** Whether third-party developers can [dynamically register](https://auth0.com/docs/api-auth/dynamic-client-registration) applications for your APIs (true) or not (false). This flag enables dynamic client registration. */
   enableDynamicClientRegistration?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether ID tokens can be used to authorize some types of requests to API v2 (true) not not (false). */
   enableIdtokenApi2?: InputMaybe<Scalars['Boolean']['input']>;
@@ -26245,7 +25976,7 @@ export type TenantSettingsGuardianPage = {
   __typename?: 'TenantSettingsGuardianPage';
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: Maybe<Scalars['Boolean']['output']>;
-  /**  Custom Guardian HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> is supported). */
+  /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: Maybe<Scalars['String']['output']>;
 };
 
@@ -26253,7 +25984,7 @@ export type TenantSettingsGuardianPage = {
 export type TenantSettingsGuardianPageInput = {
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /**  Custom Guardian HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> is supported). */
+  /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -26292,7 +26023,7 @@ export type TenantSettingsPasswordPage = {
   __typename?: 'TenantSettingsPasswordPage';
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Custom change password HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> supported). */
+  /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
   html?: Maybe<Scalars['String']['output']>;
 };
 
@@ -26300,7 +26031,7 @@ export type TenantSettingsPasswordPage = {
 export type TenantSettingsPasswordPageInput = {
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Custom change password HTML (<a href='https://github.com/Shopify/liquid/wiki/Liquid-for-Designers'>Liquid syntax</a> supported). */
+  /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
   html?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -26743,7 +26474,6 @@ export type UpdateBrandingColorsInput = {
    *   angle_deg: 35
    * }
    * ```
-   *
    */
   pageBackground?: InputMaybe<Scalars['JSON']['input']>;
   /** Accent color. */
@@ -26792,19 +26522,19 @@ export type UpdateBrandingThemeInput = {
 export type UpdateBreachedPasswordDetectionSettingsInput = {
   /**
    * When "admin_notification" is enabled, determines how often email notifications are sent.
-   *         Possible values: <code>immediately</code>, <code>daily</code>, <code>weekly</code>, <code>monthly</code>.
+   *         Possible values: `immediately`, `daily`, `weekly`, `monthly`.
    */
   adminNotificationFrequency?: InputMaybe<Array<BreachedPasswordDetectionAdminNotificationFrequency>>;
   /** Whether or not breached password detection is active. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * The subscription level for breached password detection methods. Use "enhanced" to enable Credential Guard.
-   *         Possible values: <code>standard</code>, <code>enhanced</code>.
+   *         Possible values: `standard`, `enhanced`.
    */
   method?: InputMaybe<BreachedPasswordDetectionMethod>;
   /**
    * Action to take when a breached password is detected during a login.
-   *       Possible values: <code>block</code>, <code>user_notification</code>, <code>admin_notification</code>.
+   *       Possible values: `block`, `user_notification`, `admin_notification`.
    */
   shields?: InputMaybe<Array<BreachedPasswordDetectionShields>>;
   stage?: InputMaybe<BreachedPasswordDetectionStageInput>;
@@ -26819,12 +26549,12 @@ export type UpdateBruteForceSettingsInput = {
   maxAttempts?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Account Lockout: Determines whether or not IP address is used when counting failed attempts.
-   *           Possible values: <code>count_per_identifier_and_ip</code>, <code>count_per_identifier</code>.
+   *           Possible values: `count_per_identifier_and_ip`, `count_per_identifier`.
    */
   mode?: InputMaybe<BruteForceProtectionMode>;
   /**
    * Action to take when a brute force protection threshold is violated.
-   *         Possible values: <code>block</code>, <code>user_notification</code>.
+   *         Possible values: `block`, `user_notification`.
    */
   shields?: InputMaybe<Array<BruteForceProtectionShields>>;
 };
@@ -26867,18 +26597,18 @@ export type UpdateClientInput = {
   clientSecret?: InputMaybe<Scalars['String']['input']>;
   /** Defines the compliance level for this client, which may restrict it's capabilities */
   complianceLevel?: InputMaybe<ClientComplianceLevel>;
-  /** <code>true</code> if this client can be used to make cross-origin authentication requests, <code>false</code> otherwise if cross origin is disabled */
+  /** `true` if this client can be used to make cross-origin authentication requests, `false` otherwise if cross origin is disabled */
   crossOriginAuthentication?: InputMaybe<Scalars['Boolean']['input']>;
   /** URL for the location in your site where the cross origin verification takes place for the cross-origin auth flow when performing Auth in your own domain instead of Auth0 hosted login page. */
   crossOriginLoc?: InputMaybe<Scalars['String']['input']>;
   /** The content (HTML, CSS, JS) of the custom login page */
   customLoginPage?: InputMaybe<Scalars['String']['input']>;
-  /** <code>true</code> if the custom login page is to be used, <code>false</code> otherwise. */
+  /** `true` if the custom login page is to be used, `false` otherwise. */
   customLoginPageOn?: InputMaybe<Scalars['Boolean']['input']>;
   customLoginPagePreview?: InputMaybe<Scalars['String']['input']>;
   /** Defines the default Organization ID and flows */
   defaultOrganization?: InputMaybe<ClientDefaultOrganizationInput>;
-  /** Free text description of the purpose of the Client. (Max character length: <code>140</code>) */
+  /** Free text description of the purpose of the Client. (Max character length: `140`) */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The client's encryption key */
   encryptionKey?: InputMaybe<ClientEncryptionKeyInput>;
@@ -26922,7 +26652,7 @@ export type UpdateClientInput = {
   organizationUsage?: InputMaybe<ClientOrganizationUsagePatch>;
   /** Specifies how long, in seconds, a Pushed Authorization Request URI remains valid */
   parRequestExpiry?: InputMaybe<Scalars['Int']['input']>;
-  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection">Redirect protection</a>. */
+  /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
   redirectionPolicy?: InputMaybe<ClientRedirectionPolicy>;
   /** Refresh token configuration */
   refreshToken?: InputMaybe<ClientRefreshTokenConfigurationInput>;
@@ -26940,11 +26670,11 @@ export type UpdateClientInput = {
    * See https://auth0.com/docs/secure/security-guidance/measures-against-app-impersonation for more information.
    */
   skipNonVerifiableCallbackUriConfirmationPrompt?: InputMaybe<Scalars['Boolean']['input']>;
-  /** <code>true</code> to use Auth0 instead of the IdP to do Single Sign On, <code>false</code> otherwise (default: <code>false</code>) */
+  /** `true` to use Auth0 instead of the IdP to do Single Sign On, `false` otherwise (default: `false`) */
   sso?: InputMaybe<Scalars['Boolean']['input']>;
-  /** <code>true</code> to disable Single Sign On, <code>false</code> otherwise (default: <code>false</code>) */
+  /** `true` to disable Single Sign On, `false` otherwise (default: `false`) */
   ssoDisabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Security mode for third-party clients. `strict` enforces <a href="https://auth0.com/docs/get-started/applications/third-party-applications/security-controls">enhanced security controls</a>: OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
+  /** Security mode for third-party clients. `strict` enforces [enhanced security controls](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls): OAuth 2.1 alignment, explicit API authorization, and a curated set of supported features. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode) and is only available to tenants with prior third-party client usage. Set on creation and cannot be modified. */
   thirdPartySecurityMode?: InputMaybe<ClientThirdPartySecurityMode>;
   /** Defines the requested authentication method for the token endpoint. Can be `none` (public client without a client secret), `client_secret_post` (client uses HTTP POST parameters), or `client_secret_basic` (client uses HTTP Basic). */
   tokenEndpointAuthMethod?: InputMaybe<ClientTokenEndpointAuthMethodOrNull>;
@@ -26968,7 +26698,7 @@ export type UpdateConnectionInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** DEPRECATED property. Use the PATCH /v2/connections/{id}/clients endpoint to enable or disable the connection for any clients. */
   enabledClients?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** <code>true</code> promotes to a domain-level connection so that third-party applications can use it. <code>false</code> does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to <code>false</code>.) */
+  /** `true` promotes to a domain-level connection so that third-party applications can use it. `false` does not promote the connection, so only first-party applications with the connection enabled can use it. (Defaults to `false`.) */
   isDomainConnection?: InputMaybe<Scalars['Boolean']['input']>;
   /** Metadata associated with the connection in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -26976,7 +26706,7 @@ export type UpdateConnectionInput = {
   options?: InputMaybe<UpdateConnectionOptionsInput>;
   /** Defines the realms for which the connection will be used (ie: email domains). If the array is empty or the property is not specified, the connection name will be added as realm. */
   realms?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to <code>false</code>.) */
+  /** Enables showing a button for the connection in the login page (new experience only). If false, it will be usable only by HRD. (Defaults to `false`.) */
   showAsButton?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -27523,7 +27253,7 @@ export type UpdateSuspiciousIpThrottlingSettingsInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * Action to take when a suspicious IP throttling threshold is violated.
-   *           Possible values: <code>block</code>, <code>admin_notification</code>.
+   *           Possible values: `block`, `admin_notification`.
    */
   shields?: InputMaybe<Array<SuspiciousIpThrottlingShields>>;
   /** Holds per-stage configuration options (max_attempts and rate). */
@@ -27557,7 +27287,7 @@ export type UpdateTenantSettingsInput = {
   defaultTokenQuota?: InputMaybe<DefaultTokenQuotaInput>;
   /** Device Flow configuration. */
   deviceFlow?: InputMaybe<TenantSettingsDeviceFlowInput>;
-  /** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves <a href="https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode">pre-existing behavior</a> and is only available to tenants with prior third-party client usage. */
+  /** Sets the `third_party_security_mode` assigned to clients created via Dynamic Client Registration. `strict` applies enhanced security controls. `permissive` preserves [pre-existing behavior](https://auth0.com/docs/get-started/applications/third-party-applications/permissive-mode#dynamic-client-registration-in-permissive-mode) and is only available to tenants with prior third-party client usage. */
   dynamicClientRegistrationSecurityMode?: InputMaybe<TenantSettingsDynamicClientRegistrationSecurityMode>;
   /** Whether Auth0 Guide (AI-powered assistance) is enabled for this tenant. */
   enableAiGuide?: InputMaybe<Scalars['Boolean']['input']>;
@@ -27770,7 +27500,6 @@ export type User = {
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
    *
-   *
    * Requires any of the scopes: read:user_effective_permissions.
    */
   effectivePermissions: UserEffectivePermissionPayloadConnection;
@@ -27778,7 +27507,6 @@ export type User = {
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
-   *
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
@@ -27788,7 +27516,6 @@ export type User = {
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
    *
-   *
    * Requires any of the scopes: read:user_effective_roles.
    */
   effectiveRoles: UserEffectiveRoleConnection;
@@ -27796,7 +27523,6 @@ export type User = {
    * Get a user's role source groups
    *
    * Lists the groups that grant a user a specific role.
-   *
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
@@ -27809,7 +27535,6 @@ export type User = {
    * Get the First Confirmed Multi-factor Authentication (MFA) Enrollment
    *
    * Retrieve the first [multi-factor authentication](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors) enrollment that a specific user has confirmed.
-   *
    *
    * Requires any of the scopes: read:users, read:current_user.
    */
@@ -27831,7 +27556,6 @@ export type User = {
    *
    * List all groups to which this user belongs.
    *
-   *
    * Requires any of the scopes: read:groups.
    */
   groups: UserGroupsConnection;
@@ -27850,11 +27574,11 @@ export type User = {
    *
    * Retrieve log events for a specific user.
    *
-   * Note: For more information on all possible event types, their respective acronyms and descriptions, see <a href="https://auth0.com/docs/logs/log-event-type-codes">Log Event Type Codes</a>.
+   * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see <a href="https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields">Searchable Fields</a>.
+   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
    *
-   * Auth0 <a href="https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations">limits the number of logs</a> you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
@@ -27872,7 +27596,6 @@ export type User = {
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
-   *
    * Requires any of the scopes: read:organizations.
    */
   organizations: OrganizationsListConnection;
@@ -27881,11 +27604,10 @@ export type User = {
    *
    * Retrieve all permissions associated with the user.
    *
-   *
    * Requires any of the scopes: read:users.
    */
   permissions: UserPermissionConnection;
-  /** Phone number for this user. Follows the <a href="https://en.wikipedia.org/wiki/E.164">E.164 recommendation</a>. */
+  /** Phone number for this user. Follows the [E.164 recommendation](https://en.wikipedia.org/wiki/E.164). */
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** Whether this phone number has been verified (true) or not (false). */
   phoneVerified?: Maybe<Scalars['Boolean']['output']>;
@@ -27897,7 +27619,6 @@ export type User = {
    * Retrieve detailed list of all user roles currently assigned to a user.
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
-   *
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
@@ -28810,7 +28531,7 @@ export type VerifyCustomDomainPayload = {
 };
 
 export type VerifyEmailTicketInput = {
-  /** ID of the client (application). If provided for tenants using the New Universal Login experience, the email template and UI displays application details, and the user is prompted to redirect to the application's <a target='' href='https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes#completing-the-password-reset-flow'>default login route</a> after the ticket is used. client_id is required to use the <a target='' href='https://auth0.com/docs/customize/actions/flows-and-triggers/post-change-password-flow'>Password Reset Post Challenge</a> trigger. */
+  /** ID of the client (application). If provided for tenants using the New Universal Login experience, the email template and UI displays application details, and the user is prompted to redirect to the application's [default login route](https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes#completing-the-password-reset-flow) after the ticket is used. client_id is required to use the [Password Reset Post Challenge](https://auth0.com/docs/customize/actions/flows-and-triggers/post-change-password-flow) trigger. */
   clientId?: InputMaybe<Scalars['String']['input']>;
   /** This must be provided to verify primary social, enterprise and passwordless email identities. Also, is needed to verify secondary identities. */
   identity?: InputMaybe<IdentityInput>;

@@ -10,6 +10,7 @@ import {
   lexicographicSortSchema, printSchema,
 } from 'graphql';
 import type { FieldModel, TypeModel } from './model.js';
+import { toMarkdown } from './descriptions.js';
 
 const BUILTIN: Record<string, GraphQLNamedType> = {
   String: GraphQLString, Int: GraphQLInt, Float: GraphQLFloat, Boolean: GraphQLBoolean, ID: GraphQLID,
@@ -29,19 +30,19 @@ export function modelToSchema(types: Map<string, TypeModel>, query: FieldModel[]
   };
   const args = (field: FieldModel): GraphQLFieldConfigArgumentMap =>
     Object.fromEntries((field.args ?? []).map((a) => [a.name, {
-      type: wrap(a.type) as GraphQLInputType, description: a.description, deprecationReason: a.deprecated,
+      type: wrap(a.type) as GraphQLInputType, description: toMarkdown(a.description), deprecationReason: a.deprecated,
     }]));
   const outputFields = (fields: FieldModel[]) => (): GraphQLFieldConfigMap<unknown, unknown> =>
     Object.fromEntries(fields.map((f) => [f.name, {
-      type: wrap(f.type) as GraphQLOutputType, description: f.description, deprecationReason: f.deprecated, args: args(f),
+      type: wrap(f.type) as GraphQLOutputType, description: toMarkdown(f.description), deprecationReason: f.deprecated, args: args(f),
     }]));
   const inputFields = (fields: FieldModel[]) => (): GraphQLInputFieldConfigMap =>
     Object.fromEntries(fields.map((f) => [f.name, {
-      type: wrap(f.type) as GraphQLInputType, description: f.description, deprecationReason: f.deprecated,
+      type: wrap(f.type) as GraphQLInputType, description: toMarkdown(f.description), deprecationReason: f.deprecated,
     }]));
 
   for (const type of types.values()) {
-    const description = type.description;
+    const description = toMarkdown(type.description);
     switch (type.kind) {
       case 'object':
         built.set(type.name, new GraphQLObjectType({ name: type.name, description, fields: outputFields(type.fields) }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { camelCase, enumValueName, pascalCase, isGraphQLName } from '../../src/schema/names.js';
 import { operationFieldName } from '../../src/schema/operation-names.js';
+import { toMarkdown } from '../../src/schema/descriptions.js';
 import type { SpecOperation } from '../../src/schema/spec.js';
 
 describe('camelCase and PascalCase', () => {
@@ -61,5 +62,18 @@ describe('root field names from x-operation-group and x-operation-name', () => {
     [op('get', '/users-by-email', 'users', 'listUsersByEmail', 'get_users-by-email'), 'usersByEmail'],
   ])('%#: %s', (operation, want) => {
     expect(operationFieldName(operation)).toBe(want);
+  });
+});
+
+describe('descriptions become Markdown for the docs panel', () => {
+  it.each([
+    ['Use <code>field:order</code> where order is <code>1</code>', 'Use `field:order` where order is `1`'],
+    ["Query in <a target='_new' href ='https://lucene.apache.org/x.html'>Lucene query string syntax</a>.", 'Query in [Lucene query string syntax](https://lucene.apache.org/x.html).'],
+    ['<i>from</i> and <b>take</b> and <strong>next</strong>', '*from* and **take** and **next**'],
+    ['one<br/>two<br>three', 'one\ntwo\nthree'],
+    ['a\n\n\n\nb   \n', 'a\n\nb'],
+    ['Bearer <token> for <domain>', 'Bearer <token> for <domain>'],
+  ])('%j', (given, want) => {
+    expect(toMarkdown(given)).toBe(want);
   });
 });
