@@ -66,11 +66,11 @@ for (let i = 0; i < runs; i++) generation.push(await timed(() => generate(SPEC_F
 const fromArtifacts: number[] = [];
 const fromSpec: number[] = [];
 for (let i = 0; i < runs; i++) {
-  fromArtifacts.push(await timed(async () => firstQuery(createApp(createExecutableSchema(loadGenerated())))));
+  fromArtifacts.push(await timed(async () => firstQuery(createApp({ schema: createExecutableSchema(loadGenerated()) }))));
   fromSpec.push(await timed(async () => {
     const result = generate(SPEC_FILE);
     const schema = makeExecutableSchema({ typeDefs: result.sdl, resolvers: buildResolvers(result.metadata) });
-    await firstQuery(createApp(schema));
+    await firstQuery(createApp({ schema }));
   }));
 }
 

@@ -6,7 +6,8 @@ import { createServer } from 'node:http';
 import { buildReport, formatReport } from './schema/report.js';
 import { generate, writeGenerated } from './schema/generate.js';
 import { GENERATED_DIR, SPEC_FILE } from './paths.js';
-import { createApp } from './server/app.js';
+import { createGateway, type Gateway } from './server/gateway.js';
+import { startEmulator } from './emulator/index.js';
 
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
@@ -24,14 +25,17 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'start': {
       const port = parsePort(process.env.PORT, 4000);
-      const app = createApp();
-      const server = createServer(app);
+      const { gateway, describe, stopUpstream } = await upstreamFromEnv();
+      const server = createServer(gateway.app);
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
+      console.log(describe);
       console.log(`GraphiQL: http://127.0.0.1:${actualPort}/graphql`);
       const stop = (): void => {
-        server.close(() => process.exit(0));
+        server.close(() => {
+          void gateway.close().then(stopUpstream).then(() => process.exit(0));
+        });
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -41,6 +45,36 @@ async function main(command: string | undefined): Promise<void> {
       console.error('Usage: tsx src/cli.ts <start|generate|schema-report>');
       process.exitCode = 2;
   }
+}
+
+/**
+ * AUTH0_DOMAIN names a tenant (with AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET, or AUTH0_TOKEN); without
+ * it, the embedded emulator starts on EMULATOR_PORT (default 4001) and the gateway uses its demo
+ * client.
+ */
+async function upstreamFromEnv(): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+  const debug = process.env.GATEWAY_DEBUG === 'true';
+  const domain = process.env.AUTH0_DOMAIN;
+  if (domain) {
+    const baseUrl = domain.startsWith('http') ? domain : `https://${domain}`;
+    const token = process.env.AUTH0_TOKEN;
+    const clientId = process.env.AUTH0_CLIENT_ID;
+    const clientSecret = process.env.AUTH0_CLIENT_SECRET;
+    if (!token && (!clientId || !clientSecret)) throw new Error('AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or AUTH0_TOKEN');
+    const auth = token ? { mode: 'static' as const, token }
+      : { mode: 'client-credentials' as const, clientId: clientId!, clientSecret: clientSecret!, ...(process.env.AUTH0_AUDIENCE ? { audience: process.env.AUTH0_AUDIENCE } : {}) };
+    return { gateway: createGateway({ upstream: { baseUrl, auth }, debug }), describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
+  }
+  const emulator = await startEmulator({ port: parsePort(process.env.EMULATOR_PORT, 4001) });
+  const gateway = createGateway({
+    upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
+    debug,
+  });
+  return {
+    gateway,
+    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).`,
+    stopUpstream: () => emulator.close(),
+  };
 }
 
 function parsePort(value: string | undefined, fallback: number): number {

@@ -1,11 +1,15 @@
 /**
  * Resolver wiring for the generated schema: scalars, enum wire values, union member resolution,
- * camelCase → wire field reads, and the root fields. The root fields answer a clear
- * NOT_IMPLEMENTED error until the upstream runtime lands; they never invent data.
+ * camelCase → wire field reads, the root fields (one generic resolver over the metadata) and the
+ * edges.
  */
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import type { GeneratedMetadata } from '../schema/metadata.js';
+import type { GeneratedMetadata, OperationMetadata } from '../schema/metadata.js';
+import type { GatewayContext } from './context.js';
+import { resolveConnection } from './connection.js';
+import { edgeResolver } from './edges.js';
+import { executeOperation } from './operation.js';
 import { scalarResolvers } from './scalars.js';
 import { resolveUnionMember } from './unions.js';
 
@@ -25,7 +29,11 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
   const mutation: Record<string, unknown> = {};
   for (const op of Object.values(metadata.operations)) {
     const [root, field] = op.coordinate.split('.') as [string, string];
-    (root === 'Query' ? query : mutation)[field] = notImplemented(op.operationId, `${op.method} ${op.path}`);
+    (root === 'Query' ? query : mutation)[field] = rootResolver(op);
+  }
+  for (const edge of metadata.edges) {
+    const [type, field] = edge.coordinate.split('.') as [string, string];
+    resolvers[type] = { ...(resolvers[type] ?? {}), [field]: edgeResolver(edge) };
   }
   resolvers.Query = query;
   resolvers.Mutation = mutation;
@@ -46,10 +54,13 @@ export function wireFieldResolver(metadata: GeneratedMetadata): GraphQLFieldReso
   };
 }
 
-function notImplemented(operationId: string, route: string) {
-  return (): never => {
-    throw new GraphQLError(`${route} is mapped but not executed yet: the upstream runtime is not built in this version.`, {
-      extensions: { code: 'NOT_IMPLEMENTED', operationId },
-    });
+function rootResolver(op: OperationMetadata): GraphQLFieldResolver<unknown, GatewayContext> {
+  return (_source, args, ctx, info) => {
+    if (!ctx.runtime) {
+      throw new GraphQLError(`${op.method} ${op.path} cannot run: no Auth0 tenant or emulator is configured.`, {
+        extensions: { code: 'UPSTREAM_UNAVAILABLE', operationId: op.operationId },
+      });
+    }
+    return op.result === 'connection' ? resolveConnection(op, args, ctx, info) : executeOperation(op, args, ctx, info);
   };
 }

@@ -21,10 +21,10 @@ describe('the served schema', () => {
     expect(fields.length).toBe(191);
   });
 
-  it('says clearly that an operation is not executed yet, and invents no data', async () => {
+  it('says clearly when no tenant is configured, and invents no data', async () => {
     const { body } = await post('query ($id: ID!) { user(id: $id) { email } }', { id: 'auth0|1' });
     expect(body.data).toEqual({ user: null });
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'NOT_IMPLEMENTED', operationId: 'get_users_by_id' });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', operationId: 'get_users_by_id' });
     expect(body.errors?.[0]?.message).toContain('GET /users/{id}');
   });
 

@@ -1,0 +1,121 @@
+/**
+ * The embedded Auth0 Management API emulator (DESIGN 8): a stateful tenant on 127.0.0.1 with
+ * Auth0's token endpoint, scopes, paging, errors and rate-limit headers. `npm start` runs the
+ * gateway against it when no tenant is configured; tests and benchmarks drive it directly.
+ */
+import type { Server } from 'node:http';
+import { type Faults, validateFaults } from './faults.js';
+import type { HandlerTable } from './handler.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { clientHandlers } from './resources/clients.js';
+import { connectionHandlers } from './resources/connections.js';
+import { logAndJobHandlers } from './resources/logs-and-jobs.js';
+import { organizationHandlers } from './resources/organizations.js';
+import { roleHandlers } from './resources/roles.js';
+import { userHandlers } from './resources/users.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, seedTenant } from './seed.js';
+import { type RequestRecord, type ServerState, createEmulatorServer, portOf, rateLimiter } from './server.js';
+import { specIndex } from './spec-index.js';
+import { TokenIssuer } from './tokens.js';
+
+export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './seed.js';
+export type { Faults } from './faults.js';
+export type { RequestRecord } from './server.js';
+
+/** Every operation the emulator models by hand; the rest are generic or 501 (COVERAGE.md). */
+export const HANDLERS: HandlerTable = {
+  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers,
+};
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  seed?: number;
+  /** Token bucket; `false` turns it off. Default: 1,000 burst, 500/s, so normal use never meets it. */
+  rateLimit?: RateLimitOptions | false;
+  faults?: Faults;
+}
+
+export interface EmulatorStats {
+  total: number;
+  byOperation: Record<string, number>;
+  byStatus: Record<string, number>;
+}
+
+export interface Emulator {
+  url: string;
+  audience: string;
+  demoClient: { clientId: string; clientSecret: string };
+  issueToken(scopes: string[], options?: { expiresIn?: number }): Promise<string>;
+  stats(): EmulatorStats;
+  requests(): RequestRecord[];
+  resetStats(): void;
+  reset(): void;
+  setFaults(faults: Faults): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SEED = 20_260_101;
+const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 1000, refillPerSecond: 500 };
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The emulator listens on loopback only, not ${host}`);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const index = specIndex();
+  const allScopes = Object.keys((index.doc.components as unknown as { securitySchemes: { oAuth2ClientCredentials: { flows: { clientCredentials: { scopes: Record<string, string> } } } } })
+    .securitySchemes.oAuth2ClientCredentials.flows.clientCredentials.scopes);
+
+  let server: Server | undefined;
+  // The audience names the emulator's own origin, known only once it listens.
+  const state = { faults: { ...(options.faults ?? {}) }, log: [], handlers: HANDLERS } as unknown as ServerState & { control: Record<string, (body: unknown) => unknown> };
+  server = createEmulatorServer(state);
+  await new Promise<void>((resolve, reject) => {
+    server!.once('error', reject);
+    server!.listen(options.port ?? 0, host, () => resolve());
+  });
+  const url = `http://${host === '::1' ? '[::1]' : host}:${portOf(server)}`;
+  const audience = `${url}/api/v2/`;
+  state.audience = audience;
+  state.issuer = await TokenIssuer.create(`${url}/`, audience);
+  state.tenant = seedTenant(seed, audience, allScopes);
+  state.bucket = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+
+  const stats = (): EmulatorStats => {
+    const out: EmulatorStats = { total: state.log.length, byOperation: {}, byStatus: {} };
+    for (const r of state.log) {
+      if (r.operationId) out.byOperation[r.operationId] = (out.byOperation[r.operationId] ?? 0) + 1;
+      out.byStatus[String(r.status)] = (out.byStatus[String(r.status)] ?? 0) + 1;
+    }
+    return out;
+  };
+  const resetStats = () => { state.log.length = 0; };
+  const reset = () => {
+    state.tenant = seedTenant(seed, audience, allScopes);
+    state.faults = {};
+    state.bucket?.reset();
+    resetStats();
+  };
+  const setFaults = (faults: Faults) => { state.faults = validateFaults(faults); };
+  state.control = {
+    'GET stats': () => stats(),
+    'GET requests': () => state.log,
+    'POST stats/reset': () => resetStats(),
+    'POST reset': () => reset(),
+    'POST faults': (body) => setFaults(body as Faults),
+  };
+
+  return {
+    url, audience,
+    demoClient: { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
+    issueToken: (scopes, opts) => state.issuer.issue('emulator-test', scopes, opts?.expiresIn),
+    stats,
+    requests: () => [...state.log],
+    resetStats, reset, setFaults,
+    close: () => new Promise<void>((resolve) => {
+      server!.closeAllConnections();
+      server!.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+/** Users (FACTS A3): search, by email, CRUD, and a user's roles, permissions, organizations and logs. */
+import { badRequest, conflict } from '../errors.js';
+import { type HandlerTable, must, noContent, ok, stringArray } from '../handler.js';
+import { paginate, project } from '../pagination.js';
+import { parseUserQuery, sortUsers } from '../user-search.js';
+import { type Json, type Permission, now } from '../tenant.js';
+
+const USER_FIELDS = new Set(['user_id', 'email', 'email_verified', 'username', 'phone_number', 'phone_verified', 'created_at', 'updated_at',
+  'identities', 'app_metadata', 'user_metadata', 'picture', 'name', 'nickname', 'multifactor', 'last_ip', 'last_login', 'logins_count',
+  'blocked', 'given_name', 'family_name']);
+
+export function permissionKey(p: Permission): string {
+  return `${p.resource_server_identifier}\u0000${p.permission_name}`;
+}
+
+export const userHandlers: HandlerTable = {
+  get_users: ({ tenant, query }) => {
+    const engine = query.get('search_engine');
+    if (query.has('q') && engine && engine !== 'v3') throw badRequest(`You are not allowed to use search_engine=${engine}. Use search_engine=v3 instead.`, 'invalid_query_string');
+    let users = [...tenant.users.values()];
+    const q = query.get('q');
+    if (q) users = users.filter(parseUserQuery(q));
+    const connection = query.get('connection');
+    if (connection) users = users.filter((u) => (u.identities as Json[]).some((i) => i.connection === connection));
+    users = sortUsers(users, query.get('sort'));
+    return ok(paginate(users.map((u) => project(u, query, USER_FIELDS)), query, { key: 'users', withLength: true, maxResults: 1000 }));
+  },
+  'get_users-by-email': ({ tenant, query }) => {
+    const email = query.get('email');
+    if (!email) throw badRequest("Query validation error: Missing required property: email", 'invalid_query_string');
+    return ok([...tenant.users.values()].filter((u) => u.email === email).map((u) => project(u, query, USER_FIELDS)));
+  },
+  get_users_by_id: ({ tenant, params, query }) => ok(project(must(tenant.users.get(params.id!), 'user', 'inexistent_user'), query, USER_FIELDS)),
+  post_users: ({ tenant, body }) => {
+    const connection = [...tenant.connections.values()].find((c) => c.name === body.connection);
+    if (!connection) throw badRequest('The connection does not exist.', 'inexistent_connection');
+    const email = typeof body.email === 'string' ? body.email.toLowerCase() : undefined;
+    if (email && [...tenant.users.values()].some((u) => u.email === email && (u.identities as Json[])[0]?.connection === connection.name)) {
+      throw conflict('The user already exists.', 'auth0_idp_error');
+    }
+    const provider = connection.strategy === 'auth0' ? 'auth0' : String(connection.strategy);
+    const raw = typeof body.user_id === 'string' ? body.user_id : tenant.newId('', 24);
+    const user_id = `${provider}|${raw}`;
+    if (tenant.users.has(user_id)) throw conflict('The user already exists.', 'auth0_idp_error');
+    const stamp = now();
+    const { password: _password, connection: _connection, verify_email: _verify, ...profile } = body;
+    const user: Json = {
+      ...profile, user_id, ...(email ? { email } : {}), email_verified: Boolean(body.email_verified), created_at: stamp, updated_at: stamp,
+      identities: [{ connection: connection.name, provider, user_id: raw, isSocial: false }],
+      app_metadata: body.app_metadata ?? {}, user_metadata: body.user_metadata ?? {}, logins_count: 0,
+      name: body.name ?? email ?? raw, nickname: body.nickname ?? (email ? email.split('@')[0] : raw), picture: body.picture ?? 'https://avatars.acme.test/default.png',
+    };
+    tenant.users.set(user_id, user);
+    return ok(user, 201);
+  },
+  patch_users_by_id: ({ tenant, params, body }) => {
+    const user = must(tenant.users.get(params.id!), 'user', 'inexistent_user');
+    const { password: _password, connection: _connection, app_metadata, user_metadata, ...rest } = body;
+    Object.assign(user, rest, { updated_at: now() });
+    // Metadata is merged one level deep, and a null value removes a key, as Auth0 does.
+    for (const [key, patch] of [['app_metadata', app_metadata], ['user_metadata', user_metadata]] as const) {
+      if (patch === undefined) continue;
+      const merged = { ...(user[key] as Json ?? {}), ...(patch as Json ?? {}) };
+      for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+      user[key] = merged;
+    }
+    if (typeof rest.email === 'string') user.email = rest.email.toLowerCase();
+    return ok(user);
+  },
+  delete_users_by_id: ({ tenant, params }) => {
+    tenant.users.delete(params.id!);
+    tenant.userRoles.delete(params.id!);
+    tenant.userPermissions.delete(params.id!);
+    for (const members of tenant.orgMembers.values()) members.delete(params.id!);
+    return noContent();
+  },
+  get_user_roles: ({ tenant, params, query }) => {
+    must(tenant.users.get(params.id!), 'user', 'inexistent_user');
+    const roles = [...(tenant.userRoles.get(params.id!) ?? [])].map((id) => tenant.roles.get(id)).filter(Boolean);
+    return ok(paginate(roles, query, { key: 'roles' }));
+  },
+  post_user_roles: ({ tenant, params, body }) => {
+    must(tenant.users.get(params.id!), 'user', 'inexistent_user');
+    const ids = stringArray(body.roles, 'roles');
+    for (const id of ids) must(tenant.roles.get(id), `role ${id}`);
+    const set = tenant.userRoles.get(params.id!) ?? new Set<string>();
+    ids.forEach((id) => set.add(id));
+    tenant.userRoles.set(params.id!, set);
+    return noContent();
+  },
+  delete_user_roles: ({ tenant, params, body }) => {
+    const ids = stringArray(body.roles, 'roles');
+    const set = tenant.userRoles.get(params.id!);
+    ids.forEach((id) => set?.delete(id));
+    return noContent();
+  },
+  get_permissions: ({ tenant, params, query }) => {
+    must(tenant.users.get(params.id!), 'user', 'inexistent_user');
+    const direct = (tenant.userPermissions.get(params.id!) ?? []).map((p) => ({ ...p, ...resourceServerName(tenant, p), sources: [{ source_type: 'DIRECT' }] }));
+    return ok(paginate(direct, query, { key: 'permissions' }));
+  },
+  post_permissions: ({ tenant, params, body }) => {
+    must(tenant.users.get(params.id!), 'user', 'inexistent_user');
+    const list = tenant.userPermissions.get(params.id!) ?? [];
+    const have = new Set(list.map(permissionKey));
+    for (const p of body.permissions as Permission[]) if (!have.has(permissionKey(p))) list.push({ resource_server_identifier: p.resource_server_identifier, permission_name: p.permission_name });
+    tenant.userPermissions.set(params.id!, list);
+    return ok(undefined, 201);
+  },
+  delete_permissions: ({ tenant, params, body }) => {
+    const drop = new Set((body.permissions as Permission[]).map(permissionKey));
+    tenant.userPermissions.set(params.id!, (tenant.userPermissions.get(params.id!) ?? []).filter((p) => !drop.has(permissionKey(p))));
+    return noContent();
+  },
+  get_user_organizations: ({ tenant, params, query }) => {
+    const orgs = [...tenant.orgMembers.entries()].filter(([, m]) => m.has(params.id!)).map(([id]) => tenant.organizations.get(id));
+    return ok(paginate(orgs, query, { key: 'organizations' }));
+  },
+  get_logs_by_user: ({ tenant, params, query }) => {
+    const logs = tenant.logs.filter((l) => l.user_id === params.id).reverse();
+    return ok(paginate(logs, query, { key: 'logs', withLength: true }));
+  },
+};
+
+function resourceServerName(tenant: { resourceServers: Map<string, Json> }, p: Permission): Json {
+  const api = [...tenant.resourceServers.values()].find((r) => r.identifier === p.resource_server_identifier);
+  return api ? { resource_server_name: api.name } : {};
+}

@@ -1,0 +1,103 @@
+/**
+ * Per-request entity loaders (DESIGN 6). One per entity type (`User`, `Client` …), keyed by id:
+ * - dedupe: every load of one id in a request shares one fetch (DataLoader);
+ * - priming: list and mutation results are stored with the wire fields they carry, and a later
+ *   load is answered from them when they cover the fields it needs;
+ * - batching: users by id go through one search, `q=user_id:("a" OR "b" …)`, per 50 ids (ids the
+ *   eventually consistent search misses are fetched one by one); resource servers looked up by
+ *   audience go through `identifiers` (10 a call); other entities are fetched concurrently, under
+ *   the upstream client's concurrency bound.
+ */
+import DataLoader from 'dataloader';
+import type { OperationMetadata } from '../schema/metadata.js';
+import { anyOf, chunkIds } from './lucene.js';
+
+export type WireObject = Record<string, unknown>;
+export type Fetch = (operation: OperationMetadata, params: { path?: Record<string, string>; query?: Record<string, unknown> }) => Promise<unknown>;
+
+export interface EntitySpec {
+  type: string;
+  /** Wire key the loader is keyed by: the id (`user_id`), or another unique key the get accepts (`identifier`). */
+  key: string;
+  get: OperationMetadata;
+  /** How several ids are fetched at once, where the API allows it. */
+  batch?: { kind: 'user-search'; list: OperationMetadata } | { kind: 'identifiers'; list: OperationMetadata; by: string };
+}
+
+interface Cached {
+  value: WireObject;
+  fields: Set<string> | 'all';
+}
+
+export class EntityLoader {
+  private readonly cache = new Map<string, Cached>();
+  private readonly loader: DataLoader<string, WireObject>;
+
+  constructor(private readonly spec: EntitySpec, private readonly fetch: Fetch) {
+    this.loader = new DataLoader((ids) => this.fetchMany(ids), { maxBatchSize: 500 });
+  }
+
+  /** The entity, from cache when cached fields cover `fields` (undefined = every field). */
+  async load(id: string, fields?: string[]): Promise<WireObject> {
+    const hit = this.cache.get(id);
+    if (hit && (hit.fields === 'all' || (fields !== undefined && fields.every((f) => (hit.fields as Set<string>).has(f))))) {
+      return hit.value;
+    }
+    const value = await this.loader.load(id);
+    this.cache.set(id, { value, fields: 'all' });
+    return value;
+  }
+
+  /** Stores a result seen elsewhere (a list page, a mutation's answer) with the fields it carries. */
+  prime(value: WireObject, fields: string[] | 'all'): void {
+    const id = value[this.spec.key];
+    if (typeof id !== 'string') return;
+    const known = this.cache.get(id);
+    if (known?.fields === 'all' && fields !== 'all') {
+      Object.assign(known.value, value);
+      return;
+    }
+    const merged = known && fields !== 'all' && known.fields !== 'all' ? new Set([...known.fields, ...fields]) : undefined;
+    this.cache.set(id, {
+      value: known && fields !== 'all' ? { ...known.value, ...value } : value,
+      fields: merged ?? (fields === 'all' ? 'all' : new Set(fields)),
+    });
+  }
+
+  clear(id: string): void {
+    this.cache.delete(id);
+    this.loader.clear(id);
+  }
+
+  private async fetchMany(ids: readonly string[]): Promise<Array<WireObject | Error>> {
+    const { batch } = this.spec;
+    if (ids.length === 1 || !batch) return Promise.all(ids.map((id) => this.fetchOne(id)));
+    const found = new Map<string, WireObject>();
+    if (batch.kind === 'user-search') {
+      await Promise.all(chunkIds([...ids]).map(async (chunk) => {
+        const page = await this.fetch(batch.list, {
+          query: { q: anyOf('user_id', chunk), search_engine: 'v3', per_page: 100, page: 0 },
+        });
+        for (const user of Array.isArray(page) ? page as WireObject[] : []) found.set(String(user[this.spec.key]), user);
+      }));
+    } else {
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += 10) chunks.push(ids.slice(i, i + 10));
+      await Promise.all(chunks.map(async (chunk) => {
+        const page = await this.fetch(batch.list, { query: { [batch.by]: chunk } });
+        for (const item of Array.isArray(page) ? page as WireObject[] : []) found.set(String(item[this.spec.key]), item);
+      }));
+    }
+    // A miss is not proof of absence (search is eventually consistent): ask for it by id.
+    return Promise.all(ids.map((id) => found.get(id) ?? this.fetchOne(id)));
+  }
+
+  private async fetchOne(id: string): Promise<WireObject | Error> {
+    try {
+      const idParam = Object.values(this.spec.get.args).find((a) => a.in === 'path')!.wire;
+      return (await this.fetch(this.spec.get, { path: { [idParam]: id } })) as WireObject;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Relay connections over Auth0's two paginations (DESIGN 5; FACTS A2), one matcher/handler pair
+ * each:
+ * - offset (`page`/`per_page`): the wanted window [start, start+first) is fetched in as few pages
+ *   as possible (one page whenever some page size ≤ 100 holds the whole window); `totalCount`
+ *   asks for `include_totals` only when selected;
+ * - checkpoint (`from`/`take`, `next`; logs: the last item's id): pages are followed until `first`
+ *   items are in hand; cursors remember the page's `from` and the items already returned of it.
+ * Endpoints that offer both page by checkpoint (no 1000-result cap) unless `totalCount` is asked
+ * for. `first` above the configured cap is refused, not silently cut.
+ */
+import { GraphQLError, type GraphQLResolveInfo, Kind, getNamedType, isObjectType } from 'graphql';
+import type { OperationMetadata } from '../schema/metadata.js';
+import type { WireObject } from '../loaders/entity-loader.js';
+import type { GatewayContext } from './context.js';
+import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
+import { type WireParams, wireParams } from './operation.js';
+import { nodeSelections, selectedFieldNames, wireFields } from './selection.js';
+
+interface Page {
+  items: WireObject[];
+  cursors: string[];
+  hasNextPage: boolean;
+  endCursor?: string;
+  totalCount?: number | null;
+}
+
+export async function resolveConnection(
+  operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
+): Promise<unknown> {
+  const { limits } = ctx.runtime;
+  const first = args.first === undefined || args.first === null ? limits.defaultPageSize : Number(args.first);
+  if (!Number.isInteger(first) || first < 0 || first > limits.maxConnectionItems) {
+    throw new GraphQLError(`first must be between 0 and ${limits.maxConnectionItems}, got ${String(args.first)}`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+  }
+  const after = typeof args.after === 'string' ? decodeCursor(args.after) : undefined;
+  const wantsTotal = selects(info, 'totalCount');
+  const paging = operation.connection!;
+  const mode = after?.m ?? (paging.checkpoint && !(wantsTotal && paging.offset?.totals) ? 'c' : 'o');
+  if ((mode === 'c' && !paging.checkpoint) || (mode === 'o' && !paging.offset)) {
+    throw new GraphQLError('This cursor does not belong to this connection.', { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+  }
+
+  const params = wireParams(operation, args, info, ctx);
+  const nodeType = nodeTypeName(info);
+  const explicit = params.query.fields !== undefined || params.query.include_fields === false;
+  const fields = nodeType && !explicit ? projection(operation, nodeType, ctx, info) : undefined;
+  if (fields) params.query.fields = fields.join(',');
+
+  const page = first === 0 && !wantsTotal
+    ? { items: [], cursors: [], hasNextPage: true }
+    : mode === 'c'
+      ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
+      : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);
+
+  const loader = nodeType ? ctx.gateway.entity(nodeType) : undefined;
+  if (loader && !explicit) for (const item of page.items) loader.prime(item, fields ?? 'all');
+  return {
+    edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
+    nodes: page.items,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== undefined,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1] ?? null,
+    },
+    totalCount: page.totalCount ?? null,
+  };
+}
+
+/** Offset handler. */
+async function offsetPage(
+  operation: OperationMetadata, params: WireParams, ctx: GatewayContext, first: number, start: number, wantsTotal: boolean,
+): Promise<Page> {
+  const offset = operation.connection!.offset!;
+  const askTotals = wantsTotal && offset.totals === 'include_totals';
+  const plan = planOffset(start, Math.max(first, 1), offset.maxPerPage);
+  const pages = await Promise.all(plan.pages.map((page) => ctx.gateway.fetch(operation, {
+    path: params.path,
+    query: { ...params.query, [offset.pageParam]: page, [offset.perPageParam]: plan.perPage, ...(askTotals ? { include_totals: true } : {}) },
+  })));
+  let total: number | undefined;
+  const all: WireObject[] = [];
+  for (const body of pages) {
+    const { items, total: t } = unwrap(body, operation);
+    all.push(...items);
+    if (typeof t === 'number') total = t;
+  }
+  const from = start - plan.pages[0]! * plan.perPage;
+  const items = all.slice(from, from + first);
+  const fullPages = pages.length > 0 && unwrap(pages[pages.length - 1], operation).items.length === plan.perPage;
+  const hasNextPage = total !== undefined ? start + items.length < total : fullPages || all.length > from + first;
+  return {
+    items,
+    cursors: items.map((_, i) => encodeCursor({ m: 'o', i: start + i + 1 })),
+    hasNextPage,
+    totalCount: wantsTotal ? (total ?? null) : undefined,
+  };
+}
+
+/** The fewest pages covering [start, start+count): one page of some size ≤ max when possible. */
+export function planOffset(start: number, count: number, max: number): { perPage: number; pages: number[] } {
+  for (let perPage = Math.min(count, max); perPage <= max; perPage++) {
+    if (Math.floor(start / perPage) === Math.floor((start + count - 1) / perPage)) return { perPage, pages: [Math.floor(start / perPage)] };
+  }
+  const pages: number[] = [];
+  for (let p = Math.floor(start / max); p <= Math.floor((start + count - 1) / max); p++) pages.push(p);
+  return { perPage: max, pages };
+}
+
+/** Checkpoint handler. */
+async function checkpointPage(
+  operation: OperationMetadata, params: WireParams, ctx: GatewayContext, first: number, after: Extract<Cursor, { m: 'c' }> | undefined,
+): Promise<Page> {
+  const checkpoint = operation.connection!.checkpoint!;
+  const items: WireObject[] = [];
+  const cursors: string[] = [];
+  let from = after?.f;
+  let skip = after?.s ?? 0;
+  let next: string | undefined;
+  let leftover = false;
+  for (;;) {
+    const take = Math.min(checkpoint.maxTake, skip + Math.max(first - items.length, 1));
+    const body = await ctx.gateway.fetch(operation, {
+      path: params.path,
+      query: { ...params.query, ...(from !== undefined ? { [checkpoint.fromParam]: from } : {}), [checkpoint.takeParam]: take },
+    });
+    const page = unwrap(body, operation).items;
+    next = checkpoint.next.kind === 'field'
+      ? nonEmpty((body as Record<string, unknown> | null)?.[checkpoint.next.key])
+      : page.length === take ? nonEmpty(page[page.length - 1]?.[checkpoint.next.key]) : undefined;
+    const fresh = page.slice(skip);
+    const used = fresh.slice(0, first - items.length);
+    used.forEach((item, i) => {
+      items.push(item);
+      cursors.push(encodeCursor(from === undefined ? { m: 'c', s: skip + i + 1 } : { m: 'c', f: from, s: skip + i + 1 }));
+    });
+    leftover = used.length < fresh.length;
+    if (leftover || items.length >= first || next === undefined || page.length === 0) break;
+    from = next;
+    skip = 0;
+  }
+  // Resuming after the last item is cheaper from the next page's token when this page is spent.
+  const endCursor = !leftover && next !== undefined ? encodeCursor({ m: 'c', f: next, s: 0 }) : undefined;
+  if (endCursor && cursors.length > 0) cursors[cursors.length - 1] = endCursor;
+  return { items, cursors, hasNextPage: leftover || next !== undefined, ...(endCursor ? { endCursor } : {}) };
+}
+
+/** Matches the response shapes: a bare array, or a page object holding the items under a key. */
+function unwrap(body: unknown, operation: OperationMetadata): { items: WireObject[]; total?: number } {
+  if (Array.isArray(body)) return { items: body as WireObject[] };
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    const key = operation.connection?.itemsKey;
+    const items = key && Array.isArray(record[key]) ? record[key] as WireObject[] : [];
+    return { items, ...(typeof record.total === 'number' ? { total: record.total } : {}) };
+  }
+  return { items: [] };
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) =>
+    (s.kind === Kind.FIELD && s.name.value === name)
+    || (s.kind === Kind.INLINE_FRAGMENT && s.selectionSet.selections.some((x) => x.kind === Kind.FIELD && x.name.value === name))
+    || (s.kind === Kind.FRAGMENT_SPREAD && info.fragments[s.name.value]?.selectionSet.selections.some((x) => x.kind === Kind.FIELD && x.name.value === name))));
+}
+
+function nodeTypeName(info: GraphQLResolveInfo): string | undefined {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return undefined;
+  const node = getNamedType(connection.getFields().nodes?.type);
+  return node && isObjectType(node) ? node.name : undefined;
+}
+
+/** `fields=` for the nodes, from what `edges.node` and `nodes` select together. */
+function projection(operation: OperationMetadata, nodeType: string, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
+  if (!Object.values(operation.args).some((a) => a.wire === 'fields')) return undefined;
+  const selected = new Set<string>();
+  for (const node of info.fieldNodes) {
+    for (const set of nodeSelections(node, info)) {
+      const names = selectedFieldNames(info, set);
+      if (!names) return undefined;
+      names.forEach((n) => selected.add(n));
+    }
+  }
+  const fields = wireFields(ctx.runtime.metadata, nodeType, selected, ctx.runtime.propertyNames(nodeType), ctx.runtime.requiredKeys(nodeType));
+  return fields && fields.length > 0 ? fields : undefined;
+}

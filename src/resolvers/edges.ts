@@ -1,0 +1,63 @@
+/**
+ * Resolvers for the graph's edges (DESIGN 2): a sub-resource field (`User.roles`) runs its
+ * operation with the parent's key as the path parameter; a companion field
+ * (`ClientGrant.client`) loads the entity through the request's loaders, so a list of grants
+ * costs one call per distinct client at most, batched where the API allows.
+ */
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import type { EdgeMetadata } from '../schema/metadata.js';
+import type { WireObject } from '../loaders/entity-loader.js';
+import type { GatewayContext } from './context.js';
+import { resolveConnection } from './connection.js';
+import { executeOperation } from './operation.js';
+import { selectedFieldNames, wireFields } from './selection.js';
+
+export function edgeResolver(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, GatewayContext> {
+  return edge.kind === 'sub-resource' ? subResource(edge) : companion(edge);
+}
+
+function subResource(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, GatewayContext> {
+  return (parent, args, ctx, info) => {
+    const operation = ctx.runtime.operations.get(edge.operation)!;
+    const merged: Record<string, unknown> = { ...args };
+    for (const [arg, wire] of Object.entries(edge.from)) {
+      const value = parent[wire];
+      if (value === undefined || value === null) {
+        throw new GraphQLError(`Cannot resolve ${edge.coordinate}: the parent has no ${wire}.`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      }
+      merged[arg] = value;
+    }
+    const rootInfo = withArgsOf(info, edge.operation, ctx);
+    return operation.result === 'connection' ? resolveConnection(operation, merged, ctx, rootInfo) : executeOperation(operation, merged, ctx, rootInfo);
+  };
+}
+
+function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, GatewayContext> {
+  const [, wire] = Object.entries(edge.from)[0]!;
+  return async (parent, _args, ctx, info) => {
+    const type = getNamedType(info.returnType);
+    if (!isObjectType(type)) return null;
+    const loader = ctx.gateway.entity(type.name, wire === 'audience' ? 'identifier' : undefined);
+    if (!loader) return null;
+    const fields = wireFields(ctx.runtime.metadata, type.name, selectedFieldNames(info, info.fieldNodes[0]?.selectionSet),
+      ctx.runtime.propertyNames(type.name), ctx.runtime.requiredKeys(type.name));
+    const value = parent[wire];
+    if (edge.list) {
+      return Array.isArray(value) ? Promise.all(value.map((id) => loader.load(String(id), fields))) : null;
+    }
+    return typeof value === 'string' && value !== '' ? loader.load(value, fields) : null;
+  };
+}
+
+/**
+ * The operation's argument definitions live on its root field; an edge field has the same ones
+ * less the parent key. Resolving through the root field's definitions lets one code path map
+ * arguments to wire values for both.
+ */
+function withArgsOf(info: GraphQLResolveInfo, coordinate: string, ctx: GatewayContext): GraphQLResolveInfo {
+  const [root, field] = coordinate.split('.') as [string, string];
+  const rootType = root === 'Query' ? ctx.runtime.schema.getQueryType() : ctx.runtime.schema.getMutationType();
+  const rootField = rootType?.getFields()[field];
+  if (!rootType || !rootField) return info;
+  return { ...info, parentType: rootType, fieldName: field, returnType: info.returnType };
+}

@@ -1,0 +1,34 @@
+/**
+ * Arguments → wire values. Input objects are walked with their GraphQL types so every camelCase
+ * field goes back to its exact wire name; a @oneOf input (an OpenAPI oneOf) sends its one set
+ * member as is; enum values already arrive as wire values (graphql-js maps them on input).
+ * JSON values are passed through untouched.
+ */
+import {
+  type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
+} from 'graphql';
+import type { GeneratedMetadata } from '../schema/metadata.js';
+
+export function toWire(value: unknown, type: GraphQLInputType, metadata: GeneratedMetadata): unknown {
+  if (value === null || value === undefined) return value;
+  if (isNonNullType(type)) return toWire(value, type.ofType, metadata);
+  if (isListType(type)) return (Array.isArray(value) ? value : [value]).map((v) => toWire(v, type.ofType, metadata));
+  if (isScalarType(type) || isEnumType(type)) return value;
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (type.isOneOf) {
+      const [name, member] = entries.find(([, v]) => v !== undefined) ?? [];
+      return name ? toWire(member, fields[name]!.type, metadata) : undefined;
+    }
+    const renamed = metadata.fieldWireNames[type.name] ?? {};
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of entries) {
+      const field = fields[name];
+      if (!field || v === undefined) continue;
+      out[renamed[name] ?? name] = toWire(v, field.type, metadata);
+    }
+    return out;
+  }
+  return value;
+}

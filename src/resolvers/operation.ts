@@ -1,0 +1,109 @@
+/**
+ * One generic resolver for any operation (DESIGN 7): arguments → path, query, headers and body
+ * by the metadata; the response back as the field's value. Reads by id go through the entity
+ * loaders (dedupe, priming, batching); other GETs through the request dedupe; writes prime
+ * (or, for deletes, clear) the loaders with what they return.
+ */
+import { GraphQLError, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import type { OperationMetadata } from '../schema/metadata.js';
+import type { WireObject } from '../loaders/entity-loader.js';
+import type { GatewayContext } from './context.js';
+import { toWire } from './inputs.js';
+import { selectedFieldNames, wireFields } from './selection.js';
+
+export interface WireParams {
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+/** Splits GraphQL arguments into wire path, query and header parameters. */
+export function wireParams(operation: OperationMetadata, args: Record<string, unknown>, info: GraphQLResolveInfo, ctx: GatewayContext): WireParams {
+  const params: WireParams = { path: {}, query: {}, headers: {} };
+  const argDefs = info.parentType.getFields()[info.fieldName]?.args ?? [];
+  for (const [name, arg] of Object.entries(operation.args)) {
+    const value = args[name];
+    if (value === undefined || value === null) {
+      if (arg.in === 'path') throw new GraphQLError(`Argument ${name} is required`, { extensions: { code: 'BAD_USER_INPUT', argument: name } });
+      continue;
+    }
+    const type = argDefs.find((a) => a.name === name)?.type;
+    const wire = type ? toWire(value, type, ctx.runtime.metadata) : value;
+    if (arg.in === 'path') params.path[arg.wire] = String(wire);
+    else if (arg.in === 'header') params.headers[arg.wire] = String(wire);
+    else params.query[arg.wire] = wire;
+  }
+  return params;
+}
+
+export async function executeOperation(
+  operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
+): Promise<unknown> {
+  const scope = ctx.gateway;
+  const params = wireParams(operation, args, info, ctx);
+  const returnType = getNamedType(info.returnType);
+  const entity = isObjectType(returnType) ? scope.entity(returnType.name) : undefined;
+  const projected = projection(operation, params, ctx, info);
+  if (projected) params.query.fields = projected.join(',');
+
+  if (operation.method === 'GET') {
+    const idParam = Object.values(params.path);
+    const onlyId = idParam.length === 1 && Object.keys(params.query).every((k) => k === 'fields') && Object.keys(params.headers).length === 0;
+    if (entity && onlyId && operation.coordinate === ctx.runtime.metadata.entities[returnType.name]?.getOperation) {
+      return entity.load(idParam[0]!, projected);
+    }
+    const body = await scope.fetch(operation, { path: params.path, query: params.query });
+    if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, projected ?? 'all');
+    return shape(operation, body);
+  }
+
+  const extra: Record<string, unknown> = {};
+  if (Object.keys(params.headers).length) extra.headers = params.headers;
+  if (operation.body?.kind === 'json' && operation.body.arg && args[operation.body.arg] !== undefined) {
+    const argType = info.parentType.getFields()[info.fieldName]!.args.find((a) => a.name === operation.body!.arg)!.type;
+    extra.body = { kind: 'json', value: toWire(args[operation.body.arg], argType, ctx.runtime.metadata) };
+  } else if (operation.body?.kind === 'multipart') {
+    extra.body = { kind: 'multipart', value: await multipart(operation, args) };
+  }
+  const body = await scope.send(scope.request(operation, params.path, params.query, extra));
+  if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, 'all');
+  if (operation.method === 'DELETE') forget(operation, params, ctx);
+  return shape(operation, body);
+}
+
+function shape(operation: OperationMetadata, body: unknown): unknown {
+  return operation.result === 'none' ? true : body;
+}
+
+/** `fields=` for endpoints that take it, from the selection (unless the caller set `fields` itself). */
+function projection(operation: OperationMetadata, params: WireParams, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
+  const fieldsArg = Object.values(operation.args).find((a) => a.wire === 'fields' && a.in === 'query');
+  if (!fieldsArg || params.query.fields !== undefined || params.query.include_fields === false) return undefined;
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return undefined;
+  const selected = selectedFieldNames(info, info.fieldNodes[0]?.selectionSet);
+  const fields = wireFields(ctx.runtime.metadata, type.name, selected, ctx.runtime.propertyNames(type.name), ctx.runtime.requiredKeys(type.name));
+  return fields && fields.length > 0 ? fields : undefined;
+}
+
+/** A deleted entity must not be served from this request's cache afterwards. */
+function forget(operation: OperationMetadata, params: WireParams, ctx: GatewayContext): void {
+  for (const [type, entity] of Object.entries(ctx.runtime.metadata.entities)) {
+    const get = ctx.runtime.operations.get(entity.getOperation);
+    if (get?.path === operation.path) {
+      const id = Object.values(params.path)[0];
+      if (id) ctx.gateway.entity(type)?.clear(id);
+    }
+  }
+}
+
+async function multipart(operation: OperationMetadata, args: Record<string, unknown>): Promise<FormData> {
+  const form = new FormData();
+  for (const [arg, wire] of Object.entries(operation.body?.fields ?? {})) {
+    const value = await args[arg];
+    if (value === undefined || value === null) continue;
+    if (value instanceof Blob) form.append(wire, value, value instanceof File ? value.name : 'upload');
+    else form.append(wire, String(value));
+  }
+  return form;
+}

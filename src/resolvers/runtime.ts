@@ -1,0 +1,79 @@
+/**
+ * What every request shares: the metadata indexed for the resolvers, the schema's types, the
+ * upstream client and the limits. Built once at start-up.
+ */
+import { type GraphQLSchema, isObjectType } from 'graphql';
+import type { EdgeMetadata, GeneratedMetadata, OperationMetadata } from '../schema/metadata.js';
+import type { EntitySpec } from '../loaders/entity-loader.js';
+import type { UpstreamClient } from '../upstream/index.js';
+
+export interface RuntimeLimits {
+  /** `first` when a connection is asked without it. */
+  defaultPageSize: number;
+  /** Most items one connection field may return (several upstream pages at most this many items). */
+  maxConnectionItems: number;
+}
+
+export const DEFAULT_LIMITS: RuntimeLimits = { defaultPageSize: 50, maxConnectionItems: 1000 };
+
+export class Runtime {
+  readonly operations: Map<string, OperationMetadata>;
+  readonly edges: Map<string, EdgeMetadata>;
+  /** Entity type → how to load it by its id. */
+  readonly entities = new Map<string, EntitySpec>();
+  /** Entity type → loader spec keyed by another unique key (resource servers by `identifier`). */
+  readonly alternateKeys = new Map<string, EntitySpec>();
+  private readonly properties = new Map<string, Set<string>>();
+  private readonly extraKeys = new Map<string, string[]>();
+
+  constructor(
+    readonly metadata: GeneratedMetadata,
+    readonly schema: GraphQLSchema,
+    readonly upstream: UpstreamClient,
+    readonly limits: RuntimeLimits = DEFAULT_LIMITS,
+  ) {
+    this.operations = new Map(Object.entries(metadata.operations));
+    this.edges = new Map(metadata.edges.map((e) => [e.coordinate, e]));
+    for (const [type, entity] of Object.entries(metadata.entities)) {
+      const get = this.operations.get(entity.getOperation)!;
+      const spec: EntitySpec = { type, key: entity.key, get };
+      const list = [...this.operations.values()].find((o) => o.method === 'GET' && o.path === get.path.replace(/\/\{[^}]+\}$/, ''));
+      if (type === 'User' && list && list.args.q) spec.batch = { kind: 'user-search', list };
+      this.entities.set(type, spec);
+      const byIdentifiers = list && Object.values(list.args).find((a) => a.wire === 'identifiers');
+      if (byIdentifiers) this.alternateKeys.set(type, { type, key: 'identifier', get, batch: { kind: 'identifiers', list, by: 'identifiers' } });
+    }
+  }
+
+  /** Wire property names of an object type: its schema fields less edges, mapped to wire names. */
+  propertyNames(typeName: string): Set<string> {
+    let names = this.properties.get(typeName);
+    if (!names) {
+      const type = this.schema.getType(typeName);
+      const renamed = this.metadata.fieldWireNames[typeName] ?? {};
+      names = new Set(
+        isObjectType(type)
+          ? Object.keys(type.getFields()).filter((f) => !this.edges.has(`${typeName}.${f}`)).map((f) => renamed[f] ?? f)
+          : [],
+      );
+      this.properties.set(typeName, names);
+    }
+    return names;
+  }
+
+  /** Wire keys a type's results must always carry: the entity key and the keys its edges read. */
+  requiredKeys(typeName: string): string[] {
+    let keys = this.extraKeys.get(typeName);
+    if (!keys) {
+      const set = new Set<string>();
+      const entity = this.metadata.entities[typeName];
+      if (entity) set.add(entity.key);
+      for (const edge of this.edges.values()) {
+        if (edge.coordinate.startsWith(`${typeName}.`)) for (const wire of Object.values(edge.from)) set.add(wire);
+      }
+      keys = [...set];
+      this.extraKeys.set(typeName, keys);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What a field's selection needs from the wire, for endpoints that accept `fields`
+ * (FACTS A6): the selected properties' wire names, plus the keys that edges, companions and the
+ * loaders' caches read. Only names that are properties of the response type are asked for (Auth0
+ * rejects unknown names); a selection it cannot express (fragments on other types aside) asks for
+ * everything.
+ */
+import { type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, Kind } from 'graphql';
+import type { GeneratedMetadata } from '../schema/metadata.js';
+
+/** Names of the fields selected on the node type, through fragments. Undefined when unknowable. */
+export function selectedFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined): Set<string> | undefined {
+  if (!selectionSet) return undefined;
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode): boolean => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!visit(selection.selectionSet)) return false;
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || !visit(fragment.selectionSet)) return false;
+      }
+    }
+    return true;
+  };
+  return visit(selectionSet) ? names : undefined;
+}
+
+/** The selection set under `edges { node { … } }` and `nodes { … }` of a connection field. */
+export function nodeSelections(field: FieldNode, info: GraphQLResolveInfo): SelectionSetNode[] {
+  const out: SelectionSetNode[] = [];
+  const walk = (set: SelectionSetNode | undefined, path: string[]): void => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (path.length === 0 && name === 'nodes' && selection.selectionSet) out.push(selection.selectionSet);
+        else if (path.length === 0 && name === 'edges') walk(selection.selectionSet, ['edges']);
+        else if (path[0] === 'edges' && name === 'node' && selection.selectionSet) out.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, path);
+      else {
+        const fragment = info.fragments[selection.name.value];
+        walk(fragment?.selectionSet, path);
+      }
+    }
+  };
+  walk(field.selectionSet, []);
+  return out;
+}
+
+/**
+ * The wire `fields` list for a selection on `typeName`, or undefined to ask for everything.
+ * `extraWire`: keys always needed (entity key, keys edges read).
+ */
+export function wireFields(
+  metadata: GeneratedMetadata, typeName: string, selected: Set<string> | undefined, propertyNames: Set<string>, extraWire: string[],
+): string[] | undefined {
+  if (!selected) return undefined;
+  const renamed = metadata.fieldWireNames[typeName] ?? {};
+  const wire = new Set(extraWire.filter((k) => propertyNames.has(k)));
+  for (const name of selected) {
+    if (name === '__typename') continue;
+    const key = renamed[name] ?? name;
+    if (propertyNames.has(key)) wire.add(key);
+  }
+  return [...wire].sort();
+}

@@ -1,0 +1,35 @@
+/**
+ * Prometheus metrics (prom-client), one registry per gateway so tests and several gateways in
+ * one process do not share counters.
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface GatewayMetrics {
+  registry: Registry;
+  upstreamRequests: Counter<'operation' | 'status'>;
+  upstreamDuration: Histogram<'operation'>;
+  rateLimitRemaining: Gauge;
+  callsPerRequest: Histogram;
+}
+
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  return {
+    registry,
+    upstreamRequests: new Counter({
+      name: 'gateway_upstream_requests_total', help: 'Requests sent to the Management API, by operation and HTTP status (0: no response).',
+      labelNames: ['operation', 'status'], registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'gateway_upstream_request_duration_seconds', help: 'Duration of Management API requests.',
+      labelNames: ['operation'], buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+    }),
+    rateLimitRemaining: new Gauge({
+      name: 'gateway_upstream_rate_limit_remaining', help: 'X-RateLimit-Remaining of the latest Management API response.', registers: [registry],
+    }),
+    callsPerRequest: new Histogram({
+      name: 'gateway_upstream_calls_per_request', help: 'Management API calls made for one GraphQL request.',
+      buckets: [0, 1, 2, 3, 5, 10, 20, 50, 100], registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Upstream failures as one error type, and their GraphQL form (DESIGN 7; FACTS A5).
+ * Auth0 answers `{ statusCode, error, message, errorCode }`; the GraphQL error keeps Auth0's message
+ * and codes and never carries a URL, header, token or stack.
+ */
+import { GraphQLError } from 'graphql';
+
+export type UpstreamErrorCode =
+  | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_ERROR' | 'BAD_USER_INPUT';
+
+const BY_STATUS: Record<number, UpstreamErrorCode> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 402: 'FORBIDDEN', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT',
+  412: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED',
+};
+
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+
+  constructor(
+    message: string,
+    readonly code: UpstreamErrorCode,
+    readonly operationId: string,
+    readonly statusCode?: number,
+    readonly errorCode?: string,
+  ) {
+    super(message);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, code: this.code, operationId: this.operationId, statusCode: this.statusCode, errorCode: this.errorCode };
+  }
+}
+
+export function codeForStatus(status: number): UpstreamErrorCode {
+  return BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_ERROR');
+}
+
+/** Builds the error for a non-2xx answer from Auth0's body, whatever shape it has. */
+export function errorFromResponse(operationId: string, status: number, body: unknown): UpstreamError {
+  const record = body && typeof body === 'object' ? body as Record<string, unknown> : {};
+  const message = typeof record.message === 'string' ? record.message
+    : typeof record.error_description === 'string' ? record.error_description
+      : typeof body === 'string' && body.length > 0 && body.length < 500 ? body
+        : `The Management API answered ${status}`;
+  const errorCode = typeof record.errorCode === 'string' ? record.errorCode : undefined;
+  return new UpstreamError(message, codeForStatus(status), operationId, status, errorCode);
+}
+
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof UpstreamError) {
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        ...(error.statusCode !== undefined ? { statusCode: error.statusCode } : {}),
+        ...(error.errorCode !== undefined ? { errorCode: error.errorCode } : {}),
+        operationId: error.operationId,
+      },
+    });
+  }
+  // Anything else is unexpected: Yoga masks it as an internal error.
+  return new GraphQLError('Unexpected error while calling the Management API.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
