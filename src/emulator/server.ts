@@ -10,6 +10,7 @@ import { serveGeneric } from './generic.js';
 import type { EmuFile, HandlerTable } from './handler.js';
 import { TokenBucket, type RateLimitOptions } from './rate-limit.js';
 import { specIndex } from './spec-index.js';
+import { type Operation, successResponses } from '../schema/spec.js';
 import type { Tenant } from './tenant.js';
 import type { TokenIssuer } from './tokens.js';
 import { describeErrors, validatorFor } from './validation.js';
@@ -103,7 +104,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     const handler = state.handlers[route.operationId];
     const ctx = { tenant: state.tenant, route, params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, files };
     const result = handler ? handler(ctx) : serveGeneric(ctx);
-    reply(result.status, result.body, headers);
+    reply(declaredStatus(route.op, result.status), result.body, headers);
   } catch (error) {
     if (!(error instanceof EmulatorError)) throw error;
     reply(error.statusCode, error.body(), headers);
@@ -157,6 +158,13 @@ async function token(state: ServerState, req: IncomingMessage, res: ServerRespon
   const scopes = grant.scope as string[];
   const expiresIn = 86_400;
   send(res, 200, { access_token: await state.issuer.issue(String(client.client_id), scopes, expiresIn), token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') });
+}
+
+/** A success answers with the status the spec declares for the operation (201 vs 200 vs 204 …). */
+function declaredStatus(op: Operation, status: number): number {
+  if (status < 200 || status >= 300) return status;
+  const declared = successResponses(op).map((r) => Number(r.status));
+  return declared.includes(status) || declared.length === 0 ? status : declared[0]!;
 }
 
 function isLoopback(req: IncomingMessage): boolean {

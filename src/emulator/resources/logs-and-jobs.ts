@@ -46,9 +46,11 @@ export const logAndJobHandlers: HandlerTable = {
     return ok(publicJob(job, connection), 202);
   },
   'post_users-exports': ({ tenant, body }) => {
-    const job = newJob(tenant, 'users_export', body.connection_id ? { connection_id: String(body.connection_id) } : {});
+    const connection = body.connection_id ? must(tenant.connections.get(String(body.connection_id)), 'connection', 'inexistent_connection') : undefined;
+    const job = newJob(tenant, 'users_export', connection ? { connection_id: String(connection.id) } : {});
     job.format = String(body.format ?? 'json');
-    return ok(publicJob(job), 201);
+    // Without a connection_id the export covers every connection.
+    return ok({ ...publicJob(job, connection), ...(connection ? {} : { connection: 'all' }) }, 201);
   },
   'post_verification-email': ({ tenant, body }) => {
     must(tenant.users.get(String(body.user_id)), 'user', 'inexistent_user');

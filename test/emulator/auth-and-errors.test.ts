@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../src/emulator/index.js';
+
+let emulator: Emulator;
+let token: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  token = await emulator.issueToken(['read:users', 'create:users', 'read:roles']);
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+async function call(path: string, init: RequestInit & { token?: string | null } = {}) {
+  const { token: bearer = token, ...rest } = init;
+  const response = await fetch(`${emulator.url}${path}`, {
+    ...rest,
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(rest.body ? { 'content-type': 'application/json' } : {}), ...(rest.headers ?? {}) },
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) as Record<string, unknown> : undefined };
+}
+
+describe('token endpoint', () => {
+  it('issues a token with the scopes granted to the client for the audience', async () => {
+    const response = await fetch(`${emulator.url}/oauth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emulator.demoClient.clientId, client_secret: emulator.demoClient.clientSecret, audience: emulator.audience }),
+    });
+    const body = await response.json() as Record<string, unknown>;
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 86400 });
+    expect(String(body.scope).split(' ')).toContain('read:users');
+  });
+
+  it.each([
+    [{ client_secret: 'wrong' }, 401, 'access_denied'],
+    [{ audience: 'https://elsewhere.test/api/v2/' }, 403, 'access_denied'],
+    [{ grant_type: 'password' }, 403, 'unsupported_grant_type'],
+  ])('refuses %j', async (override, status, error) => {
+    const response = await fetch(`${emulator.url}/oauth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: emulator.demoClient.clientId, client_secret: emulator.demoClient.clientSecret, audience: emulator.audience, ...override }),
+    });
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as Record<string, unknown>).error).toBe(error);
+  });
+});
+
+describe('Auth0 error answers', () => {
+  it('401 without a token, with an invalid one, and with an expired one', async () => {
+    expect((await call('/api/v2/users', { token: null })).body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Missing authentication', errorCode: 'missing_authentication' });
+    expect((await call('/api/v2/users', { token: 'not.a.jwt' })).body).toMatchObject({ statusCode: 401, errorCode: 'invalid_token' });
+    const expired = await emulator.issueToken(['read:users'], { expiresIn: -10 });
+    expect((await call('/api/v2/users', { token: expired })).body).toMatchObject({ statusCode: 401, errorCode: 'token_expired' });
+  });
+
+  it('403 when the token holds none of the scopes the spec lists', async () => {
+    const { status, body } = await call('/api/v2/clients');
+    expect(status).toBe(403);
+    expect(body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Insufficient scope, expected any of: read:clients,read:client_keys,read:client_credentials,read:client_summary', errorCode: 'insufficient_scope' });
+  });
+
+  it('404 for an unknown user, with path characters kept inside the id', async () => {
+    const { status, body } = await call(`/api/v2/users/${encodeURIComponent('../clients')}`);
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ statusCode: 404, error: 'Not Found', errorCode: 'inexistent_user' });
+  });
+
+  it('400 for a body the spec rejects, and for paging past the limits', async () => {
+    const bad = await call('/api/v2/users', { method: 'POST', body: JSON.stringify({ email: 'x@example.com', bogus: 1 }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', errorCode: 'invalid_body' });
+    expect(String(bad.body?.message)).toMatch(/^Payload validation error/);
+    expect((await call('/api/v2/users?per_page=101')).status).toBe(400);
+    expect((await call('/api/v2/users?per_page=100&page=10')).body?.message).toBe('Requesting page 10 exceeds the allowed maximum of 1000 records. To fetch results beyond 1000, use the checkpoint pagination method.');
+  });
+
+  it('every answer carries the rate-limit headers; an empty bucket answers 429 and executes nothing', async () => {
+    const limited = await startEmulator({ rateLimit: { limit: 2, refillPerSecond: 1 } });
+    const bearer = await limited.issueToken(['read:users', 'create:users']);
+    const at = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${limited.url}${path}`, { ...init, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' } });
+      return { status: response.status, headers: response.headers, body: await response.json() as any };
+    };
+    try {
+      const create = (email: string) => at('/api/v2/users', { method: 'POST', body: JSON.stringify({ connection: 'Username-Password-Authentication', email, password: 'Passw0rd!x' }) });
+      const first = await at('/api/v2/users?per_page=1&include_totals=true');
+      expect(first.headers.get('x-ratelimit-limit')).toBe('2');
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await create('kept@example.com')).status).toBe(201);
+      const throttled = await create('throttled@example.com');
+      expect(throttled.status).toBe(429);
+      expect(throttled.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' });
+      expect(throttled.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(Number(throttled.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await at('/api/v2/users-by-email?email=throttled%40example.com')).body).toEqual([]);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await at('/api/v2/users?per_page=1&include_totals=true')).body.total).toBe(first.body.total + 1);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('forced 429 bursts and injected 500s change nothing either', async () => {
+    emulator.reset();
+    emulator.setFaults({ rateLimitBurst: 1 });
+    const throttled = await call('/api/v2/roles', { method: 'POST', body: JSON.stringify({ name: 'Never' }) });
+    expect(throttled.status).toBe(429);
+    await new Promise((r) => setTimeout(r, 2100));
+    const roles = await call('/api/v2/roles?name_filter=Never');
+    expect(roles.body).toEqual([]);
+  });
+});
+
+describe('control surface', () => {
+  it('counts requests by operation and status, and resets to the seed', async () => {
+    emulator.reset();
+    await call('/api/v2/users?per_page=1');
+    await call('/api/v2/clients');
+    const stats = await (await fetch(`${emulator.url}/_emulator/stats`)).json() as { total: number; byOperation: Record<string, number>; byStatus: Record<string, number> };
+    expect(stats).toEqual({ total: 2, byOperation: { get_users: 1, get_clients: 1 }, byStatus: { 200: 1, 403: 1 } });
+    expect((await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 2 }) })).status).toBe(400);
+    expect((await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' })).status).toBe(200);
+    expect(emulator.stats().total).toBe(0);
+  });
+});
