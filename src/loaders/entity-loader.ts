@@ -32,6 +32,10 @@ interface Cached {
 export class EntityLoader {
   private readonly cache = new Map<string, Cached>();
   private readonly loader: DataLoader<string, WireObject>;
+  /** Lists of this entity already on their way in this request: a load waits for them first. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Fields asked for, per id, by loads waiting in the current batch. */
+  private readonly wanted = new Map<string, string[] | 'all'>();
 
   constructor(private readonly spec: EntitySpec, private readonly fetch: Fetch) {
     this.loader = new DataLoader((ids) => this.fetchMany(ids), { maxBatchSize: 500 });
@@ -39,13 +43,24 @@ export class EntityLoader {
 
   /** The entity, from cache when cached fields cover `fields` (undefined = every field). */
   async load(id: string, fields?: string[]): Promise<WireObject> {
+    const hit = this.covering(id, fields);
+    if (hit) return hit;
+    const previous = this.wanted.get(id);
+    this.wanted.set(id, previous === 'all' || fields === undefined ? 'all' : [...(previous ?? []), ...fields]);
+    return this.loader.load(id);
+  }
+
+  /** Registers a list fetch that will prime this loader: loads issued meanwhile wait for it. */
+  expect(list: Promise<unknown>): void {
+    const settled = list.catch(() => undefined);
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+  }
+
+  private covering(id: string, fields: string[] | undefined): WireObject | undefined {
     const hit = this.cache.get(id);
-    if (hit && (hit.fields === 'all' || (fields !== undefined && fields.every((f) => (hit.fields as Set<string>).has(f))))) {
-      return hit.value;
-    }
-    const value = await this.loader.load(id);
-    this.cache.set(id, { value, fields: 'all' });
-    return value;
+    if (hit && (hit.fields === 'all' || (fields !== undefined && fields.every((f) => (hit.fields as Set<string>).has(f))))) return hit.value;
+    return undefined;
   }
 
   /** Stores a result seen elsewhere (a list page, a mutation's answer) with the fields it carries. */
@@ -69,7 +84,27 @@ export class EntityLoader {
     this.loader.clear(id);
   }
 
-  private async fetchMany(ids: readonly string[]): Promise<Array<WireObject | Error>> {
+  private async fetchMany(all: readonly string[]): Promise<Array<WireObject | Error>> {
+    // A list already on its way may carry these ids (the 50 users listed, then asked for by id).
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    const wanted = new Map(all.map((id) => [id, this.wanted.get(id)]));
+    all.forEach((id) => this.wanted.delete(id));
+    const primed = new Map(all.map((id) => {
+      const fields = wanted.get(id);
+      return [id, this.covering(id, fields === 'all' ? undefined : fields)];
+    }));
+    const ids = all.filter((id) => !primed.get(id));
+    // A value answered from a primed list may lack fields a later load needs: do not let
+    // DataLoader's own cache keep it.
+    for (const id of all) if (primed.get(id)) this.loader.clear(id);
+    const fetched = await this.fetchIds(ids);
+    const byId = new Map(ids.map((id, i) => [id, fetched[i]!]));
+    for (const [id, value] of byId) if (!(value instanceof Error)) this.cache.set(id, { value, fields: 'all' });
+    return all.map((id) => primed.get(id) ?? byId.get(id)!);
+  }
+
+  private async fetchIds(ids: readonly string[]): Promise<Array<WireObject | Error>> {
+    if (ids.length === 0) return [];
     const { batch } = this.spec;
     if (ids.length === 1 || !batch) return Promise.all(ids.map((id) => this.fetchOne(id)));
     const found = new Map<string, WireObject>();

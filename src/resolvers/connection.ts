@@ -49,14 +49,19 @@ export async function resolveConnection(
   const fields = nodeType && !explicit ? projection(operation, nodeType, ctx, info) : undefined;
   if (fields) params.query.fields = fields.join(',');
 
-  const page = first === 0 && !wantsTotal
-    ? { items: [], cursors: [], hasNextPage: true }
-    : mode === 'c'
-      ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
-      : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);
-
   const loader = nodeType ? ctx.gateway.entity(nodeType) : undefined;
-  if (loader && !explicit) for (const item of page.items) loader.prime(item, fields ?? 'all');
+  const work = (async () => {
+    const page = first === 0 && !wantsTotal
+      ? { items: [], cursors: [], hasNextPage: true }
+      : mode === 'c'
+        ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
+        : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);
+    if (loader && !explicit) for (const item of page.items) loader.prime(item, fields ?? 'all');
+    return page;
+  })();
+  // Loads of these entities issued while the page is on its way wait for it (it may carry them).
+  loader?.expect(work);
+  const page: Page = await work;
   return {
     edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
     nodes: page.items,
