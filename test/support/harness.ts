@@ -4,6 +4,7 @@
  */
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway.js';
+import type { UpstreamOptions } from '../../src/upstream/index.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -22,15 +23,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: Partial<GatewayOptions> & { emulator?: Parameters<typeof startEmulator>[0] } = {}): Promise<Harness> {
+export interface HarnessOptions extends Partial<Omit<GatewayOptions, 'upstream'>> {
+  emulator?: Parameters<typeof startEmulator>[0];
+  upstreamOverrides?: Partial<UpstreamOptions>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options.emulator);
+  const { emulator: _emulatorOptions, upstreamOverrides: _overrides, ...gatewayOptions } = options;
   const gateway = createGateway({
     debug: true,
-    ...options,
+    ...gatewayOptions,
     upstream: {
       baseUrl: emulator.url,
       auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret },
-      ...options.upstream,
+      ...options.upstreamOverrides,
     },
   });
   return {
