@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 let token: string;
@@ -39,7 +39,7 @@ describe('connections over both paginations', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors } = await h.query('query ($after: String) { connections(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const { data, errors }: GraphQLResponse<Record<string, any>> = await h.query('query ($after: String) { connections(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }', { after });
       expect(errors).toBeUndefined();
       seen.push(...data!.connections.edges.map((e: { node: { id: string } }) => e.node.id));
       pages++;
@@ -73,7 +73,7 @@ describe('connections over both paginations', () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 20; i++) {
-      const { data, errors } = await h.query('query ($after: String) { users(first: 100, after: $after) { totalCount nodes { userId } pageInfo { hasNextPage endCursor } } }', { after });
+      const { data, errors }: GraphQLResponse<Record<string, any>> = await h.query('query ($after: String) { users(first: 100, after: $after) { totalCount nodes { userId } pageInfo { hasNextPage endCursor } } }', { after });
       expect(errors).toBeUndefined();
       total = data!.users.totalCount;
       data!.users.nodes.forEach((n: { userId: string }) => seen.add(n.userId));

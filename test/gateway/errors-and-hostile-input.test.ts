@@ -99,4 +99,3 @@ describe('mutations round-trip and prime the loaders', () => {
     expect(gone.errors![0]!.extensions?.code).toBe('NOT_FOUND');
   });
 });
-});
