@@ -5,7 +5,10 @@
 import { createServer } from 'node:http';
 import { buildReport, formatReport } from './schema/report.js';
 import { generate, writeGenerated } from './schema/generate.js';
-import { GENERATED_DIR, SPEC_FILE } from './paths.js';
+import { COVERAGE_FILE, GENERATED_DIR, SPEC_FILE } from './paths.js';
+import { coverageMarkdown } from './emulator/coverage.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createGateway, type Gateway } from './server/gateway.js';
 import { startEmulator } from './emulator/index.js';
 
@@ -15,6 +18,9 @@ async function main(command: string | undefined): Promise<void> {
       const started = performance.now();
       const result = generate(SPEC_FILE);
       const files = writeGenerated(result, GENERATED_DIR);
+      mkdirSync(dirname(COVERAGE_FILE), { recursive: true });
+      writeFileSync(COVERAGE_FILE, coverageMarkdown());
+      files.push(COVERAGE_FILE);
       const report = buildReport(result);
       console.log(`Generated ${files.length} files from ${report.operations.total} operations in ${Math.round(performance.now() - started)} ms`);
       return;

@@ -7,3 +7,4 @@ export const SPEC_FILE = join(ROOT, 'spec', 'auth0-management-api.openapi.json')
 export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
 export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
 export const METADATA_FILE = join(GENERATED_DIR, 'metadata.json');
+export const COVERAGE_FILE = join(ROOT, 'docs', 'emulator-coverage.md');

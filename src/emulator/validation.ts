@@ -17,9 +17,38 @@ function instance(): Ajv2020 {
   if (!ajv) {
     ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
     addFormats(ajv);
+    for (const format of specFormats()) {
+      if (ajv.formats[format]) continue;
+      ajv.addFormat(format, AUTH0_FORMATS[format] ?? (() => true));
+    }
     ajv.addSchema({ $id: SPEC_ID, components: specIndex().doc.components });
   }
   return ajv;
+}
+
+/**
+ * Auth0's own formats. Those whose rule is evident are checked; the others (ids such as
+ * `client-id`, `forms-custom-identifier` …) have no published rule and are accepted as written.
+ */
+const isUrl = (value: string, https = false) => URL.canParse(value) && (!https || value.startsWith('https://'));
+const AUTH0_FORMATS: Record<string, (value: string) => boolean> = {
+  'absolute-uri-or-empty': (v) => v === '' || isUrl(v),
+  'absolute-https-uri-or-empty': (v) => v === '' || isUrl(v, true),
+  'strict-https-uri': (v) => isUrl(v, true),
+  'strict-uri': (v) => isUrl(v),
+  'email-or-empty': (v) => v === '' || /^[^@\s]+@[^@\s]+$/.test(v),
+  'non-empty-string': (v) => v.length > 0,
+  'html-color': (v) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v),
+  hexadecimal: (v) => /^[0-9a-f]*$/i.test(v),
+};
+
+function specFormats(): Set<string> {
+  const found = new Set<string>();
+  JSON.stringify(specIndex().doc.components, (key, value: unknown) => {
+    if (key === 'format' && typeof value === 'string') found.add(value);
+    return value;
+  });
+  return found;
 }
 
 /** A validator for a schema from the spec; `$ref`s resolve against the spec's components. */
