@@ -29,10 +29,13 @@ export function genericKind(route: Route): GenericKind {
   let kind: GenericKind = 'unsupported';
   if (itemMatch && (has('POST', itemMatch[1]!) || has('GET', itemMatch[1]!))) {
     kind = ({ GET: 'item-get', PATCH: 'item-update', PUT: 'item-replace', DELETE: 'item-delete' } as const)[route.method as 'GET'] ?? 'unsupported';
+  } else if (route.method === 'GET' && listShaped(route.path) && !has('PUT', route.path) && !has('PATCH', route.path)) {
+    // A listing with nothing to add to it here is this tenant's (empty) list: no invented items.
+    kind = 'collection-list';
   } else if (!itemMatch || !has('GET', `${route.path}/{id}`)) {
     const collection = hasItem(route.path) || (route.method === 'POST' && has('GET', route.path) && listShaped(route.path));
     if (collection) kind = route.method === 'GET' ? 'collection-list' : route.method === 'POST' ? 'collection-create' : 'unsupported';
-    else if (route.method === 'GET' && !listShaped(route.path)) kind = has('PATCH', route.path) || has('PUT', route.path) ? 'singleton-get' : 'unsupported';
+    else if (route.method === 'GET') kind = has('PATCH', route.path) || has('PUT', route.path) ? 'singleton-get' : 'unsupported';
     else if (route.method === 'PATCH' || route.method === 'PUT') kind = has('GET', route.path) ? 'singleton-update' : 'unsupported';
     else if (route.method === 'DELETE' && has('GET', route.path)) kind = 'singleton-delete';
   }
@@ -106,11 +109,14 @@ export function serveGeneric(ctx: HandlerContext): HandlerResult {
     case 'item-delete':
       if (!store().delete(params[itemParam!]!)) throw missing();
       return { status: 204 };
-    case 'singleton-get':
-      return { status: 200, body: tenant.singletons.get(concrete(route.path, params)) ?? {} };
+    case 'singleton-get': {
+      const stored = tenant.singletons.get(concrete(route.path, params));
+      if (stored !== undefined) return { status: 200, body: stored };
+      return { status: 200, body: listShaped(route.path) ? [] : {} };
+    }
     case 'singleton-update': {
       const key = concrete(route.path, params);
-      const next = route.method === 'PUT' ? { ...body } : { ...(tenant.singletons.get(key) ?? {}), ...body };
+      const next = Array.isArray(body) || route.method === 'PUT' ? body : { ...(tenant.singletons.get(key) ?? {}), ...body };
       tenant.singletons.set(key, next);
       return { status: 200, body: next };
     }

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { type Faults, validateFaults } from './faults.js';
 import type { HandlerTable } from './handler.js';
 import type { RateLimitOptions } from './rate-limit.js';
+import { catalogueHandlers } from './resources/catalogue.js';
 import { clientHandlers } from './resources/clients.js';
 import { connectionHandlers } from './resources/connections.js';
 import { logAndJobHandlers } from './resources/logs-and-jobs.js';
@@ -24,7 +25,7 @@ export type { RequestRecord } from './server.js';
 
 /** Every operation the emulator models by hand; the rest are generic or 501 (COVERAGE.md). */
 export const HANDLERS: HandlerTable = {
-  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers,
+  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers, ...catalogueHandlers,
 };
 
 export interface EmulatorOptions {

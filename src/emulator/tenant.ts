@@ -44,7 +44,7 @@ export class Tenant {
   readonly jobs = new Map<string, Job>();
   /** Generic store: collection path template → id → object; singletons by path. */
   readonly collections = new Map<string, Map<string, Json>>();
-  readonly singletons = new Map<string, Json>();
+  readonly singletons = new Map<string, unknown>();
   private counter = 0;
 
   /** A fresh id in Auth0's style for a prefix (`rol_`, `org_`, `con_` …). */

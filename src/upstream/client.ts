@@ -122,7 +122,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const status = result?.status ?? 0;
       const canRetry = n < settings.maxRetries;
       const retryThrottled = status === 429 && canRetry;
-      const retryUnavailable = (status >= 500 || (failure !== undefined && isTransient(failure))) && canRetry && IDEMPOTENT.has(req.method);
+      // 501 says the operation is not there: trying again cannot help.
+      const retryUnavailable = ((status >= 500 && status !== 501) || (failure !== undefined && isTransient(failure))) && canRetry && IDEMPOTENT.has(req.method);
       const retryAuth = status === 401 && tokens.refreshable && !refreshed;
       options.onAttempt?.({
         operationId: req.operationId, method: req.method, pathTemplate: req.pathTemplate, status,

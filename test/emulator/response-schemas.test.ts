@@ -87,6 +87,9 @@ const steps: Step[] = [
   ['patch_client-grants_by_id', 'PATCH', () => `/client-grants/${ids.grant}`, () => ({ scope: [] })],
   ['delete_client-grants_by_id', 'DELETE', () => `/client-grants/${ids.grant}`],
   ['get_logs', 'GET', () => '/logs?per_page=3&include_totals=true'],
+  ['get_triggers', 'GET', () => '/actions/triggers'],
+  ['get_status', 'GET', () => `/connections/${ids.seedConnection}/status`],
+  ['get_active-users', 'GET', () => '/stats/active-users'],
   ['get_logs_by_id', 'GET', () => `/logs/${ids.log}`],
   ['post_users-imports', 'POST', () => '/jobs/users-imports', undefined, () => {
     const form = new FormData();

@@ -36,6 +36,11 @@ export const connectionHandlers: HandlerTable = {
     for (const [id, user] of tenant.users) if ((user.identities as Json[])[0]?.connection === connection.name) tenant.users.delete(id);
     return { status: 202 };
   },
+  // The emulated identity providers are always reachable.
+  get_status: ({ tenant, params }) => {
+    must(tenant.connections.get(params.id!), 'connection', 'inexistent_connection');
+    return ok(undefined, 200);
+  },
   get_connection_clients: ({ tenant, params, query }) => {
     const connection = must(tenant.connections.get(params.id!), 'connection', 'inexistent_connection');
     const clients = (connection.enabled_clients as string[]).map((client_id) => ({ client_id }));

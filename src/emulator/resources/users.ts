@@ -4,10 +4,10 @@ import { type HandlerTable, must, noContent, ok, stringArray } from '../handler.
 import { paginate, project } from '../pagination.js';
 import { parseUserQuery, sortUsers } from '../user-search.js';
 import { type Json, type Permission, now } from '../tenant.js';
+import { specIndex } from '../spec-index.js';
 
-const USER_FIELDS = new Set(['user_id', 'email', 'email_verified', 'username', 'phone_number', 'phone_verified', 'created_at', 'updated_at',
-  'identities', 'app_metadata', 'user_metadata', 'picture', 'name', 'nickname', 'multifactor', 'last_ip', 'last_login', 'logins_count',
-  'blocked', 'given_name', 'family_name']);
+// Auth0 checks `fields` against the user profile's properties (FACTS A6): those the spec lists.
+const USER_FIELDS = new Set(Object.keys(specIndex().doc.components.schemas.UserResponseSchema?.properties ?? {}));
 
 export function permissionKey(p: Permission): string {
   return `${p.resource_server_identifier}\u0000${p.permission_name}`;
@@ -115,6 +115,11 @@ export const userHandlers: HandlerTable = {
   get_user_organizations: ({ tenant, params, query }) => {
     const orgs = [...tenant.orgMembers.entries()].filter(([, m]) => m.has(params.id!)).map(([id]) => tenant.organizations.get(id));
     return ok(paginate(orgs, query, { key: 'organizations' }));
+  },
+  // Users who logged in during the last 30 days.
+  'get_active-users': ({ tenant }) => {
+    const since = Date.now() - 30 * 86_400_000;
+    return ok([...tenant.users.values()].filter((u) => typeof u.last_login === 'string' && Date.parse(u.last_login) >= since).length);
   },
   get_logs_by_user: ({ tenant, params, query }) => {
     const logs = tenant.logs.filter((l) => l.user_id === params.id).reverse();

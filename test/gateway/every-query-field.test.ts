@@ -1,0 +1,89 @@
+import {
+  type GraphQLField, type GraphQLOutputType, getNamedType, isEnumType, isNonNullType, isObjectType, isScalarType, isUnionType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/harness.js';
+
+// Queries generated from the schema itself: every Query field whose required arguments are
+// none, or can be taken from the demo tenant, runs against the emulator.
+let h: Harness;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await startHarness();
+  const { data } = await h.query(`{
+    users(first: 1) { nodes { userId } } roles(first: 1) { nodes { id } } organizations(first: 1) { nodes { id name members(first: 1) { nodes { userId } } } }
+    connections(first: 1) { nodes { id } } clients(first: 1) { nodes { clientId } } clientGrants(first: 1) { nodes { id } }
+    resourceServers(first: 1) { nodes { id } } logs(first: 1) { nodes { logId } } }`);
+  ids.users = data!.users.nodes[0].userId;
+  ids.roles = data!.roles.nodes[0].id;
+  ids.organizations = data!.organizations.nodes[0].id;
+  ids.orgName = data!.organizations.nodes[0].name;
+  ids.members = data!.organizations.nodes[0].members.nodes[0].userId;
+  ids.connections = data!.connections.nodes[0].id;
+  ids.clients = data!.clients.nodes[0].clientId;
+  ids['client-grants'] = data!.clientGrants.nodes[0].id;
+  ids['resource-servers'] = data!.resourceServers.nodes[0].id;
+  ids.logs = data!.logs.nodes[0].logId;
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+/** A selection of the scalar fields of a type, one level down for connections. */
+function selection(type: GraphQLOutputType): string {
+  const named = getNamedType(type);
+  if (isScalarType(named) || isEnumType(named)) return '';
+  if (isUnionType(named)) return '{ __typename }';
+  if (!isObjectType(named)) return '';
+  const fields = Object.values(named.getFields());
+  if (fields.some((f) => f.name === 'pageInfo')) {
+    const node = getNamedType(fields.find((f) => f.name === 'nodes')!.type);
+    return `{ pageInfo { hasNextPage endCursor } nodes ${selection(node) || ''} }`.replace('nodes  }', 'nodes }');
+  }
+  const leaves = fields.filter((f) => f.args.length === 0 && (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type)))).map((f) => f.name);
+  return `{ __typename ${leaves.join(' ')} }`;
+}
+
+/** A value for a required path argument from the demo tenant, by the segment that names it. */
+function argumentValue(path: string, wire: string): string | undefined {
+  const segments = path.split('/');
+  const index = segments.indexOf(`{${wire}}`);
+  const owner = segments[index - 1];
+  if (owner === 'members' && segments[1] === 'organizations') return ids.members;
+  if (owner === 'name' && segments[1] === 'organizations' && index === 3) return ids.orgName;
+  // Only ids of top-level collections (`/users/{id}…`) are known.
+  return owner && index === 2 ? ids[owner] : undefined;
+}
+
+describe('every Query field runs against the emulator', () => {
+  it('executes each field without required arguments, or with ones the demo tenant supplies', async () => {
+    const fields = Object.values(h.gateway.runtime.schema.getQueryType()!.getFields()) as Array<GraphQLField<unknown, unknown>>;
+    const failures: string[] = [];
+    const skipped: string[] = [];
+    let ran = 0;
+    for (const field of fields) {
+      const meta = h.gateway.runtime.operations.get(`Query.${field.name}`)!;
+      const args: string[] = [];
+      let runnable = true;
+      for (const arg of field.args.filter((a) => isNonNullType(a.type))) {
+        const wire = meta.args[arg.name]?.wire ?? arg.name;
+        const value = meta.args[arg.name]?.in === 'path' ? argumentValue(meta.path, wire) : undefined;
+        if (value === undefined) { runnable = false; break; }
+        args.push(`${arg.name}: ${JSON.stringify(value)}`);
+      }
+      if (!runnable) { skipped.push(field.name); continue; }
+      const query = `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection(field.type)} }`;
+      const { errors } = await h.query(query);
+      ran++;
+      if (errors) failures.push(`${field.name}: ${errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+    }
+    console.log(`every-query-field: ${ran} ran, ${skipped.length} skipped (required arguments the demo tenant has no value for)`);
+    // The operations the emulator declines with 501 (docs/emulator-coverage.md): an event stream,
+    // and defaults whose contents Auth0 does not publish. The gateway executed them correctly.
+    const declined = ['brandingThemeDefault', 'connectionDirectoryProvisioningDefaultMapping', 'connectionScimConfigurationDefaultMapping', 'subscribeEvents'];
+    expect(failures.filter((f) => !(declined.includes(f.split(':')[0]!) && f.includes('NOT_IMPLEMENTED')))).toEqual([]);
+    expect(ran).toBeGreaterThan(100);
+  }, 120_000);
+});
