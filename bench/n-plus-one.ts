@@ -1,0 +1,98 @@
+/**
+ * Upstream calls and wall time of the gateway against a naive baseline, with 30 ms injected
+ * upstream latency (the emulator's fault knob), in one run.
+ *
+ *   npm run bench:n-plus-one [-- --runs 5 --latency 30]
+ *
+ * The baseline is what a gateway without loaders does for the same query: one REST call per field
+ * resolution (concurrent where GraphQL resolves siblings concurrently), made directly against the
+ * same emulator with the same token and latency. Medians over the runs.
+ */
+import { startEmulator } from '../src/emulator/index.js';
+import { createGateway } from '../src/server/gateway.js';
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
+const runs = arg('runs', 5);
+const latency = arg('latency', 30);
+
+const emulator = await startEmulator();
+const gateway = createGateway({ upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } } });
+const token = await emulator.issueToken(['read:users', 'read:organizations', 'read:organization_members']);
+
+async function gql(query: string, variables?: Record<string, unknown>): Promise<any> {
+  const response = await gateway.app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = await response.json() as { data?: unknown; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function rest(path: string): Promise<any> {
+  const response = await fetch(`${emulator.url}/api/v2${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+// Fixtures, before latency is switched on.
+const userIds: string[] = (await gql('{ users(first: 100) { nodes { userId } } }')).users.nodes.map((n: { userId: string }) => n.userId);
+const orgs = (await gql('{ organizations(first: 10) { nodes { id } } }')).organizations.nodes as Array<{ id: string }>;
+let org = orgs[0]!.id;
+let most = 0;
+for (const { id } of orgs) {
+  const size = (await rest(`/organizations/${id}/members?per_page=100`)).length;
+  if (size > most) { most = size; org = id; }
+}
+const enc = encodeURIComponent;
+
+interface Scenario { name: string; gateway: () => Promise<unknown>; naive: () => Promise<unknown> }
+const scenarios: Scenario[] = [
+  {
+    name: 'same user under two aliases',
+    gateway: () => gql(`{ a: user(id: ${JSON.stringify(userIds[0])}) { email } b: user(id: ${JSON.stringify(userIds[0])}) { name } }`),
+    naive: () => Promise.all([rest(`/users/${enc(userIds[0]!)}`), rest(`/users/${enc(userIds[0]!)}`)]),
+  },
+  {
+    name: '50 users listed, each again by id',
+    gateway: () => gql(`{ users(first: 50) { nodes { userId email } } ${userIds.slice(0, 50).map((id, i) => `u${i}: user(id: ${JSON.stringify(id)}) { email }`).join(' ')} }`),
+    naive: () => Promise.all([rest('/users?per_page=50'), ...userIds.slice(0, 50).map((id) => rest(`/users/${enc(id)}`))]),
+  },
+  {
+    name: '50 distinct users by id',
+    gateway: () => gql(`{ ${userIds.slice(50, 100).map((id, i) => `u${i}: user(id: ${JSON.stringify(id)}) { email }`).join(' ')} }`),
+    naive: () => Promise.all(userIds.slice(50, 100).map((id) => rest(`/users/${enc(id)}`))),
+  },
+  {
+    name: `${Math.min(most, 100)} organization members with their user`,
+    gateway: () => gql('query ($id: ID!) { organizationMembers(id: $id, first: 100) { nodes { userId user { email lastLogin } } } }', { id: org }),
+    naive: async () => {
+      const members = await rest(`/organizations/${org}/members?per_page=100`) as Array<{ user_id: string }>;
+      return Promise.all(members.map((m) => rest(`/users/${enc(m.user_id)}`)));
+    },
+  },
+];
+
+emulator.setFaults({ latencyMs: latency });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function measure(fn: () => Promise<unknown>): Promise<{ calls: number; ms: number }> {
+  const calls: number[] = [];
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    emulator.resetStats();
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+    calls.push(emulator.stats().total);
+  }
+  return { calls: median(calls), ms: median(times) };
+}
+
+console.log(`n-plus-one: ${latency} ms injected upstream latency, median of ${runs} runs`);
+console.log('scenario | gateway calls | gateway ms | naive calls | naive ms | calls saved | time ratio (naive/gateway)');
+console.log('---|---|---|---|---|---|---');
+for (const scenario of scenarios) {
+  await scenario.gateway();
+  const g = await measure(scenario.gateway);
+  const n = await measure(scenario.naive);
+  console.log(`${scenario.name} | ${g.calls} | ${g.ms.toFixed(0)} | ${n.calls} | ${n.ms.toFixed(0)} | ${n.calls - g.calls} | ${(n.ms / g.ms).toFixed(1)}×`);
+}
+await gateway.close();
+await emulator.close();
