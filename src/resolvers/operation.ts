@@ -9,6 +9,7 @@ import type { OperationMetadata } from '../schema/metadata.js';
 import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { toWire } from './inputs.js';
+import { isBlobLike } from './scalars.js';
 import { selectedFieldNames, wireFields } from './selection.js';
 
 export interface WireParams {
@@ -102,7 +103,7 @@ async function multipart(operation: OperationMetadata, args: Record<string, unkn
   for (const [arg, wire] of Object.entries(operation.body?.fields ?? {})) {
     const value = await args[arg];
     if (value === undefined || value === null) continue;
-    if (value instanceof Blob) form.append(wire, value, value instanceof File ? value.name : 'upload');
+    if (isBlobLike(value)) form.append(wire, new Blob([await value.arrayBuffer()], { type: value.type }), value.name ?? 'upload');
     else form.append(wire, String(value));
   }
   return form;

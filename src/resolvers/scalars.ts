@@ -45,13 +45,24 @@ export const UploadScalar = new GraphQLScalarType({
     throw new GraphQLError('Upload is an input-only scalar');
   },
   parseValue: (value) => {
-    if (value instanceof Blob) return value;
+    // Yoga hands over its own File implementation: accept anything shaped like a Blob.
+    if (isBlobLike(value)) return value;
     throw new GraphQLError('Upload expects a file sent as a multipart request part');
   },
   parseLiteral: () => {
     throw new GraphQLError('Upload cannot be written inline: send the file as a multipart request part');
   },
 });
+
+export interface BlobLike {
+  arrayBuffer(): Promise<ArrayBuffer>;
+  type: string;
+  name?: string;
+}
+
+export function isBlobLike(value: unknown): value is BlobLike {
+  return typeof value === 'object' && value !== null && typeof (value as BlobLike).arrayBuffer === 'function' && typeof (value as BlobLike).type === 'string';
+}
 
 export function scalarResolvers(scalarUnions: Record<string, string[]>): Record<string, GraphQLScalarType> {
   return {

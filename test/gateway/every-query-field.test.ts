@@ -1,8 +1,7 @@
-import {
-  type GraphQLField, type GraphQLOutputType, getNamedType, isEnumType, isNonNullType, isObjectType, isScalarType, isUnionType,
-} from 'graphql';
+import { type GraphQLField, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
+import { selection } from '../support/selection.js';
 
 // Queries generated from the schema itself: every Query field whose required arguments are
 // none, or can be taken from the demo tenant, runs against the emulator.
@@ -30,21 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-/** A selection of the scalar fields of a type, one level down for connections. */
-function selection(type: GraphQLOutputType): string {
-  const named = getNamedType(type);
-  if (isScalarType(named) || isEnumType(named)) return '';
-  if (isUnionType(named)) return '{ __typename }';
-  if (!isObjectType(named)) return '';
-  const fields = Object.values(named.getFields());
-  if (fields.some((f) => f.name === 'pageInfo')) {
-    const node = getNamedType(fields.find((f) => f.name === 'nodes')!.type);
-    return `{ pageInfo { hasNextPage endCursor } nodes ${selection(node) || ''} }`.replace('nodes  }', 'nodes }');
-  }
-  const leaves = fields.filter((f) => f.args.length === 0 && (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type)))).map((f) => f.name);
-  return `{ __typename ${leaves.join(' ')} }`;
-}
 
 /** A value for a required path argument from the demo tenant, by the segment that names it. */
 function argumentValue(path: string, wire: string): string | undefined {
