@@ -64,6 +64,9 @@ async function upstreamFromEnv(): Promise<{ gateway: Gateway; describe: string; 
   if (domain) {
     const baseUrl = domain.startsWith('http') ? domain : `https://${domain}`;
     const token = process.env.AUTH0_TOKEN;
+    if (process.env.AUTH0_FORWARD_CALLER_TOKEN === 'true') {
+      return { gateway: createGateway({ upstream: { baseUrl, auth: { mode: 'forward' } }, debug }), describe: `Upstream: ${baseUrl} (callers' own tokens)`, stopUpstream: async () => {} };
+    }
     const clientId = process.env.AUTH0_CLIENT_ID;
     const clientSecret = process.env.AUTH0_CLIENT_SECRET;
     if (!token && (!clientId || !clientSecret)) throw new Error('AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or AUTH0_TOKEN');

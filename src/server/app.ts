@@ -17,6 +17,8 @@ export interface AppOptions {
   /** Adds `extensions.upstream` ({ calls, ms }) to every response. */
   debug?: boolean;
   metrics?: GatewayMetrics;
+  /** Forward the caller's bearer token to the Management API (the upstream's `forward` auth mode). */
+  forwardCallerToken?: boolean;
 }
 
 export type GatewayApp = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -28,9 +30,11 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Auth0 Management API — GraphQL' },
-    context: () => (options.runtime
-      ? { runtime: options.runtime, gateway: new RequestScope(options.runtime) }
-      : {}) as GatewayContext,
+    context: ({ request }) => {
+      if (!options.runtime) return {} as GatewayContext;
+      const bearer = options.forwardCallerToken ? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] : undefined;
+      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer) };
+    },
     plugins: [useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) })],
   });
 }

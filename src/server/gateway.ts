@@ -36,6 +36,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const artifacts = loadGenerated();
   const runtime = new Runtime(artifacts.metadata, createExecutableSchema(artifacts), upstream, { ...DEFAULT_LIMITS, ...options.limits });
-  const app = createApp({ runtime, debug: options.debug ?? false, metrics });
+  const app = createApp({ runtime, debug: options.debug ?? false, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };
 }
