@@ -59,22 +59,17 @@ export function operationFieldName(operation: SpecOperation): string {
   return lowerFirst(name);
 }
 
-/** Singularises the last word of a camelCase compound: `emailTemplates` → `emailTemplate`. */
-function singularWord(word: string): string {
+/** Applies `change` to the last word of a camelCase compound: `emailTemplates` → `emailTemplate`. */
+function lastWord(word: string, change: (w: string) => string): string {
   const match = /^(.*?)([A-Z]?[a-z0-9]+)$/.exec(word);
   if (!match) return word;
   const [, head = '', tail = ''] = match;
-  const single = singular(tail.toLowerCase());
-  return head + (tail[0] === tail[0]?.toUpperCase() ? upperFirst(single) : single);
+  const changed = change(tail.toLowerCase());
+  return head + (tail[0] === tail[0]?.toUpperCase() ? upperFirst(changed) : changed);
 }
 
-function pluralWord(word: string): string {
-  const match = /^(.*?)([A-Z]?[a-z0-9]+)$/.exec(word);
-  if (!match) return word;
-  const [, head = '', tail = ''] = match;
-  const many = plural(tail.toLowerCase());
-  return head + (tail[0] === tail[0]?.toUpperCase() ? upperFirst(many) : many);
-}
+const singularWord = (word: string) => lastWord(word, singular);
+const pluralWord = (word: string) => lastWord(word, plural);
 
 function camelSegment(segment: string): string {
   return segment.replace(/[-_]([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -2,8 +2,8 @@
 import { conflict } from '../errors.js';
 import { type HandlerTable, must, noContent, ok, stringArray } from '../handler.js';
 import { paginate } from '../pagination.js';
-import { type Json, type Permission } from '../tenant.js';
-import { permissionKey } from './users.js';
+import type { Json } from '../tenant.js';
+import { addPermissions, removePermissions } from './permissions.js';
 
 export const roleHandlers: HandlerTable = {
   get_roles: ({ tenant, query }) => {
@@ -42,15 +42,11 @@ export const roleHandlers: HandlerTable = {
   },
   post_role_permission_assignment: ({ tenant, params, body }) => {
     must(tenant.roles.get(params.id!), 'role');
-    const list = tenant.rolePermissions.get(params.id!) ?? [];
-    const have = new Set(list.map(permissionKey));
-    for (const p of body.permissions as Permission[]) if (!have.has(permissionKey(p))) list.push({ resource_server_identifier: p.resource_server_identifier, permission_name: p.permission_name });
-    tenant.rolePermissions.set(params.id!, list);
+    tenant.rolePermissions.set(params.id!, addPermissions(tenant.rolePermissions.get(params.id!) ?? [], body.permissions));
     return ok(undefined, 201);
   },
   delete_role_permission_assignment: ({ tenant, params, body }) => {
-    const drop = new Set((body.permissions as Permission[]).map(permissionKey));
-    tenant.rolePermissions.set(params.id!, (tenant.rolePermissions.get(params.id!) ?? []).filter((p) => !drop.has(permissionKey(p))));
+    tenant.rolePermissions.set(params.id!, removePermissions(tenant.rolePermissions.get(params.id!) ?? [], body.permissions));
     return noContent();
   },
   get_role_user: ({ tenant, params, query }) => {

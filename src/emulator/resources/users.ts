@@ -5,13 +5,10 @@ import { paginate, project } from '../pagination.js';
 import { parseUserQuery, sortUsers } from '../user-search.js';
 import { type Json, type Permission, now } from '../tenant.js';
 import { specIndex } from '../spec-index.js';
+import { addPermissions, removePermissions } from './permissions.js';
 
 // Auth0 checks `fields` against the user profile's properties (FACTS A6): those the spec lists.
 const USER_FIELDS = new Set(Object.keys(specIndex().doc.components.schemas.UserResponseSchema?.properties ?? {}));
-
-export function permissionKey(p: Permission): string {
-  return `${p.resource_server_identifier}\u0000${p.permission_name}`;
-}
 
 export const userHandlers: HandlerTable = {
   get_users: ({ tenant, query }) => {
@@ -101,15 +98,11 @@ export const userHandlers: HandlerTable = {
   },
   post_permissions: ({ tenant, params, body }) => {
     must(tenant.users.get(params.id!), 'user', 'inexistent_user');
-    const list = tenant.userPermissions.get(params.id!) ?? [];
-    const have = new Set(list.map(permissionKey));
-    for (const p of body.permissions as Permission[]) if (!have.has(permissionKey(p))) list.push({ resource_server_identifier: p.resource_server_identifier, permission_name: p.permission_name });
-    tenant.userPermissions.set(params.id!, list);
+    tenant.userPermissions.set(params.id!, addPermissions(tenant.userPermissions.get(params.id!) ?? [], body.permissions));
     return ok(undefined, 201);
   },
   delete_permissions: ({ tenant, params, body }) => {
-    const drop = new Set((body.permissions as Permission[]).map(permissionKey));
-    tenant.userPermissions.set(params.id!, (tenant.userPermissions.get(params.id!) ?? []).filter((p) => !drop.has(permissionKey(p))));
+    tenant.userPermissions.set(params.id!, removePermissions(tenant.userPermissions.get(params.id!) ?? [], body.permissions));
     return noContent();
   },
   get_user_organizations: ({ tenant, params, query }) => {
