@@ -11,6 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createGateway, type Gateway } from './server/gateway.js';
 import { startEmulator } from './emulator/index.js';
+import { pino, type Logger } from 'pino';
+import { createAuthenticator } from './server/caller-auth.js';
+import { type GatewayConfig, loadConfig } from './server/config.js';
 
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
@@ -30,21 +33,27 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'start': {
-      const port = parsePort(process.env.PORT, 4000);
-      const { gateway, describe, stopUpstream } = await upstreamFromEnv();
+      const config = loadConfig();
+      const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
+      const { gateway, describe, stopUpstream } = await upstreamFor(config, logger);
       const server = createServer(gateway.app);
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      server.requestTimeout = config.limits.requestTimeoutMs + 5_000;
+      await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
       const address = server.address();
-      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const actualPort = typeof address === 'object' && address ? address.port : config.port;
       console.log(describe);
       console.log(`GraphiQL: http://127.0.0.1:${actualPort}/graphql`);
-      const stop = (): void => {
+      // Graceful shutdown: stop accepting, let in-flight requests finish, then release the upstream.
+      const stop = (signal: string): void => {
+        logger.info({ signal }, 'shutting down');
         server.close(() => {
           void gateway.close().then(stopUpstream).then(() => process.exit(0));
         });
+        server.closeIdleConnections();
+        setTimeout(() => process.exit(1), config.limits.requestTimeoutMs + 10_000).unref();
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
       return;
     }
     default:
@@ -54,43 +63,49 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 /**
- * AUTH0_DOMAIN names a tenant (with AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET, or AUTH0_TOKEN); without
- * it, the embedded emulator starts on EMULATOR_PORT (default 4001) and the gateway uses its demo
- * client.
+ * With AUTH0_DOMAIN, the gateway fronts that tenant, and callers must authenticate (JWT or API
+ * key): it refuses to start open. Without it, the embedded emulator starts and the demo runs
+ * open on loopback, which it says loudly.
  */
-async function upstreamFromEnv(): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
-  const debug = process.env.GATEWAY_DEBUG === 'true';
-  const domain = process.env.AUTH0_DOMAIN;
-  if (domain) {
-    const baseUrl = domain.startsWith('http') ? domain : `https://${domain}`;
-    const token = process.env.AUTH0_TOKEN;
-    if (process.env.AUTH0_FORWARD_CALLER_TOKEN === 'true') {
-      return { gateway: createGateway({ upstream: { baseUrl, auth: { mode: 'forward' } }, debug }), describe: `Upstream: ${baseUrl} (callers' own tokens)`, stopUpstream: async () => {} };
+async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+  const common = {
+    debug: config.debug, logger, limits: config.limits, introspection: config.introspection, corsOrigins: config.corsOrigins,
+    policy: { readOnly: config.readOnly, ...(config.allowOperations ? { allow: config.allowOperations } : {}), ...(config.denyOperations ? { deny: config.denyOperations } : {}) },
+  };
+  const u = config.upstream;
+  const callerAuthConfigured = Boolean(config.auth.jwt) || config.auth.apiKeys.length > 0;
+  if (u.domain) {
+    if (!callerAuthConfigured) {
+      throw new Error('Refusing to serve a real tenant without caller authentication: set GATEWAY_JWKS_URL (+ GATEWAY_JWT_ISSUER, GATEWAY_JWT_AUDIENCE) or API keys in GATEWAY_CONFIG.');
     }
-    const clientId = process.env.AUTH0_CLIENT_ID;
-    const clientSecret = process.env.AUTH0_CLIENT_SECRET;
-    if (!token && (!clientId || !clientSecret)) throw new Error('AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or AUTH0_TOKEN');
-    const auth = token ? { mode: 'static' as const, token }
-      : { mode: 'client-credentials' as const, clientId: clientId!, clientSecret: clientSecret!, ...(process.env.AUTH0_AUDIENCE ? { audience: process.env.AUTH0_AUDIENCE } : {}) };
-    return { gateway: createGateway({ upstream: { baseUrl, auth }, debug }), describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
+    const baseUrl = u.domain.startsWith('http') ? u.domain : `https://${u.domain}`;
+    const auth = u.forwardCallerToken ? { mode: 'forward' as const }
+      : u.token ? { mode: 'static' as const, token: u.token }
+        : { mode: 'client-credentials' as const, clientId: u.clientId!, clientSecret: u.clientSecret!, ...(u.audience ? { audience: u.audience } : {}) };
+    const gateway = createGateway({ ...common, upstream: { baseUrl, auth }, authenticate: createAuthenticator(config.auth, { open: false }) });
+    return { gateway, describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
   }
-  const emulator = await startEmulator({ port: parsePort(process.env.EMULATOR_PORT, 4001) });
+  const emulator = await startEmulator({ port: config.emulatorPort });
   const gateway = createGateway({
+    ...common,
     upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
-    debug,
+    authenticate: createAuthenticator(config.auth, { open: true }),
   });
+  const banner = callerAuthConfigured ? '' : [
+    '',
+    '  ************************************************************************',
+    '  *  OPEN ACCESS: no caller authentication is configured.                 *',
+    '  *  Anyone who can reach this port may do anything the emulator allows. *',
+    '  *  This is for the local emulator demo only; a real tenant requires    *',
+    '  *  GATEWAY_JWKS_URL or API keys.                                       *',
+    '  ************************************************************************',
+    '',
+  ].join('\n');
   return {
     gateway,
-    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).`,
+    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}`,
     stopUpstream: () => emulator.close(),
   };
-}
-
-function parsePort(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0–65535, got ${JSON.stringify(value)}`);
-  return port;
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -29,6 +29,7 @@ export async function resolveConnection(
   operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const { limits } = ctx.runtime;
+  ctx.gateway.authorize(operation);
   const first = args.first === undefined || args.first === null ? limits.defaultPageSize : Number(args.first);
   if (!Number.isInteger(first) || first < 0 || first > limits.maxConnectionItems) {
     throw new GraphQLError(`first must be between 0 and ${limits.maxConnectionItems}, got ${String(args.first)}`, {

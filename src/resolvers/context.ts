@@ -4,6 +4,7 @@
  * upstream call count and time (reported in the response extensions when debug is on).
  */
 import type DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import { EntityLoader, type Fetch } from '../loaders/entity-loader.js';
 import { createRequestLoader, type GetRequest, requestKey } from '../loaders/request-loader.js';
 import type { OperationMetadata } from '../schema/metadata.js';
@@ -25,7 +26,30 @@ export class RequestScope {
   private readonly gets: DataLoader<GetRequest, unknown, string> = createRequestLoader();
   private readonly loaders = new Map<string, EntityLoader>();
 
-  constructor(readonly runtime: Runtime, readonly callerToken?: string) {}
+  /** `scopes`: what the caller may do ('all' when callers are not authenticated: the emulator demo). */
+  constructor(
+    readonly runtime: Runtime,
+    readonly callerToken?: string,
+    readonly scopes: Set<string> | 'all' = 'all',
+    /** Ends this request's upstream calls when the caller goes away or the request times out. */
+    readonly signal?: AbortSignal,
+  ) {}
+
+  /**
+   * Auth0's own rule, applied before any call: the caller needs at least one of the scopes the
+   * spec lists for the operation (FACTS A4), or the field is FORBIDDEN.
+   */
+  authorize(operation: OperationMetadata): void {
+    if (this.runtime.disabled.has(operation.coordinate)) {
+      throw new GraphQLError(`${operation.coordinate} is turned off on this gateway.`, { extensions: { code: 'FORBIDDEN', operationId: operation.operationId } });
+    }
+    if (this.scopes === 'all' || operation.scopes.length === 0) return;
+    const scopes = this.scopes;
+    if (operation.scopes.some((s) => scopes.has(s))) return;
+    throw new GraphQLError(`Insufficient scope for ${operation.coordinate}: expected any of ${operation.scopes.join(', ')}.`, {
+      extensions: { code: 'FORBIDDEN', operationId: operation.operationId, requiredScopes: operation.scopes },
+    });
+  }
 
   /** Loader of an entity type by its id, or by another unique key (`identifier`). */
   entity(type: string, key?: string): EntityLoader | undefined {
@@ -59,6 +83,7 @@ export class RequestScope {
       query: query as UpstreamRequest['query'],
       ...(Object.keys(explode).length ? { queryStyle: explode } : {}),
       ...(this.callerToken ? { callerToken: this.callerToken } : {}),
+      ...(this.signal ? { signal: this.signal } : {}),
       ...extra,
     };
   }

@@ -41,6 +41,7 @@ function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, Gateway
     if (!loader) return null;
     const fields = wireFields(ctx.runtime.metadata, type.name, selectedFieldNames(info, info.fieldNodes[0]?.selectionSet),
       ctx.runtime.propertyNames(type.name), ctx.runtime.requiredKeys(type.name));
+    ctx.gateway.authorize(ctx.runtime.operations.get(edge.operation)!);
     const value = parent[wire];
     if (edge.list) {
       return Array.isArray(value) ? Promise.all(value.map((id) => loader.load(String(id), fields))) : null;

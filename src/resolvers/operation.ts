@@ -41,6 +41,7 @@ export async function executeOperation(
   operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const scope = ctx.gateway;
+  scope.authorize(operation);
   const params = wireParams(operation, args, info, ctx);
   const returnType = getNamedType(info.returnType);
   const entity = isObjectType(returnType) ? scope.entity(returnType.name) : undefined;

@@ -31,6 +31,8 @@ export class Runtime {
     readonly schema: GraphQLSchema,
     readonly upstream: UpstreamClient,
     readonly limits: RuntimeLimits = DEFAULT_LIMITS,
+    /** Operations turned off by configuration (read-only mode, allow/deny lists). */
+    readonly disabled: ReadonlySet<string> = new Set(),
   ) {
     this.operations = new Map(Object.entries(metadata.operations));
     this.edges = new Map(metadata.edges.map((e) => [e.coordinate, e]));

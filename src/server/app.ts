@@ -1,14 +1,25 @@
 /**
- * The HTTP app: graphql-yoga serving the generated schema, with GraphiQL. Each request gets its
- * own scope (loaders, call counts) over the shared runtime; without a runtime (no tenant and no
- * emulator) every field answers a clear UPSTREAM_UNAVAILABLE error.
+ * The HTTP app: graphql-yoga serving the generated schema, as an ordered list of plugins. Order
+ * matters: the request log wraps everything; health answers before authentication; size, CSRF,
+ * armor and cost limits refuse bad requests before any resolver (so before any upstream call).
  */
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { GraphQLSchema } from 'graphql';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { createExecutableSchema } from '../schema/executable.js';
 import { type GatewayContext, RequestScope } from '../resolvers/context.js';
 import type { Runtime } from '../resolvers/runtime.js';
+import type { Authenticate } from './caller-auth.js';
+import { DEFAULTS, type GatewayConfig } from './config.js';
+import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
+import { useCostLimit } from './use-cost-limit.js';
+import { useHealth } from './use-health.js';
+import { useRequestLog } from './use-request-log.js';
 import { useUpstreamStats } from './use-upstream-stats.js';
 
 export interface AppOptions {
@@ -19,22 +30,78 @@ export interface AppOptions {
   metrics?: GatewayMetrics;
   /** Forward the caller's bearer token to the Management API (the upstream's `forward` auth mode). */
   forwardCallerToken?: boolean;
+  /** Who may call; without it every caller may do everything (the emulator demo only). */
+  authenticate?: Authenticate;
+  limits?: Partial<GatewayConfig['limits']>;
+  introspection?: boolean;
+  corsOrigins?: string[];
+  logger?: Logger;
 }
 
 export type GatewayApp = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 export function createApp(options: AppOptions = {}): GatewayApp {
   const schema = options.runtime?.schema ?? options.schema ?? createExecutableSchema();
+  const limits = { ...DEFAULTS.limits, ...options.limits };
+  const plugins: Array<Plugin<GatewayContext> | Plugin> = [];
+  if (options.logger) plugins.push(useRequestLog(options.logger));
+  plugins.push(
+    useHealth({ ...(options.runtime ? { upstream: options.runtime.upstream } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) }),
+    useBodyLimit(limits.maxBodyBytes),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
+    EnvelopArmorPlugin({
+      maxDepth: { n: limits.maxDepth },
+      maxAliases: { n: limits.maxAliases },
+      maxTokens: { n: limits.maxTokens },
+      maxDirectives: { n: 50 },
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: options.introspection === false },
+    }) as Plugin,
+    useCostLimit({ maxCost: limits.maxCost, defaultFirst: options.runtime?.limits.defaultPageSize ?? 50 }),
+    useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
+  );
+  if (options.introspection === false) plugins.push(useDisableIntrospection() as Plugin);
+
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Auth0 Management API — GraphQL' },
-    context: ({ request }) => {
+    graphiql: options.introspection === false ? false : { title: 'Auth0 Management API — GraphQL', defaultTabs: GRAPHIQL_TABS },
+    renderGraphiQL,
+    cors: options.corsOrigins && options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: true } : false,
+    logging: options.logger ? yogaLogging(options.logger) : false,
+    plugins: plugins as Array<Plugin<GatewayContext>>,
+    context: async ({ request }) => {
       if (!options.runtime) return {} as GatewayContext;
-      const bearer = options.forwardCallerToken ? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] : undefined;
-      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer) };
+      const caller = options.authenticate ? await options.authenticate(request) : undefined;
+      const bearer = options.forwardCallerToken
+        ? caller?.token ?? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+        : undefined;
+      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limits.requestTimeoutMs)]);
+      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer, caller?.scopes ?? 'all', signal) };
     },
-    plugins: [useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) })],
   });
+}
+
+/** Refuses bodies over the limit from their declared length, before they are read. */
+function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > maxBytes) {
+        endResponse(new Response(JSON.stringify({ errors: [{ message: `Request body of ${length} bytes exceeds the limit of ${maxBytes}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
+          status: 413, headers: { 'content-type': 'application/json' },
+        }));
+      }
+    },
+  };
+}
+
+function yogaLogging(logger: Logger) {
+  return {
+    debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }),
+    info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }),
+    warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }),
+    error: (...args: unknown[]) => logger.error({ yoga: args.map((a) => (a instanceof GraphQLError || a instanceof Error ? a.message : String(a))) }),
+  };
 }

@@ -1,18 +1,23 @@
 /**
- * Assembles a gateway: the executable schema, the upstream client (to a tenant, or to the
- * embedded emulator), the shared runtime, metrics and the Yoga app.
+ * Assembles a gateway: the executable schema (less what the operation policy turns off), the
+ * upstream client (to a tenant, or to the embedded emulator), the shared runtime, metrics, and
+ * the Yoga app.
  */
+import type { Logger } from 'pino';
 import { createExecutableSchema } from '../schema/executable.js';
 import { loadGenerated } from '../schema/load.js';
-import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
+import { DEFAULT_LIMITS, Runtime } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
-import { createApp, type GatewayApp } from './app.js';
+import { type AppOptions, createApp, type GatewayApp } from './app.js';
+import type { GatewayConfig } from './config.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
+import { applyPolicy, disabledOperations, type OperationPolicy } from './schema-policy.js';
 
-export interface GatewayOptions {
+export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 'metrics' | 'forwardCallerToken' | 'limits'> {
   upstream: UpstreamOptions;
-  limits?: Partial<RuntimeLimits>;
-  debug?: boolean;
+  limits?: Partial<GatewayConfig['limits']>;
+  policy?: OperationPolicy;
+  logger?: Logger;
 }
 
 export interface Gateway {
@@ -35,7 +40,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
   const artifacts = loadGenerated();
-  const runtime = new Runtime(artifacts.metadata, createExecutableSchema(artifacts), upstream, { ...DEFAULT_LIMITS, ...options.limits });
-  const app = createApp({ runtime, debug: options.debug ?? false, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
+  const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
+  const schema = applyPolicy(createExecutableSchema(artifacts), disabled);
+  const limits = { ...DEFAULT_LIMITS, ...(options.limits?.maxConnectionItems ? { maxConnectionItems: options.limits.maxConnectionItems } : {}) };
+  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled);
+  const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };
 }

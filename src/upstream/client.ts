@@ -57,6 +57,8 @@ export interface UpstreamOptions {
 
 export interface UpstreamClient {
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>>;
+  /** Readiness: a token can be had (when the gateway authenticates itself) and the API answers. */
+  probe(): Promise<{ ok: boolean; detail: string }>;
   rateLimit(): RateLimitState | undefined;
   close(): Promise<void>;
 }
@@ -153,8 +155,20 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     }
   }
 
+  async function probe(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      if (options.auth.mode !== 'forward') await tokens.token(undefined);
+      const response = await pool.request({ method: 'GET', path: `${settings.basePath}/`, headersTimeout: Math.min(settings.headersMs, 5_000) });
+      await response.body.dump();
+      return response.statusCode < 500 ? { ok: true, detail: 'upstream reachable' } : { ok: false, detail: `upstream answered ${response.statusCode}` };
+    } catch (error) {
+      return { ok: false, detail: error instanceof UpstreamError ? error.message : `upstream unreachable (${(error as { code?: string }).code ?? (error as Error).name})` };
+    }
+  }
+
   return {
     request: send,
+    probe,
     rateLimit: () => latest,
     close: () => pool.close(),
   };

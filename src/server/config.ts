@@ -1,0 +1,170 @@
+/**
+ * Settings, from environment variables and an optional JSON file (`GATEWAY_CONFIG`), checked
+ * once at start-up (ajv). Environment variables win over the file. Every setting and its default
+ * is in the README's table; a bad value stops start-up with a message naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+
+export interface ApiKeyConfig {
+  /** A name for logs: never the key. */
+  id: string;
+  /** Hex SHA-256 of the key: keys are never stored in clear. */
+  sha256: string;
+  scopes: string[];
+}
+
+export interface GatewayConfig {
+  port: number;
+  emulatorPort: number;
+  upstream: {
+    domain?: string;
+    clientId?: string;
+    clientSecret?: string;
+    audience?: string;
+    token?: string;
+    forwardCallerToken: boolean;
+  };
+  auth: {
+    jwt?: { jwksUrl: string; issuer: string; audience: string };
+    apiKeys: ApiKeyConfig[];
+  };
+  readOnly: boolean;
+  allowOperations?: string[];
+  denyOperations?: string[];
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number };
+  introspection: boolean;
+  corsOrigins: string[];
+  debug: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export const DEFAULTS: GatewayConfig = {
+  port: 4000,
+  emulatorPort: 4001,
+  upstream: { forwardCallerToken: false },
+  auth: { apiKeys: [] },
+  readOnly: false,
+  limits: { maxDepth: 10, maxAliases: 60, maxTokens: 5000, maxCost: 20_000, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000 },
+  introspection: true,
+  corsOrigins: [],
+  debug: false,
+  logLevel: 'info',
+};
+
+const positive = { type: 'integer', minimum: 1 };
+const SCHEMA = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    port: { type: 'integer', minimum: 0, maximum: 65535 },
+    emulatorPort: { type: 'integer', minimum: 0, maximum: 65535 },
+    upstream: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        domain: { type: 'string', minLength: 1 }, clientId: { type: 'string' }, clientSecret: { type: 'string' },
+        audience: { type: 'string' }, token: { type: 'string' }, forwardCallerToken: { type: 'boolean' },
+      },
+    },
+    auth: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        jwt: {
+          type: 'object', additionalProperties: false, required: ['jwksUrl', 'issuer', 'audience'],
+          properties: { jwksUrl: { type: 'string', pattern: '^https?://' }, issuer: { type: 'string' }, audience: { type: 'string' } },
+        },
+        apiKeys: {
+          type: 'array',
+          items: {
+            type: 'object', additionalProperties: false, required: ['id', 'sha256', 'scopes'],
+            properties: { id: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, scopes: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    readOnly: { type: 'boolean' },
+    allowOperations: { type: 'array', items: { type: 'string' } },
+    denyOperations: { type: 'array', items: { type: 'string' } },
+    limits: {
+      type: 'object', additionalProperties: false,
+      properties: { maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive, maxConnectionItems: positive },
+    },
+    introspection: { type: 'boolean' },
+    corsOrigins: { type: 'array', items: { type: 'string' } },
+    debug: { type: 'boolean' },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+
+/** Reads the file (if any) and the environment, validates, and fills in defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let file: Record<string, unknown> = {};
+  if (env.GATEWAY_CONFIG) {
+    try {
+      file = JSON.parse(readFileSync(env.GATEWAY_CONFIG, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`GATEWAY_CONFIG ${env.GATEWAY_CONFIG}: ${(error as Error).message}`);
+    }
+  }
+  const fromEnv = envOverrides(env);
+  const merged = {
+    ...file, ...fromEnv.top,
+    upstream: { ...(file.upstream as object ?? {}), ...fromEnv.upstream },
+    limits: { ...(file.limits as object ?? {}), ...fromEnv.limits },
+    auth: { ...(file.auth as object ?? {}), ...fromEnv.auth },
+  };
+  if (!validate(merged)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(config)'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const m = merged as Partial<GatewayConfig>;
+  const config: GatewayConfig = {
+    ...DEFAULTS, ...m,
+    upstream: { ...DEFAULTS.upstream, ...m.upstream },
+    auth: { ...DEFAULTS.auth, ...m.auth },
+    limits: { ...DEFAULTS.limits, ...m.limits },
+  };
+  const u = config.upstream;
+  if (u.domain && !u.token && !u.forwardCallerToken && (!u.clientId || !u.clientSecret)) {
+    throw new Error('Invalid configuration: AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, AUTH0_TOKEN, or AUTH0_FORWARD_CALLER_TOKEN=true');
+  }
+  return config;
+}
+
+function envOverrides(env: NodeJS.ProcessEnv) {
+  const int = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value)) throw new Error(`Invalid configuration: ${name} must be an integer, got ${JSON.stringify(raw)}`);
+    return value;
+  };
+  const bool = (name: string): boolean | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (raw !== 'true' && raw !== 'false') throw new Error(`Invalid configuration: ${name} must be true or false, got ${JSON.stringify(raw)}`);
+    return raw === 'true';
+  };
+  const list = (name: string): string[] | undefined => env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
+  const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const jwks = env.GATEWAY_JWKS_URL;
+  return {
+    top: defined({
+      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), introspection: bool('GATEWAY_INTROSPECTION'),
+      debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
+      allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
+    }),
+    upstream: defined({
+      domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, audience: env.AUTH0_AUDIENCE,
+      token: env.AUTH0_TOKEN, forwardCallerToken: bool('AUTH0_FORWARD_CALLER_TOKEN'),
+    }),
+    limits: defined({
+      maxDepth: int('GATEWAY_MAX_DEPTH'), maxAliases: int('GATEWAY_MAX_ALIASES'), maxTokens: int('GATEWAY_MAX_TOKENS'), maxCost: int('GATEWAY_MAX_COST'),
+      maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
+    }),
+    auth: defined({
+      jwt: jwks ? { jwksUrl: jwks, issuer: env.GATEWAY_JWT_ISSUER ?? '', audience: env.GATEWAY_JWT_AUDIENCE ?? '' } : undefined,
+    }),
+  };
+}
