@@ -1964,7 +1964,7 @@ export type Client = {
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  connections: ConnectionConnection;
+  connections?: Maybe<ConnectionConnection>;
   /** Whether this client can be used to make cross-origin authentication requests (true) or it is not allowed to make such requests (false). */
   crossOriginAuthentication?: Maybe<Scalars['Boolean']['output']>;
   /** URL of the location in your site where the cross origin verification takes place for the cross-origin auth flow when performing Auth in your own domain instead of Auth0 hosted login page. */
@@ -3004,7 +3004,7 @@ export type ClientGrant = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizations: OrganizationsListConnection;
+  organizations?: Maybe<OrganizationsListConnection>;
   /** The resource server named by `audience`, resolved in batches. */
   resourceServer?: Maybe<ResourceServer>;
   /** Scopes allowed for this client grant. */
@@ -3643,7 +3643,7 @@ export type Connection = {
    *
    * Requires any of the scopes: read:connections.
    */
-  clients: ConnectionEnabledClientConnection;
+  clients?: Maybe<ConnectionEnabledClientConnection>;
   /** Configure the purpose of a connection to be used for connected accounts and Token Vault. */
   connectedAccounts?: Maybe<ConnectionConnectedAccountsPurpose>;
   /** Configure the connection to be used as a Requesting Application for Cross App Access. */
@@ -3671,7 +3671,7 @@ export type Connection = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  directoryProvisioningSynchronizedGroups: SynchronizedGroupPayloadConnection;
+  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
   /** Connection name used in login screen */
   displayName?: Maybe<Scalars['String']['output']>;
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
@@ -13108,7 +13108,7 @@ export type Group = {
    *
    * Requires any of the scopes: read:group_members.
    */
-  members: GroupMemberConnection;
+  members?: Maybe<GroupMemberConnection>;
   /** Name of the group. Must be unique within its connection. Must contain between 1 and 128 printable ASCII characters. */
   name?: Maybe<Scalars['String']['output']>;
   /**
@@ -13118,7 +13118,7 @@ export type Group = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  roles: RoleConnection;
+  roles?: Maybe<RoleConnection>;
   /** Identifier for the tenant this group belongs to. */
   tenantName?: Maybe<Scalars['String']['output']>;
   /** Timestamp of when the group was last updated. */
@@ -19300,13 +19300,13 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrants: OrganizationClientGrantConnection;
+  clientGrants?: Maybe<OrganizationClientGrantConnection>;
   /**
    * Get connections associated with an organization
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  connections: OrganizationAllConnectionConnection;
+  connections?: Maybe<OrganizationAllConnectionConnection>;
   /**
    * Retrieve all organization discovery domains
    *
@@ -19315,7 +19315,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  discoveryDomains: OrganizationDiscoveryDomainConnection;
+  discoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
   /** Friendly name of this organization. */
   displayName?: Maybe<Scalars['String']['output']>;
   /**
@@ -19325,7 +19325,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  enabledConnections: OrganizationConnectionConnection;
+  enabledConnections?: Maybe<OrganizationConnectionConnection>;
   /** Organization identifier. */
   id?: Maybe<Scalars['String']['output']>;
   /**
@@ -19335,7 +19335,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_invitations.
    */
-  invitations: OrganizationInvitationConnection;
+  invitations?: Maybe<OrganizationInvitationConnection>;
   /**
    * Get members who belong to an organization
    *
@@ -19358,7 +19358,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_members.
    */
-  members: OrganizationMemberConnection;
+  members?: Maybe<OrganizationMemberConnection>;
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
@@ -20527,7 +20527,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleActions: ActionModuleActionConnection;
+  actionModuleActions?: Maybe<ActionModuleActionConnection>;
   /**
    * Get a specific version of an Actions Module
    *
@@ -20543,7 +20543,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleVersions: ActionModuleVersionConnection;
+  actionModuleVersions?: Maybe<ActionModuleVersionConnection>;
   /**
    * List Actions Modules
    *
@@ -20551,7 +20551,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModules: ActionModuleConnection;
+  actionModules?: Maybe<ActionModuleConnection>;
   /**
    * Get trigger bindings
    *
@@ -20559,7 +20559,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionTriggerBindings: ActionBindingConnection;
+  actionTriggerBindings?: Maybe<ActionBindingConnection>;
   /**
    * Get triggers
    *
@@ -20583,7 +20583,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionVersions: ActionVersionConnection;
+  actionVersions?: Maybe<ActionVersionConnection>;
   /**
    * Get actions
    *
@@ -20591,7 +20591,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actions: ActionConnection;
+  actions?: Maybe<ActionConnection>;
   /**
    * Get Bot Detection settings
    *
@@ -20755,7 +20755,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  clientConnections: ConnectionConnection;
+  clientConnections?: Maybe<ConnectionConnection>;
   /**
    * Get client credential details
    *
@@ -20790,7 +20790,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrantOrganizations: OrganizationsListConnection;
+  clientGrantOrganizations?: Maybe<OrganizationsListConnection>;
   /**
    * Get client grants
    *
@@ -20798,7 +20798,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:client_grants.
    */
-  clientGrants: ClientGrantConnection;
+  clientGrants?: Maybe<ClientGrantConnection>;
   /**
    * Get clients
    *
@@ -20830,7 +20830,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
-  clients: ClientConnection;
+  clients?: Maybe<ClientConnection>;
   /**
    * Get a connection
    *
@@ -20848,7 +20848,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections.
    */
-  connectionClients: ConnectionEnabledClientConnection;
+  connectionClients?: Maybe<ConnectionEnabledClientConnection>;
   /**
    * Get a directory provisioning configuration
    *
@@ -20872,7 +20872,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisioningSynchronizedGroups: SynchronizedGroupPayloadConnection;
+  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
   /**
    * Get a list of directory provisioning configurations
    *
@@ -20880,7 +20880,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisionings: DirectoryProvisioningConnection;
+  connectionDirectoryProvisionings?: Maybe<DirectoryProvisioningConnection>;
   /**
    * Get connection keys
    *
@@ -20920,7 +20920,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connection_profiles.
    */
-  connectionProfiles: ConnectionProfileConnection;
+  connectionProfiles?: Maybe<ConnectionProfileConnection>;
   /**
    * Get a connection's SCIM configuration
    *
@@ -20952,7 +20952,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:scim_config.
    */
-  connectionScimConfigurations: ScimConfigurationConnection;
+  connectionScimConfigurations?: Maybe<ScimConfigurationConnection>;
   /**
    * Get all connections
    *
@@ -20976,7 +20976,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections.
    */
-  connections: ConnectionConnection;
+  connections?: Maybe<ConnectionConnection>;
   /**
    * Get custom domain configuration
    *
@@ -21000,7 +21000,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:custom_domains.
    */
-  customDomains: CustomDomainConnection;
+  customDomains?: Maybe<CustomDomainConnection>;
   /**
    * Retrieve device credentials
    *
@@ -21008,7 +21008,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:device_credentials.
    */
-  deviceCredentials: DeviceCredentialConnection;
+  deviceCredentials?: Maybe<DeviceCredentialConnection>;
   /**
    * Get email provider
    *
@@ -21040,7 +21040,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:encryption_keys.
    */
-  encryptionKeys: EncryptionKeyConnection;
+  encryptionKeys?: Maybe<EncryptionKeyConnection>;
   /**
    * Get an event stream by ID
    *
@@ -21052,7 +21052,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:event_streams, read:event_deliveries.
    */
-  eventStreamDeliveries: EventStreamDeliveryHistoryConnection;
+  eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryConnection>;
   /**
    * Get a specific event's delivery history
    *
@@ -21064,7 +21064,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:event_streams.
    */
-  eventStreams: EventStreamConnection;
+  eventStreams?: Maybe<EventStreamConnection>;
   /**
    * Get an experiment by ID.
    *
@@ -21080,7 +21080,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationExperiments: ExperimentConnection;
+  experimentationExperiments?: Maybe<ExperimentConnection>;
   /**
    * Get a feature flag by ID.
    *
@@ -21112,7 +21112,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationFeatureFlags: FeatureFlagConnection;
+  experimentationFeatureFlags?: Maybe<FeatureFlagConnection>;
   /**
    * Get a segment by ID.
    *
@@ -21128,7 +21128,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationSegments: SegmentConnection;
+  experimentationSegments?: Maybe<SegmentConnection>;
   /**
    * Get a flow
    *
@@ -21146,7 +21146,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:flows_executions.
    */
-  flowExecutions: FlowExecutionConnection;
+  flowExecutions?: Maybe<FlowExecutionConnection>;
   /**
    * Get a Flows Vault connection
    *
@@ -21158,13 +21158,13 @@ export type Query = {
    *
    * Requires any of the scopes: read:flows_vault_connections.
    */
-  flowVaultConnections: FlowsVaultConnectionConnection;
+  flowVaultConnections?: Maybe<FlowsVaultConnectionConnection>;
   /**
    * Get flows
    *
    * Requires any of the scopes: read:flows.
    */
-  flows: FlowConnection;
+  flows?: Maybe<FlowConnection>;
   /**
    * Get a form
    *
@@ -21176,7 +21176,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:forms.
    */
-  forms: FormConnection;
+  forms?: Maybe<FormConnection>;
   /**
    * Get a Group
    *
@@ -21192,7 +21192,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_members.
    */
-  groupMembers: GroupMemberConnection;
+  groupMembers?: Maybe<GroupMemberConnection>;
   /**
    * Get a group's roles
    *
@@ -21200,7 +21200,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  groupRoles: RoleConnection;
+  groupRoles?: Maybe<RoleConnection>;
   /**
    * Get all Groups
    *
@@ -21208,7 +21208,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:groups.
    */
-  groups: GroupConnection;
+  groups?: Maybe<GroupConnection>;
   /**
    * Get a multi-factor authentication enrollment
    *
@@ -21357,7 +21357,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:hooks.
    */
-  hooks: HookConnection;
+  hooks?: Maybe<HookConnection>;
   /**
    * Get a job
    *
@@ -21659,7 +21659,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs: LogConnection;
+  logs?: Maybe<LogConnection>;
   /**
    * Get a specific access control list entry for a tenant
    *
@@ -21675,7 +21675,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcls: NetworkAclsConnection;
+  networkAcls?: Maybe<NetworkAclsConnection>;
   /**
    * Get organization
    *
@@ -21697,7 +21697,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizationClientGrants: OrganizationClientGrantConnection;
+  organizationClientGrants?: Maybe<OrganizationClientGrantConnection>;
   /**
    * Get a specific connection associated with an organization
    *
@@ -21709,7 +21709,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationConnections: OrganizationAllConnectionConnection;
+  organizationConnections?: Maybe<OrganizationAllConnectionConnection>;
   /**
    * Retrieve an organization discovery domain by ID
    *
@@ -21736,7 +21736,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  organizationDiscoveryDomains: OrganizationDiscoveryDomainConnection;
+  organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
   /**
    * Get an enabled connection for an organization
    *
@@ -21752,7 +21752,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationEnabledConnections: OrganizationConnectionConnection;
+  organizationEnabledConnections?: Maybe<OrganizationConnectionConnection>;
   /**
    * Lists the roles assigned to a group in the context of an organization.
    *
@@ -21760,7 +21760,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_group_roles.
    */
-  organizationGroupRoles: RoleConnection;
+  organizationGroupRoles?: Maybe<RoleConnection>;
   /**
    * Lists the groups that are assigned to the organization.
    *
@@ -21768,7 +21768,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_groups.
    */
-  organizationGroups: GroupConnection;
+  organizationGroups?: Maybe<GroupConnection>;
   /**
    * Get a specific invitation to an Organization
    *
@@ -21782,7 +21782,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_invitations.
    */
-  organizationInvitations: OrganizationInvitationConnection;
+  organizationInvitations?: Maybe<OrganizationInvitationConnection>;
   /**
    * List organization member role group sources.
    *
@@ -21790,7 +21790,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_role_source_groups.
    */
-  organizationMemberEffectiveRoleSourceGroups: GroupConnection;
+  organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
   /**
    * List organization member effective roles.
    *
@@ -21798,7 +21798,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_effective_roles.
    */
-  organizationMemberEffectiveRoles: OrganizationMemberEffectiveRoleConnection;
+  organizationMemberEffectiveRoles?: Maybe<OrganizationMemberEffectiveRoleConnection>;
   /**
    * Get user roles assigned to an Organization member
    *
@@ -21808,7 +21808,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_roles.
    */
-  organizationMemberRoles: RoleConnection;
+  organizationMemberRoles?: Maybe<RoleConnection>;
   /**
    * Get members who belong to an organization
    *
@@ -21831,7 +21831,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_members.
    */
-  organizationMembers: OrganizationMemberConnection;
+  organizationMembers?: Maybe<OrganizationMemberConnection>;
   /**
    * Get organizations
    *
@@ -21855,7 +21855,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
-  organizations: OrganizationsListConnection;
+  organizations?: Maybe<OrganizationsListConnection>;
   /**
    * Get custom text for a prompt
    *
@@ -21887,7 +21887,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:prompts.
    */
-  promptRenderings: ListAculsResponseContentItemConnection;
+  promptRenderings?: Maybe<ListAculsResponseContentItemConnection>;
   /**
    * Get prompt settings
    *
@@ -21901,7 +21901,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:rate_limit_policies.
    */
-  rateLimitPolicies: RateLimitPolicyConnection;
+  rateLimitPolicies?: Maybe<RateLimitPolicyConnection>;
   /**
    * Get a rate limit policy
    *
@@ -21923,7 +21923,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  refreshTokens: RefreshTokenConnection;
+  refreshTokens?: Maybe<RefreshTokenConnection>;
   /**
    * Get a resource server
    *
@@ -21939,7 +21939,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:resource_servers.
    */
-  resourceServers: ResourceServerConnection;
+  resourceServers?: Maybe<ResourceServerConnection>;
   /**
    * Get risk assessment settings
    *
@@ -21971,7 +21971,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  roleGroups: GroupConnection;
+  roleGroups?: Maybe<GroupConnection>;
   /**
    * Get permissions granted by role
    *
@@ -21979,7 +21979,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:roles.
    */
-  rolePermissions: PermissionsResponsePayloadConnection;
+  rolePermissions?: Maybe<PermissionsResponsePayloadConnection>;
   /**
    * Get a role's users
    *
@@ -22003,7 +22003,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roleUsers: RoleUserConnection;
+  roleUsers?: Maybe<RoleUserConnection>;
   /**
    * Get roles
    *
@@ -22013,7 +22013,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:roles.
    */
-  roles: RoleConnection;
+  roles?: Maybe<RoleConnection>;
   /**
    * Get a rule
    *
@@ -22029,7 +22029,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:rules.
    */
-  rules: RuleConnection;
+  rules?: Maybe<RuleConnection>;
   /**
    * Retrieve config variable keys for rules (get_rules-configs)
    *
@@ -22063,7 +22063,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:self_service_profiles.
    */
-  selfServiceProfiles: SelfServiceProfileConnection;
+  selfServiceProfiles?: Maybe<SelfServiceProfileConnection>;
   /**
    * Get session
    *
@@ -22154,7 +22154,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
-  tokenExchangeProfiles: TokenExchangeProfileConnection;
+  tokenExchangeProfiles?: Maybe<TokenExchangeProfileConnection>;
   /**
    * Get a User
    *
@@ -22194,7 +22194,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
-  userAttributeProfiles: UserAttributeProfileConnection;
+  userAttributeProfiles?: Maybe<UserAttributeProfileConnection>;
   /**
    * Get an authentication method by ID
    *
@@ -22208,7 +22208,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:authentication_methods.
    */
-  userAuthenticationMethods: UserAuthenticationMethodConnection;
+  userAuthenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
   /**
    * Get a user's blocks
    *
@@ -22232,7 +22232,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users.
    */
-  userConnectedAccounts: ConnectedAccountConnection;
+  userConnectedAccounts?: Maybe<ConnectedAccountConnection>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
@@ -22240,7 +22240,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  userEffectivePermissionSourceRoles: UserEffectivePermissionRoleSourcePayloadConnection;
+  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
   /**
    * Lists the permissions assigned to a user directly or through roles or groups.
    *
@@ -22248,7 +22248,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  userEffectivePermissions: UserEffectivePermissionPayloadConnection;
+  userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
   /**
    * Get a user's role source groups
    *
@@ -22256,7 +22256,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  userEffectiveRoleSourceGroups: GroupConnection;
+  userEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
@@ -22264,7 +22264,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  userEffectiveRoles: UserEffectiveRoleConnection;
+  userEffectiveRoles?: Maybe<UserEffectiveRoleConnection>;
   /**
    * Get the First Confirmed Multi-factor Authentication (MFA) Enrollment
    *
@@ -22288,7 +22288,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:grants.
    */
-  userGrants: UserGrantConnection;
+  userGrants?: Maybe<UserGrantConnection>;
   /**
    * Get user's groups
    *
@@ -22296,7 +22296,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:groups.
    */
-  userGroups: UserGroupsConnection;
+  userGroups?: Maybe<UserGroupsConnection>;
   /**
    * Get user's log events
    *
@@ -22310,7 +22310,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  userLogs: LogConnection;
+  userLogs?: Maybe<LogConnection>;
   /**
    * List user's organizations
    *
@@ -22318,7 +22318,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organizations.
    */
-  userOrganizations: OrganizationsListConnection;
+  userOrganizations?: Maybe<OrganizationsListConnection>;
   /**
    * Get a User's Permissions
    *
@@ -22326,7 +22326,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users.
    */
-  userPermissions: UserPermissionConnection;
+  userPermissions?: Maybe<UserPermissionConnection>;
   /**
    * Get refresh tokens for a user
    *
@@ -22334,7 +22334,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  userRefreshTokens: RefreshTokenConnection;
+  userRefreshTokens?: Maybe<RefreshTokenConnection>;
   /**
    * Get a user's roles
    *
@@ -22344,7 +22344,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  userRoles: RoleConnection;
+  userRoles?: Maybe<RoleConnection>;
   /**
    * Get sessions for user
    *
@@ -22352,7 +22352,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:sessions.
    */
-  userSessions: SessionConnection;
+  userSessions?: Maybe<SessionConnection>;
   /**
    * List or Search Users
    *
@@ -22373,7 +22373,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:user_idp_tokens.
    */
-  users: UserConnection;
+  users?: Maybe<UserConnection>;
   /**
    * Search Users by Email
    *
@@ -22401,7 +22401,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:vdcs_templates.
    */
-  verifiableCredentialVerificationTemplates: VerifiableCredentialTemplateConnection;
+  verifiableCredentialVerificationTemplates?: Maybe<VerifiableCredentialTemplateConnection>;
 };
 
 
@@ -24164,7 +24164,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  groups: GroupConnection;
+  groups?: Maybe<GroupConnection>;
   /** ID for this role. */
   id?: Maybe<Scalars['String']['output']>;
   /** Name of this role. */
@@ -24176,7 +24176,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:roles.
    */
-  permissions: PermissionsResponsePayloadConnection;
+  permissions?: Maybe<PermissionsResponsePayloadConnection>;
   /**
    * Get a role's users
    *
@@ -24200,7 +24200,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  users: RoleUserConnection;
+  users?: Maybe<RoleUserConnection>;
 };
 
 
@@ -27482,7 +27482,7 @@ export type User = {
    *
    * Requires any of the scopes: read:authentication_methods.
    */
-  authenticationMethods: UserAuthenticationMethodConnection;
+  authenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
   /** Whether this user was blocked by an administrator (true) or is not (false). */
   blocked?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -27492,7 +27492,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users.
    */
-  connectedAccounts: ConnectedAccountConnection;
+  connectedAccounts?: Maybe<ConnectedAccountConnection>;
   /** Date and time when this user was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -27502,7 +27502,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  effectivePermissions: UserEffectivePermissionPayloadConnection;
+  effectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
@@ -27510,7 +27510,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  effectivePermissionsSourcesEffectiveRoles: UserEffectivePermissionRoleSourcePayloadConnection;
+  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
@@ -27518,7 +27518,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  effectiveRoles: UserEffectiveRoleConnection;
+  effectiveRoles?: Maybe<UserEffectiveRoleConnection>;
   /**
    * Get a user's role source groups
    *
@@ -27526,7 +27526,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  effectiveRolesSourcesGroups: GroupConnection;
+  effectiveRolesSourcesGroups?: Maybe<GroupConnection>;
   /** Email address of this user. */
   email?: Maybe<Scalars['String']['output']>;
   /** Whether this email address is verified (true) or unverified (false). */
@@ -27558,7 +27558,7 @@ export type User = {
    *
    * Requires any of the scopes: read:groups.
    */
-  groups: UserGroupsConnection;
+  groups?: Maybe<UserGroupsConnection>;
   /** Array of user identity objects when accounts are linked. */
   identities?: Maybe<Array<UserIdentitySchema>>;
   /** Last IP address from which this user logged in. */
@@ -27582,7 +27582,7 @@ export type User = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs: LogConnection;
+  logs?: Maybe<LogConnection>;
   /** List of multi-factor authentication providers with which this user has enrolled. */
   multifactor?: Maybe<Array<Scalars['String']['output']>>;
   /** Last date and time this user's multi-factor authentication providers were updated. */
@@ -27598,7 +27598,7 @@ export type User = {
    *
    * Requires any of the scopes: read:organizations.
    */
-  organizations: OrganizationsListConnection;
+  organizations?: Maybe<OrganizationsListConnection>;
   /**
    * Get a User's Permissions
    *
@@ -27606,7 +27606,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users.
    */
-  permissions: UserPermissionConnection;
+  permissions?: Maybe<UserPermissionConnection>;
   /** Phone number for this user. Follows the [E.164 recommendation](https://en.wikipedia.org/wiki/E.164). */
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** Whether this phone number has been verified (true) or not (false). */
@@ -27622,7 +27622,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roles: RoleConnection;
+  roles?: Maybe<RoleConnection>;
   /** Date and time when this user was last updated/modified. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ID of the user which can be used when interacting with other APIs. */
@@ -33142,7 +33142,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   clientMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complianceLevel?: Resolver<Maybe<ResolversTypes['ClientComplianceLevel']>, ParentType, ContextType>;
-  connections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, Partial<ClientConnectionsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<ClientConnectionsArgs>>;
   crossOriginAuthentication?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   crossOriginLoc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customLoginPage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33447,7 +33447,7 @@ export type ClientGrantResolvers<ContextType = any, ParentType extends Resolvers
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   organizationUsage?: Resolver<Maybe<ResolversTypes['ClientGrantOrganizationUsage']>, ParentType, ContextType>;
-  organizations?: Resolver<ResolversTypes['OrganizationsListConnection'], ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   subjectType?: Resolver<Maybe<ResolversTypes['ClientGrantSubjectType']>, ParentType, ContextType>;
@@ -33590,12 +33590,12 @@ export type ConnectedAccountEdgeResolvers<ContextType = any, ParentType extends 
 
 export type ConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
   authentication?: Resolver<Maybe<ResolversTypes['ConnectionAuthenticationPurpose']>, ParentType, ContextType>;
-  clients?: Resolver<ResolversTypes['ConnectionEnabledClientConnection'], ParentType, ContextType, Partial<ConnectionClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
   connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectionConnectedAccountsPurpose']>, ParentType, ContextType>;
   crossAppAccessRequestingApp?: Resolver<Maybe<ResolversTypes['CrossAppAccessRequestingApp']>, ParentType, ContextType>;
   directoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
   directoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType>;
-  directoryProvisioningSynchronizedGroups?: Resolver<ResolversTypes['SynchronizedGroupPayloadConnection'], ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
+  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -36371,9 +36371,9 @@ export type GroupResolvers<ContextType = any, ParentType extends ResolversParent
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['GroupMemberConnection'], ParentType, ContextType, Partial<GroupMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<GroupRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
   tenantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
@@ -37211,14 +37211,14 @@ export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends Resol
 
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
-  clientGrants?: Resolver<ResolversTypes['OrganizationClientGrantConnection'], ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
-  connections?: Resolver<ResolversTypes['OrganizationAllConnectionConnection'], ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
-  discoveryDomains?: Resolver<ResolversTypes['OrganizationDiscoveryDomainConnection'], ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
+  discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabledConnections?: Resolver<ResolversTypes['OrganizationConnectionConnection'], ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
+  enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  invitations?: Resolver<ResolversTypes['OrganizationInvitationConnection'], ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
-  members?: Resolver<ResolversTypes['OrganizationMemberConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
@@ -37509,15 +37509,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actionExecution?: Resolver<Maybe<ResolversTypes['ActionExecution']>, ParentType, ContextType, RequireFields<QueryActionExecutionArgs, 'id'>>;
   actionModule?: Resolver<Maybe<ResolversTypes['ActionModule']>, ParentType, ContextType, RequireFields<QueryActionModuleArgs, 'id'>>;
-  actionModuleActions?: Resolver<ResolversTypes['ActionModuleActionConnection'], ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
+  actionModuleActions?: Resolver<Maybe<ResolversTypes['ActionModuleActionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
   actionModuleVersion?: Resolver<Maybe<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionArgs, 'id' | 'versionId'>>;
-  actionModuleVersions?: Resolver<ResolversTypes['ActionModuleVersionConnection'], ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
-  actionModules?: Resolver<ResolversTypes['ActionModuleConnection'], ParentType, ContextType, Partial<QueryActionModulesArgs>>;
-  actionTriggerBindings?: Resolver<ResolversTypes['ActionBindingConnection'], ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
+  actionModuleVersions?: Resolver<Maybe<ResolversTypes['ActionModuleVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
+  actionModules?: Resolver<Maybe<ResolversTypes['ActionModuleConnection']>, ParentType, ContextType, Partial<QueryActionModulesArgs>>;
+  actionTriggerBindings?: Resolver<Maybe<ResolversTypes['ActionBindingConnection']>, ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
   actionTriggers?: Resolver<Maybe<ResolversTypes['ListActionTriggersPayload']>, ParentType, ContextType>;
   actionVersion?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<QueryActionVersionArgs, 'actionId' | 'id'>>;
-  actionVersions?: Resolver<ResolversTypes['ActionVersionConnection'], ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
-  actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, Partial<QueryActionsArgs>>;
+  actionVersions?: Resolver<Maybe<ResolversTypes['ActionVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
+  actions?: Resolver<Maybe<ResolversTypes['ActionConnection']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
   attackProtectionBotDetection?: Resolver<Maybe<ResolversTypes['BotDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBreachedPasswordDetection?: Resolver<Maybe<ResolversTypes['BreachedPasswordDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBruteForceProtection?: Resolver<Maybe<ResolversTypes['BruteForceSettings']>, ParentType, ContextType>;
@@ -37535,61 +37535,61 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   checkAnomalyBlocksIp?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckAnomalyBlocksIpArgs, 'id'>>;
   checkConnectionStatus?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckConnectionStatusArgs, 'id'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
-  clientConnections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
+  clientConnections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
   clientCredential?: Resolver<Maybe<ResolversTypes['ClientCredential']>, ParentType, ContextType, RequireFields<QueryClientCredentialArgs, 'clientId' | 'credentialId'>>;
   clientCredentials?: Resolver<Maybe<Array<ResolversTypes['ClientCredential']>>, ParentType, ContextType, RequireFields<QueryClientCredentialsArgs, 'clientId'>>;
   clientGrant?: Resolver<Maybe<ResolversTypes['ClientGrant']>, ParentType, ContextType, RequireFields<QueryClientGrantArgs, 'id'>>;
-  clientGrantOrganizations?: Resolver<ResolversTypes['OrganizationsListConnection'], ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
-  clientGrants?: Resolver<ResolversTypes['ClientGrantConnection'], ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
-  clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
+  clientGrantOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantConnection']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
-  connectionClients?: Resolver<ResolversTypes['ConnectionEnabledClientConnection'], ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
+  connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
-  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<ResolversTypes['SynchronizedGroupPayloadConnection'], ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
-  connectionDirectoryProvisionings?: Resolver<ResolversTypes['DirectoryProvisioningConnection'], ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
+  connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningConnection']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
   connectionKeys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType, RequireFields<QueryConnectionKeysArgs, 'id'>>;
   connectionProfile?: Resolver<Maybe<ResolversTypes['ConnectionProfile']>, ParentType, ContextType, RequireFields<QueryConnectionProfileArgs, 'id'>>;
   connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['GetConnectionProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
   connectionProfileTemplates?: Resolver<Maybe<ResolversTypes['ListConnectionProfileTemplatePayload']>, ParentType, ContextType>;
-  connectionProfiles?: Resolver<ResolversTypes['ConnectionProfileConnection'], ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
+  connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfileConnection']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
   connectionScimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationArgs, 'id'>>;
   connectionScimConfigurationDefaultMapping?: Resolver<Maybe<ResolversTypes['ScimConfigurationDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationDefaultMappingArgs, 'id'>>;
   connectionScimConfigurationTokens?: Resolver<Maybe<Array<ResolversTypes['ScimTokenItem']>>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationTokensArgs, 'id'>>;
-  connectionScimConfigurations?: Resolver<ResolversTypes['ScimConfigurationConnection'], ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
-  connections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, Partial<QueryConnectionsArgs>>;
+  connectionScimConfigurations?: Resolver<Maybe<ResolversTypes['ScimConfigurationConnection']>, ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<QueryConnectionsArgs>>;
   customDomain?: Resolver<Maybe<ResolversTypes['CustomDomain']>, ParentType, ContextType, RequireFields<QueryCustomDomainArgs, 'id'>>;
   customDomainDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType>;
-  customDomains?: Resolver<ResolversTypes['CustomDomainConnection'], ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
-  deviceCredentials?: Resolver<ResolversTypes['DeviceCredentialConnection'], ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
+  customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainConnection']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
+  deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialConnection']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
   emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, Partial<QueryEmailProviderArgs>>;
   emailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<QueryEmailTemplateArgs, 'templateName'>>;
   encryptionKey?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<QueryEncryptionKeyArgs, 'kid'>>;
-  encryptionKeys?: Resolver<ResolversTypes['EncryptionKeyConnection'], ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
+  encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyConnection']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
   eventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, RequireFields<QueryEventStreamArgs, 'id'>>;
-  eventStreamDeliveries?: Resolver<ResolversTypes['EventStreamDeliveryHistoryConnection'], ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
+  eventStreamDeliveries?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistoryConnection']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
   eventStreamDeliveryHistory?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveryHistoryArgs, 'eventId' | 'id'>>;
-  eventStreams?: Resolver<ResolversTypes['EventStreamConnection'], ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
+  eventStreams?: Resolver<Maybe<ResolversTypes['EventStreamConnection']>, ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
   experimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<QueryExperimentationExperimentArgs, 'id'>>;
-  experimentationExperiments?: Resolver<ResolversTypes['ExperimentConnection'], ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
+  experimentationExperiments?: Resolver<Maybe<ResolversTypes['ExperimentConnection']>, ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
   experimentationFeatureFlag?: Resolver<Maybe<ResolversTypes['FeatureFlag']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagArgs, 'id'>>;
   experimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationArgs, 'id' | 'vid'>>;
   experimentationFeatureFlagVariations?: Resolver<Maybe<ResolversTypes['ListVariationsPayload']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationsArgs, 'id'>>;
-  experimentationFeatureFlags?: Resolver<ResolversTypes['FeatureFlagConnection'], ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
+  experimentationFeatureFlags?: Resolver<Maybe<ResolversTypes['FeatureFlagConnection']>, ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
   experimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QueryExperimentationSegmentArgs, 'id'>>;
-  experimentationSegments?: Resolver<ResolversTypes['SegmentConnection'], ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
+  experimentationSegments?: Resolver<Maybe<ResolversTypes['SegmentConnection']>, ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
   flow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<QueryFlowArgs, 'id'>>;
   flowExecution?: Resolver<Maybe<ResolversTypes['FlowExecution']>, ParentType, ContextType, RequireFields<QueryFlowExecutionArgs, 'executionId' | 'flowId'>>;
-  flowExecutions?: Resolver<ResolversTypes['FlowExecutionConnection'], ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
+  flowExecutions?: Resolver<Maybe<ResolversTypes['FlowExecutionConnection']>, ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
   flowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, RequireFields<QueryFlowVaultConnectionArgs, 'id'>>;
-  flowVaultConnections?: Resolver<ResolversTypes['FlowsVaultConnectionConnection'], ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
-  flows?: Resolver<ResolversTypes['FlowConnection'], ParentType, ContextType, Partial<QueryFlowsArgs>>;
+  flowVaultConnections?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConnection']>, ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
+  flows?: Resolver<Maybe<ResolversTypes['FlowConnection']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
   form?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<QueryFormArgs, 'id'>>;
-  forms?: Resolver<ResolversTypes['FormConnection'], ParentType, ContextType, Partial<QueryFormsArgs>>;
+  forms?: Resolver<Maybe<ResolversTypes['FormConnection']>, ParentType, ContextType, Partial<QueryFormsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
-  groupMembers?: Resolver<ResolversTypes['GroupMemberConnection'], ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
-  groupRoles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
-  groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, Partial<QueryGroupsArgs>>;
+  groupMembers?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
+  groupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
   guardianEnrollment?: Resolver<Maybe<ResolversTypes['GuardianEnrollment']>, ParentType, ContextType, RequireFields<QueryGuardianEnrollmentArgs, 'id'>>;
   guardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType>;
   guardianFactorPhoneMessageTypes?: Resolver<Maybe<ResolversTypes['GuardianFactorPhoneMessageTypes']>, ParentType, ContextType>;
@@ -37606,59 +37606,59 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   guardianPolicies?: Resolver<Maybe<Array<Maybe<ResolversTypes['MFAPolicy']>>>, ParentType, ContextType>;
   hook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<QueryHookArgs, 'id'>>;
   hookSecrets?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryHookSecretsArgs, 'id'>>;
-  hooks?: Resolver<ResolversTypes['HookConnection'], ParentType, ContextType, Partial<QueryHooksArgs>>;
+  hooks?: Resolver<Maybe<ResolversTypes['HookConnection']>, ParentType, ContextType, Partial<QueryHooksArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobErrors?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryJobErrorsArgs, 'id'>>;
   keyCustomSigning?: Resolver<Maybe<ResolversTypes['CustomSigningKeys']>, ParentType, ContextType>;
   log?: Resolver<Maybe<ResolversTypes['Log']>, ParentType, ContextType, RequireFields<QueryLogArgs, 'id'>>;
   logStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<QueryLogStreamArgs, 'id'>>;
   logStreams?: Resolver<Maybe<Array<ResolversTypes['LogStream']>>, ParentType, ContextType>;
-  logs?: Resolver<ResolversTypes['LogConnection'], ParentType, ContextType, Partial<QueryLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
   networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
-  networkAcls?: Resolver<ResolversTypes['NetworkAclsConnection'], ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
+  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsConnection']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizationByName?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationByNameArgs, 'name'>>;
-  organizationClientGrants?: Resolver<ResolversTypes['OrganizationClientGrantConnection'], ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
+  organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
   organizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionArgs, 'connectionId' | 'id'>>;
-  organizationConnections?: Resolver<ResolversTypes['OrganizationAllConnectionConnection'], ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
+  organizationConnections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
   organizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
   organizationDiscoveryDomainByName?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainByNameArgs, 'discoveryDomain' | 'id'>>;
-  organizationDiscoveryDomains?: Resolver<ResolversTypes['OrganizationDiscoveryDomainConnection'], ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
+  organizationDiscoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
   organizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
-  organizationEnabledConnections?: Resolver<ResolversTypes['OrganizationConnectionConnection'], ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
-  organizationGroupRoles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
-  organizationGroups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
+  organizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
+  organizationGroupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
+  organizationGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
   organizationInvitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationArgs, 'id' | 'invitationId'>>;
-  organizationInvitations?: Resolver<ResolversTypes['OrganizationInvitationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
-  organizationMemberEffectiveRoleSourceGroups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
-  organizationMemberEffectiveRoles?: Resolver<ResolversTypes['OrganizationMemberEffectiveRoleConnection'], ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
-  organizationMemberRoles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
-  organizationMembers?: Resolver<ResolversTypes['OrganizationMemberConnection'], ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationsListConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  organizationInvitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
+  organizationMemberEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
+  organizationMemberEffectiveRoles?: Resolver<Maybe<ResolversTypes['OrganizationMemberEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
+  organizationMemberRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
+  organizationMembers?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   promptCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptCustomTextArgs, 'language' | 'prompt'>>;
   promptPartials?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptPartialsArgs, 'prompt'>>;
   promptRendering?: Resolver<Maybe<ResolversTypes['Acul']>, ParentType, ContextType, RequireFields<QueryPromptRenderingArgs, 'prompt' | 'screen'>>;
-  promptRenderings?: Resolver<ResolversTypes['ListAculsResponseContentItemConnection'], ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
+  promptRenderings?: Resolver<Maybe<ResolversTypes['ListAculsResponseContentItemConnection']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
   promptSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
-  rateLimitPolicies?: Resolver<ResolversTypes['RateLimitPolicyConnection'], ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
+  rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyConnection']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
   rateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<QueryRateLimitPolicyArgs, 'id'>>;
   refreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, RequireFields<QueryRefreshTokenArgs, 'id'>>;
-  refreshTokens?: Resolver<ResolversTypes['RefreshTokenConnection'], ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
+  refreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType, RequireFields<QueryResourceServerArgs, 'id'>>;
-  resourceServers?: Resolver<ResolversTypes['ResourceServerConnection'], ParentType, ContextType, Partial<QueryResourceServersArgs>>;
+  resourceServers?: Resolver<Maybe<ResolversTypes['ResourceServerConnection']>, ParentType, ContextType, Partial<QueryResourceServersArgs>>;
   riskAssessmentSettings?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettings']>, ParentType, ContextType>;
   riskAssessmentSettingsNewDevice?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettingsNewDevice']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
-  roleGroups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
-  rolePermissions?: Resolver<ResolversTypes['PermissionsResponsePayloadConnection'], ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
-  roleUsers?: Resolver<ResolversTypes['RoleUserConnection'], ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
-  roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<QueryRolesArgs>>;
+  roleGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
+  rolePermissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
+  roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
+  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
-  rules?: Resolver<ResolversTypes['RuleConnection'], ParentType, ContextType, Partial<QueryRulesArgs>>;
+  rules?: Resolver<Maybe<ResolversTypes['RuleConnection']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   rulesConfigs?: Resolver<Maybe<Array<ResolversTypes['RulesConfig']>>, ParentType, ContextType>;
   selfServiceProfile?: Resolver<Maybe<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileArgs, 'id'>>;
   selfServiceProfileCustomTexts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileCustomTextsArgs, 'id' | 'language' | 'page'>>;
-  selfServiceProfiles?: Resolver<ResolversTypes['SelfServiceProfileConnection'], ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
+  selfServiceProfiles?: Resolver<Maybe<ResolversTypes['SelfServiceProfileConnection']>, ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   signingKey?: Resolver<Maybe<ResolversTypes['SigningKeys']>, ParentType, ContextType, RequireFields<QuerySigningKeyArgs, 'kid'>>;
   signingKeys?: Resolver<Maybe<Array<ResolversTypes['SigningKeys']>>, ParentType, ContextType>;
@@ -37668,35 +37668,35 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   supplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType>;
   tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType, Partial<QueryTenantSettingsArgs>>;
   tokenExchangeProfile?: Resolver<Maybe<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType, RequireFields<QueryTokenExchangeProfileArgs, 'id'>>;
-  tokenExchangeProfiles?: Resolver<ResolversTypes['TokenExchangeProfileConnection'], ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
+  tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfileConnection']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userAttributeProfile?: Resolver<Maybe<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileArgs, 'id'>>;
   userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
   userAttributeProfileTemplates?: Resolver<Maybe<ResolversTypes['ListUserAttributeProfileTemplatePayload']>, ParentType, ContextType>;
-  userAttributeProfiles?: Resolver<ResolversTypes['UserAttributeProfileConnection'], ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
+  userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfileConnection']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
   userAuthenticationMethod?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodArgs, 'authenticationMethodId' | 'id'>>;
-  userAuthenticationMethods?: Resolver<ResolversTypes['UserAuthenticationMethodConnection'], ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
+  userAuthenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
   userBlock?: Resolver<Maybe<ResolversTypes['ListUserBlocksPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockArgs, 'id'>>;
   userBlockByIdentifier?: Resolver<Maybe<ResolversTypes['ListUserBlocksByIdentifierPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockByIdentifierArgs, 'identifier'>>;
-  userConnectedAccounts?: Resolver<ResolversTypes['ConnectedAccountConnection'], ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
-  userEffectivePermissionSourceRoles?: Resolver<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection'], ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
-  userEffectivePermissions?: Resolver<ResolversTypes['UserEffectivePermissionPayloadConnection'], ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
-  userEffectiveRoleSourceGroups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
-  userEffectiveRoles?: Resolver<ResolversTypes['UserEffectiveRoleConnection'], ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
+  userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
+  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
+  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
+  userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
+  userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
   userEnrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType, RequireFields<QueryUserEnrollmentsArgs, 'id'>>;
   userFederatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType, RequireFields<QueryUserFederatedConnectionsTokensetsArgs, 'id'>>;
-  userGrants?: Resolver<ResolversTypes['UserGrantConnection'], ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
-  userGroups?: Resolver<ResolversTypes['UserGroupsConnection'], ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
-  userLogs?: Resolver<ResolversTypes['LogConnection'], ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
-  userOrganizations?: Resolver<ResolversTypes['OrganizationsListConnection'], ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
-  userPermissions?: Resolver<ResolversTypes['UserPermissionConnection'], ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
-  userRefreshTokens?: Resolver<ResolversTypes['RefreshTokenConnection'], ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
-  userRoles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
-  userSessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+  userGrants?: Resolver<Maybe<ResolversTypes['UserGrantConnection']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
+  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
+  userLogs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
+  userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
+  userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
+  userRefreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
+  userRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
+  userSessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
   usersByEmail?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersByEmailArgs, 'email'>>;
   verifiableCredentialVerificationTemplate?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType, RequireFields<QueryVerifiableCredentialVerificationTemplateArgs, 'id'>>;
-  verifiableCredentialVerificationTemplates?: Resolver<ResolversTypes['VerifiableCredentialTemplateConnection'], ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
+  verifiableCredentialVerificationTemplates?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplateConnection']>, ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
 };
 
 export type RateLimitPolicyResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicy'] = ResolversParentTypes['RateLimitPolicy']> = {
@@ -37890,11 +37890,11 @@ export type RiskAssessmentsSettingsNewDeviceResolvers<ContextType = any, ParentT
 
 export type RoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, Partial<RoleGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissions?: Resolver<ResolversTypes['PermissionsResponsePayloadConnection'], ParentType, ContextType, Partial<RolePermissionsArgs>>;
-  users?: Resolver<ResolversTypes['RoleUserConnection'], ParentType, ContextType, Partial<RoleUsersArgs>>;
+  permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
+  users?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
 };
 
 export type RoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleConnection'] = ResolversParentTypes['RoleConnection']> = {
@@ -38510,37 +38510,37 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   appMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  authenticationMethods?: Resolver<ResolversTypes['UserAuthenticationMethodConnection'], ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
+  authenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
   blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connectedAccounts?: Resolver<ResolversTypes['ConnectedAccountConnection'], ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
+  connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  effectivePermissions?: Resolver<ResolversTypes['UserEffectivePermissionPayloadConnection'], ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
-  effectivePermissionsSourcesEffectiveRoles?: Resolver<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection'], ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
-  effectiveRoles?: Resolver<ResolversTypes['UserEffectiveRoleConnection'], ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
-  effectiveRolesSourcesGroups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
+  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
+  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
+  effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
+  effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   enrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType>;
   familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<ResolversTypes['UserGroupsConnection'], ParentType, ContextType, Partial<UserGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
   identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastPasswordReset?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   loginsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  logs?: Resolver<ResolversTypes['LogConnection'], ParentType, ContextType, Partial<UserLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<UserLogsArgs>>;
   multifactor?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   multifactorLastModified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nickname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  organizations?: Resolver<ResolversTypes['OrganizationsListConnection'], ParentType, ContextType, Partial<UserOrganizationsArgs>>;
-  permissions?: Resolver<ResolversTypes['UserPermissionConnection'], ParentType, ContextType, Partial<UserPermissionsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<UserOrganizationsArgs>>;
+  permissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, Partial<UserPermissionsArgs>>;
   phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<UserRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<UserRolesArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;

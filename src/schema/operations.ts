@@ -108,7 +108,8 @@ function buildOperation(
   if (list) {
     const item = types.convert(list.item, 'output', `${typeHint}Item`, `${pointer}/responses/200`);
     const itemFallback = item.json ? { reason: item.json, pointer: `${pointer}/responses/200` } : undefined;
-    type = `${connections.connectionFor(item.ref, Boolean(list.offset?.totals), itemFallback)}!`;
+    // Nullable: a refused or failed list must not take its sibling fields down with it.
+    type = connections.connectionFor(item.ref, Boolean(list.offset?.totals), itemFallback);
     result = 'connection';
     connection = {
       consumed: list.consumed,
