@@ -7,7 +7,7 @@ import { buildReport, formatReport } from './schema/report.js';
 import { generate, writeGenerated } from './schema/generate.js';
 import { COVERAGE_FILE, GENERATED_DIR, SPEC_FILE } from './paths.js';
 import { coverageMarkdown } from './emulator/coverage.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createGateway, type Gateway } from './server/gateway.js';
 import { startEmulator } from './emulator/index.js';
@@ -68,7 +68,11 @@ async function main(command: string | undefined): Promise<void> {
  * open on loopback, which it says loudly.
  */
 async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+  const persisted = config.persistedOperations
+    ? { operations: JSON.parse(readFileSync(config.persistedOperations.file, 'utf8')) as Record<string, string>, allowArbitrary: config.persistedOperations.allowArbitrary }
+    : undefined;
   const common = {
+    ...(persisted ? { persistedOperations: persisted } : {}),
     debug: config.debug, logger, limits: config.limits, introspection: config.introspection, corsOrigins: config.corsOrigins,
     policy: { readOnly: config.readOnly, ...(config.allowOperations ? { allow: config.allowOperations } : {}), ...(config.denyOperations ? { deny: config.denyOperations } : {}) },
   };

@@ -6,6 +6,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -36,6 +37,8 @@ export interface AppOptions {
   introspection?: boolean;
   corsOrigins?: string[];
   logger?: Logger;
+  /** Known operations by hash; unless `allowArbitrary`, nothing else runs. */
+  persistedOperations?: { operations: Record<string, string>; allowArbitrary: boolean };
 }
 
 export type GatewayApp = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -61,6 +64,17 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
   );
   if (options.introspection === false) plugins.push(useDisableIntrospection() as Plugin);
+  if (options.persistedOperations) {
+    const { operations, allowArbitrary } = options.persistedOperations;
+    plugins.push(usePersistedOperations({
+      getPersistedOperation: (hash) => operations[hash] ?? null,
+      allowArbitraryOperations: allowArbitrary,
+      customErrors: {
+        persistedQueryOnly: { message: 'Only persisted operations run on this gateway: send extensions.persistedQuery.sha256Hash of a known operation.', extensions: { code: 'PERSISTED_QUERY_ONLY' } },
+        notFound: { message: 'Unknown persisted operation.', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } },
+      },
+    }) as Plugin);
+  }
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,

@@ -34,6 +34,8 @@ export interface GatewayConfig {
   denyOperations?: string[];
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number };
   introspection: boolean;
+  /** A JSON file of `{ "<sha256 hash>": "<query>" }`; with `allowArbitrary: false` only those run. */
+  persistedOperations?: { file: string; allowArbitrary: boolean };
   corsOrigins: string[];
   debug: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -89,6 +91,10 @@ const SCHEMA = {
       properties: { maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive, maxConnectionItems: positive },
     },
     introspection: { type: 'boolean' },
+    persistedOperations: {
+      type: 'object', additionalProperties: false, required: ['file'],
+      properties: { file: { type: 'string', minLength: 1 }, allowArbitrary: { type: 'boolean' } },
+    },
     corsOrigins: { type: 'array', items: { type: 'string' } },
     debug: { type: 'boolean' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] },
@@ -154,6 +160,9 @@ function envOverrides(env: NodeJS.ProcessEnv) {
       port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), introspection: bool('GATEWAY_INTROSPECTION'),
       debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
+      persistedOperations: env.GATEWAY_PERSISTED_OPERATIONS
+        ? { file: env.GATEWAY_PERSISTED_OPERATIONS, allowArbitrary: bool('GATEWAY_ALLOW_ARBITRARY_OPERATIONS') ?? false }
+        : undefined,
     }),
     upstream: defined({
       domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, audience: env.AUTH0_AUDIENCE,

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../src/emulator/index.js';
+import { loadConfig } from '../../src/server/config.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway.js';
+
+let emulator: Emulator;
+const gateways: Gateway[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await Promise.all(gateways.map((g) => g.close()));
+  await emulator.close();
+});
+
+function gateway(options: Partial<GatewayOptions> = {}): Gateway {
+  const g = createGateway({ ...options, upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } } });
+  gateways.push(g);
+  return g;
+}
+
+const post = (g: Gateway, body: unknown, headers: Record<string, string> = {}) =>
+  g.app.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('introspection switch', () => {
+  it('refuses introspection and hides field suggestions when off', async () => {
+    const g = gateway({ introspection: false });
+    const body = await (await post(g, { query: '{ __schema { types { name } } }' })).json() as { errors?: Array<{ message: string }> };
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await (await post(g, { query: '{ userz { totalCount } }' })).json() as { errors?: Array<{ message: string }> };
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('CSRF prevention', () => {
+  it('refuses a simple (non-preflighted) form POST without the CSRF header', async () => {
+    const g = gateway();
+    const response = await g.app.fetch('http://gateway.test/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D',
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('CORS', () => {
+  it('allows configured origins only', async () => {
+    const g = gateway({ corsOrigins: ['https://admin.acme.test'] });
+    const preflight = (origin: string) => g.app.fetch('http://gateway.test/graphql', {
+      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect((await preflight('https://admin.acme.test')).headers.get('access-control-allow-origin')).toBe('https://admin.acme.test');
+    expect((await preflight('https://evil.test')).headers.get('access-control-allow-origin')).not.toBe('https://evil.test');
+  });
+});
+
+describe('persisted operations', () => {
+  it('runs known operations by hash and refuses arbitrary ones', async () => {
+    const query = '{ roles(first: 1) { nodes { name } } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const g = gateway({ persistedOperations: { operations: { [hash]: query }, allowArbitrary: false } });
+    const known = await (await post(g, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })).json() as { data?: any };
+    expect(known.data.roles.nodes).toHaveLength(1);
+    emulator.resetStats();
+    const arbitrary = await (await post(g, { query: '{ users(first: 1) { nodes { email } } }' })).json() as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    expect(arbitrary.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    expect(emulator.stats().total).toBe(0);
+  });
+});
+
+describe('configuration', () => {
+  it('fills defaults and reads the environment', () => {
+    const config = loadConfig({ PORT: '5000', GATEWAY_READ_ONLY: 'true', GATEWAY_MAX_COST: '100' });
+    expect(config).toMatchObject({ port: 5000, readOnly: true, limits: { maxCost: 100, maxDepth: 10 }, introspection: true });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer, got "eighty"'],
+    [{ GATEWAY_READ_ONLY: 'yes' }, 'GATEWAY_READ_ONLY must be true or false, got "yes"'],
+    [{ PORT: '70000' }, '/port must be <= 65535'],
+    [{ AUTH0_DOMAIN: 'acme.auth0.com' }, 'AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET'],
+    [{ GATEWAY_MAX_COST: '0' }, '/limits/maxCost must be >= 1'],
+  ])('refuses %j with a message naming it', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a secret in a configuration error', () => {
+    let message = '';
+    try { loadConfig({ AUTH0_DOMAIN: 'acme.auth0.com', AUTH0_CLIENT_SECRET: 'very-secret-value' }); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/AUTH0_CLIENT_ID/);
+    expect(message).not.toContain('very-secret-value');
+  });
+});
