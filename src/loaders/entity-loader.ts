@@ -37,7 +37,7 @@ export class EntityLoader {
   /** Fields asked for, per id, by loads waiting in the current batch. */
   private readonly wanted = new Map<string, string[] | 'all'>();
 
-  constructor(private readonly spec: EntitySpec, private readonly fetch: Fetch) {
+  constructor(private readonly spec: EntitySpec, private readonly fetch: Fetch, private readonly observe?: (size: number) => void) {
     this.loader = new DataLoader((ids) => this.fetchMany(ids), { maxBatchSize: 500 });
   }
 
@@ -85,6 +85,7 @@ export class EntityLoader {
   }
 
   private async fetchMany(all: readonly string[]): Promise<Array<WireObject | Error>> {
+    this.observe?.(all.length);
     // A list already on its way may carry these ids (the 50 users listed, then asked for by id).
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     const wanted = new Map(all.map((id) => [id, this.wanted.get(id)]));

@@ -58,7 +58,8 @@ export class RequestScope {
     const id = `${type}:${spec.key}`;
     let loader = this.loaders.get(id);
     if (!loader) {
-      loader = new EntityLoader(spec, this.fetch);
+      const observe = this.runtime.observeBatch;
+      loader = new EntityLoader(spec, this.fetch, observe ? (size) => observe(type, size) : undefined);
       this.loaders.set(id, loader);
     }
     return loader;

@@ -33,6 +33,8 @@ export class Runtime {
     readonly limits: RuntimeLimits = DEFAULT_LIMITS,
     /** Operations turned off by configuration (read-only mode, allow/deny lists). */
     readonly disabled: ReadonlySet<string> = new Set(),
+    /** Told the size of every entity loader batch (for metrics). */
+    readonly observeBatch?: (entity: string, size: number) => void,
   ) {
     this.operations = new Map(Object.entries(metadata.operations));
     this.edges = new Map(metadata.edges.map((e) => [e.coordinate, e]));

@@ -43,7 +43,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
   const schema = applyPolicy(createExecutableSchema(artifacts), disabled);
   const limits = { ...DEFAULT_LIMITS, ...(options.limits?.maxConnectionItems ? { maxConnectionItems: options.limits.maxConnectionItems } : {}) };
-  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled);
+  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size));
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };
 }

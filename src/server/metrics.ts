@@ -10,6 +10,9 @@ export interface GatewayMetrics {
   upstreamDuration: Histogram<'operation'>;
   rateLimitRemaining: Gauge;
   callsPerRequest: Histogram;
+  requestDuration: Histogram<'status'>;
+  errors: Counter<'code'>;
+  batchSize: Histogram<'entity'>;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -26,6 +29,16 @@ export function createMetrics(): GatewayMetrics {
     }),
     rateLimitRemaining: new Gauge({
       name: 'gateway_upstream_rate_limit_remaining', help: 'X-RateLimit-Remaining of the latest Management API response.', registers: [registry],
+    }),
+    requestDuration: new Histogram({
+      name: 'gateway_http_request_duration_seconds', help: 'Duration of HTTP requests to the gateway, by status.',
+      labelNames: ['status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'gateway_graphql_errors_total', help: 'GraphQL errors in responses, by extensions.code.', labelNames: ['code'], registers: [registry],
+    }),
+    batchSize: new Histogram({
+      name: 'gateway_loader_batch_size', help: 'Ids per entity loader batch.', labelNames: ['entity'], buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry],
     }),
     callsPerRequest: new Histogram({
       name: 'gateway_upstream_calls_per_request', help: 'Management API calls made for one GraphQL request.',
