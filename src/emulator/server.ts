@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorError, badRequest } from './errors.js';
-import { type Faults, validateFaults } from './faults.js';
+import type { Faults } from './faults.js';
 import { serveGeneric } from './generic.js';
 import type { EmuFile, HandlerTable } from './handler.js';
 import { TokenBucket, type RateLimitOptions } from './rate-limit.js';
@@ -185,8 +185,6 @@ async function control(state: ServerState, req: IncomingMessage, res: ServerResp
     send(res, 400, { error: (error as Error).message });
   }
 }
-
-export { validateFaults };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;

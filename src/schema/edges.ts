@@ -37,7 +37,6 @@ export function buildEdges(ctx: GenContext, root: RootFields): { entities: Recor
 
   for (const entity of Object.values(entities)) {
     const prefix = `${entity.path}/`;
-    const idArg = Object.entries(ops.find((o) => o.coordinate === entity.getOperation)!.args).find(([, a]) => a.in === 'path')![0];
     for (const op of ops) {
       if (op.method !== 'GET' || !op.path.startsWith(prefix)) continue;
       const rest = op.path.slice(prefix.length);
@@ -65,7 +64,6 @@ export function buildEdges(ctx: GenContext, root: RootFields): { entities: Recor
         }
       }
     }
-    void idArg;
   }
 
   for (const type of [...ctx.types.values()]) {
