@@ -34,6 +34,8 @@ export function wireParams(operation: OperationMetadata, args: Record<string, un
     else if (arg.in === 'header') params.headers[arg.wire] = String(wire);
     else params.query[arg.wire] = wire;
   }
+  // Auth0 answers 400 to `q` without `search_engine=v2|v3`; v3 is the only current engine (FACTS A3).
+  if (operation.operationId === 'get_users' && params.query.q !== undefined && params.query.search_engine === undefined) params.query.search_engine = 'v3';
   return params;
 }
 
@@ -55,7 +57,8 @@ export async function executeOperation(
       return entity.load(idParam[0]!, projected);
     }
     const body = await scope.fetch(operation, { path: params.path, query: params.query });
-    if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, projected ?? 'all');
+    const carried = projected ?? fieldsAskedByCaller(params);
+    if (entity && carried && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, carried);
     return shape(operation, body);
   }
 
@@ -71,6 +74,13 @@ export async function executeOperation(
   if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, 'all');
   if (operation.method === 'DELETE') forget(operation, params, ctx);
   return shape(operation, body);
+}
+
+/** What a response carries when the caller chose `fields` itself; undefined when that cannot be known. */
+function fieldsAskedByCaller(params: WireParams): string[] | 'all' | undefined {
+  const fields = params.query.fields;
+  if (fields === undefined) return params.query.include_fields === undefined ? 'all' : undefined;
+  return params.query.include_fields === false || typeof fields !== 'string' ? undefined : fields.split(',');
 }
 
 function shape(operation: OperationMetadata, body: unknown): unknown {

@@ -83,3 +83,18 @@ describe('the fewest upstream calls', () => {
     expect(h.calls()).toBe(2);
   });
 });
+
+describe('what is sent', () => {
+  it('searches users with the v3 engine when q is given', async () => {
+    h.resetCalls();
+    await h.query('{ users(first: 1, q: "email:*example.com") { nodes { email } } }');
+    expect(new URLSearchParams(h.emulator.requests()[0]!.query).get('search_engine')).toBe('v3');
+  });
+
+  it('does not let a caller-chosen fields list satisfy later loads that need more', async () => {
+    h.resetCalls();
+    const { data, errors } = await h.query(`{ a: user(id: ${JSON.stringify(userIds[3])}, fields: "email,user_id") { email } b: user(id: ${JSON.stringify(userIds[3])}) { email name } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.b.name).toBeTruthy();
+  });
+});
