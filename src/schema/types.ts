@@ -11,10 +11,13 @@
  */
 import type { GenContext } from './context.js';
 import { type JsonSchema, escapePointer, refName, resolve } from './spec.js';
-import { camelCase, enumValueName, isGraphQLName, NameRegistry, pascalCase, typeName } from './names.js';
-import type { FieldModel, UnionMemberModel } from './model.js';
+import { camelCase, enumValueName, NameRegistry, pascalCase, typeName } from './names.js';
+import type { FieldModel } from './model.js';
+import { ChoiceConverter } from './choices.js';
+import { isDeprecated, isModeFree, isNullable, nonNullTypes, SCALAR_TYPES, scalarOf } from './schema-kinds.js';
 
 export type Mode = 'output' | 'input';
+export { isNullable } from './schema-kinds.js';
 
 export interface Converted {
   /** SDL type without a top-level `!`. */
@@ -31,10 +34,12 @@ export class TypeConverter {
   private readonly cache = new Map<string, Converted>();
   private readonly componentNames: Set<string>;
   private readonly inlineEnums = new Map<string, string>();
+  private readonly choices: ChoiceConverter;
 
   constructor(private readonly ctx: GenContext) {
     this.componentNames = new Set(Object.keys(ctx.doc.components.schemas));
     for (const name of this.componentNames) ctx.componentTypeNames.add(this.componentTypeName(name));
+    this.choices = new ChoiceConverter(ctx, this);
   }
 
   convert(schema: JsonSchema, mode: Mode, hint: string, pointer: string): Converted {
@@ -84,7 +89,7 @@ export class TypeConverter {
       return done(this.convertObject(this.mergeAllOf(schema), mode, hint, pointer, name));
     }
     const choice = schema.oneOf ?? schema.anyOf;
-    if (choice) return done(this.convertChoice(schema, choice, mode, hint, pointer, name));
+    if (choice) return done(this.choices.convert(schema, choice, mode, hint, pointer, name));
     if (schema.enum) return done(this.convertEnum(schema, hint, pointer, name));
     if (schema.const !== undefined) return done({ ref: scalarOf(typeof schema.const), nullable });
 
@@ -157,85 +162,6 @@ export class TypeConverter {
     return { ref: typeName, nullable: false };
   }
 
-  private convertChoice(
-    schema: JsonSchema, members: JsonSchema[], mode: Mode, hint: string, pointer: string, name?: string,
-  ): Converted {
-    const key = schema.oneOf ? 'oneOf' : 'anyOf';
-    const live = members
-      .map((member, index) => ({ member, pointer: `${pointer}/${key}/${index}` }))
-      .filter(({ member }) => !isNullOnly(resolve(this.ctx.doc, member)));
-    if (live.length === 1) return this.convert(live[0]!.member, mode, hint, live[0]!.pointer);
-    const kinds = live.map(({ member }) => this.shapeOf(member));
-    if (kinds.every((k) => k === 'object')) {
-      return mode === 'output'
-        ? this.union(schema, live, hint, pointer, name)
-        : this.oneOfInput(schema, live, hint, pointer, name);
-    }
-    if (kinds.every((k) => k.startsWith('scalar:'))) {
-      const scalars = [...new Set(kinds.map((k) => k.slice('scalar:'.length)))];
-      return { ref: scalars.length === 1 ? scalars[0]! : this.scalarUnion(scalars), nullable: false };
-    }
-    if (kinds.every((k) => k === 'array')) {
-      const items = live.map(({ member, pointer: p }) => this.convert(member, mode, hint, p));
-      if (items.every((i) => i.ref === items[0]!.ref && !i.json)) return { ref: items[0]!.ref, nullable: false };
-    }
-    const distinct = [...new Set(kinds.map((k) => k.replace('scalar:', '').replace('object-free', 'free-form object')))];
-    return this.json(`${key} mixes ${distinct.join(', ')}: GraphQL has no union of these kinds`);
-  }
-
-  private union(
-    schema: JsonSchema, live: Array<{ member: JsonSchema; pointer: string }>, hint: string, pointer: string, name?: string,
-  ): Converted {
-    const memberTypes: string[] = [];
-    for (const [index, { member, pointer: p }] of live.entries()) {
-      const converted = this.convert(member, 'output', `${hint}${memberSuffix(this.ctx, member, index)}`, p);
-      const model = this.ctx.types.get(converted.ref);
-      if (model?.kind === 'union') memberTypes.push(...model.members.map((m) => m.type));
-      else if (model?.kind === 'object') memberTypes.push(converted.ref);
-      else return this.json(`oneOf member ${index} is not an object type (${converted.ref})`);
-    }
-    const unique = [...new Set(memberTypes)];
-    if (unique.length === 1) return { ref: unique[0]!, nullable: false };
-    const unionName = name ?? this.ctx.typeNames.claim(hint);
-    const keySets = live.map(({ member }) => this.objectKeys(member));
-    const members: UnionMemberModel[] = unique.map((type) => {
-      const index = memberTypes.indexOf(type);
-      const own = keySets[index]?.required ?? [];
-      const others = keySets.filter((_, i) => i !== index).flatMap((k) => k.all);
-      return { type, distinctKeys: own.filter((k) => !others.includes(k)) };
-    });
-    const discriminator = schema.discriminator
-      ? { property: schema.discriminator.propertyName, mapping: this.discriminatorMapping(schema, unique) }
-      : undefined;
-    this.ctx.addType({
-      kind: 'union', name: unionName, description: schema.description, members, source: pointer,
-      ...(discriminator ? { discriminator } : {}),
-    });
-    return { ref: unionName, nullable: false };
-  }
-
-  private oneOfInput(
-    schema: JsonSchema, live: Array<{ member: JsonSchema; pointer: string }>, hint: string, pointer: string, name?: string,
-  ): Converted {
-    const inputName = name ?? this.ctx.typeNames.claim(`${hint}Input`);
-    const fields: FieldModel[] = [];
-    this.ctx.addType({ kind: 'input', name: inputName, description: schema.description, fields, oneOf: true, source: pointer });
-    const local = new NameRegistry();
-    const base = inputName.replace(/Input$/, '');
-    for (const [index, { member, pointer: p }] of live.entries()) {
-      const converted = this.convert(member, 'input', `${hint}${memberSuffix(this.ctx, member, index)}`, p);
-      const memberBase = converted.ref.replace(/Input$/, '');
-      const label = memberBase.startsWith(base) && memberBase.length > base.length ? memberBase.slice(base.length) : memberBase;
-      const fieldName = local.claim(camelCase(label));
-      if (converted.json) this.ctx.fallback(`${inputName}.${fieldName}`, converted.json, p);
-      fields.push({
-        name: fieldName, type: converted.ref,
-        description: converted.description ?? `Send the value as ${converted.ref}.`,
-      });
-    }
-    return { ref: inputName, nullable: false };
-  }
-
   private convertEnum(schema: JsonSchema, hint: string, pointer: string, name?: string): Converted {
     // An inline enum is one type whether its object is read or written: key it by its place in the spec.
     const known = this.inlineEnums.get(pointer);
@@ -256,7 +182,7 @@ export class TypeConverter {
     return { ref: enumName, nullable: false };
   }
 
-  private mergeAllOf(schema: JsonSchema): JsonSchema {
+  mergeAllOf(schema: JsonSchema): JsonSchema {
     const merged: JsonSchema = { type: 'object', properties: {}, required: [], description: schema.description };
     const add = (part: JsonSchema): void => {
       const resolved = resolve(this.ctx.doc, part);
@@ -270,43 +196,8 @@ export class TypeConverter {
   }
 
   /** What a oneOf member is, for deciding between union, scalar and JSON. */
-  private shapeOf(member: JsonSchema): string {
-    const schema = resolve(this.ctx.doc, member);
-    if (schema.allOf) return schema.allOf.length === 1 && !schema.properties ? this.shapeOf(schema.allOf[0]!) : 'object';
-    const choice = schema.oneOf ?? schema.anyOf;
-    if (choice) {
-      const inner = [...new Set(choice.filter((m) => !isNullOnly(resolve(this.ctx.doc, m))).map((m) => this.shapeOf(m)))];
-      return inner.length === 1 ? inner[0]! : 'mixed';
-    }
-    if (schema.enum) {
-      const kinds = [...new Set(schema.enum.filter((v) => v !== null).map((v) => typeof v))];
-      return kinds.length === 1 ? `scalar:${scalarOf(kinds[0]!)}` : 'mixed';
-    }
-    const types = nonNullTypes(schema);
-    if (types.length !== 1) return types.length === 0 && schema.properties ? 'object' : 'mixed';
-    const type = types[0]!;
-    if (type === 'object') return schema.properties && Object.keys(schema.properties).length > 0 ? 'object' : 'object-free';
-    if (type === 'array') return 'array';
-    if (type === 'string' && schema.format === 'date-time') return 'scalar:DateTime';
-    return SCALAR_TYPES[type] ? `scalar:${SCALAR_TYPES[type]}` : 'mixed';
-  }
-
-  private objectKeys(member: JsonSchema): { all: string[]; required: string[] } {
-    let schema = resolve(this.ctx.doc, member);
-    if (schema.allOf) schema = this.mergeAllOf(schema);
-    return { all: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
-  }
-
-  private discriminatorMapping(schema: JsonSchema, members: string[]): Record<string, string> {
-    const mapping: Record<string, string> = {};
-    for (const [value, ref] of Object.entries(schema.discriminator?.mapping ?? {})) {
-      const converted = this.convertComponent(refName(ref), 'output');
-      if (members.includes(converted.ref)) mapping[value] = converted.ref;
-    }
-    return mapping;
-  }
-
-  private json(reason: string): Converted {
+  /** JSON, with the reason recorded by the caller. */
+  json(reason: string): Converted {
     return {
       ref: this.ctx.scalar('JSON', 'Any JSON value, passed through untouched (free-form objects such as metadata, and shapes GraphQL cannot express).'),
       nullable: true,
@@ -318,7 +209,7 @@ export class TypeConverter {
     return this.ctx.scalar('DateTime', 'An ISO-8601 date and time, as the Management API sends it.');
   }
 
-  private scalarUnion(scalars: string[]): string {
+  scalarUnion(scalars: string[]): string {
     const sorted = [...new Set(scalars)].sort();
     if (sorted.length === 1) return sorted[0]!;
     const name = sorted.join('Or');
@@ -361,45 +252,4 @@ export class TypeConverter {
     const raw = typeName(component);
     return mode === 'input' && kind !== 'enum' ? `${raw}Input` : raw;
   }
-}
-
-const SCALAR_TYPES: Record<string, string> = { string: 'String', integer: 'Int', number: 'Float', boolean: 'Boolean' };
-
-function scalarOf(jsType: string): string {
-  return jsType === 'boolean' ? 'Boolean' : jsType === 'number' ? 'Float' : 'String';
-}
-
-function nonNullTypes(schema: JsonSchema): string[] {
-  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  return types.filter((t) => t !== 'null');
-}
-
-function isNullOnly(schema: JsonSchema): boolean {
-  return schema.type === 'null' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null');
-}
-
-export function isNullable(schema: JsonSchema): boolean {
-  const types = Array.isArray(schema.type) ? schema.type : [];
-  if (types.includes('null')) return true;
-  if (schema.enum?.includes(null)) return true;
-  return (schema.oneOf ?? schema.anyOf ?? []).some((m) => isNullOnly(m));
-}
-
-/** Enums and plain scalars are the same GraphQL type whether read or written. */
-function isModeFree(ctx: GenContext, schema: JsonSchema): boolean {
-  const s = resolve(ctx.doc, schema);
-  if (s.enum) return true;
-  if (s.properties || s.allOf || s.oneOf || s.anyOf || s.items) return false;
-  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
-  return types.every((t) => t !== 'object' && t !== 'array');
-}
-
-function isDeprecated(ctx: GenContext, schema: JsonSchema): boolean {
-  return Boolean(schema.deprecated) || Boolean(schema.$ref && resolve(ctx.doc, schema).deprecated);
-}
-
-function memberSuffix(ctx: GenContext, member: JsonSchema, index: number): string {
-  const resolved = resolve(ctx.doc, member);
-  if (resolved.title && isGraphQLName(pascalCase(resolved.title))) return pascalCase(resolved.title);
-  return `Variant${index + 1}`;
 }
