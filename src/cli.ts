@@ -3,21 +3,21 @@
  * `schema-report` (what the generator made of the spec).
  */
 import { createServer } from 'node:http';
-import { buildReport, formatReport } from './schema/report.js';
-import { generate, writeGenerated } from './schema/generate.js';
-import { COVERAGE_FILE, GENERATED_DIR, SPEC_FILE } from './paths.js';
-import { coverageMarkdown } from './emulator/coverage.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createGateway, type Gateway } from './server/gateway.js';
-import { startEmulator } from './emulator/index.js';
 import { pino, type Logger } from 'pino';
-import { createAuthenticator } from './server/caller-auth.js';
-import { type GatewayConfig, loadConfig } from './server/config.js';
+import { COVERAGE_FILE, GENERATED_DIR, SPEC_FILE } from './paths.js';
+import type { Gateway } from './server/gateway.js';
+import type { GatewayConfig } from './server/config.js';
+
+// Each command loads only what it uses: `start` never loads the generator.
 
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'generate': {
+      const { generate, writeGenerated } = await import('./schema/generate.js');
+      const { buildReport } = await import('./schema/report.js');
+      const { coverageMarkdown } = await import('./emulator/coverage.js');
       const started = performance.now();
       const result = generate(SPEC_FILE);
       const files = writeGenerated(result, GENERATED_DIR);
@@ -29,10 +29,13 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'schema-report': {
+      const { generate } = await import('./schema/generate.js');
+      const { buildReport, formatReport } = await import('./schema/report.js');
       process.stdout.write(formatReport(buildReport(generate(SPEC_FILE))));
       return;
     }
     case 'start': {
+      const { loadConfig } = await import('./server/config.js');
       const config = loadConfig();
       const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
       const { gateway, describe, stopUpstream } = await upstreamFor(config, logger);
@@ -68,6 +71,8 @@ async function main(command: string | undefined): Promise<void> {
  * open on loopback, which it says loudly.
  */
 async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+  const { createGateway } = await import('./server/gateway.js');
+  const { createAuthenticator } = await import('./server/caller-auth.js');
   const persisted = config.persistedOperations
     ? { operations: JSON.parse(readFileSync(config.persistedOperations.file, 'utf8')) as Record<string, string>, allowArbitrary: config.persistedOperations.allowArbitrary }
     : undefined;
@@ -89,6 +94,7 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     const gateway = createGateway({ ...common, upstream: { baseUrl, auth }, authenticate: createAuthenticator(config.auth, { open: false }) });
     return { gateway, describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
   }
+  const { startEmulator } = await import('./emulator/index.js');
   const emulator = await startEmulator({ port: config.emulatorPort });
   const gateway = createGateway({
     ...common,

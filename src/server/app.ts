@@ -7,7 +7,6 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -48,6 +47,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   const limits = { ...DEFAULTS.limits, ...options.limits };
   const plugins: Array<Plugin<GatewayContext> | Plugin> = [];
   if (options.logger) plugins.push(useRequestLog(options.logger));
+  if (options.introspection !== false) plugins.push(useGraphiQLPage());
   plugins.push(
     useHealth({ ...(options.runtime ? { upstream: options.runtime.upstream } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) }),
     useBodyLimit(limits.maxBodyBytes),
@@ -80,8 +80,8 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.introspection === false ? false : { title: 'Auth0 Management API — GraphQL', defaultTabs: GRAPHIQL_TABS },
-    renderGraphiQL,
+    // GraphiQL is served by useGraphiQLPage, which loads its 9 MB bundle on the first visit only.
+    graphiql: false,
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: true } : false,
     logging: options.logger ? yogaLogging(options.logger) : false,
     plugins: plugins as Array<Plugin<GatewayContext>>,
@@ -95,6 +95,22 @@ export function createApp(options: AppOptions = {}): GatewayApp {
       return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer, caller?.scopes ?? 'all', signal) };
     },
   });
+}
+
+/**
+ * GraphiQL, bundled (no CDN: it works offline), with the example tabs. The bundle is imported on
+ * the first browser visit, so start-up does not pay for parsing it.
+ */
+function useGraphiQLPage(): Plugin {
+  let page: Promise<string> | undefined;
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname !== '/graphql' || request.method !== 'GET' || !(request.headers.get('accept') ?? '').includes('text/html')) return;
+      page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
+        renderGraphiQL({ title: 'Auth0 Management API — GraphQL', endpoint: '/graphql', defaultTabs: GRAPHIQL_TABS }));
+      endResponse(new Response(await page, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    },
+  };
 }
 
 /** Refuses bodies over the limit from their declared length, before they are read. */
