@@ -4,6 +4,7 @@
  */
 import { listOperations, loadSpec, operationScopes, type OpenApiDocument, type Operation } from '../schema/spec.js';
 import { SPEC_FILE } from '../paths.js';
+import { badRequest } from './errors.js';
 
 export interface Route {
   operationId: string;
@@ -53,7 +54,11 @@ export function specIndex(): SpecIndex {
         if (!m) continue;
         const params: Record<string, string> = {};
         route.params.forEach((name, i) => {
-          params[name] = decodeURIComponent(m[i + 1]!);
+          try {
+            params[name] = decodeURIComponent(m[i + 1]!);
+          } catch {
+            throw badRequest(`Path validation error: '${name}' is not a valid URI component.`, 'invalid_uri');
+          }
         });
         return { route, params };
       }

@@ -80,6 +80,8 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Unexpected errors are masked even when NODE_ENV=development: upstream details stay out.
+    maskedErrors: { isDev: false },
     // GraphiQL is served by useGraphiQLPage, which loads its 9 MB bundle on the first visit only.
     graphiql: false,
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: true } : false,

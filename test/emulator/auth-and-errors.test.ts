@@ -69,6 +69,12 @@ describe('Auth0 error answers', () => {
     expect(body).toMatchObject({ statusCode: 404, error: 'Not Found', errorCode: 'inexistent_user' });
   });
 
+  it('400 for a path segment that is not valid percent-encoding', async () => {
+    const { status, body } = await call('/api/v2/users/%E0%A4%A');
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ statusCode: 400, errorCode: 'invalid_uri' });
+  });
+
   it('400 for a body the spec rejects, and for paging past the limits', async () => {
     const bad = await call('/api/v2/users', { method: 'POST', body: JSON.stringify({ email: 'x@example.com', bogus: 1 }) });
     expect(bad.status).toBe(400);
