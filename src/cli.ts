@@ -39,7 +39,15 @@ async function main(command: string | undefined): Promise<void> {
       const config = loadConfig();
       const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
       const { gateway, describe, stopUpstream } = await upstreamFor(config, logger);
-      const server = createServer(gateway.app);
+      // Bodies must declare their length, which the body-size limit checks before reading: Node's
+      // parser holds a request to its Content-Length, so chunked bodies of unknown size are refused.
+      const server = createServer((req, res) => {
+        if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+          res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Content-Length required', extensions: { code: 'LENGTH_REQUIRED' } }] }));
+          return;
+        }
+        void gateway.app(req, res);
+      });
       server.requestTimeout = config.limits.requestTimeoutMs + 5_000;
       await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
       const address = server.address();

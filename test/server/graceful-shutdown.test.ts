@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
 
 // `npm start`'s process, for real: a request in flight when SIGTERM arrives still gets its answer.
-describe('graceful shutdown', () => {
-  it('finishes the request in flight, then exits 0', async () => {
+describe('the server process', () => {
+  it('limits bodies, finishes the request in flight on SIGTERM, then exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'start'], {
       env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -16,6 +17,15 @@ describe('graceful shutdown', () => {
       await expect.poll(() => out, { timeout: 20_000 }).toMatch(/GraphiQL: (\S+)/);
       const url = /GraphiQL: (\S+)/.exec(out)![1]!;
       const emulator = /\((http:\/\/127\.0\.0\.1:\d+)\/api\/v2\)/.exec(out)![1]!;
+      // A body of undeclared length is refused; a declared one over the limit too.
+      const raw = (headers: Record<string, string>, body: string) => new Promise<number>((resolve, reject) => {
+        const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(await raw({ 'transfer-encoding': 'chunked' }, '{"query":"{ __typename }"}')).toBe(411);
+      expect(await raw({ 'content-length': '2000000' }, '')).toBe(413);
+
       // Slow the upstream down so the request is still running when the signal comes.
       await fetch(`${emulator}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 800 }) });
       const inFlight = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ roles(first: 1) { nodes { name } } }' }) });
