@@ -13,6 +13,7 @@ import { connectionHandlers } from './resources/connections.js';
 import { logAndJobHandlers } from './resources/logs-and-jobs.js';
 import { organizationHandlers } from './resources/organizations.js';
 import { roleHandlers } from './resources/roles.js';
+import { userBlockHandlers } from './resources/user-blocks.js';
 import { userHandlers } from './resources/users.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, seedTenant } from './seed.js';
 import { type RequestRecord, type ServerState, createEmulatorServer, portOf, rateLimiter } from './server.js';
@@ -25,7 +26,7 @@ export type { RequestRecord } from './server.js';
 
 /** Every operation the emulator models by hand; the rest are generic or 501 (COVERAGE.md). */
 export const HANDLERS: HandlerTable = {
-  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers, ...catalogueHandlers,
+  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers, ...catalogueHandlers, ...userBlockHandlers,
 };
 
 export interface EmulatorOptions {
