@@ -144,11 +144,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       if (retryThrottled) {
         const wait = waitAfter429(result!.headers, Date.now(), settings.baseDelayMs * 2 ** n);
         if (wait > settings.maxWaitMs) throw errorFromResponse(req.operationId, 429, result!.body);
-        await sleep(wait + Math.random() * 100, req.signal);
+        await sleep(wait + Math.random() * 100, req.signal).catch((error: unknown) => { throw transportError(error, req.operationId); });
         continue;
       }
       if (retryUnavailable) {
-        await sleep(settings.baseDelayMs * 2 ** n * (0.5 + Math.random()), req.signal);
+        await sleep(settings.baseDelayMs * 2 ** n * (0.5 + Math.random()), req.signal).catch((error: unknown) => { throw transportError(error, req.operationId); });
         continue;
       }
       throw errorFromResponse(req.operationId, status, result!.body);
@@ -212,6 +212,7 @@ function isTransient(error: unknown): boolean {
 function transportError(error: unknown, operationId: string): Error {
   if (error instanceof UpstreamError) return error;
   const code = (error as { code?: string }).code ?? (error as Error).name;
+  if ((error as Error).name === 'TimeoutError') return new UpstreamError('The GraphQL request ran out of time before the Management API answered.', 'UPSTREAM_TIMEOUT', operationId);
   if ((error as Error).name === 'AbortError') return new UpstreamError('The request was cancelled.', 'UPSTREAM_UNAVAILABLE', operationId);
   const timedOut = typeof code === 'string' && code.includes('TIMEOUT');
   return new UpstreamError(
