@@ -97,13 +97,14 @@ describe('configuration', () => {
 describe('per-request timeout', () => {
   it('cancels a request\'s upstream calls when it runs out of time', async () => {
     const g = gateway({ limits: { requestTimeoutMs: 300 } });
-    emulator.setFaults({ latencyMs: 1500 });
+    emulator.setFaults({ latencyMs: 6000 });
     try {
       const started = Date.now();
       const body = await (await post(g, { query: '{ roles(first: 1) { nodes { name } } }' })).json() as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
-      expect(Date.now() - started).toBeLessThan(1200);
       expect(body.data?.roles).toBeNull();
       expect(body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+      // Not a timing test: the answer comes long before the upstream's 6 s would have.
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       emulator.setFaults({});
     }
