@@ -93,8 +93,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
       const bearer = options.forwardCallerToken
         ? caller?.token ?? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
         : undefined;
-      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limits.requestTimeoutMs)]);
-      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer, caller?.scopes ?? 'all', signal) };
+      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer, caller?.scopes ?? 'all', deadline(request.signal, limits.requestTimeoutMs)) };
     },
   });
 }
@@ -113,6 +112,20 @@ function useGraphiQLPage(): Plugin {
       endResponse(new Response(await page, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
     },
   };
+}
+
+/**
+ * A signal that aborts when the caller goes away or the request's time is up. Built from a plain
+ * controller and timer rather than AbortSignal.any(AbortSignal.timeout(…)): on Node 20 the timeout
+ * signal inside `any` can be garbage-collected before it fires, and then nothing ever aborts.
+ */
+function deadline(callerGone: AbortSignal, ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The request ran out of time', 'TimeoutError')), ms);
+  timer.unref();
+  if (callerGone.aborted) controller.abort(callerGone.reason);
+  else callerGone.addEventListener('abort', () => controller.abort(callerGone.reason), { once: true });
+  return controller.signal;
 }
 
 /** Refuses bodies over the limit from their declared length, before they are read. */
