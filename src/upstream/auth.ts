@@ -1,13 +1,15 @@
 /**
  * How the gateway authenticates to the Management API (FACTS A4):
- * - client credentials: `POST {baseUrl}/oauth/token`; the token is kept until 10 s before it
- *   expires, concurrent callers share one pending request, and a 401 forces one refresh;
+ * - client credentials: `POST {baseUrl}/oauth/token` (form-encoded, as Auth0's docs show); the
+ *   token is cached (token-cache.ts), and a 401 from the API forces one refresh;
  * - a static token;
- * - forwarding the caller's own bearer token.
- * No token or secret ever appears in an error or a log.
+ * - forwarding the caller's own bearer token, which each request carries.
+ * No token or secret ever appears in an error: token endpoint errors quote only Auth0's
+ * `error`/`error_description`, with the secret cut out should the endpoint echo it.
  */
-import type { Pool } from 'undici';
-import { UpstreamError } from './errors.js';
+import { Pool } from 'undici';
+import { upstreamError } from './errors.js';
+import { TokenCache } from './token-cache.js';
 
 export type AuthOptions =
   | { mode: 'client-credentials'; clientId: string; clientSecret: string; audience?: string; tokenUrl?: string }
@@ -15,86 +17,81 @@ export type AuthOptions =
   | { mode: 'forward' };
 
 export interface TokenSource {
-  /** The bearer token for a request; `stale`: a token just refused with 401, not to be reused. */
-  token(callerToken: string | undefined, stale?: string): Promise<string>;
+  /** The bearer token for a request; `refused`: a token just answered with 401, not to be reused. */
+  token(callerToken: string | undefined, refused?: string): Promise<string>;
   /** Whether a 401 is worth one refresh and retry. */
   readonly refreshable: boolean;
+  close(): Promise<void>;
 }
 
-const LEEWAY_MS = 10_000;
+const TOKEN_OPERATION = 'oauth_token';
+/** Used when the token endpoint leaves out `expires_in`: Auth0's default lifetime (24 h). */
+const DEFAULT_EXPIRES_IN_S = 86_400;
 
-export function createTokenSource(auth: AuthOptions, pool: Pool, baseUrl: string, headersTimeout: number): TokenSource {
+export function createTokenSource(auth: AuthOptions, pool: Pool, origin: string, headersTimeout: number): TokenSource {
   switch (auth.mode) {
     case 'static':
-      return { refreshable: false, token: async () => auth.token };
+      return { refreshable: false, token: async () => auth.token, close: async () => {} };
     case 'forward':
       return {
         refreshable: false,
+        close: async () => {},
         token: async (callerToken) => {
-          if (!callerToken) throw new UpstreamError('No caller token to forward to the Management API.', 'UNAUTHENTICATED', 'oauth_token');
+          if (!callerToken) throw upstreamError({ message: 'No caller token to forward to the Management API.', code: 'UNAUTHENTICATED', operationId: TOKEN_OPERATION });
           return callerToken;
         },
       };
     case 'client-credentials':
-      return new ClientCredentials(auth, pool, baseUrl, headersTimeout);
+      return clientCredentials(auth, pool, origin, headersTimeout);
   }
 }
 
-class ClientCredentials implements TokenSource {
-  readonly refreshable = true;
-  private cached?: { token: string; expiresAt: number };
-  private pending?: Promise<string>;
+function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credentials' }>, apiPool: Pool, origin: string, headersTimeout: number): TokenSource {
+  const url = new URL(auth.tokenUrl ?? '/oauth/token', origin);
+  // A token endpoint on another origin (a custom domain, a test double) needs its own pool.
+  const pool = url.origin === origin ? apiPool : new Pool(url.origin, { connections: 2, headersTimeout });
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: auth.clientId,
+    client_secret: auth.clientSecret,
+    audience: auth.audience ?? `${origin}/api/v2/`,
+  }).toString();
+  const fail = (message: string, code: 'UNAUTHENTICATED' | 'UPSTREAM_UNAVAILABLE', statusCode?: number, errorCode?: string) =>
+    upstreamError({ message, code, operationId: TOKEN_OPERATION, statusCode, errorCode, secrets: [auth.clientSecret] });
 
-  constructor(
-    private readonly auth: Extract<AuthOptions, { mode: 'client-credentials' }>,
-    private readonly pool: Pool,
-    private readonly baseUrl: string,
-    private readonly headersTimeout: number,
-  ) {}
-
-  async token(_caller: string | undefined, stale?: string): Promise<string> {
-    const fresh = this.cached && Date.now() < this.cached.expiresAt - LEEWAY_MS;
-    // After a 401, refresh once: unless another caller already replaced the refused token.
-    if (fresh && this.cached!.token !== stale) return this.cached!.token;
-    // Single flight: everyone waiting for a token shares one request.
-    this.pending ??= this.fetchToken().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
-  }
-
-  private async fetchToken(): Promise<string> {
-    const url = new URL(this.auth.tokenUrl ?? '/oauth/token', this.baseUrl);
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: this.auth.clientId,
-      client_secret: this.auth.clientSecret,
-      audience: this.auth.audience ?? `${this.baseUrl}/api/v2/`,
-    }).toString();
+  const cache = new TokenCache(async () => {
     let response;
     try {
-      response = await this.pool.request({
-        method: 'POST', path: url.pathname, body, headersTimeout: this.headersTimeout,
+      response = await pool.request({
+        method: 'POST', path: `${url.pathname}${url.search}`, body: form, headersTimeout,
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       });
     } catch (error) {
-      throw new UpstreamError(`Could not reach the token endpoint (${(error as Error).name})`, 'UPSTREAM_UNAVAILABLE', 'oauth_token');
+      // Only the error's code: undici messages are harmless today, but nothing unchecked goes out.
+      throw fail(`Could not reach the token endpoint (${(error as { code?: string }).code ?? (error as Error).name}).`, 'UPSTREAM_UNAVAILABLE');
     }
-    const text = await response.body.text();
+    const text = await response.body.text().catch(() => '');
     let json: Record<string, unknown> = {};
     try {
       json = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      // handled below
+      // Not JSON: reported by status below.
     }
-    if (response.statusCode !== 200 || typeof json.access_token !== 'string') {
+    if (response.statusCode !== 200 || typeof json.access_token !== 'string' || json.access_token === '') {
       const reason = typeof json.error_description === 'string' ? json.error_description : `status ${response.statusCode}`;
-      throw new UpstreamError(`The token endpoint refused the gateway's client credentials: ${reason}`,
-        response.statusCode >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED', 'oauth_token', response.statusCode,
+      throw fail(`The token endpoint refused the gateway's client credentials: ${reason}`,
+        response.statusCode >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED', response.statusCode,
         typeof json.error === 'string' ? json.error : undefined);
     }
-    const expiresIn = typeof json.expires_in === 'number' ? json.expires_in : 86_400;
-    this.cached = { token: json.access_token, expiresAt: Date.now() + expiresIn * 1000 };
-    return json.access_token;
-  }
+    const expiresIn = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_EXPIRES_IN_S;
+    return { token: json.access_token, expiresIn };
+  });
+
+  return {
+    refreshable: true,
+    token: (_caller, refused) => cache.get(refused),
+    close: async () => {
+      if (pool !== apiPool) await pool.close();
+    },
+  };
 }

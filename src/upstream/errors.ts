@@ -32,19 +32,34 @@ export class UpstreamError extends Error {
   }
 }
 
+export interface UpstreamErrorFields {
+  message: string;
+  code: UpstreamErrorCode;
+  operationId: string;
+  statusCode?: number;
+  errorCode?: string;
+  /** Tokens and secrets in play: cut out of the message, whatever the upstream echoed. */
+  secrets?: ReadonlyArray<string | undefined>;
+}
+
+/** The one way the client builds an error. */
+export function upstreamError(fields: UpstreamErrorFields): UpstreamError {
+  return new UpstreamError(redact(fields.message, fields.secrets ?? []), fields.code, fields.operationId, fields.statusCode, fields.errorCode);
+}
+
 export function codeForStatus(status: number): UpstreamErrorCode {
   return BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_ERROR');
 }
 
 /** Builds the error for a non-2xx answer from Auth0's body, whatever shape it has. */
-export function errorFromResponse(operationId: string, status: number, body: unknown): UpstreamError {
+export function errorFromResponse(operationId: string, status: number, body: unknown, secrets: ReadonlyArray<string | undefined> = []): UpstreamError {
   const record = body && typeof body === 'object' ? body as Record<string, unknown> : {};
   const message = typeof record.message === 'string' ? record.message
     : typeof record.error_description === 'string' ? record.error_description
       : typeof body === 'string' && body.length > 0 && body.length < 500 ? body
         : `The Management API answered ${status}`;
   const errorCode = typeof record.errorCode === 'string' ? record.errorCode : undefined;
-  return new UpstreamError(message, codeForStatus(status), operationId, status, errorCode);
+  return upstreamError({ message, code: codeForStatus(status), operationId, statusCode: status, errorCode, secrets });
 }
 
 export function toGraphQLError(error: unknown): GraphQLError {
@@ -61,4 +76,29 @@ export function toGraphQLError(error: unknown): GraphQLError {
   }
   // Anything else is unexpected: Yoga masks it as an internal error.
   return new GraphQLError('Unexpected error while calling the Management API.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+// Short values (an empty or one-letter "secret") would shred ordinary words; real tokens are long.
+function redact(message: string, secrets: ReadonlyArray<string | undefined>): string {
+  let text = message;
+  for (const secret of secrets) if (secret && secret.length >= 4) text = text.split(secret).join('[redacted]');
+  return text;
+}
+
+/** The error for an attempt that got no answer: a timeout, a reset, a refused connection, an abort. */
+export function errorFromFailure(error: unknown, operationId: string): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  const name = (error as Error | undefined)?.name;
+  // The per-request deadline (an AbortSignal whose reason is a TimeoutError) ran out.
+  if (name === 'TimeoutError') return upstreamError({ message: 'The GraphQL request ran out of time before the Management API answered.', code: 'UPSTREAM_TIMEOUT', operationId });
+  if (name === 'AbortError') return upstreamError({ message: 'The request was cancelled.', code: 'UPSTREAM_UNAVAILABLE', operationId });
+  // Only the error's code is quoted: never its message, which could name a URL.
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const label = typeof code === 'string' ? code : name ?? 'unknown error';
+  const timedOut = label.includes('TIMEOUT');
+  return upstreamError({
+    message: timedOut ? `The Management API did not answer in time (${label}).` : `The Management API could not be reached (${label}).`,
+    code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+    operationId,
+  });
 }

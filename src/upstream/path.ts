@@ -3,12 +3,12 @@
  * so `/`, `?`, `#` and `%` stay inside their segment; `.` and `..` are refused, because
  * `encodeURIComponent` leaves them as they are and URL normalisation would walk up the path.
  */
-import { UpstreamError } from './errors.js';
+import { upstreamError } from './errors.js';
 
 export function encodePathSegment(value: string | number, name: string, operationId: string): string {
   const text = String(value);
   if (text === '' || text === '.' || text === '..') {
-    throw new UpstreamError(`Invalid value for path parameter ${name}: ${JSON.stringify(text)}`, 'BAD_USER_INPUT', operationId);
+    throw upstreamError({ message: `Path parameter ${name} must not be empty, "." or ".." (they would change the path), got ${JSON.stringify(text)}`, code: 'BAD_USER_INPUT', operationId });
   }
   return encodeURIComponent(text);
 }
@@ -17,7 +17,7 @@ export function buildPath(template: string, params: Record<string, string | numb
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) {
-      throw new UpstreamError(`Missing path parameter ${name}`, 'BAD_USER_INPUT', operationId);
+      throw upstreamError({ message: `Missing path parameter ${name}`, code: 'BAD_USER_INPUT', operationId });
     }
     return encodePathSegment(value, name, operationId);
   });
