@@ -149,7 +149,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       await response.body.dump();
       return response.statusCode < 500 ? { ok: true, detail: 'upstream reachable' } : { ok: false, detail: `upstream answered ${response.statusCode}` };
     } catch (error) {
-      return { ok: false, detail: error instanceof UpstreamError ? error.message : errorFromFailure(error, 'probe').message };
+      if (error instanceof UpstreamError) return { ok: false, detail: error.message };
+      const code = (error as { code?: unknown } | undefined)?.code;
+      return { ok: false, detail: `upstream unreachable (${typeof code === 'string' ? code : (error as Error | undefined)?.name ?? 'unknown error'})` };
     }
   }
 

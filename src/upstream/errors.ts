@@ -79,9 +79,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
 }
 
 // Short values (an empty or one-letter "secret") would shred ordinary words; real tokens are long.
+// An echo of a request may carry the secret percent- or form-encoded, so those forms go too.
 function redact(message: string, secrets: ReadonlyArray<string | undefined>): string {
   let text = message;
-  for (const secret of secrets) if (secret && secret.length >= 4) text = text.split(secret).join('[redacted]');
+  for (const secret of secrets) {
+    if (!secret || secret.length < 4) continue;
+    const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+    for (const form of forms) text = text.split(form).join('[redacted]');
+  }
   return text;
 }
 

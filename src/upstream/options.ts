@@ -61,7 +61,9 @@ export function validateOptions(options: UpstreamOptions): Settings {
   try {
     url = new URL(options.baseUrl);
   } catch {
-    throw new TypeError(`baseUrl must be an absolute URL such as https://tenant.auth0.com, got ${JSON.stringify(options.baseUrl)}`);
+    // Quote what arrived, less anything up to the last `@` (a password may hold `/` or `@`).
+    const shown = typeof options.baseUrl === 'string' ? options.baseUrl.replace(/^([^:/]*:\/\/)?.*@/s, '$1[redacted]@') : options.baseUrl;
+    throw new TypeError(`baseUrl must be an absolute URL such as https://tenant.auth0.com, got ${JSON.stringify(shown)}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`baseUrl must be http(s), got ${JSON.stringify(url.protocol)}`);
   // Credentials in the URL would end up in every request log along the way.

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUpstreamClient } from '../../src/upstream/index.js';
+import { closeAll, json, rejection, startFakeAuth0, track } from './fake-auth0.js';
+
+afterEach(closeAll);
+
+describe('requests in flight to one tenant are bounded', () => {
+  it('never more than maxConcurrency at once; the rest queue and all complete', async () => {
+    let active = 0;
+    let peak = 0;
+    const fake = await startFakeAuth0((_req, res) => {
+      active++;
+      peak = Math.max(peak, active);
+      setTimeout(() => {
+        active--;
+        json(res, 200, {});
+      }, 20);
+    });
+    const client = track(createUpstreamClient({ baseUrl: fake.url, auth: { mode: 'static', token: 'static-token' }, maxConcurrency: 3 }));
+    const results = await Promise.all(Array.from({ length: 12 }, () => client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(peak).toBe(3);
+    expect(fake.seen).toHaveLength(12);
+  });
+
+  it('a queued call whose signal aborts leaves the queue and is never sent', async () => {
+    const fake = await startFakeAuth0((_req, res) => setTimeout(() => json(res, 200, {}), 300));
+    const client = track(createUpstreamClient({ baseUrl: fake.url, auth: { mode: 'static', token: 'static-token' }, maxConcurrency: 1 }));
+    const first = client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' });
+    const controller = new AbortController();
+    const queued = client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles/{id}', pathParams: { id: 'queued' }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(await rejection(queued)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: 'The request was cancelled.' });
+    await first;
+    await client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' });
+    expect(fake.seen.map((s) => s.url)).toEqual(['/api/v2/roles', '/api/v2/roles']);
+  });
+});
