@@ -52,6 +52,19 @@ describe('429: waited out and retried, whatever the method', () => {
     expect(waited).toBeLessThan(1_000);
   });
 
+  it("holds the tenant's other calls until the wait is over", async () => {
+    const fake = await startFakeAuth0((_req, res, seen) => (seen.length === 1 ? auth0Error(res, 429, 'Too Many Requests', tooMany, undefined, { 'retry-after': '1' }) : json(res, 200, {})));
+    const client = track(createUpstreamClient({ baseUrl: fake.url, auth: staticAuth }));
+    const started = Date.now();
+    const first = client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const arrivals: number[] = [];
+    const second = client.request({ operationId: 'get_clients', method: 'GET', pathTemplate: '/clients' }).then(() => arrivals.push(Date.now() - started));
+    await Promise.all([first, second]);
+    expect(fake.seen.map((s) => s.url)).toEqual(['/api/v2/roles', '/api/v2/roles', '/api/v2/clients']);
+    expect(arrivals[0]).toBeGreaterThanOrEqual(900);
+  });
+
   it('gives up after maxRetries with RATE_LIMITED and Auth0 codes', async () => {
     const fake = await startFakeAuth0((_req, res) => auth0Error(res, 429, 'Too Many Requests', tooMany, 'too_many_requests', { 'retry-after': '0' }));
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: staticAuth, retry: { maxRetries: 2 } }));
