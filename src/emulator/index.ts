@@ -49,7 +49,8 @@ export interface Emulator {
   url: string;
   audience: string;
   demoClient: { clientId: string; clientSecret: string };
-  issueToken(scopes: string[], options?: { expiresIn?: number }): Promise<string>;
+  /** A token with these scopes; `subject` makes it a user's token (the own-user scopes act on that user). */
+  issueToken(scopes: string[], options?: { expiresIn?: number; subject?: string }): Promise<string>;
   stats(): EmulatorStats;
   requests(): RequestRecord[];
   resetStats(): void;
@@ -111,7 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url, audience,
     demoClient: { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
-    issueToken: (scopes, opts) => state.issuer.issue('emulator-test', scopes, opts?.expiresIn),
+    issueToken: (scopes, opts) => state.issuer.issue('emulator-test', scopes, opts?.expiresIn, opts?.subject),
     stats,
     requests: () => [...state.log],
     resetStats, reset, setFaults,

@@ -14,6 +14,7 @@ import { type Operation, successResponses } from '../schema/spec.js';
 import type { Tenant } from './tenant.js';
 import type { TokenIssuer } from './tokens.js';
 import { describeErrors, validatorFor } from './validation.js';
+import { decideAccess } from '../scopes/access.js';
 
 export interface RequestRecord {
   method: string;
@@ -65,10 +66,13 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     send(res, status, body, headers);
   };
 
+  // The body arrives with the request, before any delay: a late answer is still an executed one.
+  const received = readBody(req, matched?.route.operationId === 'post_users-imports' ? MAX_IMPORT : MAX_BODY);
+  received.catch(() => undefined);
   // A 429 is decided before anything runs: the request changes nothing (FACTS A1).
   const limit = state.bucket?.take();
   const headers = limit?.headers ?? {};
-  const faults = state.faults;
+  const faults = !state.faults.operationId || state.faults.operationId === matched?.route.operationId ? state.faults : {};
   if (faults.latencyMs || faults.jitterMs) await sleep((faults.latencyMs ?? 0) + Math.random() * (faults.jitterMs ?? 0));
   if (faults.resetConnections) {
     faults.resetConnections--;
@@ -95,7 +99,14 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     if (route.scopes.length > 0 && !route.scopes.some((s) => claims.scopes.has(s))) {
       throw new EmulatorError(403, `Insufficient scope, expected any of: ${route.scopes.join(',')}`, 'insufficient_scope');
     }
-    const { body, files } = await readBody(req, route.operationId === 'post_users-imports' ? MAX_IMPORT : MAX_BODY);
+    const { body, files } = await received;
+    // Auth0's narrowing scopes (the same table the gateway enforces): own user only, some body
+    // properties only; reads limited to some properties are filtered below.
+    const access = decideAccess(claims.scopes, { operationId: route.operationId, listed: route.scopes, path: params, body, subject: claims.sub, ownToken: true });
+    if (!access.allowed) {
+      const notSelf = /own user/.test(access.message);
+      throw new EmulatorError(403, notSelf ? 'User to be acted on does not match subject in bearer token.' : `Insufficient scope: ${access.message}`, notSelf ? 'operation_not_supported' : 'insufficient_scope');
+    }
     const schema = route.op.requestBody?.content['application/json']?.schema ?? route.op.requestBody?.content['multipart/form-data']?.schema;
     if (schema && route.op.requestBody?.content['application/json']) {
       const validate = validatorFor(route.operationId, schema);
@@ -104,11 +115,23 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     const handler = state.handlers[route.operationId];
     const ctx = { tenant: state.tenant, route, params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, files };
     const result = handler ? handler(ctx) : serveGeneric(ctx);
-    reply(declaredStatus(route.op, result.status), result.body, headers);
+    reply(declaredStatus(route.op, result.status), access.limited ? readable(result.body, access.canRead) : result.body, headers);
   } catch (error) {
     if (!(error instanceof EmulatorError)) throw error;
     reply(error.statusCode, error.body(), headers);
   }
+}
+
+/** A response cut down to the properties a narrowed token may read (items of lists and pages too). */
+function readable(body: unknown, canRead: (field: string) => boolean): unknown {
+  const cut = (item: unknown) => (item && typeof item === 'object' && !Array.isArray(item)
+    ? Object.fromEntries(Object.entries(item).filter(([key]) => canRead(key))) : item);
+  if (Array.isArray(body)) return body.map(cut);
+  if (!body || typeof body !== 'object') return body;
+  // A page object (`{ start, limit, total, clients }` or `{ next, clients }`) holds its items under one key.
+  const entries = Object.entries(body);
+  const isPage = entries.every(([key, value]) => ['start', 'limit', 'length', 'total', 'next'].includes(key) || Array.isArray(value));
+  return isPage ? Object.fromEntries(entries.map(([key, value]) => [key, Array.isArray(value) ? value.map(cut) : value])) : cut(body);
 }
 
 async function readBody(req: IncomingMessage, max: number): Promise<{ body: unknown; files: Map<string, EmuFile> }> {

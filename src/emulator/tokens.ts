@@ -19,10 +19,11 @@ export class TokenIssuer {
     return new TokenIssuer(privateKey, publicKey, issuer, audience);
   }
 
-  async issue(clientId: string, scopes: string[], expiresIn = 86_400): Promise<string> {
-    return new SignJWT({ scope: scopes.join(' '), gty: 'client-credentials', azp: clientId })
+  /** A token for `clientId`; with `subject`, a user's token (the `*:current_user*` scopes act on that user). */
+  async issue(clientId: string, scopes: string[], expiresIn = 86_400, subject?: string): Promise<string> {
+    return new SignJWT({ scope: scopes.join(' '), ...(subject ? {} : { gty: 'client-credentials' }), azp: clientId })
       .setProtectedHeader({ alg: 'ES256', kid: 'emulator' })
-      .setIssuer(this.issuer).setAudience(this.audience).setSubject(`${clientId}@clients`)
+      .setIssuer(this.issuer).setAudience(this.audience).setSubject(subject ?? `${clientId}@clients`)
       .setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + expiresIn)
       .sign(this.privateKey);
   }

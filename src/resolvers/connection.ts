@@ -15,7 +15,7 @@ import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type WireParams, wireParams } from './operation.js';
-import { nodeSelections, selectedFieldNames, wireFields } from './selection.js';
+import { nodeSelections, readsOf, selectedFieldNames, wireFields } from './selection.js';
 
 interface Page {
   items: WireObject[];
@@ -29,7 +29,6 @@ export async function resolveConnection(
   operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const { limits } = ctx.runtime;
-  ctx.gateway.authorize(operation);
   const first = args.first === undefined || args.first === null ? limits.defaultPageSize : Number(args.first);
   if (!Number.isInteger(first) || first < 0 || first > limits.maxConnectionItems) {
     throw new GraphQLError(`first must be between 0 and ${limits.maxConnectionItems}, got ${String(args.first)}`, {
@@ -46,6 +45,10 @@ export async function resolveConnection(
 
   const params = wireParams(operation, args, info, ctx);
   const nodeType = nodeTypeName(info);
+  ctx.gateway.authorize(operation, {
+    path: params.path,
+    reads: () => (nodeType ? readsOf(ctx, nodeType, info.fieldNodes.flatMap((node) => nodeSelections(node, info)), info) : []),
+  });
   const explicit = params.query.fields !== undefined || params.query.include_fields === false;
   const fields = nodeType && !explicit ? projection(operation, nodeType, ctx, info) : undefined;
   if (fields) params.query.fields = fields.join(',');

@@ -8,8 +8,17 @@ import { GraphQLError } from 'graphql';
 import { EntityLoader, type Fetch } from '../loaders/entity-loader.js';
 import { createRequestLoader, type GetRequest, requestKey } from '../loaders/request-loader.js';
 import type { OperationMetadata } from '../schema/metadata.js';
-import { toGraphQLError, type UpstreamRequest } from '../upstream/index.js';
+import { CallBudget, Semaphore, toGraphQLError, type UpstreamRequest } from '../upstream/index.js';
+import { decideAccess } from '../scopes/access.js';
 import type { Runtime } from './runtime.js';
+
+/** What a call would touch, for the scope check: wire path parameters, body, and the fields read. */
+export interface AccessFacts {
+  path?: Record<string, string>;
+  body?: unknown;
+  /** Wire properties the caller reads from the result ('unknown' when that cannot be told). */
+  reads?: () => string[] | 'unknown';
+}
 
 export interface UpstreamStats {
   calls: number;
@@ -21,40 +30,78 @@ export interface GatewayContext {
   gateway: RequestScope;
 }
 
+export interface RequestScopeOptions {
+  /** The caller's bearer token, sent upstream when the gateway forwards callers' tokens. */
+  callerToken?: string;
+  /** What the caller may do ('all' when callers are not authenticated: the emulator demo). */
+  scopes?: Set<string> | 'all';
+  /** The caller's own user id (a JWT's `sub`), for the scopes that act on the own user only. */
+  subject?: string;
+  /** Ends this request's upstream calls when the caller goes away or the request times out. */
+  signal?: AbortSignal;
+}
+
 export class RequestScope {
   readonly stats: UpstreamStats = { calls: 0, ms: 0 };
+  readonly callerToken: string | undefined;
+  readonly scopes: Set<string> | 'all';
+  readonly subject: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** This request's allowance of upstream attempts (retries included). */
+  readonly budget: CallBudget;
   private readonly gets: DataLoader<GetRequest, unknown, string> = createRequestLoader();
   private readonly loaders = new Map<string, EntityLoader>();
+  /** This request's share of the upstream concurrency: one request cannot take every slot. */
+  private readonly slots: Semaphore;
 
-  /** `scopes`: what the caller may do ('all' when callers are not authenticated: the emulator demo). */
-  constructor(
-    readonly runtime: Runtime,
-    readonly callerToken?: string,
-    readonly scopes: Set<string> | 'all' = 'all',
-    /** Ends this request's upstream calls when the caller goes away or the request times out. */
-    readonly signal?: AbortSignal,
-  ) {}
+  constructor(readonly runtime: Runtime, options: RequestScopeOptions = {}) {
+    this.callerToken = options.callerToken;
+    this.scopes = options.scopes ?? 'all';
+    this.subject = options.subject;
+    this.signal = options.signal;
+    this.budget = new CallBudget(runtime.limits.maxUpstreamCalls);
+    this.slots = new Semaphore(runtime.limits.requestConcurrency);
+  }
 
   /**
-   * Auth0's own rule, applied before any call: the caller needs at least one of the scopes the
-   * spec lists for the operation (FACTS A4), or the field is FORBIDDEN.
+   * Auth0's own rule, applied before any call (DESIGN 9): the caller needs one of the scopes the
+   * spec lists for the operation (FACTS A4), and a narrowing scope keeps its narrowing
+   * (src/scopes/narrowing.ts): own user only, some body properties only, some fields only.
+   * Otherwise the field is FORBIDDEN, no call is made for it, and its siblings still answer.
    */
-  authorize(operation: OperationMetadata): void {
+  authorize(operation: OperationMetadata, facts: AccessFacts = {}): void {
     if (this.runtime.disabled.has(operation.coordinate)) {
       throw new GraphQLError(`${operation.coordinate} is turned off on this gateway.`, { extensions: { code: 'FORBIDDEN', operationId: operation.operationId } });
     }
-    if (this.scopes === 'all' || operation.scopes.length === 0) return;
-    const scopes = this.scopes;
-    if (operation.scopes.some((s) => scopes.has(s))) return;
-    throw new GraphQLError(`Insufficient scope for ${operation.coordinate}: expected any of ${operation.scopes.join(', ')}.`, {
+    if (this.scopes === 'all') return;
+    const decision = decideAccess(this.scopes, {
+      operationId: operation.operationId, listed: operation.scopes, ownToken: this.callerToken !== undefined,
+      ...(facts.path ? { path: facts.path } : {}), ...(facts.body !== undefined ? { body: facts.body } : {}),
+      ...(facts.reads ? { reads: facts.reads() } : {}), ...(this.subject ? { subject: this.subject } : {}),
+    });
+    if (decision.allowed) return;
+    throw new GraphQLError(`Insufficient scope for ${operation.coordinate}: ${decision.message}.`, {
       extensions: { code: 'FORBIDDEN', operationId: operation.operationId, requiredScopes: operation.scopes },
     });
   }
 
+  /** Whether the caller may use an operation in full, with no narrowing (batched lookups must not widen rights). */
+  mayUseFully(operation: OperationMetadata): boolean {
+    if (this.runtime.disabled.has(operation.coordinate)) return false;
+    if (this.scopes === 'all') return true;
+    const decision = decideAccess(this.scopes, { operationId: operation.operationId, listed: operation.scopes, ownToken: this.callerToken !== undefined, reads: 'unknown' });
+    return decision.allowed && !decision.limited;
+  }
+
   /** Loader of an entity type by its id, or by another unique key (`identifier`). */
   entity(type: string, key?: string): EntityLoader | undefined {
-    const spec = key && key !== this.runtime.entities.get(type)?.key ? this.runtime.alternateKeys.get(type) : this.runtime.entities.get(type);
-    if (!spec || (key && spec.key !== key)) return undefined;
+    const found = key && key !== this.runtime.entities.get(type)?.key ? this.runtime.alternateKeys.get(type) : this.runtime.entities.get(type);
+    if (!found || (key && found.key !== key)) return undefined;
+    // A batch goes through a list operation (users by id → one search): a caller who may not
+    // use that list in full (read:current_user may read one user, not search them all) gets the
+    // loads one by one, each checked on its own, so batching never widens what it may see.
+    const { batch, ...single } = found;
+    const spec = batch && this.mayUseFully(batch.list) ? found : single;
     const id = `${type}:${spec.key}`;
     let loader = this.loaders.get(id);
     if (!loader) {
@@ -91,13 +138,13 @@ export class RequestScope {
 
   async send(request: UpstreamRequest): Promise<unknown> {
     const started = performance.now();
-    this.stats.calls++;
     try {
-      const response = await this.runtime.upstream.request(request);
+      const response = await this.slots.run(() => this.runtime.upstream.request({ ...request, budget: this.budget }), this.signal);
       return response.body;
     } catch (error) {
       throw toGraphQLError(error);
     } finally {
+      this.stats.calls = this.budget.spent;
       this.stats.ms += performance.now() - started;
     }
   }

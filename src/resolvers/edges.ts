@@ -10,7 +10,7 @@ import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { resolveConnection } from './connection.js';
 import { executeOperation } from './operation.js';
-import { selectedFieldNames, wireFields } from './selection.js';
+import { readsOf, selectedFieldNames, wireFields } from './selection.js';
 
 export function edgeResolver(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, GatewayContext> {
   return edge.kind === 'sub-resource' ? subResource(edge) : companion(edge);
@@ -41,8 +41,13 @@ function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, Gateway
     if (!loader) return null;
     const fields = wireFields(ctx.runtime.metadata, type.name, selectedFieldNames(info, info.fieldNodes[0]?.selectionSet),
       ctx.runtime.propertyNames(type.name), ctx.runtime.requiredKeys(type.name));
-    ctx.gateway.authorize(ctx.runtime.operations.get(edge.operation)!);
     const value = parent[wire];
+    const get = ctx.runtime.operations.get(edge.operation)!;
+    const idParam = Object.values(get.args).find((a) => a.in === 'path')?.wire;
+    ctx.gateway.authorize(get, {
+      ...(idParam && typeof value === 'string' ? { path: { [idParam]: value } } : {}),
+      reads: () => readsOf(ctx, type.name, info.fieldNodes.map((node) => node.selectionSet), info),
+    });
     if (edge.list) {
       return Array.isArray(value) ? Promise.all(value.map((id) => loader.load(String(id), fields))) : null;
     }

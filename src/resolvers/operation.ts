@@ -10,7 +10,8 @@ import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { toWire } from './inputs.js';
 import { isBlobLike } from './scalars.js';
-import { selectedFieldNames, wireFields } from './selection.js';
+import type { UpstreamBody, UpstreamRequest } from '../upstream/index.js';
+import { readsOf, selectedFieldNames, wireFields } from './selection.js';
 
 export interface WireParams {
   path: Record<string, string>;
@@ -43,9 +44,14 @@ export async function executeOperation(
   operation: OperationMetadata, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const scope = ctx.gateway;
-  scope.authorize(operation);
   const params = wireParams(operation, args, info, ctx);
+  const body = operation.method === 'GET' ? undefined : await requestBody(operation, args, info, ctx);
   const returnType = getNamedType(info.returnType);
+  scope.authorize(operation, {
+    path: params.path,
+    ...(body?.kind === 'json' ? { body: body.value } : body ? { body: {} } : {}),
+    reads: () => (isObjectType(returnType) ? readsOf(ctx, returnType.name, info.fieldNodes.map((node) => node.selectionSet), info) : []),
+  });
   const entity = isObjectType(returnType) ? scope.entity(returnType.name) : undefined;
   const projected = projection(operation, params, ctx, info);
   if (projected) params.query.fields = projected.join(',');
@@ -62,18 +68,23 @@ export async function executeOperation(
     return shape(operation, body);
   }
 
-  const extra: Record<string, unknown> = {};
+  const extra: Partial<UpstreamRequest> = {};
   if (Object.keys(params.headers).length) extra.headers = params.headers;
+  if (body) extra.body = body;
+  const answer = await scope.send(scope.request(operation, params.path, params.query, extra));
+  if (entity && answer && typeof answer === 'object' && !Array.isArray(answer)) entity.prime(answer as WireObject, 'all');
+  if (operation.method === 'DELETE') forget(operation, params, ctx);
+  return shape(operation, answer);
+}
+
+/** The wire body of a write, from its input argument (JSON) or its form fields (multipart). */
+async function requestBody(operation: OperationMetadata, args: Record<string, unknown>, info: GraphQLResolveInfo, ctx: GatewayContext): Promise<UpstreamBody | undefined> {
   if (operation.body?.kind === 'json' && operation.body.arg && args[operation.body.arg] !== undefined) {
     const argType = info.parentType.getFields()[info.fieldName]!.args.find((a) => a.name === operation.body!.arg)!.type;
-    extra.body = { kind: 'json', value: toWire(args[operation.body.arg], argType, ctx.runtime.metadata) };
-  } else if (operation.body?.kind === 'multipart') {
-    extra.body = { kind: 'multipart', value: await multipart(operation, args) };
+    return { kind: 'json', value: toWire(args[operation.body.arg], argType, ctx.runtime.metadata) };
   }
-  const body = await scope.send(scope.request(operation, params.path, params.query, extra));
-  if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, 'all');
-  if (operation.method === 'DELETE') forget(operation, params, ctx);
-  return shape(operation, body);
+  if (operation.body?.kind === 'multipart') return { kind: 'multipart', value: await multipart(operation, args) };
+  return undefined;
 }
 
 /** What a response carries when the caller chose `fields` itself; undefined when that cannot be known. */

@@ -12,9 +12,13 @@ export interface RuntimeLimits {
   defaultPageSize: number;
   /** Most items one connection field may return (several upstream pages at most this many items). */
   maxConnectionItems: number;
+  /** Upstream attempts one GraphQL request may make, retries included. */
+  maxUpstreamCalls: number;
+  /** Upstream calls one GraphQL request may have in flight at once. */
+  requestConcurrency: number;
 }
 
-export const DEFAULT_LIMITS: RuntimeLimits = { defaultPageSize: 50, maxConnectionItems: 1000 };
+export const DEFAULT_LIMITS: RuntimeLimits = { defaultPageSize: 50, maxConnectionItems: 1000, maxUpstreamCalls: 250, requestConcurrency: 8 };
 
 export class Runtime {
   readonly operations: Map<string, OperationMetadata>;

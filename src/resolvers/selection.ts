@@ -66,3 +66,25 @@ export function wireFields(
   }
   return [...wire].sort();
 }
+
+/**
+ * The wire properties a caller reads from results of `typeName` through these selections (edges
+ * and `__typename` are not properties): what the narrowing scopes are checked against. Every
+ * field node counts, since one response key can merge several.
+ */
+export function readsOf(ctx: { runtime: { metadata: GeneratedMetadata; propertyNames(type: string): Set<string> } }, typeName: string,
+  sets: ReadonlyArray<SelectionSetNode | undefined>, info: GraphQLResolveInfo): string[] | 'unknown' {
+  const properties = ctx.runtime.propertyNames(typeName);
+  const renamed = ctx.runtime.metadata.fieldWireNames[typeName] ?? {};
+  const reads = new Set<string>();
+  for (const set of sets) {
+    if (!set) continue;
+    const names = selectedFieldNames(info, set);
+    if (!names) return 'unknown';
+    for (const name of names) {
+      const wire = renamed[name] ?? name;
+      if (properties.has(wire)) reads.add(wire);
+    }
+  }
+  return [...reads].sort();
+}

@@ -8,7 +8,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { setMaxListeners } from 'node:events';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { createExecutableSchema } from '../schema/executable.js';
 import { type GatewayContext, RequestScope } from '../resolvers/context.js';
@@ -17,6 +19,7 @@ import type { Authenticate } from './caller-auth.js';
 import { DEFAULTS, type GatewayConfig } from './config.js';
 import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
+import { QueryCoster } from './query-cost.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { useHealth } from './use-health.js';
 import { useRequestLog } from './use-request-log.js';
@@ -60,9 +63,13 @@ export function createApp(options: AppOptions = {}): GatewayApp {
       costLimit: { enabled: false },
       blockFieldSuggestion: { enabled: options.introspection === false },
     }) as Plugin,
-    useCostLimit({ maxCost: limits.maxCost, defaultFirst: options.runtime?.limits.defaultPageSize ?? 50 }),
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
   );
+  if (options.runtime) {
+    const { runtime } = options;
+    const coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems });
+    plugins.push(useCostLimit({ maxCost: limits.maxCost, coster }));
+  }
   if (options.introspection === false) plugins.push(useDisableIntrospection() as Plugin);
   if (options.persistedOperations) {
     const { operations, allowArbitrary } = options.persistedOperations;
@@ -93,9 +100,30 @@ export function createApp(options: AppOptions = {}): GatewayApp {
       const bearer = options.forwardCallerToken
         ? caller?.token ?? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
         : undefined;
-      return { runtime: options.runtime, gateway: new RequestScope(options.runtime, bearer, caller?.scopes ?? 'all', deadline(request.signal, limits.requestTimeoutMs)) };
+      const rights = caller && caller.kind !== 'open' ? caller : bearer ? forwardedRights(bearer) : undefined;
+      const gateway = new RequestScope(options.runtime, {
+        ...(bearer ? { callerToken: bearer } : {}), scopes: rights?.scopes ?? 'all', ...(rights?.subject ? { subject: rights.subject } : {}),
+        signal: deadline(request.signal, limits.requestTimeoutMs),
+      });
+      return { runtime: options.runtime, gateway };
     },
   });
+}
+
+/**
+ * The scopes and subject a forwarded token claims, read without verifying it: the Management API
+ * verifies it on every call. They are used only to refuse, never to grant: the gateway then does
+ * not batch lookups into a search the token may not run (read:current_user reads one user, not
+ * all), and refuses early what Auth0 would refuse.
+ */
+function forwardedRights(token: string): { scopes: Set<string>; subject?: string } | undefined {
+  try {
+    const claims = decodeJwt(token);
+    const scopes = new Set([...String(claims.scope ?? '').split(' ').filter(Boolean), ...(Array.isArray(claims.permissions) ? claims.permissions.map(String) : [])]);
+    return { scopes, ...(typeof claims.sub === 'string' ? { subject: claims.sub } : {}) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -121,6 +149,8 @@ function useGraphiQLPage(): Plugin {
  */
 function deadline(callerGone: AbortSignal, ms: number): AbortSignal {
   const controller = new AbortController();
+  // Every upstream call of the request listens to this one signal; hundreds are legitimate.
+  setMaxListeners(2_000, controller.signal);
   const timer = setTimeout(() => controller.abort(new DOMException('The request ran out of time', 'TimeoutError')), ms);
   timer.unref();
   if (callerGone.aborted) controller.abort(callerGone.reason);

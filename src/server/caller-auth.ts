@@ -14,6 +14,8 @@ export interface Caller {
   id: string;
   kind: 'jwt' | 'api-key' | 'open';
   scopes: Set<string> | 'all';
+  /** The caller's own user id (a JWT's `sub`), for the scopes that act on the own user only; API keys have none. */
+  subject?: string;
   /** The bearer token, kept only to forward it upstream when so configured. */
   token?: string;
 }
@@ -46,7 +48,7 @@ export function createAuthenticator(auth: GatewayConfig['auth'], options: { open
           ...String(payload.scope ?? '').split(' ').filter(Boolean),
           ...(Array.isArray(payload.permissions) ? payload.permissions.map(String) : []),
         ]);
-        return { id: String(payload.sub ?? 'unknown'), kind: 'jwt', scopes, token: bearer };
+        return { id: String(payload.sub ?? 'unknown'), kind: 'jwt', scopes, token: bearer, ...(typeof payload.sub === 'string' && payload.sub !== '' ? { subject: payload.sub } : {}) };
       } catch (error) {
         throw unauthenticated(`Invalid bearer token (${(error as { code?: string }).code ?? 'verification failed'}).`);
       }

@@ -32,7 +32,15 @@ export interface GatewayConfig {
   readOnly: boolean;
   allowOperations?: string[];
   denyOperations?: string[];
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number };
+  limits: {
+    maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number;
+    /** Upstream attempts (retries included) one GraphQL request may make; past it, fields fail with UPSTREAM_BUDGET_EXCEEDED. */
+    maxUpstreamCalls: number;
+    /** Upstream calls one GraphQL request may have in flight at once (a share of the tenant's concurrency). */
+    requestConcurrency: number;
+    /** One upstream call's time to answer (headers, and each gap in the body). */
+    upstreamTimeoutMs: number;
+  };
   introspection: boolean;
   /** A JSON file of `{ "<sha256 hash>": "<query>" }`; with `allowArbitrary: false` only those run. */
   persistedOperations?: { file: string; allowArbitrary: boolean };
@@ -47,7 +55,10 @@ export const DEFAULTS: GatewayConfig = {
   upstream: { forwardCallerToken: false },
   auth: { apiKeys: [] },
   readOnly: false,
-  limits: { maxDepth: 10, maxAliases: 60, maxTokens: 5000, maxCost: 20_000, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000 },
+  limits: {
+    maxDepth: 10, maxAliases: 60, maxTokens: 5000, maxCost: 500, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000,
+    maxUpstreamCalls: 250, requestConcurrency: 8, upstreamTimeoutMs: 10_000,
+  },
   introspection: true,
   corsOrigins: [],
   debug: false,
@@ -88,7 +99,10 @@ const SCHEMA = {
     denyOperations: { type: 'array', items: { type: 'string' } },
     limits: {
       type: 'object', additionalProperties: false,
-      properties: { maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive, maxConnectionItems: positive },
+      properties: {
+        maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive,
+        maxConnectionItems: positive, maxUpstreamCalls: positive, requestConcurrency: positive, upstreamTimeoutMs: positive,
+      },
     },
     introspection: { type: 'boolean' },
     persistedOperations: {
@@ -171,6 +185,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
     limits: defined({
       maxDepth: int('GATEWAY_MAX_DEPTH'), maxAliases: int('GATEWAY_MAX_ALIASES'), maxTokens: int('GATEWAY_MAX_TOKENS'), maxCost: int('GATEWAY_MAX_COST'),
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
+      maxUpstreamCalls: int('GATEWAY_MAX_UPSTREAM_CALLS'), requestConcurrency: int('GATEWAY_REQUEST_CONCURRENCY'), upstreamTimeoutMs: int('GATEWAY_UPSTREAM_TIMEOUT_MS'),
     }),
     auth: defined({
       jwt: jwks ? { jwksUrl: jwks, issuer: env.GATEWAY_JWT_ISSUER ?? '', audience: env.GATEWAY_JWT_AUDIENCE ?? '' } : undefined,

@@ -6,10 +6,10 @@
 import type { Logger } from 'pino';
 import { createExecutableSchema } from '../schema/executable.js';
 import { loadGenerated } from '../schema/load.js';
-import { DEFAULT_LIMITS, Runtime } from '../resolvers/runtime.js';
+import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
 import { type AppOptions, createApp, type GatewayApp } from './app.js';
-import type { GatewayConfig } from './config.js';
+import { DEFAULTS, type GatewayConfig } from './config.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
 import { applyPolicy, disabledOperations, type OperationPolicy } from './schema-policy.js';
 
@@ -30,9 +30,13 @@ export interface Gateway {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const metrics = createMetrics();
+  const upstreamTimeoutMs = options.limits?.upstreamTimeoutMs ?? DEFAULTS.limits.upstreamTimeoutMs;
   const upstream = createUpstreamClient({
     ...options.upstream,
+    // One hung call holds a slot for this long at most, not for the whole request's time.
+    timeouts: { headersMs: upstreamTimeoutMs, bodyMs: upstreamTimeoutMs, ...options.upstream.timeouts },
     onAttempt: (event) => {
+      if (event.outcomeUnknown) metrics.outcomeUnknown.inc({ operation: event.operationId });
       metrics.upstreamRequests.inc({ operation: event.operationId, status: String(event.status) });
       metrics.upstreamDuration.observe({ operation: event.operationId }, event.durationMs / 1000);
       if (event.rateLimit) metrics.rateLimitRemaining.set(event.rateLimit.remaining);
@@ -42,7 +46,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const artifacts = loadGenerated();
   const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
   const schema = applyPolicy(createExecutableSchema(artifacts), disabled);
-  const limits = { ...DEFAULT_LIMITS, ...(options.limits?.maxConnectionItems ? { maxConnectionItems: options.limits.maxConnectionItems } : {}) };
+  const given = options.limits ?? {};
+  const limits: RuntimeLimits = {
+    ...DEFAULT_LIMITS,
+    ...(given.maxConnectionItems ? { maxConnectionItems: given.maxConnectionItems } : {}),
+    ...(given.maxUpstreamCalls ? { maxUpstreamCalls: given.maxUpstreamCalls } : {}),
+    ...(given.requestConcurrency ? { requestConcurrency: given.requestConcurrency } : {}),
+  };
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size));
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };

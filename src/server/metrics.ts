@@ -13,6 +13,7 @@ export interface GatewayMetrics {
   requestDuration: Histogram<'status'>;
   errors: Counter<'code'>;
   batchSize: Histogram<'entity'>;
+  outcomeUnknown: Counter<'operation'>;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -22,6 +23,10 @@ export function createMetrics(): GatewayMetrics {
     upstreamRequests: new Counter({
       name: 'gateway_upstream_requests_total', help: 'Requests sent to the Management API, by operation and HTTP status (0: no response).',
       labelNames: ['operation', 'status'], registers: [registry],
+    }),
+    outcomeUnknown: new Counter({
+      name: 'gateway_upstream_outcome_unknown_total', help: 'Writes sent to the Management API that got no answer (their effect is unknown), by operation.',
+      labelNames: ['operation'], registers: [registry],
     }),
     upstreamDuration: new Histogram({
       name: 'gateway_upstream_request_duration_seconds', help: 'Duration of Management API requests.',

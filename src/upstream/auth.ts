@@ -56,7 +56,7 @@ function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credential
     client_secret: auth.clientSecret,
     audience: auth.audience ?? `${origin}/api/v2/`,
   }).toString();
-  const fail = (message: string, code: 'UNAUTHENTICATED' | 'UPSTREAM_UNAVAILABLE', statusCode?: number, errorCode?: string) =>
+  const fail = (message: string, code: 'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_UNAVAILABLE', statusCode?: number, errorCode?: string) =>
     upstreamError({ message, code, operationId: TOKEN_OPERATION, statusCode, errorCode, secrets: [auth.clientSecret] });
 
   const cache = new TokenCache(async () => {
@@ -80,7 +80,8 @@ function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credential
     if (response.statusCode !== 200 || typeof json.access_token !== 'string' || json.access_token === '') {
       const reason = typeof json.error_description === 'string' ? json.error_description : `status ${response.statusCode}`;
       throw fail(`The token endpoint refused the gateway's client credentials: ${reason}`,
-        response.statusCode >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED', response.statusCode,
+        // The gateway's own credential was refused: distinct from a caller's UNAUTHENTICATED.
+        response.statusCode >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_UNAUTHORIZED', response.statusCode,
         typeof json.error === 'string' ? json.error : undefined);
     }
     const expiresIn = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_EXPIRES_IN_S;

@@ -7,7 +7,8 @@ import { Pool } from 'undici';
 import { createTokenSource } from './auth.js';
 import { type EncodedBody, encodeBody, type UpstreamBody } from './body.js';
 import { Semaphore } from './concurrency.js';
-import { errorFromFailure, errorFromResponse, UpstreamError } from './errors.js';
+import type { CallBudget } from './budget.js';
+import { errorFromFailure, errorFromResponse, outcomeUnknown, provedUnsent, upstreamError, UpstreamError } from './errors.js';
 import { type Settings, type UpstreamOptions, validateOptions } from './options.js';
 import { buildPath } from './path.js';
 import { buildQuery, type QueryValue } from './query.js';
@@ -31,6 +32,8 @@ export interface UpstreamRequest {
   callerToken?: string;
   /** Ends the call (and its retry waits) when the caller goes away or the request times out. */
   signal?: AbortSignal;
+  /** The GraphQL request's allowance of attempts: each attempt, retries included, spends one. */
+  budget?: CallBudget;
 }
 
 export interface UpstreamResponse<T = unknown> {
@@ -81,6 +84,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       throw errorFromFailure(error, req.operationId);
     }
     let refreshed = false;
+    // A write sent without an answer: whatever happens next, its effect may already be applied.
+    let unanswered = false;
     for (let n = 0; ; n++) {
       const started = performance.now();
       let sent = false;
@@ -89,26 +94,31 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       try {
         await waitForThrottle(req.signal);
         result = await gate.run(() => {
+          if (req.budget && !req.budget.take()) throw budgetSpent(req);
           sent = true;
           return attempt(req, url, token!, body);
         }, req.signal);
       } catch (error) {
         failure = error;
       }
+      if (sent && !result && req.method !== 'GET' && !provedUnsent(failure)) unanswered = true;
       const status = result?.status ?? 0;
       const rateLimit = result ? readRateLimit(result.headers) : undefined;
       if (rateLimit) latest = rateLimit;
       const reason = failure !== undefined && !isTransient(failure) ? undefined
         : retryReason({ method: req.method, status, failure, attempt: n, maxRetries: settings.maxRetries, canRefresh: tokens.refreshable && !refreshed });
+      const unknown = reason === undefined && !result && unanswered;
       if (sent) {
         options.onAttempt?.({
           operationId: req.operationId, method: req.method, pathTemplate: req.pathTemplate, status,
           durationMs: performance.now() - started, attempt: n + 1, retried: reason !== undefined, ...(rateLimit ? { rateLimit } : {}),
+          ...(unknown ? { outcomeUnknown: true } : {}),
         });
       }
       if (result && status < 400) return { status, body: result.body as T, headers: result.headers, ...(rateLimit ? { rateLimit } : {}) };
       if (reason === undefined) {
-        throw result ? errorFromResponse(req.operationId, status, result.body, secrets()) : errorFromFailure(failure, req.operationId);
+        if (unknown) throw outcomeUnknown(req.operationId, req.method);
+        throw result ? responseError(req, status, result.body, secrets()) : errorFromFailure(failure, req.operationId);
       }
       try {
         if (reason === 'refresh') {
@@ -122,9 +132,23 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
           await sleep(backoffMs(settings.baseDelayMs, n, settings.maxWaitMs), req.signal);
         }
       } catch (error) {
+        if (unanswered) {
+          options.onAttempt?.({ operationId: req.operationId, method: req.method, pathTemplate: req.pathTemplate, status: 0, durationMs: 0, attempt: n + 1, retried: false, outcomeUnknown: true });
+          throw outcomeUnknown(req.operationId, req.method);
+        }
         throw errorFromFailure(error, req.operationId);
       }
     }
+  }
+
+  /** A 401 to the gateway's own token is the gateway's problem, not the caller's (forwarding aside). */
+  function responseError(req: UpstreamRequest, status: number, body: unknown, secrets: ReadonlyArray<string | undefined>): UpstreamError {
+    const error = errorFromResponse(req.operationId, status, body, secrets);
+    if (status !== 401 || options.auth.mode === 'forward') return error;
+    return upstreamError({
+      message: error.message,
+      code: 'UPSTREAM_UNAUTHORIZED', operationId: req.operationId, statusCode: status, ...(error.errorCode ? { errorCode: error.errorCode } : {}),
+    });
   }
 
   async function attempt(req: UpstreamRequest, path: string, token: string, body: EncodedBody | undefined): Promise<RawResponse> {
@@ -164,6 +188,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       await pool.close();
     },
   };
+}
+
+function budgetSpent(req: UpstreamRequest): UpstreamError {
+  return upstreamError({
+    message: `This request has used its allowance of ${req.budget!.limit} Management API calls; nothing more is sent for it.`,
+    code: 'UPSTREAM_BUDGET_EXCEEDED', operationId: req.operationId,
+  });
 }
 
 /** `/api/v2` + the encoded path + the query string; throws BAD_USER_INPUT before anything is sent. */

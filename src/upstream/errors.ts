@@ -7,7 +7,13 @@ import { GraphQLError } from 'graphql';
 
 export type UpstreamErrorCode =
   | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED' | 'NOT_IMPLEMENTED' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_ERROR' | 'BAD_USER_INPUT';
+  | 'RATE_LIMITED' | 'NOT_IMPLEMENTED' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_ERROR' | 'BAD_USER_INPUT'
+  /** The gateway's own credential was refused (token endpoint, or a 401 to the gateway's token): not the caller's fault. */
+  | 'UPSTREAM_UNAUTHORIZED'
+  /** A write was sent and no answer came: it may or may not have been applied. Never retried. */
+  | 'UPSTREAM_OUTCOME_UNKNOWN'
+  /** The request spent its allowance of upstream calls. */
+  | 'UPSTREAM_BUDGET_EXCEEDED';
 
 const BY_STATUS: Record<number, UpstreamErrorCode> = {
   400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 402: 'FORBIDDEN', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT',
@@ -88,6 +94,26 @@ function redact(message: string, secrets: ReadonlyArray<string | undefined>): st
     for (const form of forms) text = text.split(form).join('[redacted]');
   }
   return text;
+}
+
+/**
+ * Failures that prove the request never left: the connection was not made. Any other failure
+ * after a request was handed to the socket (a reset, a timeout, an abort) leaves its effect unknown.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function provedUnsent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NOT_SENT.has(code);
+}
+
+/** The error for a write that was sent and got no answer. */
+export function outcomeUnknown(operationId: string, method: string): UpstreamError {
+  return upstreamError({
+    message: `The ${method} was sent to the Management API but no answer came: the change may have been applied. Check before trying again.`,
+    code: 'UPSTREAM_OUTCOME_UNKNOWN',
+    operationId,
+  });
 }
 
 /** The error for an attempt that got no answer: a timeout, a reset, a refused connection, an abort. */

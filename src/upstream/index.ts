@@ -6,3 +6,5 @@ export { UpstreamError, toGraphQLError, type UpstreamErrorCode } from './errors.
 export { buildPath, encodePathSegment } from './path.js';
 export { buildQuery, type QueryValue } from './query.js';
 export type { RateLimitState } from './rate-limit.js';
+export { CallBudget } from './budget.js';
+export { Semaphore } from './concurrency.js';

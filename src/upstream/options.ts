@@ -17,6 +17,8 @@ export interface AttemptEvent {
   /** Whether another attempt follows this one. */
   retried: boolean;
   rateLimit?: RateLimitState;
+  /** A write that was sent and never answered: its effect is unknown (reported once, on the last attempt). */
+  outcomeUnknown?: boolean;
 }
 
 export interface UpstreamOptions {

@@ -29,7 +29,15 @@ describe('forwarding the caller\'s token', () => {
     const reader = await emulator.issueToken(['read:roles']);
     expect((await query(`Bearer ${reader}`)).data!.roles.nodes).toHaveLength(1);
     const other = await emulator.issueToken(['read:users']);
-    expect((await query(`Bearer ${other}`)).errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', errorCode: 'insufficient_scope' });
+    emulator.resetStats();
+    // The forwarded token's own scopes are known: what Auth0 would refuse is refused before the call.
+    expect((await query(`Bearer ${other}`)).errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScopes: ['read:roles'] });
+    expect(emulator.stats().total).toBe(0);
+  });
+
+  it('Auth0 still decides: a token it refuses is refused, whatever it claims', async () => {
+    const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"scope":"read:roles"}').toString('base64url')}.x`;
+    expect((await query(`Bearer ${forged}`)).errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', statusCode: 401 });
   });
 
   it('refuses a caller without a token before any upstream call', async () => {

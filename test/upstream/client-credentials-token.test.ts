@@ -87,20 +87,20 @@ describe('client credentials', () => {
     expect(fake.tokenRequests()).toHaveLength(2);
   });
 
-  it('a second 401 after the refresh is an UNAUTHENTICATED error, with no further refresh', async () => {
+  it('a second 401 after the refresh is an UPSTREAM_UNAUTHORIZED error (the gateway’s credential), with no further refresh', async () => {
     const fake = await startFakeAuth0(tenant({ refused: () => true }));
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: credentials }));
     const error = await rejection(client.request({ operationId: 'get_roles', method: 'POST', pathTemplate: '/roles', body: { kind: 'json', value: {} } }));
-    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', statusCode: 401, errorCode: 'token_expired', operationId: 'get_roles' });
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAUTHORIZED', statusCode: 401, errorCode: 'token_expired', operationId: 'get_roles' });
     expect(fake.seen.map((s) => s.url)).toEqual(['/oauth/token', '/api/v2/roles', '/oauth/token', '/api/v2/roles']);
   });
 
-  it('a refused token request is an UNAUTHENTICATED error quoting Auth0 without the secret', async () => {
+  it('a refused token request is an UPSTREAM_UNAUTHORIZED error quoting Auth0 without the secret', async () => {
     const fake = await startFakeAuth0((req, res) => json(res, 401, { error: 'access_denied', error_description: 'Unauthorized' }));
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: credentials }));
     const error = await rejection(client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' }));
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', statusCode: 401, errorCode: 'access_denied', message: "The token endpoint refused the gateway's client credentials: Unauthorized" });
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAUTHORIZED', statusCode: 401, errorCode: 'access_denied', message: "The token endpoint refused the gateway's client credentials: Unauthorized" });
     expect(fake.api()).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('static and forwarded tokens', () => {
   it('a static token is sent as is, and a 401 is not retried', async () => {
     const fake = await startFakeAuth0((req, res) => auth0Error(res, 401, 'Unauthorized', 'Invalid token', 'invalid_token'));
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: { mode: 'static', token: 'static-token' } }));
-    expect(await rejection(client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' }))).toMatchObject({ code: 'UNAUTHENTICATED', errorCode: 'invalid_token' });
+    expect(await rejection(client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' }))).toMatchObject({ code: 'UPSTREAM_UNAUTHORIZED', errorCode: 'invalid_token' });
     expect(fake.seen.map((s) => s.headers.authorization)).toEqual(['Bearer static-token']);
   });
 

@@ -8,7 +8,8 @@ afterEach(closeAll);
 describe('non-2xx answers become UpstreamErrors carrying Auth0 codes and message', () => {
   it.each([
     [400, 'Bad Request', 'Payload validation error: Missing required property: name', 'invalid_body', 'BAD_REQUEST'],
-    [401, 'Unauthorized', 'Invalid token', 'invalid_token', 'UNAUTHENTICATED'],
+    // A 401 to the gateway's own (static) token is the gateway's credential failing, not the caller's.
+    [401, 'Unauthorized', 'Invalid token', 'invalid_token', 'UPSTREAM_UNAUTHORIZED'],
     [403, 'Forbidden', 'Insufficient scope, expected any of: read:users', 'insufficient_scope', 'FORBIDDEN'],
     [404, 'Not Found', 'The user does not exist.', 'inexistent_user', 'NOT_FOUND'],
     [409, 'Conflict', 'The user already exists.', 'user_exists', 'CONFLICT'],

@@ -99,11 +99,12 @@ describe('5xx, timeouts and resets: only idempotent methods are retried', () => 
     expect(fake.seen).toHaveLength(1);
   });
 
-  it('does not retry a POST that timed out', async () => {
+  it('does not retry a POST that timed out, and says its outcome is unknown', async () => {
     const fake = await startFakeAuth0(() => { /* never answers */ });
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: staticAuth, timeouts: { headersMs: 200 }, retry: { baseDelayMs: 10 } }));
     const error = await rejection(client.request({ operationId: 'post_users', method: 'POST', pathTemplate: '/users', body: { kind: 'json', value: {} } }));
-    expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', operationId: 'post_users' });
+    expect(error).toMatchObject({ code: 'UPSTREAM_OUTCOME_UNKNOWN', operationId: 'post_users' });
+    expect((error as Error).message).toMatch(/may have been applied/);
     expect(fake.seen).toHaveLength(1);
   });
 
