@@ -3,7 +3,6 @@
  * matters: the request log wraps everything; health answers before authentication; size, CSRF,
  * armor and cost limits refuse bad requests before any resolver (so before any upstream call).
  */
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
@@ -17,6 +16,7 @@ import type { Authenticate } from './caller-auth.js';
 import { DEFAULTS, type GatewayConfig } from './config.js';
 import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
+import { useArmor } from './use-armor.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { useHealth } from './use-health.js';
 import { useRequestLog } from './use-request-log.js';
@@ -52,14 +52,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     useHealth({ ...(options.runtime ? { upstream: options.runtime.upstream } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) }),
     useBodyLimit(limits.maxBodyBytes),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
-    EnvelopArmorPlugin({
-      maxDepth: { n: limits.maxDepth },
-      maxAliases: { n: limits.maxAliases },
-      maxTokens: { n: limits.maxTokens },
-      maxDirectives: { n: 50 },
-      costLimit: { enabled: false },
-      blockFieldSuggestion: { enabled: options.introspection === false },
-    }) as Plugin,
+    useArmor({ ...limits, maxDirectives: 50 }, { blockFieldSuggestion: options.introspection === false }),
     useCostLimit({ maxCost: limits.maxCost, defaultFirst: options.runtime?.limits.defaultPageSize ?? 50 }),
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
   );
