@@ -47,6 +47,10 @@ export interface GatewayConfig {
   denyOperations?: string[];
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number };
   introspection: boolean;
+  /** GraphiQL for browsers on /graphql; off whenever introspection is off. */
+  graphiql: boolean;
+  /** Prometheus /metrics: off entirely, or with `port` on its own 127.0.0.1 listener instead of the main port. */
+  metrics: { enabled: boolean; port?: number };
   /** A JSON file of `{ "<sha256 hash>": "<query>" }`; with `allowArbitrary: false` only those run. */
   persistedOperations?: { file: string; allowArbitrary: boolean };
   corsOrigins: string[];
@@ -62,6 +66,8 @@ export const DEFAULTS: GatewayConfig = {
   readOnly: false,
   limits: { maxDepth: 10, maxAliases: 60, maxTokens: 5000, maxCost: 20_000, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000 },
   introspection: true,
+  graphiql: true,
+  metrics: { enabled: true },
   corsOrigins: [],
   debug: false,
   logLevel: 'info',
@@ -107,6 +113,11 @@ const SCHEMA = {
       properties: { maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive, maxConnectionItems: positive },
     },
     introspection: { type: 'boolean' },
+    graphiql: { type: 'boolean' },
+    metrics: {
+      type: 'object', additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, port: { type: 'integer', minimum: 0, maximum: 65535 } },
+    },
     persistedOperations: {
       type: 'object', additionalProperties: false, required: ['file'],
       properties: { file: { type: 'string', minLength: 1 }, allowArbitrary: { type: 'boolean' } },
@@ -138,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     upstream: { ...(file.upstream as object ?? {}), ...fromEnv.upstream },
     limits: { ...(file.limits as object ?? {}), ...fromEnv.limits },
     auth: { ...fileAuth, ...(jwt ? { jwt } : {}) },
+    metrics: { ...(file.metrics as object ?? {}), ...fromEnv.metrics },
   };
   if (jwt) requireVerifiableJwt(jwt as Partial<JwtConfig>);
   if (!validate(merged)) {
@@ -150,7 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     upstream: { ...DEFAULTS.upstream, ...m.upstream },
     auth: { ...DEFAULTS.auth, ...m.auth, ...(m.auth?.jwt ? { jwt: { ...JWT_DEFAULTS, ...m.auth.jwt } } : {}) },
     limits: { ...DEFAULTS.limits, ...m.limits },
+    metrics: { ...DEFAULTS.metrics, ...m.metrics },
   };
+  if (config.metrics.port !== undefined && config.metrics.port !== 0 && config.metrics.port === config.port) {
+    throw new Error('Invalid configuration: GATEWAY_METRICS_PORT (metrics.port) must differ from PORT (port): metrics get a listener of their own');
+  }
   const u = config.upstream;
   if (u.domain && !u.token && !u.forwardCallerToken && (!u.clientId || !u.clientSecret)) {
     throw new Error('Invalid configuration: AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, AUTH0_TOKEN, or AUTH0_FORWARD_CALLER_TOKEN=true');
@@ -191,7 +207,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
   return {
     top: defined({
       port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), introspection: bool('GATEWAY_INTROSPECTION'),
-      debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
+      graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
       persistedOperations: env.GATEWAY_PERSISTED_OPERATIONS
         ? { file: env.GATEWAY_PERSISTED_OPERATIONS, allowArbitrary: bool('GATEWAY_ALLOW_ARBITRARY_OPERATIONS') ?? false }
@@ -205,6 +221,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
       maxDepth: int('GATEWAY_MAX_DEPTH'), maxAliases: int('GATEWAY_MAX_ALIASES'), maxTokens: int('GATEWAY_MAX_TOKENS'), maxCost: int('GATEWAY_MAX_COST'),
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
     }),
+    metrics: defined({ enabled: bool('GATEWAY_METRICS'), port: int('GATEWAY_METRICS_PORT') }),
     jwt: nonEmpty(defined({
       jwksUrl: env.GATEWAY_JWKS_URL || undefined, issuer: env.GATEWAY_JWT_ISSUER, audience: env.GATEWAY_JWT_AUDIENCE,
       maxLifetimeSeconds: int('GATEWAY_JWT_MAX_LIFETIME_SECONDS'), jwksTimeoutMs: int('GATEWAY_JWKS_TIMEOUT_MS'),
