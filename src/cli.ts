@@ -39,6 +39,8 @@ async function main(command: string | undefined): Promise<void> {
       const config = loadConfig();
       const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
       const { gateway, describe, stopUpstream } = await upstreamFor(config, logger);
+      const { startMetricsServer } = await import('./server/metrics-server.js');
+      const metricsServer = config.metrics.enabled && config.metrics.port !== undefined ? await startMetricsServer(gateway.metrics, config.metrics.port) : undefined;
       // Bodies must declare their length, which the body-size limit checks before reading: Node's
       // parser holds a request to its Content-Length, so chunked bodies of unknown size are refused.
       const server = createServer((req, res) => {
@@ -54,11 +56,12 @@ async function main(command: string | undefined): Promise<void> {
       const actualPort = typeof address === 'object' && address ? address.port : config.port;
       console.log(describe);
       console.log(`GraphiQL: http://127.0.0.1:${actualPort}/graphql`);
+      if (metricsServer) console.log(`Metrics: ${metricsServer.url}`);
       // Graceful shutdown: stop accepting, let in-flight requests finish, then release the upstream.
       const stop = (signal: string): void => {
         logger.info({ signal }, 'shutting down');
         server.close(() => {
-          void gateway.close().then(stopUpstream).then(() => process.exit(0));
+          void gateway.close().then(stopUpstream).then(() => metricsServer?.close()).then(() => process.exit(0));
         });
         server.closeIdleConnections();
         setTimeout(() => process.exit(1), config.limits.requestTimeoutMs + 10_000).unref();
@@ -87,6 +90,9 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
   const common = {
     ...(persisted ? { persistedOperations: persisted } : {}),
     debug: config.debug, logger, limits: config.limits, introspection: config.introspection, corsOrigins: config.corsOrigins,
+    graphiql: config.graphiql,
+    // Metrics on their own listener (or off) are not served on the callers' port.
+    metricsEndpoint: config.metrics.enabled && config.metrics.port === undefined,
     policy: { readOnly: config.readOnly, ...(config.allowOperations ? { allow: config.allowOperations } : {}), ...(config.denyOperations ? { deny: config.denyOperations } : {}) },
   };
   const u = config.upstream;

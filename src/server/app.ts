@@ -3,7 +3,6 @@
  * matters: the request log wraps everything; health answers before authentication; size, CSRF,
  * armor and cost limits refuse bad requests before any resolver (so before any upstream call).
  */
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
@@ -20,8 +19,11 @@ import { DEFAULTS, type GatewayConfig } from './config.js';
 import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
 import { QueryCoster } from './query-cost.js';
+import { useArmor } from './use-armor.js';
 import { useCostLimit } from './use-cost-limit.js';
+import { createReadiness, type ReadinessCheck, type ReadinessOptions } from './readiness.js';
 import { useHealth } from './use-health.js';
+import { useMetricsEndpoint } from './use-metrics-endpoint.js';
 import { useRequestLog } from './use-request-log.js';
 import { useUpstreamStats } from './use-upstream-stats.js';
 
@@ -37,6 +39,12 @@ export interface AppOptions {
   authenticate?: Authenticate;
   limits?: Partial<GatewayConfig['limits']>;
   introspection?: boolean;
+  /** Serve GraphiQL to browsers on /graphql (default true; never when introspection is off). */
+  graphiql?: boolean;
+  /** Serve /metrics on this app (default true); false when metrics are off or on their own port. */
+  metricsEndpoint?: boolean;
+  /** Tuning of /readyz: hysteresis, cache window, probe timeout, clock. */
+  readiness?: ReadinessOptions;
   corsOrigins?: string[];
   logger?: Logger;
   /** Known operations by hash; unless `allowArbitrary`, nothing else runs. */
@@ -50,19 +58,14 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   const limits = { ...DEFAULTS.limits, ...options.limits };
   const plugins: Array<Plugin<GatewayContext> | Plugin> = [];
   if (options.logger) plugins.push(useRequestLog(options.logger));
-  if (options.introspection !== false) plugins.push(useGraphiQLPage());
+  // GraphiQL is useless without introspection, so turning introspection off turns it off too.
+  if (options.introspection !== false && options.graphiql !== false) plugins.push(useGraphiQLPage());
+  plugins.push(useHealth(options.runtime ? { readiness: createReadiness(readinessChecks(options.runtime, options.authenticate), options.readiness) } : {}));
+  if (options.metrics && options.metricsEndpoint !== false) plugins.push(useMetricsEndpoint(options.metrics));
   plugins.push(
-    useHealth({ ...(options.runtime ? { upstream: options.runtime.upstream } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) }),
     useBodyLimit(limits.maxBodyBytes),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
-    EnvelopArmorPlugin({
-      maxDepth: { n: limits.maxDepth },
-      maxAliases: { n: limits.maxAliases },
-      maxTokens: { n: limits.maxTokens },
-      maxDirectives: { n: 50 },
-      costLimit: { enabled: false },
-      blockFieldSuggestion: { enabled: options.introspection === false },
-    }) as Plugin,
+    useArmor({ ...limits, maxDirectives: 50 }, { blockFieldSuggestion: options.introspection === false }),
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
   );
   if (options.runtime) {
@@ -108,6 +111,13 @@ export function createApp(options: AppOptions = {}): GatewayApp {
       return { runtime: options.runtime, gateway };
     },
   });
+}
+
+/** The gateway can serve when the upstream answers with a token, and the JWKS answers if JWTs are used. */
+function readinessChecks(runtime: Runtime, authenticate: Authenticate | undefined): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'upstream', probe: () => runtime.upstream.probe() }];
+  if (authenticate?.ready) checks.push({ name: 'jwks', probe: authenticate.ready });
+  return checks;
 }
 
 /**

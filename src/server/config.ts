@@ -14,6 +14,19 @@ export interface ApiKeyConfig {
   scopes: string[];
 }
 
+/** Callers' JWTs: verified against the JWKS with issuer and audience; `exp` required. */
+export interface JwtConfig {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Longest accepted `exp - iat` (or `exp - now` without `iat`): long-lived tokens are refused. */
+  maxLifetimeSeconds: number;
+  /** A JWKS fetch is abandoned after this; the caller then gets 503 AUTH_UNAVAILABLE. */
+  jwksTimeoutMs: number;
+}
+
+export const JWT_DEFAULTS = { maxLifetimeSeconds: 86_400, jwksTimeoutMs: 2_000 } as const;
+
 export interface GatewayConfig {
   port: number;
   emulatorPort: number;
@@ -26,7 +39,7 @@ export interface GatewayConfig {
     forwardCallerToken: boolean;
   };
   auth: {
-    jwt?: { jwksUrl: string; issuer: string; audience: string };
+    jwt?: JwtConfig;
     apiKeys: ApiKeyConfig[];
   };
   readOnly: boolean;
@@ -42,6 +55,10 @@ export interface GatewayConfig {
     upstreamTimeoutMs: number;
   };
   introspection: boolean;
+  /** GraphiQL for browsers on /graphql; off whenever introspection is off. */
+  graphiql: boolean;
+  /** Prometheus /metrics: off entirely, or with `port` on its own 127.0.0.1 listener instead of the main port. */
+  metrics: { enabled: boolean; port?: number };
   /** A JSON file of `{ "<sha256 hash>": "<query>" }`; with `allowArbitrary: false` only those run. */
   persistedOperations?: { file: string; allowArbitrary: boolean };
   corsOrigins: string[];
@@ -60,6 +77,8 @@ export const DEFAULTS: GatewayConfig = {
     maxUpstreamCalls: 250, requestConcurrency: 8, upstreamTimeoutMs: 10_000,
   },
   introspection: true,
+  graphiql: true,
+  metrics: { enabled: true },
   corsOrigins: [],
   debug: false,
   logLevel: 'info',
@@ -83,7 +102,10 @@ const SCHEMA = {
       properties: {
         jwt: {
           type: 'object', additionalProperties: false, required: ['jwksUrl', 'issuer', 'audience'],
-          properties: { jwksUrl: { type: 'string', pattern: '^https?://' }, issuer: { type: 'string' }, audience: { type: 'string' } },
+          properties: {
+            jwksUrl: { type: 'string', pattern: '^https?://' }, issuer: { type: 'string', minLength: 1 }, audience: { type: 'string', minLength: 1 },
+            maxLifetimeSeconds: positive, jwksTimeoutMs: positive,
+          },
         },
         apiKeys: {
           type: 'array',
@@ -105,6 +127,11 @@ const SCHEMA = {
       },
     },
     introspection: { type: 'boolean' },
+    graphiql: { type: 'boolean' },
+    metrics: {
+      type: 'object', additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, port: { type: 'integer', minimum: 0, maximum: 65535 } },
+    },
     persistedOperations: {
       type: 'object', additionalProperties: false, required: ['file'],
       properties: { file: { type: 'string', minLength: 1 }, allowArbitrary: { type: 'boolean' } },
@@ -128,12 +155,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     }
   }
   const fromEnv = envOverrides(env);
+  const fileAuth = (file.auth ?? {}) as { jwt?: object };
+  // The JWT settings merge key by key, so GATEWAY_JWKS_TIMEOUT_MS can tune a file's auth.jwt.
+  const jwt = fileAuth.jwt || fromEnv.jwt ? { ...fileAuth.jwt, ...fromEnv.jwt } : undefined;
   const merged = {
     ...file, ...fromEnv.top,
     upstream: { ...(file.upstream as object ?? {}), ...fromEnv.upstream },
     limits: { ...(file.limits as object ?? {}), ...fromEnv.limits },
-    auth: { ...(file.auth as object ?? {}), ...fromEnv.auth },
+    auth: { ...fileAuth, ...(jwt ? { jwt } : {}) },
+    metrics: { ...(file.metrics as object ?? {}), ...fromEnv.metrics },
   };
+  if (jwt) requireVerifiableJwt(jwt as Partial<JwtConfig>);
   if (!validate(merged)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(config)'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -142,14 +174,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const config: GatewayConfig = {
     ...DEFAULTS, ...m,
     upstream: { ...DEFAULTS.upstream, ...m.upstream },
-    auth: { ...DEFAULTS.auth, ...m.auth },
+    auth: { ...DEFAULTS.auth, ...m.auth, ...(m.auth?.jwt ? { jwt: { ...JWT_DEFAULTS, ...m.auth.jwt } } : {}) },
     limits: { ...DEFAULTS.limits, ...m.limits },
+    metrics: { ...DEFAULTS.metrics, ...m.metrics },
   };
+  if (config.metrics.port !== undefined && config.metrics.port !== 0 && config.metrics.port === config.port) {
+    throw new Error('Invalid configuration: GATEWAY_METRICS_PORT (metrics.port) must differ from PORT (port): metrics get a listener of their own');
+  }
   const u = config.upstream;
   if (u.domain && !u.token && !u.forwardCallerToken && (!u.clientId || !u.clientSecret)) {
     throw new Error('Invalid configuration: AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, AUTH0_TOKEN, or AUTH0_FORWARD_CALLER_TOKEN=true');
   }
   return config;
+}
+
+/**
+ * A JWKS without an issuer and an audience verifies nothing useful (any token the key ever signed,
+ * for any API, would pass), so it stops start-up rather than refusing every caller later.
+ */
+function requireVerifiableJwt(jwt: Partial<JwtConfig>): void {
+  const missing = [
+    ...(jwt.jwksUrl ? [] : ['GATEWAY_JWKS_URL (auth.jwt.jwksUrl)']),
+    ...(typeof jwt.issuer === 'string' && jwt.issuer.trim() ? [] : ['GATEWAY_JWT_ISSUER (auth.jwt.issuer)']),
+    ...(typeof jwt.audience === 'string' && jwt.audience.trim() ? [] : ['GATEWAY_JWT_AUDIENCE (auth.jwt.audience)']),
+  ];
+  if (missing.length > 0) throw new Error(`Invalid configuration: JWT callers need ${missing.join(' and ')}: without them no token can be verified`);
 }
 
 function envOverrides(env: NodeJS.ProcessEnv) {
@@ -167,12 +216,12 @@ function envOverrides(env: NodeJS.ProcessEnv) {
     return raw === 'true';
   };
   const list = (name: string): string[] | undefined => env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
+  const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).length > 0 ? o : undefined);
   const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const jwks = env.GATEWAY_JWKS_URL;
   return {
     top: defined({
       port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), introspection: bool('GATEWAY_INTROSPECTION'),
-      debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
+      graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
       persistedOperations: env.GATEWAY_PERSISTED_OPERATIONS
         ? { file: env.GATEWAY_PERSISTED_OPERATIONS, allowArbitrary: bool('GATEWAY_ALLOW_ARBITRARY_OPERATIONS') ?? false }
@@ -187,8 +236,10 @@ function envOverrides(env: NodeJS.ProcessEnv) {
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
       maxUpstreamCalls: int('GATEWAY_MAX_UPSTREAM_CALLS'), requestConcurrency: int('GATEWAY_REQUEST_CONCURRENCY'), upstreamTimeoutMs: int('GATEWAY_UPSTREAM_TIMEOUT_MS'),
     }),
-    auth: defined({
-      jwt: jwks ? { jwksUrl: jwks, issuer: env.GATEWAY_JWT_ISSUER ?? '', audience: env.GATEWAY_JWT_AUDIENCE ?? '' } : undefined,
-    }),
+    metrics: defined({ enabled: bool('GATEWAY_METRICS'), port: int('GATEWAY_METRICS_PORT') }),
+    jwt: nonEmpty(defined({
+      jwksUrl: env.GATEWAY_JWKS_URL || undefined, issuer: env.GATEWAY_JWT_ISSUER, audience: env.GATEWAY_JWT_AUDIENCE,
+      maxLifetimeSeconds: int('GATEWAY_JWT_MAX_LIFETIME_SECONDS'), jwksTimeoutMs: int('GATEWAY_JWKS_TIMEOUT_MS'),
+    })),
   };
 }

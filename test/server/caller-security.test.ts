@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
@@ -92,6 +93,105 @@ describe('callers must authenticate', () => {
     const { body } = await post('{ roles(first: 1) { nodes { name } } }', { 'x-api-key': API_KEY });
     expect(body.data!.roles.nodes).toHaveLength(1);
     expect((await post('{ roles(first: 1) { nodes { name } } }', { 'x-api-key': 'wrong' })).status).toBe(401);
+  });
+});
+
+describe('JWTs are short-lived and checked against a JWKS that can be had', () => {
+  const query = '{ roles(first: 1) { nodes { name } } }';
+  const claims = () => new SignJWT({ scope: 'read:roles' }).setProtectedHeader({ alg: 'ES256', kid: 'test' }).setSubject('user|caller')
+    .setIssuer('https://issuer.test/').setAudience('https://gateway.test/');
+
+  it('refuses a token without exp, though its signature, issuer and audience are good', async () => {
+    const token = await claims().setIssuedAt().sign(privateKey);
+    const { status, body } = await post(query, { authorization: `Bearer ${token}` });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(emulator.stats().total).toBe(0);
+  });
+
+  it.each([
+    ['exp - iat', async () => claims().setIssuedAt().setExpirationTime('25h').sign(privateKey)],
+    ['exp - now, without iat', async () => claims().setExpirationTime('25h').sign(privateKey)],
+  ])('refuses a token living longer than the maximum lifetime (24 h by default), by %s', async (_how, make) => {
+    const { status, body } = await post(query, { authorization: `Bearer ${await make()}` });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.message).toMatch(/lifetime over 86400 s/);
+    expect(emulator.stats().total).toBe(0);
+  });
+
+  it('accepts a token within the maximum lifetime, with or without iat', async () => {
+    for (const token of [await claims().setIssuedAt().setExpirationTime('23h').sign(privateKey), await claims().setExpirationTime('23h').sign(privateKey)]) {
+      const { status, body } = await post(query, { authorization: `Bearer ${token}` });
+      expect(status).toBe(200);
+      expect(body.data!.roles.nodes).toHaveLength(1);
+    }
+  });
+
+  it('honours a configured maximum lifetime', async () => {
+    const authenticate = createAuthenticator({ jwt: { jwksUrl, issuer: 'https://issuer.test/', audience: 'https://gateway.test/', maxLifetimeSeconds: 60 }, apiKeys: [] }, { open: false });
+    const request = (token: string) => new Request('http://gateway.test/graphql', { headers: { authorization: `Bearer ${token}` } });
+    await expect(authenticate(request(await claims().setIssuedAt().setExpirationTime('2m').sign(privateKey)))).rejects.toThrow(/lifetime over 60 s/);
+    await expect(authenticate(request(await claims().setIssuedAt().setExpirationTime('1m').sign(privateKey)))).resolves.toMatchObject({ kind: 'jwt', id: 'user|caller' });
+  });
+
+  describe('when the JWKS cannot be had', () => {
+    // A JWKS that accepts connections and never answers: the worst case, a hang rather than a refusal.
+    let silent: TcpServer;
+    const sockets = new Set<Socket>();
+    let silentUrl: string;
+
+    beforeAll(async () => {
+      silent = createTcpServer((socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+      silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/.well-known/jwks.json`;
+    });
+
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    });
+
+    async function behind(url: string, run: (g: Gateway) => Promise<void>) {
+      const g = createGateway({
+        upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
+        authenticate: createAuthenticator({ jwt: { jwksUrl: url, issuer: 'https://issuer.test/', audience: 'https://gateway.test/', jwksTimeoutMs: 300 }, apiKeys: [] }, { open: false }),
+      });
+      try { await run(g); } finally { await g.close(); }
+    }
+
+    it('answers 503 AUTH_UNAVAILABLE within about the JWKS timeout when the JWKS hangs, and lets nobody in', async () => {
+      await behind(silentUrl, async (g) => {
+        const started = Date.now();
+        const { status, body } = await post(query, { authorization: `Bearer ${await sign('read:roles')}` }, g.app);
+        // The request timeout is 30 s; the JWKS timeout is 300 ms.
+        expect(Date.now() - started).toBeLessThan(2_000);
+        expect(status).toBe(503);
+        expect(body.data).toBeUndefined();
+        expect(body.errors?.[0]?.extensions?.code).toBe('AUTH_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+        expect(emulator.stats().total).toBe(0);
+      });
+    });
+
+    it('answers 503 AUTH_UNAVAILABLE when the JWKS refuses connections', async () => {
+      const closed = createTcpServer();
+      await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((r) => closed.close(() => r()));
+      await behind(`http://127.0.0.1:${port}/jwks.json`, async (g) => {
+        const { status, body } = await post(query, { authorization: `Bearer ${await sign('read:roles')}` }, g.app);
+        expect(status).toBe(503);
+        expect(body.errors?.[0]?.extensions?.code).toBe('AUTH_UNAVAILABLE');
+        expect(emulator.stats().total).toBe(0);
+      });
+    });
+
+    it('still refuses a malformed token with 401: no JWKS is needed to know it is bad', async () => {
+      await behind(silentUrl, async (g) => {
+        const { status } = await post(query, { authorization: 'Bearer not-a-jwt' }, g.app);
+        expect(status).toBe(401);
+      });
+    });
   });
 });
 

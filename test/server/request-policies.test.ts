@@ -70,7 +70,21 @@ describe('persisted operations', () => {
   });
 });
 
+const jwtEnv = { GATEWAY_JWKS_URL: 'https://issuer.test/.well-known/jwks.json', GATEWAY_JWT_ISSUER: 'https://issuer.test/', GATEWAY_JWT_AUDIENCE: 'https://gateway.test/' };
+
 describe('configuration', () => {
+  it('serves metrics and GraphiQL by default; both can be turned off, metrics moved to a port of their own', () => {
+    expect(loadConfig({})).toMatchObject({ metrics: { enabled: true }, graphiql: true });
+    expect(loadConfig({}).metrics.port).toBeUndefined();
+    expect(loadConfig({ GATEWAY_METRICS: 'false', GATEWAY_GRAPHIQL: 'false' })).toMatchObject({ metrics: { enabled: false }, graphiql: false });
+    expect(loadConfig({ GATEWAY_METRICS_PORT: '9464' }).metrics).toEqual({ enabled: true, port: 9464 });
+  });
+
+  it('gives JWT callers a maximum lifetime and a JWKS timeout, by default or from the environment', () => {
+    expect(loadConfig(jwtEnv).auth.jwt).toEqual({ jwksUrl: jwtEnv.GATEWAY_JWKS_URL, issuer: 'https://issuer.test/', audience: 'https://gateway.test/', maxLifetimeSeconds: 86_400, jwksTimeoutMs: 2_000 });
+    expect(loadConfig({ ...jwtEnv, GATEWAY_JWT_MAX_LIFETIME_SECONDS: '3600', GATEWAY_JWKS_TIMEOUT_MS: '500' }).auth.jwt).toMatchObject({ maxLifetimeSeconds: 3600, jwksTimeoutMs: 500 });
+  });
+
   it('fills defaults and reads the environment', () => {
     const config = loadConfig({ PORT: '5000', GATEWAY_READ_ONLY: 'true', GATEWAY_MAX_COST: '100' });
     expect(config).toMatchObject({ port: 5000, readOnly: true, limits: { maxCost: 100, maxDepth: 10 }, introspection: true });
@@ -82,6 +96,12 @@ describe('configuration', () => {
     [{ PORT: '70000' }, '/port must be <= 65535'],
     [{ AUTH0_DOMAIN: 'acme.auth0.com' }, 'AUTH0_DOMAIN needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET'],
     [{ GATEWAY_MAX_COST: '0' }, '/limits/maxCost must be >= 1'],
+    [{ GATEWAY_JWKS_URL: 'https://issuer.test/.well-known/jwks.json' }, 'JWT callers need GATEWAY_JWT_ISSUER (auth.jwt.issuer) and GATEWAY_JWT_AUDIENCE (auth.jwt.audience)'],
+    [{ GATEWAY_JWKS_URL: 'https://issuer.test/.well-known/jwks.json', GATEWAY_JWT_ISSUER: 'https://issuer.test/', GATEWAY_JWT_AUDIENCE: ' ' }, 'JWT callers need GATEWAY_JWT_AUDIENCE (auth.jwt.audience):'],
+    [{ GATEWAY_JWT_MAX_LIFETIME_SECONDS: '3600' }, 'JWT callers need GATEWAY_JWKS_URL'],
+    [{ ...jwtEnv, GATEWAY_JWKS_TIMEOUT_MS: '0' }, '/auth/jwt/jwksTimeoutMs must be >= 1'],
+    [{ GATEWAY_METRICS: 'off' }, 'GATEWAY_METRICS must be true or false, got "off"'],
+    [{ PORT: '9000', GATEWAY_METRICS_PORT: '9000' }, 'GATEWAY_METRICS_PORT (metrics.port) must differ from PORT (port)'],
   ])('refuses %j with a message naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
