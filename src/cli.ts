@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { COVERAGE_FILE, GENERATED_DIR, SPEC_FILE } from './paths.js';
+import { COVERAGE_FILE, GENERATED_DIR, README_FILE, SCOPES_FILE, SPEC_FILE } from './paths.js';
 import type { Gateway } from './server/gateway.js';
 import type { GatewayConfig } from './server/config.js';
 
@@ -24,6 +24,10 @@ async function main(command: string | undefined): Promise<void> {
       mkdirSync(dirname(COVERAGE_FILE), { recursive: true });
       writeFileSync(COVERAGE_FILE, coverageMarkdown());
       files.push(COVERAGE_FILE);
+      const { readmeWithNarrowing, scopesMarkdown } = await import('./scopes/docs.js');
+      writeFileSync(SCOPES_FILE, scopesMarkdown(result.metadata));
+      writeFileSync(README_FILE, readmeWithNarrowing(readFileSync(README_FILE, 'utf8'), result.metadata));
+      files.push(SCOPES_FILE, README_FILE);
       const report = buildReport(result);
       console.log(`Generated ${files.length} files from ${report.operations.total} operations in ${Math.round(performance.now() - started)} ms`);
       return;

@@ -8,3 +8,5 @@ export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
 export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
 export const METADATA_FILE = join(GENERATED_DIR, 'metadata.json');
 export const COVERAGE_FILE = join(ROOT, 'docs', 'emulator-coverage.md');
+export const SCOPES_FILE = join(ROOT, 'docs', 'scopes.md');
+export const README_FILE = join(ROOT, 'README.md');

@@ -77,7 +77,7 @@ export class RequestScope {
     const decision = decideAccess(this.scopes, {
       operationId: operation.operationId, listed: operation.scopes, ownToken: this.callerToken !== undefined,
       ...(facts.path ? { path: facts.path } : {}), ...(facts.body !== undefined ? { body: facts.body } : {}),
-      ...(facts.reads ? { reads: facts.reads() } : {}), ...(this.subject ? { subject: this.subject } : {}),
+      ...(facts.reads ? { reads: facts.reads } : {}), ...(this.subject ? { subject: this.subject } : {}),
     });
     if (decision.allowed) return;
     throw new GraphQLError(`Insufficient scope for ${operation.coordinate}: ${decision.message}.`, {

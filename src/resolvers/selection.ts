@@ -12,12 +12,15 @@ import type { GeneratedMetadata } from '../schema/metadata.js';
 export function selectedFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined): Set<string> | undefined {
   if (!selectionSet) return undefined;
   const names = new Set<string>();
+  // Each fragment is read once: a fragment spread a thousand times adds no names after the first.
+  const seen = new Set<string>();
   const visit = (set: SelectionSetNode): boolean => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) names.add(selection.name.value);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (!visit(selection.selectionSet)) return false;
-      } else {
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
         const fragment = info.fragments[selection.name.value];
         if (!fragment || !visit(fragment.selectionSet)) return false;
       }
@@ -30,6 +33,7 @@ export function selectedFieldNames(info: GraphQLResolveInfo, selectionSet: Selec
 /** The selection set under `edges { node { … } }` and `nodes { … }` of a connection field. */
 export function nodeSelections(field: FieldNode, info: GraphQLResolveInfo): SelectionSetNode[] {
   const out: SelectionSetNode[] = [];
+  const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined, path: string[]): void => {
     if (!set) return;
     for (const selection of set.selections) {
@@ -39,9 +43,9 @@ export function nodeSelections(field: FieldNode, info: GraphQLResolveInfo): Sele
         else if (path.length === 0 && name === 'edges') walk(selection.selectionSet, ['edges']);
         else if (path[0] === 'edges' && name === 'node' && selection.selectionSet) out.push(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, path);
-      else {
-        const fragment = info.fragments[selection.name.value];
-        walk(fragment?.selectionSet, path);
+      else if (!seen.has(`${path.join('.')}/${selection.name.value}`)) {
+        seen.add(`${path.join('.')}/${selection.name.value}`);
+        walk(info.fragments[selection.name.value]?.selectionSet, path);
       }
     }
   };

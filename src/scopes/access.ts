@@ -18,7 +18,7 @@ export interface AccessRequest {
    * Wire properties the caller will read from the result; 'unknown' when that cannot be told.
    * Omitted: fields are not checked here (the emulator filters instead).
    */
-  reads?: readonly string[] | 'unknown';
+  reads?: readonly string[] | 'unknown' | (() => readonly string[] | 'unknown');
   /** The caller's own user id (a token's `sub`), when it has one. */
   subject?: string;
   /** Whether the call goes out with the caller's own token (forwarding, or the emulator). */
@@ -67,8 +67,9 @@ function refusal(narrowing: Narrowing, held: ReadonlySet<string>, request: Acces
     if (extra.length > 0) return `may change only ${narrowing.body.join(', ')}, not ${extra.join(', ')}`;
   }
   if ((narrowing.fields || narrowing.exceptFields) && request.reads !== undefined) {
-    if (request.reads === 'unknown') return 'reads only some properties, and the fields read here cannot be told';
-    const hidden = request.reads.filter((field) => !readable(narrowing, field));
+    const reads = typeof request.reads === 'function' ? request.reads() : request.reads;
+    if (reads === 'unknown') return 'reads only some properties, and the fields read here cannot be told';
+    const hidden = reads.filter((field) => !readable(narrowing, field));
     if (hidden.length > 0) return `cannot read ${hidden.join(', ')}`;
   }
   return undefined;

@@ -65,11 +65,6 @@ export const NARROWING_RULES: readonly NarrowingRule[] = [
     source: 'Auth0 docs, Management API tokens for single-page applications: own user, user_metadata only',
   },
   {
-    scope: 'create:current_user_metadata',
-    operations: { patch_users_by_id: { self: 'id', body: ['user_metadata'] } },
-    source: 'Auth0 docs, Management API tokens for single-page applications: own user, user_metadata only',
-  },
-  {
     scope: 'delete:current_user',
     operations: { delete_users_by_id: { self: 'id' } },
     source: 'Auth0 docs, Management API tokens for single-page applications: deletes the own user only',

@@ -20,6 +20,7 @@ import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
 import { QueryCoster } from './query-cost.js';
 import { useArmor } from './use-armor.js';
+import { useRepeatedFieldLimit } from './use-repeated-field-limit.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { createReadiness, type ReadinessCheck, type ReadinessOptions } from './readiness.js';
 import { useHealth } from './use-health.js';
@@ -66,6 +67,8 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     useBodyLimit(limits.maxBodyBytes),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
     useArmor({ ...limits, maxDirectives: 50 }, { blockFieldSuggestion: options.introspection === false }),
+    // Before graphql-js validation, whose overlapping-fields rule is quadratic in repeats.
+    useRepeatedFieldLimit(limits.maxRepeatedFields),
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
   );
   if (options.runtime) {

@@ -53,6 +53,8 @@ export interface GatewayConfig {
     requestConcurrency: number;
     /** One upstream call's time to answer (headers, and each gap in the body). */
     upstreamTimeoutMs: number;
+    /** Times one response name may be asked for in one selection (fragments merged in). */
+    maxRepeatedFields: number;
   };
   introspection: boolean;
   /** GraphiQL for browsers on /graphql; off whenever introspection is off. */
@@ -73,8 +75,8 @@ export const DEFAULTS: GatewayConfig = {
   auth: { apiKeys: [] },
   readOnly: false,
   limits: {
-    maxDepth: 10, maxAliases: 60, maxTokens: 5000, maxCost: 500, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000,
-    maxUpstreamCalls: 250, requestConcurrency: 8, upstreamTimeoutMs: 10_000,
+    maxDepth: 10, maxAliases: 60, maxTokens: 3000, maxCost: 500, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000,
+    maxUpstreamCalls: 250, requestConcurrency: 8, upstreamTimeoutMs: 10_000, maxRepeatedFields: 30,
   },
   introspection: true,
   graphiql: true,
@@ -123,7 +125,7 @@ const SCHEMA = {
       type: 'object', additionalProperties: false,
       properties: {
         maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive,
-        maxConnectionItems: positive, maxUpstreamCalls: positive, requestConcurrency: positive, upstreamTimeoutMs: positive,
+        maxConnectionItems: positive, maxUpstreamCalls: positive, requestConcurrency: positive, upstreamTimeoutMs: positive, maxRepeatedFields: positive,
       },
     },
     introspection: { type: 'boolean' },
@@ -235,6 +237,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
       maxDepth: int('GATEWAY_MAX_DEPTH'), maxAliases: int('GATEWAY_MAX_ALIASES'), maxTokens: int('GATEWAY_MAX_TOKENS'), maxCost: int('GATEWAY_MAX_COST'),
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
       maxUpstreamCalls: int('GATEWAY_MAX_UPSTREAM_CALLS'), requestConcurrency: int('GATEWAY_REQUEST_CONCURRENCY'), upstreamTimeoutMs: int('GATEWAY_UPSTREAM_TIMEOUT_MS'),
+      maxRepeatedFields: int('GATEWAY_MAX_REPEATED_FIELDS'),
     }),
     metrics: defined({ enabled: bool('GATEWAY_METRICS'), port: int('GATEWAY_METRICS_PORT') }),
     jwt: nonEmpty(defined({

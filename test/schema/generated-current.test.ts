@@ -5,7 +5,8 @@ import { buildSchema, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/schema/generate.js';
 import { createExecutableSchema } from '../../src/schema/executable.js';
-import { METADATA_FILE, ROOT, SDL_FILE, SPEC_FILE } from '../../src/paths.js';
+import { METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE } from '../../src/paths.js';
+import { readmeWithNarrowing, scopesMarkdown } from '../../src/scopes/docs.js';
 
 const first = generate(SPEC_FILE);
 
@@ -14,6 +15,12 @@ describe('generated files are current and valid', () => {
     expect(first.sdl === readFileSync(SDL_FILE, 'utf8'), 'schema.graphql is stale: run `npm run generate`').toBe(true);
     const metadata = `${JSON.stringify(first.metadata, null, 1)}\n`;
     expect(metadata === readFileSync(METADATA_FILE, 'utf8'), 'metadata.json is stale: run `npm run generate`').toBe(true);
+  });
+
+  it('the scope documents (docs/scopes.md, README\'s narrowing table) are current', () => {
+    expect(scopesMarkdown(first.metadata) === readFileSync(SCOPES_FILE, 'utf8'), 'docs/scopes.md is stale: run `npm run generate`').toBe(true);
+    const readme = readFileSync(README_FILE, 'utf8');
+    expect(readmeWithNarrowing(readme, first.metadata) === readme, 'README.md\'s narrowing table is stale: run `npm run generate`').toBe(true);
   });
 
   it('generating twice gives byte-identical output', () => {
