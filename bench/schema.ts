@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createExecutableSchema } from '../src/schema/executable.js';
+import { createExecutableSchema } from '../src/resolvers/executable-schema.js';
 import { generate } from '../src/schema/generate.js';
 import { loadGenerated } from '../src/schema/load.js';
 import { createApp } from '../src/server/app.js';

@@ -9,10 +9,10 @@ import { camelCase, NameRegistry } from './names.js';
 import type { FieldModel, UnionMemberModel } from './model.js';
 import { isNullOnly, memberSuffix, nonNullTypes, SCALAR_TYPES, scalarOf } from './schema-kinds.js';
 import { type JsonSchema, refName, resolve } from './spec.js';
-import type { Converted, Mode, TypeConverter } from './types.js';
+import type { Converted, Mode, TypeConversion } from './model.js';
 
 export class ChoiceConverter {
-  constructor(private readonly ctx: GenContext, private readonly types: TypeConverter) {}
+  constructor(private readonly ctx: GenContext, private readonly types: TypeConversion) {}
 
   convert(
     schema: JsonSchema, members: JsonSchema[], mode: Mode, hint: string, pointer: string, name?: string,

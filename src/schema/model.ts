@@ -4,6 +4,7 @@
  * Types refer to each other by SDL type strings (`[User!]`, `ID!`); `emit-sdl.ts` turns the
  * model into graphql-js objects and prints them, so escaping and validity are graphql-js's job.
  */
+import type { JsonSchema } from './spec.js';
 
 export interface FieldModel {
   name: string;
@@ -82,4 +83,29 @@ export interface JsonFallback {
 /** Strips list and non-null wrappers: `[User!]!` → `User`. */
 export function namedType(ref: string): string {
   return ref.replace(/[[\]!]/g, '');
+}
+
+/** Which side of the schema a JSON schema is converted for. */
+export type Mode = 'output' | 'input';
+
+/** A JSON schema converted to a GraphQL type reference. */
+export interface Converted {
+  /** SDL type without a top-level `!`. */
+  ref: string;
+  nullable: boolean;
+  /** Set when the value is typed JSON: why. */
+  json?: string;
+  description?: string;
+}
+
+/**
+ * What the oneOf/anyOf step (choices.ts) needs from the type converter (types.ts): an interface
+ * here, so the two files do not import each other.
+ */
+export interface TypeConversion {
+  convert(schema: JsonSchema, mode: Mode, hint: string, pointer: string): Converted;
+  convertComponent(component: string, mode: Mode): Converted;
+  mergeAllOf(schema: JsonSchema): JsonSchema;
+  json(reason: string): Converted;
+  scalarUnion(scalars: string[]): string;
 }

@@ -12,25 +12,16 @@
 import type { GenContext } from './context.js';
 import { type JsonSchema, escapePointer, refName, resolve } from './spec.js';
 import { camelCase, enumValueName, NameRegistry, pascalCase, typeName } from './names.js';
-import type { FieldModel } from './model.js';
+import type { Converted, FieldModel, Mode, TypeConversion } from './model.js';
 import { ChoiceConverter } from './choices.js';
 import { isDeprecated, isModeFree, isNullable, nonNullTypes, SCALAR_TYPES, scalarOf } from './schema-kinds.js';
 
-export type Mode = 'output' | 'input';
+export type { Converted, Mode } from './model.js';
 export { isNullable } from './schema-kinds.js';
-
-export interface Converted {
-  /** SDL type without a top-level `!`. */
-  ref: string;
-  nullable: boolean;
-  /** Set when the value is typed JSON: why. */
-  json?: string;
-  description?: string;
-}
 
 const INT32_MAX = 2 ** 31 - 1;
 
-export class TypeConverter {
+export class TypeConverter implements TypeConversion {
   private readonly cache = new Map<string, Converted>();
   private readonly componentNames: Set<string>;
   private readonly inlineEnums = new Map<string, string>();

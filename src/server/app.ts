@@ -11,7 +11,7 @@ import { setMaxListeners } from 'node:events';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
-import { createExecutableSchema } from '../schema/executable.js';
+import { createExecutableSchema } from '../resolvers/executable-schema.js';
 import { type GatewayContext, RequestScope } from '../resolvers/context.js';
 import type { Runtime } from '../resolvers/runtime.js';
 import type { Authenticate } from './caller-auth.js';

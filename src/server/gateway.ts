@@ -4,7 +4,7 @@
  * the Yoga app.
  */
 import type { Logger } from 'pino';
-import { createExecutableSchema } from '../schema/executable.js';
+import { createExecutableSchema } from '../resolvers/executable-schema.js';
 import { loadGenerated } from '../schema/load.js';
 import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';

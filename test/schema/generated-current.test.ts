@@ -4,7 +4,7 @@ import { executeCodegen, loadCodegenConfig } from '@graphql-codegen/cli';
 import { buildSchema, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/schema/generate.js';
-import { createExecutableSchema } from '../../src/schema/executable.js';
+import { createExecutableSchema } from '../../src/resolvers/executable-schema.js';
 import { METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE } from '../../src/paths.js';
 import { readmeWithNarrowing, scopesMarkdown } from '../../src/scopes/docs.js';
 
@@ -43,7 +43,7 @@ describe('generated files are current and valid', () => {
     const { result, error } = await executeCodegen({ ...config, cwd: ROOT, silent: true });
     expect(error).toBeNull();
     const [output] = result;
-    expect(output?.filename).toBe('src/generated/resolvers-types.ts');
+    expect(output?.filename).toBe('src/schema/generated/resolvers-types.ts');
     const committed = readFileSync(join(ROOT, output!.filename), 'utf8');
     expect(output!.content === committed, 'resolvers-types.ts is stale: run `npm run generate`').toBe(true);
   }, 60_000);

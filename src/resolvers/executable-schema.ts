@@ -1,8 +1,8 @@
 /** The served schema: generated SDL + resolver wiring, built once at start-up. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { buildResolvers, wireFieldResolver } from '../resolvers/index.js';
-import { type GeneratedArtifacts, loadGenerated } from './load.js';
+import { buildResolvers, wireFieldResolver } from './index.js';
+import { type GeneratedArtifacts, loadGenerated } from '../schema/load.js';
 
 export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGenerated()): GraphQLSchema {
   return makeExecutableSchema({
