@@ -6,6 +6,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_FILE = join(ROOT, 'spec', 'auth0-management-api.openapi.json');
 export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
 export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
+export const SUBGRAPH_SDL_FILE = join(GENERATED_DIR, 'subgraph.graphql');
 export const METADATA_FILE = join(GENERATED_DIR, 'metadata.json');
 export const COVERAGE_FILE = join(ROOT, 'docs', 'emulator-coverage.md');
 export const SCOPES_FILE = join(ROOT, 'docs', 'scopes.md');

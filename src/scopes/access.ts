@@ -43,11 +43,12 @@ export function decideAccess(held: ReadonlySet<string>, request: AccessRequest):
     else passing.push(narrowing);
   }
   if (passing.length === 0) return { allowed: false, message: refusals.join('; ') };
-  const canRead = (field: string) => passing.some((n) => readable(n, field));
+  const canRead = (field: string) => passing.some((n) => readableBy(n, field));
   return { allowed: true, canRead, limited: passing.every((n) => n.fields || n.exceptFields) };
 }
 
-function readable(narrowing: Narrowing, field: string): boolean {
+/** Whether a narrowing lets its scope read one response property. */
+export function readableBy(narrowing: Narrowing, field: string): boolean {
   if (narrowing.fields && !narrowing.fields.includes(field)) return false;
   return !narrowing.exceptFields?.includes(field);
 }
@@ -69,7 +70,7 @@ function refusal(narrowing: Narrowing, held: ReadonlySet<string>, request: Acces
   if ((narrowing.fields || narrowing.exceptFields) && request.reads !== undefined) {
     const reads = typeof request.reads === 'function' ? request.reads() : request.reads;
     if (reads === 'unknown') return 'reads only some properties, and the fields read here cannot be told';
-    const hidden = reads.filter((field) => !readable(narrowing, field));
+    const hidden = reads.filter((field) => !readableBy(narrowing, field));
     if (hidden.length > 0) return `cannot read ${hidden.join(', ')}`;
   }
   return undefined;

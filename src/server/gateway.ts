@@ -5,7 +5,9 @@
  */
 import type { Logger } from 'pino';
 import { createExecutableSchema } from '../resolvers/executable-schema.js';
-import { loadGenerated } from '../schema/load.js';
+import { loadGenerated, loadSubgraphSdl } from '../schema/load.js';
+import type { GeneratedMetadata } from '../schema/metadata.js';
+import { servedSubgraphSdl } from '../resolvers/federation.js';
 import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
 import { type AppOptions, createApp, type GatewayApp } from './app.js';
@@ -18,6 +20,8 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   limits?: Partial<GatewayConfig['limits']>;
   policy?: OperationPolicy;
   logger?: Logger;
+  /** Serve as an Apollo Federation v2 subgraph (`_service`, `_entities`). */
+  federation?: boolean;
 }
 
 export interface Gateway {
@@ -45,7 +49,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const artifacts = loadGenerated();
   const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
-  const schema = applyPolicy(createExecutableSchema(artifacts), disabled);
+  const schema = applyPolicy(createExecutableSchema(artifacts, options.federation ? federationOptions(artifacts.metadata, disabled) : undefined), disabled);
   const given = options.limits ?? {};
   const limits: RuntimeLimits = {
     ...DEFAULT_LIMITS,
@@ -56,4 +60,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size));
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };
+}
+
+/** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */
+function federationOptions(metadata: GeneratedMetadata, disabled: ReadonlySet<string>) {
+  const subgraphSdl = loadSubgraphSdl();
+  const entityTypes = Object.entries(metadata.entities).filter(([, e]) => !disabled.has(e.getOperation)).map(([type]) => type).sort();
+  return { subgraphSdl, servedSdl: servedSubgraphSdl(subgraphSdl, metadata, disabled), entityTypes };
 }

@@ -7,7 +7,7 @@
  *   connection the pages its window can need (`ceil(first / page size)`, one more when it starts
  *   after a cursor, 1 for `first: 0`, since `totalCount` alone costs a call);
  * - an entity companion (`ClientGrant.client`): 1 call per parent at most (batching and the
- *   request's dedupe only ever lower it);
+ *   request's dedupe only ever lower it); a federation `_entities` field: 1 per representation;
  * - below a connection, what `nodes`/`edges` select costs `first` times over; below a plain list
  *   of objects (no paging, so no stated length) it costs `LIST_BOUND` times over.
  * Arguments are read as execution reads them: variables coerced with their defaults, field
@@ -149,6 +149,12 @@ class Walk {
     if (!definition) return { perParent: 0, perItem: 0 };
     const target = getNamedType(definition.type);
     const children = node.selectionSet ? this.set(node.selectionSet, target) : { perParent: 0, perItem: 0 };
+    if (node.name.value === '_entities' && parent === this.coster.schemaType('Query')) {
+      // Federation: one entity load per representation, each with what is selected on it.
+      const representations = this.args(definition, node).representations;
+      const count = Array.isArray(representations) ? representations.length : 0;
+      return { perParent: count * (1 + children.perParent), perItem: 0 };
+    }
     const call = isObjectType(parent) ? this.coster.callOf(parent.name, node.name.value) : undefined;
     const list = !items && isListType(getNullableType(definition.type));
     if (!call) return { perParent: (list ? LIST_BOUND : 1) * children.perParent, perItem: 0 };

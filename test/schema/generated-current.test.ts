@@ -5,7 +5,7 @@ import { buildSchema, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/schema/generate.js';
 import { createExecutableSchema } from '../../src/resolvers/executable-schema.js';
-import { METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE } from '../../src/paths.js';
+import { METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE, SUBGRAPH_SDL_FILE } from '../../src/paths.js';
 import { readmeWithNarrowing, scopesMarkdown } from '../../src/scopes/docs.js';
 
 const first = generate(SPEC_FILE);
@@ -13,6 +13,7 @@ const first = generate(SPEC_FILE);
 describe('generated files are current and valid', () => {
   it('the committed SDL and metadata are what `npm run generate` writes now', () => {
     expect(first.sdl === readFileSync(SDL_FILE, 'utf8'), 'schema.graphql is stale: run `npm run generate`').toBe(true);
+    expect(first.subgraphSdl === readFileSync(SUBGRAPH_SDL_FILE, 'utf8'), 'subgraph.graphql is stale: run `npm run generate`').toBe(true);
     const metadata = `${JSON.stringify(first.metadata, null, 1)}\n`;
     expect(metadata === readFileSync(METADATA_FILE, 'utf8'), 'metadata.json is stale: run `npm run generate`').toBe(true);
   });
