@@ -40,8 +40,8 @@ export function makeInvoices(userIds, count = 100) {
   if (userIds.length === 0) return [];
   return Array.from({ length: count }, (_, i) => ({
     id: `inv_${String(i + 1).padStart(4, '0')}`,
-    // 5.00 … 504.99, spread by a multiplicative step modulo a prime.
-    amount: 5 + ((i * 7919 + 104729) % 50000) / 100,
+    // 5.00 … 504.99 from whole cents, spread by a multiplicative step.
+    amount: (500 + ((i * 7919 + 104729) % 50000)) / 100,
     currency: CURRENCIES[i % CURRENCIES.length],
     userId: userIds[i % userIds.length],
   }));
