@@ -86,7 +86,11 @@ if (isMain(import.meta.url)) {
   }
   const invoices = makeInvoices(userIds, Number(process.env.BILLING_INVOICES ?? 100));
   const yoga = createYoga({ schema: createBillingSchema(invoices), graphiql: false, logging: 'warn' });
-  const server = createServer(yoga);
+  const server = createServer((req, res) => {
+    // The Auth0 gateway's API key is not billing's business: the supergraph gateway must not send it.
+    if (req.headers['x-api-key'] !== undefined) console.error('billing: received an x-api-key header');
+    yoga(req, res);
+  });
   const port = await listen(server, Number(process.env.PORT ?? 4002));
   console.log(`billing: http://127.0.0.1:${port}/graphql`);
   console.error(`billing: ${invoices.length} invoices for ${new Set(invoices.map((i) => i.userId)).size} users`);

@@ -3,8 +3,9 @@
  *
  *   PORT=0 node gateway.mjs [supergraph.graphql]   → prints `supergraph: http://127.0.0.1:<port>/graphql`
  *
- * - Forwards the caller's `authorization` and `x-api-key` headers to every subgraph, so the Auth0
- *   subgraph authenticates the caller itself.
+ * - Forwards the caller's `authorization` header to every subgraph and its `x-api-key` (the Auth0
+ *   gateway's API key) only to the subgraphs named in API_KEY_SUBGRAPHS (default `auth0`), so the
+ *   Auth0 subgraph authenticates the caller itself and billing never sees that key.
  * - With JWKS_URL set, verifies the caller's bearer JWT (RS256 against the JWKS; JWT_ISSUER and
  *   JWT_AUDIENCE checked when set) and enforces the supergraph's @requiresScopes from the token's
  *   `scope` claim (space-separated) and Auth0's RBAC `permissions` claim. A request with an
@@ -22,7 +23,7 @@ import http from '@graphql-mesh/transport-http';
 
 const supergraphFile = process.argv[2] ?? process.env.SUPERGRAPH ?? fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 const supergraph = readFileSync(supergraphFile, 'utf8');
-const FORWARDED_HEADERS = ['authorization', 'x-api-key'];
+const API_KEY_SUBGRAPHS = new Set((process.env.API_KEY_SUBGRAPHS ?? 'auth0').split(',').map((name) => name.trim()).filter(Boolean));
 
 const jwksUrl = process.env.JWKS_URL;
 const jwtRequired = process.env.JWT_REQUIRED === 'true';
@@ -42,12 +43,12 @@ const gateway = createGatewayRuntime({
   logging: process.env.LOG_LEVEL ?? 'warn',
   graphiql: { title: 'Auth0 + billing supergraph' },
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => {
+    fromClientToSubgraphs: ({ request, subgraphName }) => {
       const headers = {};
-      for (const name of FORWARDED_HEADERS) {
-        const value = request.headers.get(name);
-        if (value) headers[name] = value;
-      }
+      const authorization = request.headers.get('authorization');
+      if (authorization) headers.authorization = authorization;
+      const apiKey = request.headers.get('x-api-key');
+      if (apiKey && API_KEY_SUBGRAPHS.has(subgraphName)) headers['x-api-key'] = apiKey;
       return headers;
     },
   },

@@ -6,13 +6,18 @@ const children = new Set();
 
 /**
  * Start `command args` and resolve with the first capture of `urlPattern` on its stdout.
- * Its stdout and stderr are echoed with a `[name]` prefix (stdout only until the URL, unless `echo`).
+ * Its stdout and stderr are echoed with a `[name]` prefix (stdout only until the URL, unless `echo`);
+ * `stderr` collects its stderr lines.
  */
 export function startChild(name, command, args, { cwd, env, urlPattern, timeoutMs = 60_000, echo = false } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
-  createInterface({ input: child.stderr }).on('line', (line) => console.error(`[${name}] ${line}`));
+  const stderr = [];
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    stderr.push(line);
+    console.error(`[${name}] ${line}`);
+  });
   return new Promise((resolve, reject) => {
     let found = false;
     const timer = setTimeout(() => reject(new Error(`${name}: no URL after ${timeoutMs} ms`)), timeoutMs);
@@ -22,7 +27,7 @@ export function startChild(name, command, args, { cwd, env, urlPattern, timeoutM
       if (match) {
         found = true;
         clearTimeout(timer);
-        resolve({ child, url: match[1] });
+        resolve({ child, url: match[1], stderr });
       }
     });
     child.once('exit', (code, signal) => {

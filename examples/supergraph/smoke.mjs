@@ -77,6 +77,8 @@ try {
   const noKey = await graphql(gateway.url, query, { authorization: reader.authorization });
   check('x-api-key is what reaches the Auth0 subgraph (without it the stand-in refuses)', noKey.errors?.length > 0 && !noKey.data?.invoices?.[0]?.user?.email, noKey);
 
+  check('x-api-key reaches the Auth0 subgraph only, never billing', !billing.stderr.some((line) => line.includes('x-api-key')), billing.stderr);
+
   const usersScoped = await graphql(gateway.url, '{ users(first: 2) { totalCount nodes { userId invoices { amount currency } } } }', reader);
   check('users → invoices (Auth0 → billing)', !usersScoped.errors && usersScoped.data.users.nodes[0].invoices.length > 0, usersScoped);
 
