@@ -10,6 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { OperationMetadata } from '../schema/metadata.js';
+import { InFlightLists } from './in-flight-lists.js';
 import { anyOf, chunkIds } from './lucene.js';
 
 export type WireObject = Record<string, unknown>;
@@ -32,13 +33,21 @@ interface Cached {
 export class EntityLoader {
   private readonly cache = new Map<string, Cached>();
   private readonly loader: DataLoader<string, WireObject>;
-  /** Lists of this entity already on their way in this request: a load waits for them first. */
-  private readonly inFlight = new Set<Promise<unknown>>();
   /** Fields asked for, per id, by loads waiting in the current batch. */
   private readonly wanted = new Map<string, string[] | 'all'>();
 
-  constructor(private readonly spec: EntitySpec, private readonly fetch: Fetch, private readonly observe?: (size: number) => void) {
-    this.loader = new DataLoader((ids) => this.fetchMany(ids), { maxBatchSize: 500 });
+  constructor(
+    private readonly spec: EntitySpec,
+    private readonly fetch: Fetch,
+    private readonly observe?: (size: number) => void,
+    /** The request's lists on their way: a batch is held open until they have arrived. */
+    private readonly lists: InFlightLists = new InFlightLists(),
+  ) {
+    this.loader = new DataLoader((ids) => this.fetchMany(ids), {
+      maxBatchSize: 500,
+      // Loads made while the request's lists arrive join this batch rather than the next.
+      batchScheduleFn: (dispatch) => void this.lists.settled().then(() => setImmediate(dispatch)),
+    });
   }
 
   /** The entity, from cache when cached fields cover `fields` (undefined = every field). */
@@ -52,9 +61,7 @@ export class EntityLoader {
 
   /** Registers a list fetch that will prime this loader: loads issued meanwhile wait for it. */
   expect(list: Promise<unknown>): void {
-    const settled = list.catch(() => undefined);
-    this.inFlight.add(settled);
-    void settled.then(() => this.inFlight.delete(settled));
+    this.lists.add(list);
   }
 
   private covering(id: string, fields: string[] | undefined): WireObject | undefined {
@@ -87,7 +94,7 @@ export class EntityLoader {
   private async fetchMany(all: readonly string[]): Promise<Array<WireObject | Error>> {
     this.observe?.(all.length);
     // A list already on its way may carry these ids (the 50 users listed, then asked for by id).
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.lists.settled();
     const wanted = new Map(all.map((id) => [id, this.wanted.get(id)]));
     all.forEach((id) => this.wanted.delete(id));
     const primed = new Map(all.map((id) => {

@@ -15,7 +15,7 @@ import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type WireParams, wireParams } from './operation.js';
-import { nodeSelections, readsOf, selectedFieldNames, wireFields } from './selection.js';
+import { nodeSelections, readsOf, rowReadsForViews, selectedFieldNames, wireFields } from './selection.js';
 
 interface Page {
   items: WireObject[];
@@ -63,8 +63,9 @@ export async function resolveConnection(
     if (loader && !explicit) for (const item of page.items) loader.prime(item, fields ?? 'all');
     return page;
   })();
-  // Loads of these entities issued while the page is on its way wait for it (it may carry them).
-  loader?.expect(work);
+  // Entity loads issued while the page is on its way wait for it (it may carry them, or lead to
+  // more loads that can join the same batch).
+  ctx.gateway.lists.add(work);
   const page: Page = await work;
   return {
     edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
@@ -191,13 +192,14 @@ function nodeTypeName(info: GraphQLResolveInfo): string | undefined {
 function projection(operation: OperationMetadata, nodeType: string, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
   if (!Object.values(operation.args).some((a) => a.wire === 'fields')) return undefined;
   const selected = new Set<string>();
-  for (const node of info.fieldNodes) {
-    for (const set of nodeSelections(node, info)) {
-      const names = selectedFieldNames(info, set);
-      if (!names) return undefined;
-      names.forEach((n) => selected.add(n));
-    }
+  const sets = info.fieldNodes.flatMap((node) => nodeSelections(node, info));
+  for (const set of sets) {
+    const names = selectedFieldNames(info, set);
+    if (!names) return undefined;
+    names.forEach((n) => selected.add(n));
   }
-  const fields = wireFields(ctx.runtime.metadata, nodeType, selected, ctx.runtime.propertyNames(nodeType), ctx.runtime.requiredKeys(nodeType));
+  // What companions answered from the row need of it (members { user { email } } → email).
+  const viewReads = rowReadsForViews(ctx, nodeType, sets, info);
+  const fields = wireFields(ctx.runtime.metadata, nodeType, selected, ctx.runtime.propertyNames(nodeType), [...ctx.runtime.requiredKeys(nodeType), ...viewReads]);
   return fields && fields.length > 0 ? fields : undefined;
 }

@@ -6,6 +6,7 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { EntityLoader, type Fetch } from '../loaders/entity-loader.js';
+import { InFlightLists } from '../loaders/in-flight-lists.js';
 import { createRequestLoader, type GetRequest, requestKey } from '../loaders/request-loader.js';
 import type { OperationMetadata } from '../schema/metadata.js';
 import { CallBudget, Semaphore, toGraphQLError, type UpstreamRequest } from '../upstream/index.js';
@@ -51,6 +52,8 @@ export class RequestScope {
   readonly budget: CallBudget;
   private readonly gets: DataLoader<GetRequest, unknown, string> = createRequestLoader();
   private readonly loaders = new Map<string, EntityLoader>();
+  /** This request's list fetches on their way: entity batches wait for them (in-flight-lists.ts). */
+  readonly lists = new InFlightLists();
   /** This request's share of the upstream concurrency: one request cannot take every slot. */
   private readonly slots: Semaphore;
 
@@ -106,7 +109,7 @@ export class RequestScope {
     let loader = this.loaders.get(id);
     if (!loader) {
       const observe = this.runtime.observeBatch;
-      loader = new EntityLoader(spec, this.fetch, observe ? (size) => observe(type, size) : undefined);
+      loader = new EntityLoader(spec, this.fetch, observe ? (size) => observe(type, size) : undefined, this.lists);
       this.loaders.set(id, loader);
     }
     return loader;

@@ -44,15 +44,32 @@ function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, Gateway
     const value = parent[wire];
     const get = ctx.runtime.operations.get(edge.operation)!;
     const idParam = Object.values(get.args).find((a) => a.in === 'path')?.wire;
-    ctx.gateway.authorize(get, {
-      ...(idParam && typeof value === 'string' ? { path: { [idParam]: value } } : {}),
-      reads: () => readsOf(ctx, type.name, info.fieldNodes.map((node) => node.selectionSet), info),
-    });
+    const reads = readsOf(ctx, type.name, info.fieldNodes.map((node) => node.selectionSet), info);
+    ctx.gateway.authorize(get, { ...(idParam && typeof value === 'string' ? { path: { [idParam]: value } } : {}), reads: () => reads });
+    if (!edge.list && typeof value === 'string' && value !== '') {
+      const fromRow = ctx.runtime.isViewOf(info.parentType.name, type.name)
+        ? answerFromRow(parent, reads, ctx.runtime.entities.get(type.name)?.key, value) : undefined;
+      if (fromRow) return fromRow;
+    }
     if (edge.list) {
       return Array.isArray(value) ? Promise.all(value.map((id) => loader.load(String(id), fields))) : null;
     }
     return typeof value === 'string' && value !== '' ? loader.load(value, fields) : null;
   };
+}
+
+/**
+ * Use what is already fetched: a row that is a view of the entity (organization members and role
+ * users are users: every property they have, the user has) and carries every property the caller
+ * selects answers `member.user { email }` without a call. The scope check
+ * has run all the same: the answer is the entity's, whoever holds the row.
+ */
+function answerFromRow(parent: WireObject, reads: string[] | 'unknown', key: string | undefined, id: string): WireObject | undefined {
+  if (reads === 'unknown' || !key) return undefined;
+  if (!reads.every((field) => field === key || Object.hasOwn(parent, field))) return undefined;
+  const row: WireObject = { [key]: id };
+  for (const field of reads) if (field !== key) row[field] = parent[field];
+  return row;
 }
 
 /**

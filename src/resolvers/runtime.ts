@@ -29,6 +29,7 @@ export class Runtime {
   readonly alternateKeys = new Map<string, EntitySpec>();
   private readonly properties = new Map<string, Set<string>>();
   private readonly extraKeys = new Map<string, string[]>();
+  private readonly views = new Map<string, boolean>();
 
   constructor(
     readonly metadata: GeneratedMetadata,
@@ -67,6 +68,25 @@ export class Runtime {
       this.properties.set(typeName, names);
     }
     return names;
+  }
+
+  /**
+   * Whether rows of `rowType` are a view of the entity `entityType`: every property of the row is
+   * a field of the entity under the same wire name (an organization member is a user), so the
+   * row's values are the entity's. A log's `description` is not its client's: a log is no view.
+   */
+  isViewOf(rowType: string, entityType: string): boolean {
+    const id = `${rowType}>${entityType}`;
+    let answer = this.views.get(id);
+    if (answer === undefined) {
+      const entity = this.schema.getType(entityType);
+      const renamed = this.metadata.fieldWireNames[entityType] ?? {};
+      const entityFields = new Set(isObjectType(entity) ? Object.keys(entity.getFields()).map((f) => renamed[f] ?? f) : []);
+      const rowProperties = [...this.propertyNames(rowType)];
+      answer = rowProperties.length > 0 && rowProperties.every((p) => entityFields.has(p));
+      this.views.set(id, answer);
+    }
+    return answer;
   }
 
   /** Wire keys a type's results must always carry: the entity key and the keys its edges read. */

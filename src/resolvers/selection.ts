@@ -7,6 +7,7 @@
  */
 import { type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, Kind } from 'graphql';
 import type { GeneratedMetadata } from '../schema/metadata.js';
+import type { Runtime } from './runtime.js';
 
 /** Names of the fields selected on the node type, through fragments. Undefined when unknowable. */
 export function selectedFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined): Set<string> | undefined {
@@ -91,4 +92,32 @@ export function readsOf(ctx: { runtime: { metadata: GeneratedMetadata; propertyN
     }
   }
   return [...reads].sort();
+}
+
+/**
+ * Properties to ask of rows of `rowType` so that companions to entities the row is a view of can
+ * be answered from the row (`members { user { email } }` asks members for `email`).
+ */
+export function rowReadsForViews(ctx: { runtime: Runtime }, rowType: string, sets: ReadonlyArray<SelectionSetNode | undefined>, info: GraphQLResolveInfo): string[] {
+  const reads = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          visit(info.fragments[selection.name.value]?.selectionSet);
+        }
+      } else {
+        const edge = ctx.runtime.edges.get(`${rowType}.${selection.name.value}`);
+        const target = edge?.kind === 'companion' ? ctx.runtime.operations.get(edge.operation)?.returns : undefined;
+        if (!target || !ctx.runtime.isViewOf(rowType, target)) continue;
+        const wanted = readsOf(ctx, target, [selection.selectionSet], info);
+        if (wanted !== 'unknown') wanted.forEach((w) => reads.add(w));
+      }
+    }
+  };
+  sets.forEach(visit);
+  return [...reads];
 }

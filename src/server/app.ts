@@ -7,7 +7,6 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { setMaxListeners } from 'node:events';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
@@ -23,6 +22,7 @@ import { useArmor } from './use-armor.js';
 import { useRepeatedFieldLimit } from './use-repeated-field-limit.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { createReadiness, type ReadinessCheck, type ReadinessOptions } from './readiness.js';
+import { deadline, useDeadlines } from './use-deadlines.js';
 import { useHealth } from './use-health.js';
 import { useMetricsEndpoint } from './use-metrics-endpoint.js';
 import { useRequestLog } from './use-request-log.js';
@@ -58,6 +58,8 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   const schema = options.runtime?.schema ?? options.schema ?? createExecutableSchema();
   const limits = { ...DEFAULTS.limits, ...options.limits };
   const plugins: Array<Plugin<GatewayContext> | Plugin> = [];
+  const deadlines = new WeakMap<Request, () => void>();
+  plugins.push(useDeadlines(deadlines));
   if (options.logger) plugins.push(useRequestLog(options.logger));
   // GraphiQL is useless without introspection, so turning introspection off turns it off too.
   if (options.introspection !== false && options.graphiql !== false) plugins.push(useGraphiQLPage());
@@ -73,7 +75,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   );
   if (options.runtime) {
     const { runtime } = options;
-    const coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems });
+    const coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems, views: runtime });
     plugins.push(useCostLimit({ maxCost: limits.maxCost, coster }));
   }
   if (options.introspection === false) plugins.push(useDisableIntrospection() as Plugin);
@@ -107,9 +109,11 @@ export function createApp(options: AppOptions = {}): GatewayApp {
         ? caller?.token ?? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
         : undefined;
       const rights = caller && caller.kind !== 'open' ? caller : bearer ? forwardedRights(bearer) : undefined;
+      const requestDeadline = deadline(request.signal, limits.requestTimeoutMs);
+      deadlines.set(request, requestDeadline.end);
       const gateway = new RequestScope(options.runtime, {
         ...(bearer ? { callerToken: bearer } : {}), scopes: rights?.scopes ?? 'all', ...(rights?.subject ? { subject: rights.subject } : {}),
-        signal: deadline(request.signal, limits.requestTimeoutMs),
+        signal: requestDeadline.signal,
       });
       return { runtime: options.runtime, gateway };
     },
@@ -153,22 +157,6 @@ function useGraphiQLPage(): Plugin {
       endResponse(new Response(await page, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
     },
   };
-}
-
-/**
- * A signal that aborts when the caller goes away or the request's time is up. Built from a plain
- * controller and timer rather than AbortSignal.any(AbortSignal.timeout(…)): on Node 20 the timeout
- * signal inside `any` can be garbage-collected before it fires, and then nothing ever aborts.
- */
-function deadline(callerGone: AbortSignal, ms: number): AbortSignal {
-  const controller = new AbortController();
-  // Every upstream call of the request listens to this one signal; hundreds are legitimate.
-  setMaxListeners(2_000, controller.signal);
-  const timer = setTimeout(() => controller.abort(new DOMException('The request ran out of time', 'TimeoutError')), ms);
-  timer.unref();
-  if (callerGone.aborted) controller.abort(callerGone.reason);
-  else callerGone.addEventListener('abort', () => controller.abort(callerGone.reason), { once: true });
-  return controller.signal;
 }
 
 /** Refuses bodies over the limit from their declared length, before they are read. */

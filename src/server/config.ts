@@ -51,6 +51,8 @@ export interface GatewayConfig {
     maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number; requestTimeoutMs: number; maxConnectionItems: number;
     /** Upstream attempts (retries included) one GraphQL request may make; past it, fields fail with UPSTREAM_BUDGET_EXCEEDED. */
     maxUpstreamCalls: number;
+    /** Upstream calls in flight to the tenant at once, for all requests together (narrowed as the rate budget runs low). */
+    upstreamConcurrency: number;
     /** Upstream calls one GraphQL request may have in flight at once (a share of the tenant's concurrency). */
     requestConcurrency: number;
     /** One upstream call's time to answer (headers, and each gap in the body). */
@@ -79,7 +81,7 @@ export const DEFAULTS: GatewayConfig = {
   federation: false,
   limits: {
     maxDepth: 10, maxAliases: 60, maxTokens: 3000, maxCost: 500, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000,
-    maxUpstreamCalls: 250, requestConcurrency: 8, upstreamTimeoutMs: 10_000, maxRepeatedFields: 30,
+    maxUpstreamCalls: 250, upstreamConcurrency: 16, requestConcurrency: 8, upstreamTimeoutMs: 10_000, maxRepeatedFields: 30,
   },
   introspection: true,
   graphiql: true,
@@ -129,7 +131,7 @@ const SCHEMA = {
       type: 'object', additionalProperties: false,
       properties: {
         maxDepth: positive, maxAliases: positive, maxTokens: positive, maxCost: positive, maxBodyBytes: positive, requestTimeoutMs: positive,
-        maxConnectionItems: positive, maxUpstreamCalls: positive, requestConcurrency: positive, upstreamTimeoutMs: positive, maxRepeatedFields: positive,
+        maxConnectionItems: positive, maxUpstreamCalls: positive, upstreamConcurrency: positive, requestConcurrency: positive, upstreamTimeoutMs: positive, maxRepeatedFields: positive,
       },
     },
     introspection: { type: 'boolean' },
@@ -240,7 +242,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
     limits: defined({
       maxDepth: int('GATEWAY_MAX_DEPTH'), maxAliases: int('GATEWAY_MAX_ALIASES'), maxTokens: int('GATEWAY_MAX_TOKENS'), maxCost: int('GATEWAY_MAX_COST'),
       maxBodyBytes: int('GATEWAY_MAX_BODY_BYTES'), requestTimeoutMs: int('GATEWAY_REQUEST_TIMEOUT_MS'), maxConnectionItems: int('GATEWAY_MAX_CONNECTION_ITEMS'),
-      maxUpstreamCalls: int('GATEWAY_MAX_UPSTREAM_CALLS'), requestConcurrency: int('GATEWAY_REQUEST_CONCURRENCY'), upstreamTimeoutMs: int('GATEWAY_UPSTREAM_TIMEOUT_MS'),
+      maxUpstreamCalls: int('GATEWAY_MAX_UPSTREAM_CALLS'), upstreamConcurrency: int('GATEWAY_UPSTREAM_CONCURRENCY'), requestConcurrency: int('GATEWAY_REQUEST_CONCURRENCY'), upstreamTimeoutMs: int('GATEWAY_UPSTREAM_TIMEOUT_MS'),
       maxRepeatedFields: int('GATEWAY_MAX_REPEATED_FIELDS'),
     }),
     metrics: defined({ enabled: bool('GATEWAY_METRICS'), port: int('GATEWAY_METRICS_PORT') }),

@@ -37,6 +37,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const upstreamTimeoutMs = options.limits?.upstreamTimeoutMs ?? DEFAULTS.limits.upstreamTimeoutMs;
   const upstream = createUpstreamClient({
     ...options.upstream,
+    ...(options.limits?.upstreamConcurrency ? { maxConcurrency: options.limits.upstreamConcurrency } : {}),
     // One hung call holds a slot for this long at most, not for the whole request's time.
     timeouts: { headersMs: upstreamTimeoutMs, bodyMs: upstreamTimeoutMs, ...options.upstream.timeouts },
     onAttempt: (event) => {
@@ -57,6 +58,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(given.maxUpstreamCalls ? { maxUpstreamCalls: given.maxUpstreamCalls } : {}),
     ...(given.requestConcurrency ? { requestConcurrency: given.requestConcurrency } : {}),
   };
+  // A request's share cannot exceed the whole.
+  const whole = given.upstreamConcurrency ?? options.upstream.maxConcurrency;
+  if (whole !== undefined) limits.requestConcurrency = Math.min(limits.requestConcurrency, whole);
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size));
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };

@@ -7,7 +7,8 @@
  *   connection the pages its window can need (`ceil(first / page size)`, one more when it starts
  *   after a cursor, 1 for `first: 0`, since `totalCount` alone costs a call);
  * - an entity companion (`ClientGrant.client`): 1 call per parent at most (batching and the
- *   request's dedupe only ever lower it); a federation `_entities` field: 1 per representation;
+ *   request's dedupe only ever lower it), none when the parent row is a view of the entity and
+ *   carries what is selected (`member.user { email }`); a federation `_entities` field: 1 per representation;
  * - below a connection, what `nodes`/`edges` select costs `first` times over; below a plain list
  *   of objects (no paging, so no stated length) it costs `LIST_BOUND` times over.
  * Arguments are read as execution reads them: variables coerced with their defaults, field
@@ -34,6 +35,12 @@ export interface CostOptions {
   defaultFirst: number;
   /** Largest `first` a connection accepts (a larger one is refused before any call). */
   maxFirst: number;
+  /**
+   * Which rows are views of which entities, and the properties of a type: a companion whose
+   * selected properties the row carries is answered from the row, with no call (the resolver
+   * applies the same rule). Without it every companion costs a call.
+   */
+  views?: { isViewOf(rowType: string, entityType: string): boolean; propertyNames(type: string): Set<string> };
 }
 
 /** Cost of a selection set: per parent object, and per item when the parent is a connection. */
@@ -49,7 +56,7 @@ export class QueryCoster {
   private readonly operations = new Map<string, OperationMetadata>();
   private readonly edges = new Map<string, EdgeMetadata>();
 
-  constructor(private readonly schema: GraphQLSchema, metadata: GeneratedMetadata, private readonly options: CostOptions) {
+  constructor(private readonly schema: GraphQLSchema, private readonly metadata: GeneratedMetadata, private readonly options: CostOptions) {
     for (const op of Object.values(metadata.operations)) this.operations.set(op.coordinate, op);
     for (const edge of metadata.edges) this.edges.set(edge.coordinate, edge);
   }
@@ -77,6 +84,16 @@ export class QueryCoster {
     const edge = this.edges.get(coordinate);
     const operation = edge && this.operations.get(edge.operation);
     return operation ? { operation, companion: edge!.kind === 'companion' } : undefined;
+  }
+
+  /** @internal */
+  get views(): CostOptions['views'] {
+    return this.options.views;
+  }
+
+  /** @internal GraphQL field name → wire name, where they differ. */
+  wireNames(type: string): Record<string, string> {
+    return this.metadata.fieldWireNames[type] ?? {};
   }
 
   /** @internal */
@@ -162,9 +179,39 @@ class Walk {
       const { pages, items } = this.coster.pages(call.operation, this.args(definition, node));
       return { perParent: pages + children.perParent + items * children.perItem, perItem: 0 };
     }
+    if (call.companion && isObjectType(parent) && node.selectionSet && this.answeredFromRow(parent.name, getNamedType(definition.type).name, node.selectionSet)) {
+      return { perParent: children.perParent, perItem: 0 };
+    }
     // A companion loads one entity per parent; any other operation is one call, whose answer
     // may be a plain list.
     return { perParent: 1 + (list && !call.companion ? LIST_BOUND : 1) * children.perParent, perItem: 0 };
+  }
+
+  /** Whether the row carries every property selected on its companion entity (see CostOptions.views). */
+  private answeredFromRow(rowType: string, entityType: string, selectionSet: SelectionSetNode): boolean {
+    const views = this.coster.views;
+    if (!views || !views.isViewOf(rowType, entityType)) return false;
+    const entity = views.propertyNames(entityType);
+    const row = views.propertyNames(rowType);
+    const renamed = this.coster.wireNames(entityType);
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    const collect = (set: SelectionSetNode): void => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          const fragment = this.fragments.get(selection.name.value);
+          if (fragment) collect(fragment.selectionSet);
+        }
+      }
+    };
+    collect(selectionSet);
+    return [...names].every((name) => {
+      const wire = renamed[name] ?? name;
+      return !entity.has(wire) || row.has(wire);
+    });
   }
 
   private args(definition: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {

@@ -104,7 +104,12 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       if (sent && !result && req.method !== 'GET' && !provedUnsent(failure)) unanswered = true;
       const status = result?.status ?? 0;
       const rateLimit = result ? readRateLimit(result.headers) : undefined;
-      if (rateLimit) latest = rateLimit;
+      if (rateLimit) {
+        latest = rateLimit;
+        // Adaptive: as the tenant's budget runs low, fewer calls go out at once (no more than the
+        // requests left), and the full width comes back when it refills.
+        gate.setLimit(Math.min(settings.maxConcurrency, Math.max(1, rateLimit.remaining)));
+      }
       const reason = failure !== undefined && !isTransient(failure) ? undefined
         : retryReason({ method: req.method, status, failure, attempt: n, maxRetries: settings.maxRetries, canRefresh: tokens.refreshable && !refreshed });
       const unknown = reason === undefined && !result && unanswered;

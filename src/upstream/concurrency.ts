@@ -1,12 +1,26 @@
 /**
- * A bound on in-flight requests per tenant: calls past it wait their turn, first come first
- * served. A caller that gives up (its signal aborts) while waiting leaves the queue.
+ * A bound on in-flight requests: calls past it wait their turn, first come first served. A caller
+ * that gives up (its signal aborts) while waiting leaves the queue. The bound can move while
+ * calls are in flight (the client narrows it when the tenant's rate budget runs low): a lower
+ * bound takes effect as calls finish, a higher one wakes waiters at once.
  */
 export class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly max: number) {}
+  constructor(private max: number) {}
+
+  get limit(): number {
+    return this.max;
+  }
+
+  setLimit(max: number): void {
+    this.max = Math.max(1, Math.floor(max));
+    while (this.active < this.max && this.waiting.length > 0) {
+      this.active++;
+      this.waiting.shift()!();
+    }
+  }
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.active >= this.max) await this.wait(signal);
@@ -19,9 +33,9 @@ export class Semaphore {
   }
 
   // The slot is handed over directly to the next waiter (active stays the same), so a newcomer
-  // can never overtake the queue between release and wake-up.
+  // can never overtake the queue between release and wake-up; above a lowered bound it is dropped.
   private release(): void {
-    const next = this.waiting.shift();
+    const next = this.active <= this.max ? this.waiting.shift() : undefined;
     if (next) next();
     else this.active--;
   }

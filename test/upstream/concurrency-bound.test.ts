@@ -35,4 +35,29 @@ describe('requests in flight to one tenant are bounded', () => {
     await client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' });
     expect(fake.seen.map((s) => s.url)).toEqual(['/api/v2/roles', '/api/v2/roles']);
   });
+
+  it('narrows to the requests the tenant has left, and widens again when its budget refills', async () => {
+    let active = 0;
+    let peak = 0;
+    let remaining = 2;
+    const fake = await startFakeAuth0((_req, res) => {
+      active++;
+      peak = Math.max(peak, active);
+      setTimeout(() => {
+        active--;
+        json(res, 200, {}, { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) });
+      }, 20);
+    });
+    const client = track(createUpstreamClient({ baseUrl: fake.url, auth: { mode: 'static', token: 'static-token' }, maxConcurrency: 8 }));
+    const call = () => client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' });
+    await call();
+    peak = 0;
+    await Promise.all(Array.from({ length: 12 }, call));
+    expect(peak).toBe(2);
+    remaining = 40;
+    await call();
+    peak = 0;
+    await Promise.all(Array.from({ length: 12 }, call));
+    expect(peak).toBe(8);
+  });
 });
