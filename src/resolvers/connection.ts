@@ -203,3 +203,17 @@ function projection(operation: OperationMetadata, nodeType: string, ctx: Gateway
   const fields = wireFields(ctx.runtime.metadata, nodeType, selected, ctx.runtime.propertyNames(nodeType), [...ctx.runtime.requiredKeys(nodeType), ...viewReads]);
   return fields && fields.length > 0 ? fields : undefined;
 }
+
+/**
+ * A first page answered without its endpoint (the inverse plan): offset cursors, as the endpoint's
+ * own, so `after` continues on the endpoint itself.
+ */
+export function connectionOfAll(items: WireObject[]): unknown {
+  const cursors = items.map((_, i) => encodeCursor({ m: 'o', i: i + 1 }));
+  return {
+    edges: items.map((node, i) => ({ cursor: cursors[i], node })),
+    nodes: items,
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: cursors[0] ?? null, endCursor: cursors[cursors.length - 1] ?? null },
+    totalCount: items.length,
+  };
+}

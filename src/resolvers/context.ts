@@ -6,6 +6,7 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { EntityLoader, type Fetch } from '../loaders/entity-loader.js';
+import { EdgePlanner, type PlanReport } from '../loaders/edge-planner.js';
 import { InFlightLists } from '../loaders/in-flight-lists.js';
 import { createRequestLoader, type GetRequest, requestKey } from '../loaders/request-loader.js';
 import type { OperationMetadata } from '../schema/metadata.js';
@@ -24,6 +25,8 @@ export interface AccessFacts {
 export interface UpstreamStats {
   calls: number;
   ms: number;
+  /** The planner's choices for edges asked on many parents (edge-planner.ts). */
+  plans: PlanReport[];
 }
 
 export interface GatewayContext {
@@ -43,7 +46,7 @@ export interface RequestScopeOptions {
 }
 
 export class RequestScope {
-  readonly stats: UpstreamStats = { calls: 0, ms: 0 };
+  readonly stats: UpstreamStats = { calls: 0, ms: 0, plans: [] };
   readonly callerToken: string | undefined;
   readonly scopes: Set<string> | 'all';
   readonly subject: string | undefined;
@@ -54,6 +57,8 @@ export class RequestScope {
   private readonly loaders = new Map<string, EntityLoader>();
   /** This request's list fetches on their way: entity batches wait for them (in-flight-lists.ts). */
   readonly lists = new InFlightLists();
+  /** Chooses between the direct and the inverse plan for edges asked on many parents. */
+  readonly planner = new EdgePlanner((operation, params) => this.fetch(operation, params), this.lists, (report) => this.stats.plans.push(report));
   /** This request's share of the upstream concurrency: one request cannot take every slot. */
   private readonly slots: Semaphore;
 

@@ -8,7 +8,8 @@ import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, getNa
 import type { EdgeMetadata } from '../schema/metadata.js';
 import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
-import { resolveConnection } from './connection.js';
+import { connectionOfAll, resolveConnection } from './connection.js';
+import type { InversePlan } from '../loaders/edge-planner.js';
 import { executeOperation } from './operation.js';
 import { readsOf, selectedFieldNames, wireFields } from './selection.js';
 
@@ -28,8 +29,33 @@ function subResource(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, Gatew
       merged[arg] = value;
     }
     const rootInfo = withArgsOf(info, edge.operation, ctx);
-    return operation.result === 'connection' ? resolveConnection(operation, merged, ctx, rootInfo) : executeOperation(operation, merged, ctx, rootInfo);
+    if (operation.result !== 'connection') return executeOperation(operation, merged, ctx, rootInfo);
+    const plan = ctx.runtime.inversePlans.get(edge.coordinate);
+    return plan ? planned(plan, parent, args, ctx, () => resolveConnection(operation, merged, ctx, rootInfo)) : resolveConnection(operation, merged, ctx, rootInfo);
   };
+}
+
+/**
+ * An edge with an inverse plan (`User.roles` over 100 users): the planner answers the first page
+ * from the other side's memberships when that is cheaper, or hands back to the direct call.
+ * Only a plain first page qualifies: no cursor, no other argument.
+ */
+async function planned(
+  plan: InversePlan, parent: WireObject, args: Record<string, unknown>, ctx: GatewayContext, direct: () => Promise<unknown>,
+): Promise<unknown> {
+  const first = args.first === undefined || args.first === null ? ctx.runtime.limits.defaultPageSize : Number(args.first);
+  const plain = Object.entries(args).every(([name, value]) => name === 'first' || value === undefined || value === null);
+  const parentId = parent[plan.parentKey];
+  if (!plain || !Number.isInteger(first) || first < 1 || first > plan.direct.connection!.offset!.maxPerPage || typeof parentId !== 'string'
+    || !ctx.gateway.mayUseFully(plan.list) || !ctx.gateway.mayUseFully(plan.inverse)) return direct();
+  const idParam = Object.values(plan.direct.args).find((a) => a.in === 'path')!.wire;
+  ctx.gateway.authorize(plan.direct, { path: { [idParam]: parentId } });
+  const rows = await ctx.gateway.planner.load(plan, parentId, first);
+  if (!rows) return direct();
+  // The rows are whole entities from their own list: later lookups of them cost nothing.
+  const loader = ctx.gateway.entity(plan.otherType);
+  for (const row of rows) loader?.prime(row, 'all');
+  return connectionOfAll(rows);
 }
 
 function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, GatewayContext> {

@@ -2,9 +2,10 @@
  * What every request shares: the metadata indexed for the resolvers, the schema's types, the
  * upstream client and the limits. Built once at start-up.
  */
-import { type GraphQLSchema, isObjectType } from 'graphql';
+import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import type { EdgeMetadata, GeneratedMetadata, OperationMetadata } from '../schema/metadata.js';
 import type { EntitySpec } from '../loaders/entity-loader.js';
+import type { InversePlan } from '../loaders/edge-planner.js';
 import type { UpstreamClient } from '../upstream/index.js';
 
 export interface RuntimeLimits {
@@ -27,6 +28,8 @@ export class Runtime {
   readonly entities = new Map<string, EntitySpec>();
   /** Entity type → loader spec keyed by another unique key (resource servers by `identifier`). */
   readonly alternateKeys = new Map<string, EntitySpec>();
+  /** Edges asked on many parents that have a cheaper inverse plan (edge-planner.ts), by coordinate. */
+  readonly inversePlans = new Map<string, InversePlan>();
   private readonly properties = new Map<string, Set<string>>();
   private readonly extraKeys = new Map<string, string[]>();
   private readonly views = new Map<string, boolean>();
@@ -51,6 +54,42 @@ export class Runtime {
       this.entities.set(type, spec);
       const byIdentifiers = list && Object.values(list.args).find((a) => a.wire === 'identifiers');
       if (byIdentifiers) this.alternateKeys.set(type, { type, key: 'identifier', get, batch: { kind: 'identifiers', list, by: 'identifiers' } });
+    }
+    this.findInversePlans();
+  }
+
+  /**
+   * An edge `A.bs` listing entities B has an inverse plan when B can be listed (a GET without
+   * path parameters beside B's get-by-id) and B has an edge listing rows that are A, or a view of
+   * A, carrying A's key (`Role.users` rows are users, with `user_id`).
+   */
+  private findInversePlans(): void {
+    const nodeType = (op: OperationMetadata): string | undefined => {
+      const connection = this.schema.getType(op.returns);
+      const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+      return nodes ? getNamedType(nodes.type).name : undefined;
+    };
+    for (const edge of this.metadata.edges) {
+      const direct = this.operations.get(edge.operation);
+      const parent = edge.coordinate.split('.')[0]!;
+      const parentKey = this.metadata.entities[parent]?.key;
+      if (edge.kind !== 'sub-resource' || direct?.result !== 'connection' || !direct.connection?.offset || !parentKey) continue;
+      const other = nodeType(direct);
+      const otherEntity = other ? this.metadata.entities[other] : undefined;
+      const otherGet = otherEntity && this.operations.get(otherEntity.getOperation);
+      if (!other || !otherEntity || !otherGet) continue;
+      const listPath = otherGet.path.replace(/\/\{[^}]+\}$/, '');
+      const list = [...this.operations.values()].find((o) => o.method === 'GET' && o.path === listPath && o.result === 'connection');
+      if (!list) continue;
+      for (const back of this.metadata.edges) {
+        const inverse = this.operations.get(back.operation);
+        if (back.kind !== 'sub-resource' || !back.coordinate.startsWith(`${other}.`) || inverse?.result !== 'connection') continue;
+        const rows = nodeType(inverse);
+        if (!rows || !(rows === parent || this.isViewOf(rows, parent)) || !this.propertyNames(rows).has(parentKey)) continue;
+        if (Object.values(back.from)[0] !== otherEntity.key) continue;
+        this.inversePlans.set(edge.coordinate, { coordinate: edge.coordinate, direct, list, inverse, otherType: other, otherKey: otherEntity.key, parentKey });
+        break;
+      }
     }
   }
 

@@ -5,7 +5,8 @@
  * What costs:
  * - a root field or an edge that runs an operation: 1 call per parent object, or for a
  *   connection the pages its window can need (`ceil(first / page size)`, one more when it starts
- *   after a cursor, 1 for `first: 0`, since `totalCount` alone costs a call);
+ *   after a cursor, 1 for `first: 0`, since `totalCount` alone costs a call), one more per parent
+ *   for an edge the planner may answer by its inverse plan (it probes before it chooses);
  * - an entity companion (`ClientGrant.client`): 1 call per parent at most (batching and the
  *   request's dedupe only ever lower it), none when the parent row is a view of the entity and
  *   carries what is selected (`member.user { email }`); a federation `_entities` field: 1 per representation;
@@ -41,6 +42,12 @@ export interface CostOptions {
    * applies the same rule). Without it every companion costs a call.
    */
   views?: { isViewOf(rowType: string, entityType: string): boolean; propertyNames(type: string): Set<string> };
+  /**
+   * Edges the planner may answer by their inverse plan (edge-planner.ts): it probes the other side
+   * before it chooses, and a batch that turns back costs up to half its direct calls more, so
+   * each parent counts two calls.
+   */
+  plannedEdges?: ReadonlySet<string>;
 }
 
 /** Cost of a selection set: per parent object, and per item when the parent is a connection. */
@@ -89,6 +96,11 @@ export class QueryCoster {
   /** @internal */
   get views(): CostOptions['views'] {
     return this.options.views;
+  }
+
+  /** @internal Whether the planner may take this edge's inverse plan. */
+  planned(coordinate: string): boolean {
+    return this.options.plannedEdges?.has(coordinate) ?? false;
   }
 
   /** @internal GraphQL field name → wire name, where they differ. */
@@ -177,7 +189,8 @@ class Walk {
     if (!call) return { perParent: (list ? LIST_BOUND : 1) * children.perParent, perItem: 0 };
     if (call.operation.result === 'connection') {
       const { pages, items } = this.coster.pages(call.operation, this.args(definition, node));
-      return { perParent: pages + children.perParent + items * children.perItem, perItem: 0 };
+      const planned = isObjectType(parent) && this.coster.planned(`${parent.name}.${node.name.value}`) ? 1 : 0;
+      return { perParent: pages + planned + children.perParent + items * children.perItem, perItem: 0 };
     }
     if (call.companion && isObjectType(parent) && node.selectionSet && this.answeredFromRow(parent.name, getNamedType(definition.type).name, node.selectionSet)) {
       return { perParent: children.perParent, perItem: 0 };

@@ -1,6 +1,8 @@
 /**
  * Reports each GraphQL request to Prometheus (duration, errors by code, upstream calls), and its
- * upstream calls in the response's `extensions.upstream` (`{ calls, ms }`) when debug is on.
+ * upstream calls in the response's `extensions.upstream` (`{ calls, ms, plans }`: plans are the
+ * planner's choices for edges over many parents, with the calls each plan would take) when debug
+ * is on.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../resolvers/context.js';
@@ -28,7 +30,10 @@ export function useUpstreamStats(options: { debug: boolean; metrics?: GatewayMet
           if (!options.debug || Symbol.asyncIterator in result) return;
           setResult({
             ...result,
-            extensions: { ...result.extensions, upstream: { calls: stats.calls, ms: Math.round(stats.ms * 10) / 10 } },
+            extensions: {
+              ...result.extensions,
+              upstream: { calls: stats.calls, ms: Math.round(stats.ms * 10) / 10, ...(stats.plans.length > 0 ? { plans: stats.plans } : {}) },
+            },
           });
         },
       };

@@ -56,3 +56,50 @@ describe('use what is already fetched', () => {
     }
   });
 });
+
+describe('the planner chooses between the direct and the inverse plan', () => {
+  async function ownRoles(userId: string): Promise<string[]> {
+    const roles = await (await fetch(`${h.emulator.url}/api/v2/users/${encodeURIComponent(userId)}/roles?per_page=100`, { headers: { authorization: `Bearer ${admin}` } })).json() as Array<{ id: string }>;
+    return roles.map((r) => r.id).sort();
+  }
+
+  it('100 users with their roles: roles listed once, then each role\'s users (≤ 15 calls, not 101), the same roles per user', async () => {
+    const roles = (await h.query('{ roles(first: 100) { totalCount } }')).data!.roles.totalCount as number;
+    h.resetCalls();
+    const { data, errors, extensions } = await h.query('{ users(first: 100) { nodes { userId roles(first: 50) { totalCount nodes { id name } pageInfo { hasNextPage } } } } }');
+    expect(errors).toBeUndefined();
+    expect(byOperation()).toEqual({ get_users: 1, get_roles: 1, get_role_user: roles });
+    expect(h.calls()).toBeLessThanOrEqual(15);
+    const users = data!.users.nodes as Array<{ userId: string; roles: { totalCount: number; nodes: Array<{ id: string; name: string }>; pageInfo: { hasNextPage: boolean } } }>;
+    for (const user of users.slice(0, 25)) {
+      const own = await ownRoles(user.userId);
+      expect(user.roles.nodes.map((r) => r.id).sort()).toEqual(own);
+      expect(user.roles.totalCount).toBe(own.length);
+      expect(user.roles.pageInfo.hasNextPage).toBe(false);
+    }
+    expect((extensions!.upstream as { plans: unknown[] }).plans).toEqual([{ edge: 'User.roles', parents: 100, plan: 'inverse', direct: 100, inverse: 1 + roles }]);
+  });
+
+  it('two users: the direct plan, with no probe', async () => {
+    h.resetCalls();
+    await h.query('{ users(first: 2) { nodes { roles { nodes { name } } } } }');
+    expect(byOperation()).toEqual({ get_users: 1, get_user_roles: 2 });
+  });
+
+  it('too few parents for the inverse to pay: one probe, then direct, within the cost\'s two calls per parent', async () => {
+    h.resetCalls();
+    const { extensions } = await h.query('{ users(first: 5) { nodes { roles { nodes { name } } } } }');
+    expect(byOperation()).toEqual({ get_users: 1, get_roles: 1, get_user_roles: 5 });
+    expect((extensions!.upstream as { plans: Array<{ plan: string }> }).plans).toEqual([{ edge: 'User.roles', parents: 5, plan: 'direct', direct: 5 }]);
+  });
+
+  it('a user with more roles than `first` keeps its own endpoint and cursors', async () => {
+    const { data } = await h.query('{ users(first: 60) { nodes { userId roles(first: 1) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }');
+    const users = data!.users.nodes as Array<{ userId: string; roles: { totalCount: number | null; nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } } }>;
+    const many = users.find((u) => u.roles.pageInfo.hasNextPage);
+    expect(many).toBeDefined();
+    expect((await ownRoles(many!.userId)).length).toBeGreaterThan(1);
+    for (const user of users.filter((u) => !u.roles.pageInfo.hasNextPage)) expect(user.roles.nodes.length).toBeLessThanOrEqual(1);
+  });
+});
+

@@ -221,14 +221,14 @@ describe('limits protect the tenant', () => {
 
   it('refuses a query over the cost limit with a clear error, before any upstream call', async () => {
     const { body } = await post('{ users(first: 1000) { nodes { roles(first: 100) { nodes { name } } } } }', { authorization: `Bearer ${await token()}` });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 200, cost: 1010 });
-    expect(body.errors?.[0]?.message).toMatch(/^Query cost 1010 exceeds the limit of 200/);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 200, cost: 2010 });
+    expect(body.errors?.[0]?.message).toMatch(/^Query cost 2010 exceeds the limit of 200/);
     expect(emulator.stats().total).toBe(0);
   });
 
   it('counts `first` given as a variable at its real value', async () => {
     const { body } = await post('query ($n: Int) { users(first: $n) { nodes { roles(first: 100) { nodes { name } } } } }', { authorization: `Bearer ${await token()}` }, gateway.app, { n: 1000 });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 1010 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 2010 });
   });
 
   it('refuses a query deeper than allowed', async () => {
