@@ -5,8 +5,9 @@
  *   load is answered from them when they cover the fields it needs;
  * - batching: users by id go through one search, `q=user_id:("a" OR "b" …)`, per 50 ids (ids the
  *   eventually consistent search misses are fetched one by one); resource servers looked up by
- *   audience go through `identifiers` (10 a call); other entities are fetched concurrently, under
- *   the upstream client's concurrency bound.
+ *   audience go through `identifiers` (10 a call); entities that can be listed with a total are
+ *   found by walking the list when that takes fewer calls (see `walk`); the rest are fetched
+ *   concurrently, under the upstream client's concurrency bound.
  */
 import DataLoader from 'dataloader';
 import type { OperationMetadata } from '../schema/metadata.js';
@@ -14,6 +15,9 @@ import { InFlightLists } from './in-flight-lists.js';
 import { anyOf, chunkIds } from './lucene.js';
 
 export type WireObject = Record<string, unknown>;
+
+/** Fewer ids than this are fetched one by one rather than by walking the list. */
+const LIST_WALK_MIN = 3;
 export type Fetch = (operation: OperationMetadata, params: { path?: Record<string, string>; query?: Record<string, unknown> }) => Promise<unknown>;
 
 export interface EntitySpec {
@@ -22,7 +26,8 @@ export interface EntitySpec {
   key: string;
   get: OperationMetadata;
   /** How several ids are fetched at once, where the API allows it. */
-  batch?: { kind: 'user-search'; list: OperationMetadata } | { kind: 'identifiers'; list: OperationMetadata; by: string };
+  batch?: { kind: 'user-search'; list: OperationMetadata } | { kind: 'identifiers'; list: OperationMetadata; by: string }
+    | { kind: 'list-walk'; list: OperationMetadata };
 }
 
 interface Cached {
@@ -123,6 +128,9 @@ export class EntityLoader {
         });
         for (const user of Array.isArray(page) ? page as WireObject[] : []) found.set(String(user[this.spec.key]), user);
       }));
+    } else if (batch.kind === 'list-walk') {
+      if (ids.length < LIST_WALK_MIN) return Promise.all(ids.map((id) => this.fetchOne(id)));
+      await this.walk(batch.list, ids, found);
     } else {
       const chunks: string[][] = [];
       for (let i = 0; i < ids.length; i += 10) chunks.push(ids.slice(i, i + 10));
@@ -133,6 +141,31 @@ export class EntityLoader {
     }
     // A miss is not proof of absence (search is eventually consistent): ask for it by id.
     return Promise.all(ids.map((id) => found.get(id) ?? this.fetchOne(id)));
+  }
+
+  /**
+   * Ids of an entity with no batch endpoint (clients): the list's first page, with its total,
+   * often holds them all (a 25-client tenant is one call); the rest of the list is walked only
+   * when its pages are fewer than the ids still missing, which are otherwise fetched one by one.
+   * At worst that is twice the one-by-one calls, which the query cost counts.
+   */
+  private async walk(list: OperationMetadata, ids: readonly string[], found: Map<string, WireObject>): Promise<void> {
+    const offset = list.connection!.offset!;
+    const page = async (n: number) => {
+      const body = await this.fetch(list, { query: { [offset.pageParam]: n, [offset.perPageParam]: offset.maxPerPage, include_totals: true } });
+      const record = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : {};
+      const items = Array.isArray(body) ? body : list.connection?.itemsKey ? record[list.connection.itemsKey] : undefined;
+      for (const item of Array.isArray(items) ? items as WireObject[] : []) found.set(String(item[this.spec.key]), item);
+      return typeof record.total === 'number' ? record.total : undefined;
+    };
+    try {
+      const total = await page(0);
+      const missing = ids.filter((id) => !found.has(id)).length;
+      const pagesLeft = total === undefined ? Number.POSITIVE_INFINITY : Math.ceil(total / offset.maxPerPage) - 1;
+      if (missing > 0 && pagesLeft < missing) await Promise.all(Array.from({ length: pagesLeft }, (_, i) => page(i + 1)));
+    } catch {
+      // A list that cannot be walked (a page cap, a refusal): what is missing is fetched by id.
+    }
   }
 
   private async fetchOne(id: string): Promise<WireObject | Error> {

@@ -51,6 +51,7 @@ export class Runtime {
       const spec: EntitySpec = { type, key: entity.key, get };
       const list = [...this.operations.values()].find((o) => o.method === 'GET' && o.path === get.path.replace(/\/\{[^}]+\}$/, ''));
       if (type === 'User' && list && list.args.q) spec.batch = { kind: 'user-search', list };
+      else if (list?.result === 'connection' && list.connection?.offset?.totals === 'include_totals') spec.batch = { kind: 'list-walk', list };
       this.entities.set(type, spec);
       const byIdentifiers = list && Object.values(list.args).find((a) => a.wire === 'identifiers');
       if (byIdentifiers) this.alternateKeys.set(type, { type, key: 'identifier', get, batch: { kind: 'identifiers', list, by: 'identifiers' } });
@@ -91,6 +92,11 @@ export class Runtime {
         break;
       }
     }
+  }
+
+  /** Upstream calls one lookup by id may cost at most: two where a batch may walk the list first. */
+  callsPerLookup(type: string): number {
+    return this.entities.get(type)?.batch?.kind === 'list-walk' ? 2 : 1;
   }
 
   /** Wire property names of an object type: its schema fields less edges, mapped to wire names. */

@@ -75,7 +75,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   );
   if (options.runtime) {
     const { runtime } = options;
-    const coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems, views: runtime, plannedEdges: new Set(runtime.inversePlans.keys()) });
+    const coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems, views: runtime, plannedEdges: new Set(runtime.inversePlans.keys()), callsPerLookup: (type) => runtime.callsPerLookup(type) });
     plugins.push(useCostLimit({ maxCost: limits.maxCost, coster }));
   }
   if (options.introspection === false) plugins.push(useDisableIntrospection() as Plugin);

@@ -8,8 +8,9 @@
  *   after a cursor, 1 for `first: 0`, since `totalCount` alone costs a call), one more per parent
  *   for an edge the planner may answer by its inverse plan (it probes before it chooses);
  * - an entity companion (`ClientGrant.client`): 1 call per parent at most (batching and the
- *   request's dedupe only ever lower it), none when the parent row is a view of the entity and
- *   carries what is selected (`member.user { email }`); a federation `_entities` field: 1 per representation;
+ *   request's dedupe only ever lower it), 2 where a batch may walk the entity's list first
+ *   (clients), none when the parent row is a view of the entity and carries what is selected
+ *   (`member.user { email }`); a federation `_entities` field: 1 per representation;
  * - below a connection, what `nodes`/`edges` select costs `first` times over; below a plain list
  *   of objects (no paging, so no stated length) it costs `LIST_BOUND` times over.
  * Arguments are read as execution reads them: variables coerced with their defaults, field
@@ -48,6 +49,8 @@ export interface CostOptions {
    * each parent counts two calls.
    */
   plannedEdges?: ReadonlySet<string>;
+  /** Calls one lookup of an entity by id may cost (a batch may walk the list first); 1 without it. */
+  callsPerLookup?: (entityType: string) => number;
 }
 
 /** Cost of a selection set: per parent object, and per item when the parent is a connection. */
@@ -96,6 +99,11 @@ export class QueryCoster {
   /** @internal */
   get views(): CostOptions['views'] {
     return this.options.views;
+  }
+
+  /** @internal */
+  lookupCalls(entityType: string): number {
+    return this.options.callsPerLookup?.(entityType) ?? 1;
   }
 
   /** @internal Whether the planner may take this edge's inverse plan. */
@@ -181,8 +189,9 @@ class Walk {
     if (node.name.value === '_entities' && parent === this.coster.schemaType('Query')) {
       // Federation: one entity load per representation, each with what is selected on it.
       const representations = this.args(definition, node).representations;
-      const count = Array.isArray(representations) ? representations.length : 0;
-      return { perParent: count * (1 + children.perParent), perItem: 0 };
+      const list = Array.isArray(representations) ? representations as Array<{ __typename?: unknown }> : [];
+      const calls = list.reduce((sum, r) => sum + this.coster.lookupCalls(String(r?.__typename)), 0);
+      return { perParent: calls + list.length * children.perParent, perItem: 0 };
     }
     const call = isObjectType(parent) ? this.coster.callOf(parent.name, node.name.value) : undefined;
     const list = !items && isListType(getNullableType(definition.type));
@@ -197,7 +206,8 @@ class Walk {
     }
     // A companion loads one entity per parent; any other operation is one call, whose answer
     // may be a plain list.
-    return { perParent: 1 + (list && !call.companion ? LIST_BOUND : 1) * children.perParent, perItem: 0 };
+    const calls = call.companion ? this.coster.lookupCalls(target.name) : 1;
+    return { perParent: calls + (list && !call.companion ? LIST_BOUND : 1) * children.perParent, perItem: 0 };
   }
 
   /** Whether the row carries every property selected on its companion entity (see CostOptions.views). */

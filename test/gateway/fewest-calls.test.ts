@@ -36,12 +36,26 @@ describe('use what is already fetched', () => {
     expect(byOperation()).toEqual({ get_organizations: 1, get_organization_members: 6, get_users: Math.ceil(distinct.size / 50) });
   });
 
-  it('a log row is not a view of its client: log.client { description } is loaded', async () => {
+  it('a log row is not a view of its client: log.client { description } is the client\'s, loaded', async () => {
     h.resetCalls();
     const { data } = await h.query('{ logs(first: 20) { nodes { clientId description client { clientId description } } } }');
-    const withClient = (data!.logs.nodes as Array<{ clientId: string | null; description: string | null; client: { description: string | null } | null }>).filter((l) => l.clientId);
+    const withClient = (data!.logs.nodes as Array<{ clientId: string | null; description: string | null; client: { clientId: string; description: string | null } | null }>).filter((l) => l.clientId);
     expect(withClient.length).toBeGreaterThan(0);
-    expect(byOperation().get_clients_by_id ?? 0).toBeGreaterThan(0);
+    const ops = byOperation();
+    expect((ops.get_clients_by_id ?? 0) + (ops.get_clients ?? 0)).toBeGreaterThan(0);
+    const client = (await h.query('query ($id: ID!) { client(id: $id) { description } }', { id: withClient[0]!.clientId })).data!.client;
+    expect(withClient[0]!.client!.description).toBe(client.description);
+  });
+
+  it('the enabled clients of a connection with their names: the client list walked once, 2 calls', async () => {
+    const { data: connections } = await h.query('{ connections(first: 10) { nodes { id } } }');
+    h.resetCalls();
+    const { data, errors } = await h.query('query ($id: ID!) { connectionClients(id: $id, first: 50) { nodes { clientId client { name } } } }', { id: connections!.connections.nodes[0].id });
+    expect(errors).toBeUndefined();
+    const nodes = data!.connectionClients.nodes as Array<{ clientId: string; client: { name: string } }>;
+    expect(nodes.length).toBeGreaterThanOrEqual(3);
+    expect(nodes.every((n) => typeof n.client.name === 'string')).toBe(true);
+    expect(byOperation()).toEqual({ get_connection_clients: 1, get_clients: 1 });
   });
 
   it('the cost counts a companion answered from the row as no call', async () => {

@@ -14,7 +14,7 @@ let coster: QueryCoster;
 beforeAll(async () => {
   h = await startHarness({ limits: { maxCost: 1_000_000, maxUpstreamCalls: 1_000_000, maxDepth: 40 } });
   const { runtime } = h.gateway;
-  coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems, views: runtime, plannedEdges: new Set(runtime.inversePlans.keys()) });
+  coster = new QueryCoster(runtime.schema, runtime.metadata, { defaultFirst: runtime.limits.defaultPageSize, maxFirst: runtime.limits.maxConnectionItems, views: runtime, plannedEdges: new Set(runtime.inversePlans.keys()), callsPerLookup: (type) => runtime.callsPerLookup(type) });
 });
 
 afterAll(async () => {
