@@ -10,9 +10,10 @@ import { EdgePlanner, type PlanReport } from '../loaders/edge-planner.js';
 import { InFlightLists } from '../loaders/in-flight-lists.js';
 import { createRequestLoader, type GetRequest, requestKey } from '../loaders/request-loader.js';
 import type { OperationMetadata } from '../schema/metadata.js';
-import { CallBudget, Semaphore, toGraphQLError, type UpstreamRequest } from '../upstream/index.js';
+import { cacheLifetime, responseTags, writeTags } from '../cache/response-cache.js';
+import { buildPath, CallBudget, Semaphore, toGraphQLError, type UpstreamRequest, type UpstreamResponse } from '../upstream/index.js';
 import { decideAccess } from '../scopes/access.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime, RuntimeCache } from './runtime.js';
 
 /** What a call would touch, for the scope check: wire path parameters, body, and the fields read. */
 export interface AccessFacts {
@@ -125,8 +126,31 @@ export class RequestScope {
     const request = this.request(operation, params.path ?? {}, params.query ?? {});
     if (operation.method !== 'GET') return this.send(request);
     const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
-    return this.gets.load({ key: requestKey(path, params.query), run: () => this.send(request) });
+    const key = requestKey(path, params.query);
+    return this.gets.load({ key, run: () => this.cachedGet(key, path, request) });
   };
+
+  /**
+   * A GET through the cross-request cache (src/cache/): read only after the field was authorised
+   * (every resolver authorises before it fetches). Not with forwarded tokens: Auth0 must judge
+   * each caller's own token, which a shared answer would skip. The cache failing never fails the
+   * call: it is then a miss.
+   */
+  private async cachedGet(key: string, path: string, request: UpstreamRequest): Promise<unknown> {
+    const cache = this.runtime.cache;
+    if (!cache || this.callerToken !== undefined) return (await this.sendFull(request)).body;
+    const hit = await cache.store.get(key).catch(() => undefined);
+    if (typeof hit === 'string') {
+      cache.events?.hit();
+      return JSON.parse(hit) as unknown;
+    }
+    cache.events?.miss();
+    const response = await this.sendFull(request);
+    const ttl = cacheLifetime(cache.ttlMs, response.headers, response.body);
+    // Kept as text: every reader gets its own copy, which its loaders may enrich freely.
+    if (ttl > 0) await cache.store.set(key, JSON.stringify(response.body), ttl, responseTags(path, response.body)).catch(() => undefined);
+    return response.body;
+  }
 
   request(operation: OperationMetadata, path: Record<string, string>, query: Record<string, unknown>, extra: Partial<UpstreamRequest> = {}): UpstreamRequest {
     const explode: Record<string, { explode: boolean }> = {};
@@ -145,15 +169,31 @@ export class RequestScope {
   }
 
   async send(request: UpstreamRequest): Promise<unknown> {
+    return (await this.sendFull(request)).body;
+  }
+
+  private async invalidate(request: UpstreamRequest, cache: RuntimeCache): Promise<void> {
+    try {
+      const body = request.body?.kind === 'json' ? request.body.value : undefined;
+      const dropped = await cache.store.invalidate(writeTags(buildPath(request.pathTemplate, request.pathParams ?? {}, request.operationId), body));
+      if (dropped > 0) cache.events?.evict(dropped);
+    } catch {
+      // A path that cannot be built was never sent; a store that fails is a cache that is off.
+    }
+  }
+
+  private async sendFull(request: UpstreamRequest): Promise<UpstreamResponse> {
     const started = performance.now();
     try {
-      const response = await this.slots.run(() => this.runtime.upstream.request({ ...request, budget: this.budget }), this.signal);
-      return response.body;
+      return await this.slots.run(() => this.runtime.upstream.request({ ...request, budget: this.budget }), this.signal);
     } catch (error) {
       throw toGraphQLError(error);
     } finally {
       this.stats.calls = this.budget.spent;
       this.stats.ms += performance.now() - started;
+      // A write (answered, refused or of unknown outcome) drops what it may have changed, before
+      // anyone reads again.
+      if (request.method !== 'GET' && this.runtime.cache) await this.invalidate(request, this.runtime.cache);
     }
   }
 }

@@ -7,6 +7,14 @@ import type { EdgeMetadata, GeneratedMetadata, OperationMetadata } from '../sche
 import type { EntitySpec } from '../loaders/entity-loader.js';
 import type { InversePlan } from '../loaders/edge-planner.js';
 import type { UpstreamClient } from '../upstream/index.js';
+import type { CacheEvents, CacheStore } from '../cache/response-cache.js';
+
+/** The cross-request cache, when on. */
+export interface RuntimeCache {
+  store: CacheStore;
+  ttlMs: number;
+  events?: CacheEvents;
+}
 
 export interface RuntimeLimits {
   /** `first` when a connection is asked without it. */
@@ -43,6 +51,8 @@ export class Runtime {
     readonly disabled: ReadonlySet<string> = new Set(),
     /** Told the size of every entity loader batch (for metrics). */
     readonly observeBatch?: (entity: string, size: number) => void,
+    /** The cross-request cache of GET responses (off when absent). */
+    readonly cache?: RuntimeCache,
   ) {
     this.operations = new Map(Object.entries(metadata.operations));
     this.edges = new Map(metadata.edges.map((e) => [e.coordinate, e]));

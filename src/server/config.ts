@@ -45,6 +45,8 @@ export interface GatewayConfig {
   readOnly: boolean;
   /** Serve as an Apollo Federation v2 subgraph (`_service`, `_entities`). */
   federation: boolean;
+  /** Seconds a GET response is kept across requests (0: no cross-request cache). */
+  cacheTtlSeconds: number;
   allowOperations?: string[];
   denyOperations?: string[];
   limits: {
@@ -79,6 +81,7 @@ export const DEFAULTS: GatewayConfig = {
   auth: { apiKeys: [] },
   readOnly: false,
   federation: false,
+  cacheTtlSeconds: 15,
   limits: {
     maxDepth: 10, maxAliases: 60, maxTokens: 3000, maxCost: 500, maxBodyBytes: 1_000_000, requestTimeoutMs: 30_000, maxConnectionItems: 1000,
     maxUpstreamCalls: 250, upstreamConcurrency: 16, requestConcurrency: 8, upstreamTimeoutMs: 10_000, maxRepeatedFields: 30,
@@ -125,6 +128,7 @@ const SCHEMA = {
     },
     readOnly: { type: 'boolean' },
     federation: { type: 'boolean' },
+    cacheTtlSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
     allowOperations: { type: 'array', items: { type: 'string' } },
     denyOperations: { type: 'array', items: { type: 'string' } },
     limits: {
@@ -228,7 +232,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
   const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   return {
     top: defined({
-      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), introspection: bool('GATEWAY_INTROSPECTION'),
+      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'), introspection: bool('GATEWAY_INTROSPECTION'),
       graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
       persistedOperations: env.GATEWAY_PERSISTED_OPERATIONS

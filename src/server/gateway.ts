@@ -8,6 +8,7 @@ import { createExecutableSchema } from '../resolvers/executable-schema.js';
 import { loadGenerated, loadSubgraphSdl } from '../schema/load.js';
 import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
+import { MemoryCacheStore } from '../cache/response-cache.js';
 import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
 import { type AppOptions, createApp, type GatewayApp } from './app.js';
@@ -22,6 +23,8 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   logger?: Logger;
   /** Serve as an Apollo Federation v2 subgraph (`_service`, `_entities`). */
   federation?: boolean;
+  /** The cross-request cache of GET responses; off when absent or `ttlSeconds` is 0. */
+  cache?: { ttlSeconds: number; maxEntries?: number };
 }
 
 export interface Gateway {
@@ -61,7 +64,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   // A request's share cannot exceed the whole.
   const whole = given.upstreamConcurrency ?? options.upstream.maxConcurrency;
   if (whole !== undefined) limits.requestConcurrency = Math.min(limits.requestConcurrency, whole);
-  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size));
+  const events = {
+    hit: () => metrics.cache.inc({ event: 'hit' }),
+    miss: () => metrics.cache.inc({ event: 'miss' }),
+    evict: (count: number) => metrics.cache.inc({ event: 'evict' }, count),
+  };
+  // Forwarded tokens are judged by Auth0 call by call: no answer is shared between callers then.
+  const cache = options.cache && options.cache.ttlSeconds > 0 && options.upstream.auth.mode !== 'forward'
+    ? { store: new MemoryCacheStore(options.cache.maxEntries, Date.now, events), ttlMs: options.cache.ttlSeconds * 1000, events }
+    : undefined;
+  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: () => upstream.close() };
 }

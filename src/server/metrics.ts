@@ -14,6 +14,7 @@ export interface GatewayMetrics {
   errors: Counter<'code'>;
   batchSize: Histogram<'entity'>;
   outcomeUnknown: Counter<'operation'>;
+  cache: Counter<'event'>;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -23,6 +24,10 @@ export function createMetrics(): GatewayMetrics {
     upstreamRequests: new Counter({
       name: 'gateway_upstream_requests_total', help: 'Requests sent to the Management API, by operation and HTTP status (0: no response).',
       labelNames: ['operation', 'status'], registers: [registry],
+    }),
+    cache: new Counter({
+      name: 'gateway_cache_events_total', help: 'Cross-request cache of GET responses: hit, miss, evict (expired, pushed out, or dropped by a write).',
+      labelNames: ['event'], registers: [registry],
     }),
     outcomeUnknown: new Counter({
       name: 'gateway_upstream_outcome_unknown_total', help: 'Writes sent to the Management API that got no answer (their effect is unknown), by operation.',
