@@ -122,7 +122,9 @@ export class EntityLoader {
     if (ids.length === 1 || !batch) return Promise.all(ids.map((id) => this.fetchOne(id)));
     const found = new Map<string, WireObject>();
     if (batch.kind === 'user-search') {
-      await Promise.all(chunkIds([...ids]).map(async (chunk) => {
+      // Sorted: the same ids make the same searches whatever order they arrived in, so the
+      // cross-request cache recognises them.
+      await Promise.all(chunkIds([...ids].sort()).map(async (chunk) => {
         const page = await this.fetch(batch.list, {
           query: { q: anyOf('user_id', chunk), search_engine: 'v3', per_page: 100, page: 0 },
         });
@@ -133,7 +135,8 @@ export class EntityLoader {
       await this.walk(batch.list, ids, found);
     } else {
       const chunks: string[][] = [];
-      for (let i = 0; i < ids.length; i += 10) chunks.push(ids.slice(i, i + 10));
+      const sorted = [...ids].sort();
+      for (let i = 0; i < sorted.length; i += 10) chunks.push(sorted.slice(i, i + 10));
       await Promise.all(chunks.map(async (chunk) => {
         const page = await this.fetch(batch.list, { query: { [batch.by]: chunk } });
         for (const item of Array.isArray(page) ? page as WireObject[] : []) found.set(String(item[this.spec.key]), item);

@@ -15,7 +15,6 @@ import { type GatewayContext, RequestScope } from '../resolvers/context.js';
 import type { Runtime } from '../resolvers/runtime.js';
 import type { Authenticate } from './caller-auth.js';
 import { DEFAULTS, type GatewayConfig } from './config.js';
-import { GRAPHIQL_TABS } from './graphiql-tabs.js';
 import type { GatewayMetrics } from './metrics.js';
 import { QueryCoster } from './query-cost.js';
 import { useArmor } from './use-armor.js';
@@ -23,6 +22,7 @@ import { useRepeatedFieldLimit } from './use-repeated-field-limit.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { createReadiness, type ReadinessCheck, type ReadinessOptions } from './readiness.js';
 import { deadline, useDeadlines } from './use-deadlines.js';
+import { useGraphiQLPage } from './use-graphiql-page.js';
 import { useHealth } from './use-health.js';
 import { useMetricsEndpoint } from './use-metrics-endpoint.js';
 import { useRequestLog } from './use-request-log.js';
@@ -141,22 +141,6 @@ function forwardedRights(token: string): { scopes: Set<string>; subject?: string
   } catch {
     return undefined;
   }
-}
-
-/**
- * GraphiQL, bundled (no CDN: it works offline), with the example tabs. The bundle is imported on
- * the first browser visit, so start-up does not pay for parsing it.
- */
-function useGraphiQLPage(): Plugin {
-  let page: Promise<string> | undefined;
-  return {
-    async onRequest({ request, url, endResponse }) {
-      if (url.pathname !== '/graphql' || request.method !== 'GET' || !(request.headers.get('accept') ?? '').includes('text/html')) return;
-      page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
-        renderGraphiQL({ title: 'Auth0 Management API — GraphQL', endpoint: '/graphql', defaultTabs: GRAPHIQL_TABS }));
-      endResponse(new Response(await page, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
-    },
-  };
 }
 
 /** Refuses bodies over the limit from their declared length, before they are read. */

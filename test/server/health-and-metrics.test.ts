@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -218,5 +219,19 @@ describe('GraphiQL switch', () => {
     const off = await get(gateway({ graphiql: false }), '/graphql', { accept: 'text/html' });
     expect(off.text).not.toContain('<title>Auth0 Management API — GraphQL</title>');
     expect(off.text).not.toMatch(/graphiql/i);
+  });
+
+  it('sends the page compressed to a browser that accepts it', async () => {
+    const app = gateway();
+    const plain = await app.app.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    const size = (await plain.arrayBuffer()).byteLength;
+    for (const encoding of ['br', 'gzip']) {
+      const response = await app.app.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html', 'accept-encoding': `${encoding}, deflate` } });
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      const compressed = Buffer.from(await response.arrayBuffer());
+      expect(compressed.byteLength).toBeLessThan(size / 3);
+      const html = (encoding === 'br' ? brotliDecompressSync(compressed) : gunzipSync(compressed)).toString('utf8');
+      expect(html).toContain('<title>Auth0 Management API — GraphQL</title>');
+    }
   });
 });
