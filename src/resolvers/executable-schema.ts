@@ -9,8 +9,8 @@ import { type GeneratedArtifacts, loadGenerated } from '../schema/load.js';
 export interface FederationOptions {
   /** The committed subgraph SDL (src/schema/generated/subgraph.graphql). */
   subgraphSdl: string;
-  /** What `_service.sdl` answers: the served policy's SDL. */
-  servedSdl: string;
+  /** What `_service.sdl` answers: the served policy's SDL; undefined when introspection is off. */
+  servedSdl: string | undefined;
   /** Entity types `_entities` resolves. */
   entityTypes: string[];
 }

@@ -68,7 +68,8 @@ const Any = new GraphQLScalarType({
 
 const TYPENAME = Symbol('entity type');
 
-export function federationResolvers(metadata: GeneratedMetadata, servedSdl: string, entityTypes: string[]): IResolvers {
+/** `servedSdl` undefined: introspection is off, and `_service` says no more about the schema than introspection would. */
+export function federationResolvers(metadata: GeneratedMetadata, servedSdl: string | undefined, entityTypes: string[]): IResolvers {
   const plan = federationPlan(metadata);
   const entities: GraphQLFieldResolver<unknown, GatewayContext, { representations: Array<Record<string, unknown>> }> = (_source, args, ctx, info) => {
     const sets = info.fieldNodes.map((node) => node.selectionSet);
@@ -95,7 +96,12 @@ export function federationResolvers(metadata: GeneratedMetadata, servedSdl: stri
   return {
     _Any: Any,
     _Entity: { __resolveType: (value: Record<symbol, unknown>) => value[TYPENAME] },
-    _Service: { sdl: () => servedSdl },
+    _Service: {
+      sdl: () => {
+        if (servedSdl !== undefined) return servedSdl;
+        throw new GraphQLError('The subgraph SDL is not served while introspection is off: compose from src/schema/generated/subgraph.graphql instead.', { extensions: { code: 'FORBIDDEN' } });
+      },
+    },
     Query: { _entities: entities, _service: () => ({}) },
   } as IResolvers;
 }

@@ -53,7 +53,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const artifacts = loadGenerated();
   const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
-  const schema = applyPolicy(createExecutableSchema(artifacts, options.federation ? federationOptions(artifacts.metadata, disabled) : undefined), disabled);
+  const schema = applyPolicy(createExecutableSchema(artifacts, options.federation ? federationOptions(artifacts.metadata, disabled, options.introspection !== false) : undefined), disabled);
   const given = options.limits ?? {};
   const limits: RuntimeLimits = {
     ...DEFAULT_LIMITS,
@@ -79,8 +79,8 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 /** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */
-function federationOptions(metadata: GeneratedMetadata, disabled: ReadonlySet<string>) {
+function federationOptions(metadata: GeneratedMetadata, disabled: ReadonlySet<string>, introspection: boolean) {
   const subgraphSdl = loadSubgraphSdl();
   const entityTypes = Object.entries(metadata.entities).filter(([, e]) => !disabled.has(e.getOperation)).map(([type]) => type).sort();
-  return { subgraphSdl, servedSdl: servedSubgraphSdl(subgraphSdl, metadata, disabled), entityTypes };
+  return { subgraphSdl, servedSdl: introspection ? servedSubgraphSdl(subgraphSdl, metadata, disabled) : undefined, entityTypes };
 }

@@ -57,6 +57,23 @@ describe('_service', () => {
   });
 });
 
+describe('_service with introspection off', () => {
+  it('does not serve the SDL (compose from the committed file instead)', async () => {
+    const closed = createGateway({
+      upstream: { baseUrl: h.emulator.url, auth: { mode: 'client-credentials', clientId: h.emulator.demoClient.clientId, clientSecret: h.emulator.demoClient.clientSecret } },
+      federation: true, introspection: false,
+    });
+    try {
+      const response = await closed.app.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      const body = await response.json() as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(body)).not.toContain('@key');
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
 describe('_entities', () => {
   it('resolves 100 User references in at most 2 upstream calls, with the tenant\'s data', async () => {
     h.resetCalls();
