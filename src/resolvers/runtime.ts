@@ -14,6 +14,8 @@ export interface RuntimeCache {
   store: CacheStore;
   ttlMs: number;
   events?: CacheEvents;
+  /** For a shared store: whether it answers now (reported by /readyz and /metrics). */
+  healthy?: () => boolean;
 }
 
 export interface RuntimeLimits {

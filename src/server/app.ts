@@ -124,6 +124,13 @@ export function createApp(options: AppOptions = {}): GatewayApp {
 function readinessChecks(runtime: Runtime, authenticate: Authenticate | undefined): ReadinessCheck[] {
   const checks: ReadinessCheck[] = [{ name: 'upstream', probe: () => runtime.upstream.probe() }];
   if (authenticate?.ready) checks.push({ name: 'jwks', probe: authenticate.ready });
+  const healthy = runtime.cache?.healthy;
+  if (healthy) {
+    checks.push({
+      name: 'cache', advisory: true,
+      probe: async () => (healthy() ? { ok: true, detail: 'shared cache reachable' } : { ok: false, detail: 'shared cache unreachable: serving uncached' }),
+    });
+  }
   return checks;
 }
 

@@ -47,6 +47,8 @@ export interface GatewayConfig {
   federation: boolean;
   /** Seconds a GET response is kept across requests (0: no cross-request cache). */
   cacheTtlSeconds: number;
+  /** Shared state for several replicas: the cache lives in this Redis (`redis://` or `rediss://` for TLS). */
+  redis?: { url: string; keyPrefix: string };
   allowOperations?: string[];
   denyOperations?: string[];
   limits: {
@@ -129,6 +131,10 @@ const SCHEMA = {
     readOnly: { type: 'boolean' },
     federation: { type: 'boolean' },
     cacheTtlSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
+    redis: {
+      type: 'object', additionalProperties: false, required: ['url'],
+      properties: { url: { type: 'string', pattern: '^rediss?://' }, keyPrefix: { type: 'string', minLength: 1, maxLength: 100 } },
+    },
     allowOperations: { type: 'array', items: { type: 'string' } },
     denyOperations: { type: 'array', items: { type: 'string' } },
     limits: {
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     limits: { ...(file.limits as object ?? {}), ...fromEnv.limits },
     auth: { ...fileAuth, ...(jwt ? { jwt } : {}) },
     metrics: { ...(file.metrics as object ?? {}), ...fromEnv.metrics },
+    ...(file.redis || fromEnv.top.redis ? { redis: { ...(file.redis as object ?? {}), ...fromEnv.top.redis } } : {}),
   };
   if (jwt) requireVerifiableJwt(jwt as Partial<JwtConfig>);
   if (!validate(merged)) {
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     auth: { ...DEFAULTS.auth, ...m.auth, ...(m.auth?.jwt ? { jwt: { ...JWT_DEFAULTS, ...m.auth.jwt } } : {}) },
     limits: { ...DEFAULTS.limits, ...m.limits },
     metrics: { ...DEFAULTS.metrics, ...m.metrics },
+    ...(m.redis ? { redis: { ...m.redis, keyPrefix: m.redis.keyPrefix ?? 'auth0-graphql:' } } : {}),
   };
   if (config.metrics.port !== undefined && config.metrics.port !== 0 && config.metrics.port === config.port) {
     throw new Error('Invalid configuration: GATEWAY_METRICS_PORT (metrics.port) must differ from PORT (port): metrics get a listener of their own');
@@ -232,7 +240,8 @@ function envOverrides(env: NodeJS.ProcessEnv) {
   const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   return {
     top: defined({
-      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'), introspection: bool('GATEWAY_INTROSPECTION'),
+      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'),
+      redis: env.REDIS_URL ? { url: env.REDIS_URL, ...(env.GATEWAY_REDIS_PREFIX ? { keyPrefix: env.GATEWAY_REDIS_PREFIX } : {}) } : undefined, introspection: bool('GATEWAY_INTROSPECTION'),
       graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),
       persistedOperations: env.GATEWAY_PERSISTED_OPERATIONS

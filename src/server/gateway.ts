@@ -8,8 +8,10 @@ import { createExecutableSchema } from '../resolvers/executable-schema.js';
 import { loadGenerated, loadSubgraphSdl } from '../schema/load.js';
 import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
-import { MemoryCacheStore } from '../cache/response-cache.js';
-import { DEFAULT_LIMITS, Runtime, type RuntimeLimits } from '../resolvers/runtime.js';
+import { type CacheEvents, MemoryCacheStore } from '../cache/response-cache.js';
+import { RedisCacheStore } from '../cache/redis-store.js';
+import { Gauge } from 'prom-client';
+import { DEFAULT_LIMITS, Runtime, type RuntimeCache, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
 import { type AppOptions, createApp, type GatewayApp } from './app.js';
 import { DEFAULTS, type GatewayConfig } from './config.js';
@@ -23,8 +25,11 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   logger?: Logger;
   /** Serve as an Apollo Federation v2 subgraph (`_service`, `_entities`). */
   federation?: boolean;
-  /** The cross-request cache of GET responses; off when absent or `ttlSeconds` is 0. */
-  cache?: { ttlSeconds: number; maxEntries?: number };
+  /**
+   * The cross-request cache of GET responses; off when absent or `ttlSeconds` is 0. With `redis`,
+   * it lives in Redis, shared by every replica; otherwise in this process.
+   */
+  cache?: { ttlSeconds: number; maxEntries?: number; redis?: { url: string; keyPrefix: string } };
 }
 
 export interface Gateway {
@@ -71,11 +76,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   // Forwarded tokens are judged by Auth0 call by call: no answer is shared between callers then.
   const cache = options.cache && options.cache.ttlSeconds > 0 && options.upstream.auth.mode !== 'forward'
-    ? { store: new MemoryCacheStore(options.cache.maxEntries, Date.now, events), ttlMs: options.cache.ttlSeconds * 1000, events }
+    ? cacheOf(options.cache, events)
     : undefined;
+  if (cache?.healthy) {
+    const healthy = cache.healthy;
+    new Gauge({ name: 'gateway_cache_store_up', help: '1 while the shared cache store (Redis) answers; 0 while the gateway serves uncached.', registers: [metrics.registry], collect() { this.set(healthy() ? 1 : 0); } });
+  }
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
-  return { app, runtime, upstream, metrics, close: () => upstream.close() };
+  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await upstream.close(); } };
 }
 
 /** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */
@@ -83,4 +92,14 @@ function federationOptions(metadata: GeneratedMetadata, disabled: ReadonlySet<st
   const subgraphSdl = loadSubgraphSdl();
   const entityTypes = Object.entries(metadata.entities).filter(([, e]) => !disabled.has(e.getOperation)).map(([type]) => type).sort();
   return { subgraphSdl, servedSdl: introspection ? servedSubgraphSdl(subgraphSdl, metadata, disabled) : undefined, entityTypes };
+}
+
+/** The cache: in Redis when configured (shared by replicas), else in this process. */
+function cacheOf(options: NonNullable<GatewayOptions['cache']>, events: CacheEvents): RuntimeCache & { close?: () => Promise<void> } {
+  const ttlMs = options.ttlSeconds * 1000;
+  if (options.redis) {
+    const store = new RedisCacheStore({ url: options.redis.url, keyPrefix: options.redis.keyPrefix, maxTtlMs: ttlMs });
+    return { store, ttlMs, events, healthy: () => store.healthy(), close: () => store.close() };
+  }
+  return { store: new MemoryCacheStore(options.maxEntries, Date.now, events), ttlMs, events };
 }

@@ -17,6 +17,8 @@ export interface ReadinessCheck {
   /** Names the check in the report (`upstream`, `jwks`). */
   name: string;
   probe: () => Promise<ProbeResult>;
+  /** Reported, but its failure does not make the gateway unready (the shared cache: without it the gateway serves uncached). */
+  advisory?: boolean;
 }
 
 export interface ReadinessOptions {
@@ -49,7 +51,8 @@ export function createReadiness(checks: ReadinessCheck[], options: ReadinessOpti
 
   async function probeAll(): Promise<ReadinessReport> {
     const results = await Promise.all(checks.map(async (check) => [check.name, await bounded(check.probe, probeTimeoutMs)] as const));
-    const failed = results.filter(([, result]) => !result.ok).map(([name, result]) => `${name}: ${result.detail}`);
+    const advisory = new Set(checks.filter((c) => c.advisory).map((c) => c.name));
+    const failed = results.filter(([name, result]) => !result.ok && !advisory.has(name)).map(([name, result]) => `${name}: ${result.detail}`);
     if (failed.length === 0) {
       ready = true;
       consecutiveFailures = 0;

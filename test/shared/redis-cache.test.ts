@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../src/emulator/index.js';
+import { createGateway, type Gateway } from '../../src/server/gateway.js';
+import { REDIS_AVAILABLE, type RedisServer, startRedis } from '../support/redis-server.js';
+
+// Two replicas of the gateway on one tenant, sharing their cache through a real redis-server;
+// upstream calls counted at the emulator.
+let redis: RedisServer;
+let emulator: Emulator;
+let a: Gateway;
+let b: Gateway;
+
+const SCREEN = '{ users(first: 20) { nodes { userId email nickname roles { nodes { name } } } } organizations(first: 3) { nodes { name members(first: 5) { nodes { email } } } } }';
+
+async function query(replica: Gateway, text: string, variables?: Record<string, unknown>) {
+  const response = await replica.app.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) });
+  return response.json() as Promise<{ data?: any; errors?: Array<{ message: string }> }>;
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(!REDIS_AVAILABLE)('two replicas sharing a cache in Redis', () => {
+  beforeAll(async () => {
+    redis = await startRedis();
+    emulator = await startEmulator();
+    const replica = () => createGateway({
+      upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
+      cache: { ttlSeconds: 60, redis: { url: redis.url, keyPrefix: 'test:' } },
+    });
+    a = replica();
+    b = replica();
+    await until(() => (a.runtime.cache?.healthy?.() ?? false) && (b.runtime.cache?.healthy?.() ?? false));
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await emulator?.close();
+    await redis?.stop();
+  });
+
+  it('a screen read through replica A costs replica B no upstream call', async () => {
+    emulator.resetStats();
+    const first = await query(a, SCREEN);
+    expect(first.errors).toBeUndefined();
+    const cold = emulator.stats().total;
+    expect(cold).toBeGreaterThan(0);
+    emulator.resetStats();
+    const second = await query(b, SCREEN);
+    expect(emulator.stats().total).toBe(0);
+    expect(second.data).toEqual(first.data);
+    console.log(`[shared cache] the same screen: ${cold} calls through A, then 0 through B (each replica alone: ${cold} + ${cold})`);
+  });
+
+  it('a write through replica A is seen on replica B\'s next read', async () => {
+    const { data } = await query(a, '{ users(first: 1) { nodes { userId } } }');
+    const id = data.users.nodes[0].userId as string;
+    await query(b, 'query ($id: ID!) { user(id: $id) { nickname } }', { id });
+    const nickname = `shared-${Date.now()}`;
+    const updated = await query(a, 'mutation ($id: ID!, $n: String) { updateUser(id: $id, input: { nickname: $n }) { nickname } }', { id, n: nickname });
+    expect(updated.errors).toBeUndefined();
+    const read = await query(b, 'query ($id: ID!) { user(id: $id) { nickname } }', { id });
+    expect(read.data.user.nickname).toBe(nickname);
+  });
+
+  it('Redis stopped mid-load fails no request: the replicas serve uncached, say so, and cache again when it returns', async () => {
+    const load = Array.from({ length: 20 }, (_, i) => query(i % 2 ? a : b, '{ roles(first: 3) { nodes { name } } }'));
+    await redis.stop();
+    const during = await Promise.all([...load, ...Array.from({ length: 20 }, (_, i) => query(i % 2 ? a : b, '{ clients(first: 2) { nodes { name } } }'))]);
+    expect(during.every((r) => r.errors === undefined && r.data)).toBe(true);
+    await until(() => !(a.runtime.cache?.healthy?.() ?? true));
+    const ready = await a.app.fetch('http://gateway.test/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { cache: { ok: false, detail: 'shared cache unreachable: serving uncached' } } });
+    expect(await (await a.app.fetch('http://gateway.test/metrics')).text()).toMatch(/gateway_cache_store_up 0/);
+    emulator.resetStats();
+    await query(a, '{ roles(first: 4) { nodes { name } } }');
+    await query(a, '{ roles(first: 4) { nodes { name } } }');
+    expect(emulator.stats().total).toBe(2);
+
+    await redis.start();
+    await until(() => a.runtime.cache?.healthy?.() ?? false);
+    await query(a, '{ roles(first: 5) { nodes { name } } }');
+    emulator.resetStats();
+    await query(b, '{ roles(first: 5) { nodes { name } } }');
+    expect(emulator.stats().total).toBe(0);
+  });
+});
