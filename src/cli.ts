@@ -98,7 +98,8 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     // Metrics on their own listener (or off) are not served on the callers' port.
     metricsEndpoint: config.metrics.enabled && config.metrics.port === undefined,
     federation: config.federation,
-    cache: { ttlSeconds: config.cacheTtlSeconds, ...(config.redis ? { redis: { url: config.redis.url, keyPrefix: config.redis.keyPrefix } } : {}) },
+    cache: { ttlSeconds: config.cacheTtlSeconds },
+    ...(config.redis ? { redis: { url: config.redis.url, keyPrefix: config.redis.keyPrefix } } : {}),
     policy: { readOnly: config.readOnly, ...(config.allowOperations ? { allow: config.allowOperations } : {}), ...(config.denyOperations ? { deny: config.denyOperations } : {}) },
   };
   const u = config.upstream;

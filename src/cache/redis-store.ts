@@ -8,7 +8,8 @@
  * is away, so a read is a miss and a write's invalidation is skipped (entries written before the
  * outage then live out their TTL). `healthy()` tells `/readyz` and the metrics which it is.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis, settled } from '../shared/redis-connection.js';
 import type { CacheStore } from './response-cache.js';
 
 export interface RedisStoreOptions {
@@ -23,26 +24,14 @@ export interface RedisStoreOptions {
 
 export class RedisCacheStore implements CacheStore {
   private readonly redis: Redis;
-  private ok = false;
-
   private readonly maxTtlMs: number;
+  private ok = false;
 
   constructor(options: RedisStoreOptions) {
     this.maxTtlMs = Math.max(1, Math.round(options.maxTtlMs));
-    const settings: RedisOptions = {
-      keyPrefix: options.keyPrefix,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      // Fail fast while Redis is away rather than queue requests behind it.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-      lazyConnect: false,
-    };
-    // `rediss://` URLs connect with TLS; credentials ride in the URL and are never logged here.
-    this.redis = new Redis(options.url, settings);
+    this.redis = connectRedis(options.url, options.keyPrefix, options.commandTimeoutMs ?? 250);
     this.redis.on('ready', () => { this.ok = true; });
     this.redis.on('close', () => { this.ok = false; });
-    // Errors are reported through healthy() and metrics, never thrown at callers.
     this.redis.on('error', () => { this.ok = false; });
   }
 
@@ -52,6 +41,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async get(key: string): Promise<unknown> {
+    await settled(this.redis);
     return (await this.redis.get(`c:${key}`)) ?? undefined;
   }
 

@@ -52,6 +52,8 @@ export interface Emulator {
   /** A token with these scopes; `subject` makes it a user's token (the own-user scopes act on that user). */
   issueToken(scopes: string[], options?: { expiresIn?: number; subject?: string }): Promise<string>;
   stats(): EmulatorStats;
+  /** Requests to `POST /oauth/token` since start or the last `resetStats`. */
+  tokenRequests(): number;
   requests(): RequestRecord[];
   resetStats(): void;
   reset(): void;
@@ -93,7 +95,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     return out;
   };
-  const resetStats = () => { state.log.length = 0; };
+  const resetStats = () => {
+    state.log.length = 0;
+    state.tokenRequests = 0;
+  };
   const reset = () => {
     state.tenant = seedTenant(seed, audience, allScopes);
     state.faults = {};
@@ -114,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     demoClient: { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
     issueToken: (scopes, opts) => state.issuer.issue('emulator-test', scopes, opts?.expiresIn, opts?.subject),
     stats,
+    tokenRequests: () => state.tokenRequests ?? 0,
     requests: () => [...state.log],
     resetStats, reset, setFaults,
     close: () => new Promise<void>((resolve) => {

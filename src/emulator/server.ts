@@ -32,6 +32,8 @@ export interface ServerState {
   bucket?: TokenBucket;
   log: RequestRecord[];
   audience: string;
+  /** Token requests answered (any outcome). */
+  tokenRequests?: number;
 }
 
 const MAX_BODY = 1_000_000;
@@ -168,6 +170,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<{ body: unkn
 
 async function token(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'POST') return send(res, 404, new EmulatorError(404, 'Not Found').body());
+  state.tokenRequests = (state.tokenRequests ?? 0) + 1;
   const { body } = await readBody(req, 10_000).catch(() => ({ body: undefined }));
   const params = (body ?? {}) as Record<string, string>;
   const deny = (status: number, error: string, description: string) => send(res, status, { error, error_description: description });

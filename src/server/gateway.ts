@@ -10,6 +10,7 @@ import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
 import { type CacheEvents, MemoryCacheStore } from '../cache/response-cache.js';
 import { RedisCacheStore } from '../cache/redis-store.js';
+import { RedisTokenStore } from '../shared/redis-token-store.js';
 import { Gauge } from 'prom-client';
 import { DEFAULT_LIMITS, Runtime, type RuntimeCache, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
@@ -26,10 +27,12 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   /** Serve as an Apollo Federation v2 subgraph (`_service`, `_entities`). */
   federation?: boolean;
   /**
-   * The cross-request cache of GET responses; off when absent or `ttlSeconds` is 0. With `redis`,
-   * it lives in Redis, shared by every replica; otherwise in this process.
+   * The cross-request cache of GET responses; off when absent or `ttlSeconds` is 0. With `redis`
+   * (below), it lives in Redis, shared by every replica; otherwise in this process.
    */
-  cache?: { ttlSeconds: number; maxEntries?: number; redis?: { url: string; keyPrefix: string } };
+  cache?: { ttlSeconds: number; maxEntries?: number };
+  /** Several replicas share state through this Redis: the cache, and the client-credentials token. */
+  redis?: { url: string; keyPrefix: string };
 }
 
 export interface Gateway {
@@ -43,8 +46,13 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const metrics = createMetrics();
   const upstreamTimeoutMs = options.limits?.upstreamTimeoutMs ?? DEFAULTS.limits.upstreamTimeoutMs;
+  const auth = options.upstream.auth;
+  const tokenStore = options.redis && auth.mode === 'client-credentials'
+    ? new RedisTokenStore({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin, clientId: auth.clientId, audience: auth.audience ?? '' })
+    : undefined;
   const upstream = createUpstreamClient({
     ...options.upstream,
+    ...(tokenStore ? { sharedToken: tokenStore } : {}),
     ...(options.limits?.upstreamConcurrency ? { maxConcurrency: options.limits.upstreamConcurrency } : {}),
     // One hung call holds a slot for this long at most, not for the whole request's time.
     timeouts: { headersMs: upstreamTimeoutMs, bodyMs: upstreamTimeoutMs, ...options.upstream.timeouts },
@@ -76,7 +84,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   // Forwarded tokens are judged by Auth0 call by call: no answer is shared between callers then.
   const cache = options.cache && options.cache.ttlSeconds > 0 && options.upstream.auth.mode !== 'forward'
-    ? cacheOf(options.cache, events)
+    ? cacheOf(options.cache, options.redis, events)
     : undefined;
   if (cache?.healthy) {
     const healthy = cache.healthy;
@@ -84,7 +92,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
-  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await upstream.close(); } };
+  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await upstream.close(); } };
 }
 
 /** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */
@@ -95,10 +103,10 @@ function federationOptions(metadata: GeneratedMetadata, disabled: ReadonlySet<st
 }
 
 /** The cache: in Redis when configured (shared by replicas), else in this process. */
-function cacheOf(options: NonNullable<GatewayOptions['cache']>, events: CacheEvents): RuntimeCache & { close?: () => Promise<void> } {
+function cacheOf(options: NonNullable<GatewayOptions['cache']>, redis: GatewayOptions['redis'], events: CacheEvents): RuntimeCache & { close?: () => Promise<void> } {
   const ttlMs = options.ttlSeconds * 1000;
-  if (options.redis) {
-    const store = new RedisCacheStore({ url: options.redis.url, keyPrefix: options.redis.keyPrefix, maxTtlMs: ttlMs });
+  if (redis) {
+    const store = new RedisCacheStore({ url: redis.url, keyPrefix: redis.keyPrefix, maxTtlMs: ttlMs });
     return { store, ttlMs, events, healthy: () => store.healthy(), close: () => store.close() };
   }
   return { store: new MemoryCacheStore(options.maxEntries, Date.now, events), ttlMs, events };

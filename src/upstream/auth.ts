@@ -9,7 +9,8 @@
  */
 import { Pool } from 'undici';
 import { upstreamError } from './errors.js';
-import { TokenCache } from './token-cache.js';
+import { sharedIssue, type SharedTokenStore } from './shared-token.js';
+import { type IssuedToken, TokenCache } from './token-cache.js';
 
 export type AuthOptions =
   | { mode: 'client-credentials'; clientId: string; clientSecret: string; audience?: string; tokenUrl?: string }
@@ -28,7 +29,7 @@ const TOKEN_OPERATION = 'oauth_token';
 /** Used when the token endpoint leaves out `expires_in`: Auth0's default lifetime (24 h). */
 const DEFAULT_EXPIRES_IN_S = 86_400;
 
-export function createTokenSource(auth: AuthOptions, pool: Pool, origin: string, headersTimeout: number): TokenSource {
+export function createTokenSource(auth: AuthOptions, pool: Pool, origin: string, headersTimeout: number, shared?: SharedTokenStore): TokenSource {
   switch (auth.mode) {
     case 'static':
       return { refreshable: false, token: async () => auth.token, close: async () => {} };
@@ -42,11 +43,11 @@ export function createTokenSource(auth: AuthOptions, pool: Pool, origin: string,
         },
       };
     case 'client-credentials':
-      return clientCredentials(auth, pool, origin, headersTimeout);
+      return clientCredentials(auth, pool, origin, headersTimeout, shared);
   }
 }
 
-function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credentials' }>, apiPool: Pool, origin: string, headersTimeout: number): TokenSource {
+function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credentials' }>, apiPool: Pool, origin: string, headersTimeout: number, shared?: SharedTokenStore): TokenSource {
   const url = new URL(auth.tokenUrl ?? '/oauth/token', origin);
   // A token endpoint on another origin (a custom domain, a test double) needs its own pool.
   const pool = url.origin === origin ? apiPool : new Pool(url.origin, { connections: 2, headersTimeout });
@@ -59,7 +60,7 @@ function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credential
   const fail = (message: string, code: 'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_UNAVAILABLE', statusCode?: number, errorCode?: string) =>
     upstreamError({ message, code, operationId: TOKEN_OPERATION, statusCode, errorCode, secrets: [auth.clientSecret] });
 
-  const cache = new TokenCache(async () => {
+  const request = async (): Promise<IssuedToken> => {
     let response;
     try {
       response = await pool.request({
@@ -86,7 +87,8 @@ function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credential
     }
     const expiresIn = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_EXPIRES_IN_S;
     return { token: json.access_token, expiresIn };
-  });
+  };
+  const cache = new TokenCache(shared ? sharedIssue(request, shared) : request);
 
   return {
     refreshable: true,

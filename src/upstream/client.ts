@@ -64,7 +64,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     headersTimeout: settings.headersMs,
     bodyTimeout: settings.bodyMs,
   });
-  const tokens = createTokenSource(options.auth, pool, settings.origin, settings.headersMs);
+  const tokens = createTokenSource(options.auth, pool, settings.origin, settings.headersMs, options.sharedToken);
   const gate = new Semaphore(settings.maxConcurrency);
   const configuredSecret = options.auth.mode === 'client-credentials' ? options.auth.clientSecret
     : options.auth.mode === 'static' ? options.auth.token : undefined;

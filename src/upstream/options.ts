@@ -4,6 +4,7 @@
  */
 import type { AuthOptions } from './auth.js';
 import type { RateLimitState } from './rate-limit.js';
+import type { SharedTokenStore } from './shared-token.js';
 
 export interface AttemptEvent {
   operationId: string;
@@ -34,6 +35,8 @@ export interface UpstreamOptions {
   retry?: { maxRetries?: number; maxWaitMs?: number; baseDelayMs?: number };
   /** Requests in flight to the tenant at once, default 16; more wait their turn. */
   maxConcurrency?: number;
+  /** Where replicas share the client-credentials token (Redis); each fetches its own without it. */
+  sharedToken?: SharedTokenStore;
   /** Called once per attempt (metrics, per-request call counts). Must not throw. */
   onAttempt?: (event: AttemptEvent) => void;
 }

@@ -15,7 +15,8 @@ export class TokenCache {
   private cached?: { token: string; expiresAt: number };
   private pending?: Promise<string>;
 
-  constructor(private readonly issue: () => Promise<IssuedToken>, private readonly now: () => number = Date.now) {}
+  /** `issue` is told the refused token, if any, so a shared store does not hand it back. */
+  constructor(private readonly issue: (refused?: string) => Promise<IssuedToken>, private readonly now: () => number = Date.now) {}
 
   /**
    * The token to use. `refused`: a token the API just answered 401 to; it is not handed out again,
@@ -24,14 +25,14 @@ export class TokenCache {
   get(refused?: string): Promise<string> {
     const cached = this.cached;
     if (cached && cached.token !== refused && this.now() < cached.expiresAt - TOKEN_LEEWAY_MS) return Promise.resolve(cached.token);
-    this.pending ??= this.refresh().finally(() => {
+    this.pending ??= this.refresh(refused).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
-  private async refresh(): Promise<string> {
-    const issued = await this.issue();
+  private async refresh(refused?: string): Promise<string> {
+    const issued = await this.issue(refused);
     this.cached = { token: issued.token, expiresAt: this.now() + issued.expiresIn * 1000 };
     return issued.token;
   }

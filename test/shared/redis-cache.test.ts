@@ -31,7 +31,8 @@ describe.skipIf(!REDIS_AVAILABLE)('two replicas sharing a cache in Redis', () =>
     emulator = await startEmulator();
     const replica = () => createGateway({
       upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
-      cache: { ttlSeconds: 60, redis: { url: redis.url, keyPrefix: 'test:' } },
+      cache: { ttlSeconds: 60 },
+      redis: { url: redis.url, keyPrefix: 'test:' },
     });
     a = replica();
     b = replica();
@@ -43,6 +44,25 @@ describe.skipIf(!REDIS_AVAILABLE)('two replicas sharing a cache in Redis', () =>
     await b?.close();
     await emulator?.close();
     await redis?.stop();
+  });
+
+  it('50 concurrent requests over two cold replicas: exactly one token request', async () => {
+    // A prefix of their own: no token stored by the other tests' replicas.
+    const keyPrefix = `token-test-${Date.now()}:`;
+    const cold = () => createGateway({
+      upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
+      redis: { url: redis.url, keyPrefix },
+    });
+    const [c, d] = [cold(), cold()];
+    try {
+      emulator.resetStats();
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => query(i % 2 ? c : d, '{ roles(first: 1) { nodes { name } } }')));
+      expect(answers.every((r) => r.errors === undefined)).toBe(true);
+      expect(emulator.tokenRequests()).toBe(1);
+    } finally {
+      await c.close();
+      await d.close();
+    }
   });
 
   it('a screen read through replica A costs replica B no upstream call', async () => {
