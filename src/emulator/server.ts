@@ -22,6 +22,8 @@ export interface RequestRecord {
   query: string;
   status: number;
   operationId?: string;
+  /** Epoch ms at which the request arrived. */
+  at: number;
 }
 
 export interface ServerState {
@@ -61,7 +63,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
 
   const path = url.pathname.slice('/api/v2'.length);
   const matched = specIndex().match(req.method ?? 'GET', path);
-  const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, query: url.search, status: 0, ...(matched ? { operationId: matched.route.operationId } : {}) };
+  const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, query: url.search, status: 0, at: Date.now(), ...(matched ? { operationId: matched.route.operationId } : {}) };
   state.log.push(record);
   const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status;

@@ -10,6 +10,7 @@ import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
 import { type CacheEvents, MemoryCacheStore } from '../cache/response-cache.js';
 import { RedisCacheStore } from '../cache/redis-store.js';
+import { RedisThrottle } from '../shared/redis-throttle.js';
 import { RedisTokenStore } from '../shared/redis-token-store.js';
 import { Gauge } from 'prom-client';
 import { DEFAULT_LIMITS, Runtime, type RuntimeCache, type RuntimeLimits } from '../resolvers/runtime.js';
@@ -31,7 +32,7 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
    * (below), it lives in Redis, shared by every replica; otherwise in this process.
    */
   cache?: { ttlSeconds: number; maxEntries?: number };
-  /** Several replicas share state through this Redis: the cache, and the client-credentials token. */
+  /** Several replicas share state through this Redis: the cache, the client-credentials token, the 429 pause. */
   redis?: { url: string; keyPrefix: string };
 }
 
@@ -50,9 +51,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tokenStore = options.redis && auth.mode === 'client-credentials'
     ? new RedisTokenStore({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin, clientId: auth.clientId, audience: auth.audience ?? '' })
     : undefined;
+  const throttle = options.redis ? new RedisThrottle({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin }) : undefined;
   const upstream = createUpstreamClient({
     ...options.upstream,
     ...(tokenStore ? { sharedToken: tokenStore } : {}),
+    ...(throttle ? { sharedThrottle: throttle } : {}),
     ...(options.limits?.upstreamConcurrency ? { maxConcurrency: options.limits.upstreamConcurrency } : {}),
     // One hung call holds a slot for this long at most, not for the whole request's time.
     timeouts: { headersMs: upstreamTimeoutMs, bodyMs: upstreamTimeoutMs, ...options.upstream.timeouts },
@@ -92,7 +95,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
-  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await upstream.close(); } };
+  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); await upstream.close(); } };
 }
 
 /** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */

@@ -49,6 +49,8 @@ export interface UpstreamClient {
   probe(): Promise<{ ok: boolean; detail: string }>;
   /** The latest rate-limit headers seen, from any response. */
   rateLimit(): RateLimitState | undefined;
+  /** Epoch ms until which calls are held after a 429 (this client's or, shared, another replica's); 0 when none. */
+  pausedUntil(): number;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         } else if (reason === 'throttled') {
           const wait = withJitter(waitAfter429(result!.headers, Date.now(), backoffMs(settings.baseDelayMs, n, settings.maxWaitMs)), settings.maxWaitMs);
           pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+          options.sharedThrottle?.pause(pausedUntil);
           await sleep(wait, req.signal);
         } else {
           await sleep(backoffMs(settings.baseDelayMs, n, settings.maxWaitMs), req.signal);
@@ -167,7 +170,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   }
 
   function waitForThrottle(signal?: AbortSignal): Promise<void> {
-    const pause = pausedUntil - Date.now();
+    const pause = Math.max(pausedUntil, options.sharedThrottle?.pausedUntil() ?? 0) - Date.now();
     return pause > 0 ? sleep(Math.min(pause, settings.maxWaitMs), signal) : Promise.resolve();
   }
 
@@ -188,6 +191,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     request: send,
     probe,
     rateLimit: () => latest,
+    pausedUntil: () => Math.max(pausedUntil, options.sharedThrottle?.pausedUntil() ?? 0),
     close: async () => {
       await tokens.close();
       await pool.close();

@@ -4,6 +4,7 @@
  */
 import type { AuthOptions } from './auth.js';
 import type { RateLimitState } from './rate-limit.js';
+import type { SharedThrottle } from './shared-throttle.js';
 import type { SharedTokenStore } from './shared-token.js';
 
 export interface AttemptEvent {
@@ -37,6 +38,8 @@ export interface UpstreamOptions {
   maxConcurrency?: number;
   /** Where replicas share the client-credentials token (Redis); each fetches its own without it. */
   sharedToken?: SharedTokenStore;
+  /** Where replicas share the tenant's 429 pause (Redis); each meets its own 429s without it. */
+  sharedThrottle?: SharedThrottle;
   /** Called once per attempt (metrics, per-request call counts). Must not throw. */
   onAttempt?: (event: AttemptEvent) => void;
 }

@@ -3,8 +3,8 @@ import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { createGateway, type Gateway } from '../../src/server/gateway.js';
 import { REDIS_AVAILABLE, type RedisServer, startRedis } from '../support/redis-server.js';
 
-// Two replicas of the gateway on one tenant, sharing their cache through a real redis-server;
-// upstream calls counted at the emulator.
+// Replicas of the gateway on one tenant, sharing their token, their 429 pause and their cache
+// through a real redis-server; upstream calls counted at the emulator.
 let redis: RedisServer;
 let emulator: Emulator;
 let a: Gateway;
@@ -25,7 +25,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
   }
 }
 
-describe.skipIf(!REDIS_AVAILABLE)('two replicas sharing a cache in Redis', () => {
+describe.skipIf(!REDIS_AVAILABLE)('replicas sharing state in Redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
     emulator = await startEmulator();
@@ -63,6 +63,24 @@ describe.skipIf(!REDIS_AVAILABLE)('two replicas sharing a cache in Redis', () =>
       await c.close();
       await d.close();
     }
+  });
+
+  it('a 429 answered to replica A holds replica B until the same reset', async () => {
+    emulator.resetStats();
+    emulator.setFaults({ rateLimitBurst: 1 });
+    const first = query(a, '{ roles(first: 1, nameFilter: "pause-a") { nodes { name } } }');
+    await until(() => emulator.requests().some((r) => r.status === 429));
+    const refused = emulator.requests().find((r) => r.status === 429)!;
+    await until(() => b.upstream.pausedUntil() > refused.at);
+    const pausedUntil = b.upstream.pausedUntil();
+    const second = query(b, '{ roles(first: 1, nameFilter: "pause-b") { nodes { name } } }');
+    const answers = await Promise.all([first, second]);
+    expect(answers.every((r) => r.errors === undefined)).toBe(true);
+    const later = emulator.requests().filter((r) => r !== refused && r.at >= refused.at);
+    expect(later.length).toBe(2);
+    // Nothing reached the tenant between the 429 and the reset it named, from either replica.
+    expect(later.every((r) => r.at >= pausedUntil - 5)).toBe(true);
+    expect(pausedUntil - refused.at).toBeGreaterThan(100);
   });
 
   it('a screen read through replica A costs replica B no upstream call', async () => {
