@@ -47,6 +47,8 @@ export interface GatewayConfig {
   federation: boolean;
   /** Seconds a GET response is kept across requests (0: no cross-request cache). */
   cacheTtlSeconds: number;
+  /** Requests per second to the tenant, all replicas together (no pacing when absent). */
+  tenantRate?: number;
   /** Shared state for several replicas: the cache lives in this Redis (`redis://` or `rediss://` for TLS). */
   redis?: { url: string; keyPrefix: string };
   allowOperations?: string[];
@@ -131,6 +133,7 @@ const SCHEMA = {
     readOnly: { type: 'boolean' },
     federation: { type: 'boolean' },
     cacheTtlSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
+    tenantRate: { type: 'number', exclusiveMinimum: 0, maximum: 10_000 },
     redis: {
       type: 'object', additionalProperties: false, required: ['url'],
       properties: { url: { type: 'string', pattern: '^rediss?://' }, keyPrefix: { type: 'string', minLength: 1, maxLength: 100 } },
@@ -229,6 +232,13 @@ function envOverrides(env: NodeJS.ProcessEnv) {
     if (!Number.isInteger(value)) throw new Error(`Invalid configuration: ${name} must be an integer, got ${JSON.stringify(raw)}`);
     return value;
   };
+  const num = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new Error(`Invalid configuration: ${name} must be a number, got ${JSON.stringify(raw)}`);
+    return value;
+  };
   const bool = (name: string): boolean | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
@@ -240,7 +250,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
   const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   return {
     top: defined({
-      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'),
+      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'), tenantRate: num('GATEWAY_TENANT_RATE'),
       redis: env.REDIS_URL ? { url: env.REDIS_URL, ...(env.GATEWAY_REDIS_PREFIX ? { keyPrefix: env.GATEWAY_REDIS_PREFIX } : {}) } : undefined, introspection: bool('GATEWAY_INTROSPECTION'),
       graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),

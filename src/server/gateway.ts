@@ -10,7 +10,9 @@ import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
 import { type CacheEvents, MemoryCacheStore } from '../cache/response-cache.js';
 import { RedisCacheStore } from '../cache/redis-store.js';
+import { RedisTenantRate } from '../shared/redis-tenant-rate.js';
 import { RedisThrottle } from '../shared/redis-throttle.js';
+import { LocalTenantRate } from '../upstream/tenant-rate.js';
 import { RedisTokenStore } from '../shared/redis-token-store.js';
 import { Gauge } from 'prom-client';
 import { DEFAULT_LIMITS, Runtime, type RuntimeCache, type RuntimeLimits } from '../resolvers/runtime.js';
@@ -32,7 +34,9 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
    * (below), it lives in Redis, shared by every replica; otherwise in this process.
    */
   cache?: { ttlSeconds: number; maxEntries?: number };
-  /** Several replicas share state through this Redis: the cache, the client-credentials token, the 429 pause. */
+  /** Requests per second to the tenant, all replicas together (shared through `redis` when set); no pacing when absent. */
+  tenantRate?: number;
+  /** Several replicas share state through this Redis: the cache, the client-credentials token, the 429 pause, the pace. */
   redis?: { url: string; keyPrefix: string };
 }
 
@@ -51,11 +55,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tokenStore = options.redis && auth.mode === 'client-credentials'
     ? new RedisTokenStore({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin, clientId: auth.clientId, audience: auth.audience ?? '' })
     : undefined;
-  const throttle = options.redis ? new RedisThrottle({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin }) : undefined;
+  const origin = new URL(options.upstream.baseUrl).origin;
+  const throttle = options.redis ? new RedisThrottle({ ...options.redis, origin }) : undefined;
+  const pace = options.tenantRate === undefined ? undefined
+    : options.redis ? new RedisTenantRate({ ...options.redis, origin, perSecond: options.tenantRate }) : new LocalTenantRate(options.tenantRate);
   const upstream = createUpstreamClient({
     ...options.upstream,
     ...(tokenStore ? { sharedToken: tokenStore } : {}),
     ...(throttle ? { sharedThrottle: throttle } : {}),
+    ...(pace ? { tenantRate: pace } : {}),
     ...(options.limits?.upstreamConcurrency ? { maxConcurrency: options.limits.upstreamConcurrency } : {}),
     // One hung call holds a slot for this long at most, not for the whole request's time.
     timeouts: { headersMs: upstreamTimeoutMs, bodyMs: upstreamTimeoutMs, ...options.upstream.timeouts },
@@ -95,7 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
-  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); await upstream.close(); } };
+  return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); if (pace instanceof RedisTenantRate) await pace.close(); await upstream.close(); } };
 }
 
 /** The subgraph SDL and its served form; entities whose get-by-id operation is off are not resolvable. */

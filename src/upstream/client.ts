@@ -95,6 +95,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       let failure: unknown;
       try {
         await waitForThrottle(req.signal);
+        if (options.tenantRate) {
+          const wait = await options.tenantRate.reserve();
+          if (wait > 0) await sleep(wait, req.signal);
+        }
         result = await gate.run(() => {
           if (req.budget && !req.budget.take()) throw budgetSpent(req);
           sent = true;

@@ -5,6 +5,7 @@
 import type { AuthOptions } from './auth.js';
 import type { RateLimitState } from './rate-limit.js';
 import type { SharedThrottle } from './shared-throttle.js';
+import type { TenantRate } from './tenant-rate.js';
 import type { SharedTokenStore } from './shared-token.js';
 
 export interface AttemptEvent {
@@ -40,6 +41,8 @@ export interface UpstreamOptions {
   sharedToken?: SharedTokenStore;
   /** Where replicas share the tenant's 429 pause (Redis); each meets its own 429s without it. */
   sharedThrottle?: SharedThrottle;
+  /** Paces every attempt to the tenant (GATEWAY_TENANT_RATE); none without it. */
+  tenantRate?: TenantRate;
   /** Called once per attempt (metrics, per-request call counts). Must not throw. */
   onAttempt?: (event: AttemptEvent) => void;
 }

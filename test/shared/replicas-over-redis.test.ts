@@ -129,4 +129,34 @@ describe.skipIf(!REDIS_AVAILABLE)('replicas sharing state in Redis', () => {
     await query(b, '{ roles(first: 5) { nodes { name } } }');
     expect(emulator.stats().total).toBe(0);
   });
+
+  it('with a shared GATEWAY_TENANT_RATE, two replicas under load stay together within the rate and meet no 429', async () => {
+    // A tenant allowing 20 requests a second with a burst of 4, and two replicas paced at 20/s together.
+    const tight = await startEmulator({ rateLimit: { limit: 4, refillPerSecond: 20 } });
+    const keyPrefix = `pace-test-${Date.now()}:`;
+    const paced = () => createGateway({
+      upstream: { baseUrl: tight.url, auth: { mode: 'client-credentials', clientId: tight.demoClient.clientId, clientSecret: tight.demoClient.clientSecret } },
+      redis: { url: redis.url, keyPrefix }, tenantRate: 20,
+    });
+    const [c, d] = [paced(), paced()];
+    try {
+      await Promise.all([query(c, '{ roles(first: 1) { nodes { name } } }'), query(d, '{ roles(first: 1) { nodes { name } } }')]);
+      tight.resetStats();
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => query(i % 2 ? c : d, `{ roles(first: 1, nameFilter: "r${i}") { nodes { name } } }`)));
+      expect(answers.every((r) => r.errors === undefined)).toBe(true);
+      const seen = tight.requests();
+      expect(seen).toHaveLength(40);
+      expect(seen.filter((r) => r.status === 429)).toHaveLength(0);
+      // Within any second, at most the rate (and the one that opens the window).
+      const times = seen.map((r) => r.at).sort((x, y) => x - y);
+      const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+      expect(busiest).toBeLessThanOrEqual(21);
+      console.log(`[tenant rate] 40 calls over two replicas at 20/s: busiest second ${busiest} calls, 0 answered 429`);
+    } finally {
+      await c.close();
+      await d.close();
+      await tight.close();
+    }
+  });
 });
+
