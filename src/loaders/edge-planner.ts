@@ -71,7 +71,9 @@ export class EdgePlanner {
     const key = `${plan.coordinate}|${first}`;
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader((ids) => this.planBatch(plan, ids, first), {
+      // A plan that fails (the other side refused, a page that errs) falls back to the direct
+      // calls, which report their own errors.
+      loader = new DataLoader((ids) => this.planBatch(plan, ids, first).catch(() => ids.map(() => undefined)), {
         batchScheduleFn: (dispatch) => void this.lists.settled().then(() => setImmediate(dispatch)),
       });
       this.loaders.set(key, loader);
