@@ -225,20 +225,15 @@ function requireVerifiableJwt(jwt: Partial<JwtConfig>): void {
 }
 
 function envOverrides(env: NodeJS.ProcessEnv) {
-  const int = (name: string): number | undefined => {
+  const number = (name: string, kind: 'an integer' | 'a number'): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value)) throw new Error(`Invalid configuration: ${name} must be an integer, got ${JSON.stringify(raw)}`);
+    if (kind === 'an integer' ? !Number.isInteger(value) : !Number.isFinite(value)) throw new Error(`Invalid configuration: ${name} must be ${kind}, got ${JSON.stringify(raw)}`);
     return value;
   };
-  const num = (name: string): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    const value = Number(raw);
-    if (!Number.isFinite(value)) throw new Error(`Invalid configuration: ${name} must be a number, got ${JSON.stringify(raw)}`);
-    return value;
-  };
+  const int = (name: string) => number(name, 'an integer');
+  const num = (name: string) => number(name, 'a number');
   const bool = (name: string): boolean | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
