@@ -21,6 +21,7 @@ import DataLoader from 'dataloader';
 import type { OperationMetadata } from '../schema/metadata.js';
 import type { Fetch, WireObject } from './entity-loader.js';
 import type { InFlightLists } from './in-flight-lists.js';
+import { pageBody } from './page-body.js';
 
 export interface InversePlan {
   /** The edge planned: `User.roles`. */
@@ -141,7 +142,7 @@ export class EdgePlanner {
     if (offset) return this.offsetPage(operation, path, 0);
     const checkpoint = operation.connection!.checkpoint!;
     const body = await this.fetch(operation, { path, query: { [checkpoint.takeParam]: checkpoint.maxTake } });
-    const rows = itemsOf(body, operation);
+    const rows = pageBody(body, operation).items;
     const next = checkpoint.next.kind === 'field' ? (body as Record<string, unknown> | null)?.[checkpoint.next.key] : rows.length === checkpoint.maxTake;
     return { rows, more: typeof next === 'string' ? next !== '' : Boolean(next) };
   }
@@ -153,15 +154,7 @@ export class EdgePlanner {
       path,
       query: { [offset.pageParam]: page, [offset.perPageParam]: offset.maxPerPage, ...(totals ? { include_totals: true } : {}) },
     });
-    const rows = itemsOf(body, operation);
-    const total = body && typeof body === 'object' && typeof (body as Record<string, unknown>).total === 'number' ? (body as { total: number }).total : undefined;
+    const { items: rows, total } = pageBody(body, operation);
     return { rows, ...(total !== undefined ? { total } : {}), more: total === undefined && rows.length === offset.maxPerPage };
   }
-}
-
-function itemsOf(body: unknown, operation: OperationMetadata): WireObject[] {
-  if (Array.isArray(body)) return body as WireObject[];
-  const key = operation.connection?.itemsKey;
-  const items = key && body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
-  return Array.isArray(items) ? items as WireObject[] : [];
 }

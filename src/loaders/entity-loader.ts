@@ -12,6 +12,7 @@
 import DataLoader from 'dataloader';
 import type { OperationMetadata } from '../schema/metadata.js';
 import { InFlightLists } from './in-flight-lists.js';
+import { pageBody } from './page-body.js';
 import { anyOf, chunkIds } from './lucene.js';
 
 export type WireObject = Record<string, unknown>;
@@ -156,10 +157,9 @@ export class EntityLoader {
     const offset = list.connection!.offset!;
     const page = async (n: number) => {
       const body = await this.fetch(list, { query: { [offset.pageParam]: n, [offset.perPageParam]: offset.maxPerPage, include_totals: true } });
-      const record = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : {};
-      const items = Array.isArray(body) ? body : list.connection?.itemsKey ? record[list.connection.itemsKey] : undefined;
-      for (const item of Array.isArray(items) ? items as WireObject[] : []) found.set(String(item[this.spec.key]), item);
-      return typeof record.total === 'number' ? record.total : undefined;
+      const { items, total } = pageBody(body, list);
+      for (const item of items) found.set(String(item[this.spec.key]), item);
+      return total;
     };
     try {
       const total = await page(0);

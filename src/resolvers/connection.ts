@@ -12,6 +12,7 @@
 import { GraphQLError, type GraphQLResolveInfo, Kind, getNamedType, isObjectType } from 'graphql';
 import type { OperationMetadata } from '../schema/metadata.js';
 import type { WireObject } from '../loaders/entity-loader.js';
+import { pageBody } from '../loaders/page-body.js';
 import type { GatewayContext } from './context.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type WireParams, wireParams } from './operation.js';
@@ -94,13 +95,13 @@ async function offsetPage(
   let total: number | undefined;
   const all: WireObject[] = [];
   for (const body of pages) {
-    const { items, total: t } = unwrap(body, operation);
+    const { items, total: t } = pageBody(body, operation);
     all.push(...items);
     if (typeof t === 'number') total = t;
   }
   const from = start - plan.pages[0]! * plan.perPage;
   const items = all.slice(from, from + first);
-  const fullPages = pages.length > 0 && unwrap(pages[pages.length - 1], operation).items.length === plan.perPage;
+  const fullPages = pages.length > 0 && pageBody(pages[pages.length - 1], operation).items.length === plan.perPage;
   const hasNextPage = total !== undefined ? start + items.length < total : fullPages || all.length > from + first;
   return {
     items,
@@ -137,7 +138,7 @@ async function checkpointPage(
       path: params.path,
       query: { ...params.query, ...(from !== undefined ? { [checkpoint.fromParam]: from } : {}), [checkpoint.takeParam]: take },
     });
-    const page = unwrap(body, operation).items;
+    const page = pageBody(body, operation).items;
     next = checkpoint.next.kind === 'field'
       ? nonEmpty((body as Record<string, unknown> | null)?.[checkpoint.next.key])
       : page.length === take ? nonEmpty(page[page.length - 1]?.[checkpoint.next.key]) : undefined;
@@ -156,18 +157,6 @@ async function checkpointPage(
   const endCursor = !leftover && next !== undefined ? encodeCursor({ m: 'c', f: next, s: 0 }) : undefined;
   if (endCursor && cursors.length > 0) cursors[cursors.length - 1] = endCursor;
   return { items, cursors, hasNextPage: leftover || next !== undefined, ...(endCursor ? { endCursor } : {}) };
-}
-
-/** Matches the response shapes: a bare array, or a page object holding the items under a key. */
-function unwrap(body: unknown, operation: OperationMetadata): { items: WireObject[]; total?: number } {
-  if (Array.isArray(body)) return { items: body as WireObject[] };
-  if (body && typeof body === 'object') {
-    const record = body as Record<string, unknown>;
-    const key = operation.connection?.itemsKey;
-    const items = key && Array.isArray(record[key]) ? record[key] as WireObject[] : [];
-    return { items, ...(typeof record.total === 'number' ? { total: record.total } : {}) };
-  }
-  return { items: [] };
 }
 
 function nonEmpty(value: unknown): string | undefined {

@@ -70,11 +70,13 @@ function companion(edge: EdgeMetadata): GraphQLFieldResolver<WireObject, Gateway
     const value = parent[wire];
     const get = ctx.runtime.operations.get(edge.operation)!;
     const idParam = Object.values(get.args).find((a) => a.in === 'path')?.wire;
-    const reads = readsOf(ctx, type.name, info.fieldNodes.map((node) => node.selectionSet), info);
-    ctx.gateway.authorize(get, { ...(idParam && typeof value === 'string' ? { path: { [idParam]: value } } : {}), reads: () => reads });
+    // Walked only when a narrowing scope or a row answer needs it, and then once.
+    let walked: string[] | 'unknown' | undefined;
+    const reads = () => (walked ??= readsOf(ctx, type.name, info.fieldNodes.map((node) => node.selectionSet), info));
+    ctx.gateway.authorize(get, { ...(idParam && typeof value === 'string' ? { path: { [idParam]: value } } : {}), reads });
     if (!edge.list && typeof value === 'string' && value !== '') {
       const fromRow = ctx.runtime.isViewOf(info.parentType.name, type.name)
-        ? answerFromRow(parent, reads, ctx.runtime.entities.get(type.name)?.key, value) : undefined;
+        ? answerFromRow(parent, reads(), ctx.runtime.entities.get(type.name)?.key, value) : undefined;
       if (fromRow) return fromRow;
     }
     if (edge.list) {

@@ -52,10 +52,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const metrics = createMetrics();
   const upstreamTimeoutMs = options.limits?.upstreamTimeoutMs ?? DEFAULTS.limits.upstreamTimeoutMs;
   const auth = options.upstream.auth;
-  const tokenStore = options.redis && auth.mode === 'client-credentials'
-    ? new RedisTokenStore({ ...options.redis, origin: new URL(options.upstream.baseUrl).origin, clientId: auth.clientId, audience: auth.audience ?? '' })
-    : undefined;
   const origin = new URL(options.upstream.baseUrl).origin;
+  const tokenStore = options.redis && auth.mode === 'client-credentials'
+    ? new RedisTokenStore({ ...options.redis, origin, clientId: auth.clientId, audience: auth.audience ?? '' })
+    : undefined;
   const throttle = options.redis ? new RedisThrottle({ ...options.redis, origin }) : undefined;
   const pace = options.tenantRate === undefined ? undefined
     : options.redis ? new RedisTenantRate({ ...options.redis, origin, perSecond: options.tenantRate }) : new LocalTenantRate(options.tenantRate);
