@@ -86,7 +86,7 @@ async function main(command: string | undefined): Promise<void> {
  * open on loopback, which it says loudly.
  */
 async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
-  const { createGateway } = await import('./server/gateway.js');
+  const { buildGatewaySchema, createGateway } = await import('./server/gateway.js');
   const { createAuthenticator } = await import('./server/caller-auth.js');
   const persisted = config.persistedOperations
     ? { operations: JSON.parse(readFileSync(config.persistedOperations.file, 'utf8')) as Record<string, string>, allowArbitrary: config.persistedOperations.allowArbitrary }
@@ -116,10 +116,14 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     const gateway = createGateway({ ...common, upstream: { baseUrl, auth }, authenticate: createAuthenticator(config.auth, { open: false }) });
     return { gateway, describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
   }
-  const { startEmulator } = await import('./emulator/index.js');
-  const emulator = await startEmulator({ port: config.emulatorPort });
+  // The emulator starts in its own thread, on the other core, while the gateway builds its schema.
+  const { startEmulatorThread } = await import('./emulator/in-thread.js');
+  const starting = startEmulatorThread({ port: config.emulatorPort });
+  starting.catch(() => {});
+  const built = buildGatewaySchema(common);
+  const emulator = await starting;
   const gateway = createGateway({
-    ...common,
+    ...common, built,
     upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
     authenticate: createAuthenticator(config.auth, { open: true }),
   });

@@ -4,6 +4,7 @@
  * the Yoga app.
  */
 import type { Logger } from 'pino';
+import type { GraphQLSchema } from 'graphql';
 import { createExecutableSchema } from '../resolvers/executable-schema.js';
 import { loadGenerated, loadSubgraphSdl } from '../schema/load.js';
 import type { GeneratedMetadata } from '../schema/metadata.js';
@@ -38,6 +39,22 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   tenantRate?: number;
   /** Several replicas share state through this Redis: the cache, the client-credentials token, the 429 pause, the pace. */
   redis?: { url: string; keyPrefix: string };
+  /** The schema built beforehand by `buildGatewaySchema` (start-up builds it while the emulator starts). */
+  built?: BuiltSchema;
+}
+
+/** The served schema and what it was built from; independent of the upstream. */
+export interface BuiltSchema {
+  metadata: GeneratedMetadata;
+  disabled: ReadonlySet<string>;
+  schema: GraphQLSchema;
+}
+
+export function buildGatewaySchema(options: Pick<GatewayOptions, 'policy' | 'federation' | 'introspection'>): BuiltSchema {
+  const artifacts = loadGenerated();
+  const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
+  const schema = applyPolicy(createExecutableSchema(artifacts, options.federation ? federationOptions(artifacts.metadata, disabled, options.introspection !== false) : undefined), disabled);
+  return { metadata: artifacts.metadata, disabled, schema };
 }
 
 export interface Gateway {
@@ -75,9 +92,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       options.upstream.onAttempt?.(event);
     },
   });
-  const artifacts = loadGenerated();
-  const disabled = disabledOperations(artifacts.metadata, options.policy ?? {});
-  const schema = applyPolicy(createExecutableSchema(artifacts, options.federation ? federationOptions(artifacts.metadata, disabled, options.introspection !== false) : undefined), disabled);
+  const { metadata, disabled, schema } = options.built ?? buildGatewaySchema(options);
   const given = options.limits ?? {};
   const limits: RuntimeLimits = {
     ...DEFAULT_LIMITS,
@@ -101,7 +116,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const healthy = cache.healthy;
     new Gauge({ name: 'gateway_cache_store_up', help: '1 while the shared cache store (Redis) answers; 0 while the gateway serves uncached.', registers: [metrics.registry], collect() { this.set(healthy() ? 1 : 0); } });
   }
-  const runtime = new Runtime(artifacts.metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
+  const runtime = new Runtime(metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); if (pace instanceof RedisTenantRate) await pace.close(); await upstream.close(); } };
 }

@@ -1,0 +1,15 @@
+/**
+ * The embedded emulator in a worker thread, as `npm start` runs it: the demo tenant starts on the
+ * second core while the gateway builds its schema, and the tenant never shares the gateway's
+ * event loop. Speaks to its host (./in-thread.ts) with two messages: `ready` and `close`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { startEmulator } from './index.js';
+
+const port = parentPort;
+if (!port) throw new Error('src/emulator/thread.ts runs only as a worker thread');
+const emulator = await startEmulator({ port: (workerData as { port?: number } | undefined)?.port ?? 0 });
+port.on('message', (message: unknown) => {
+  if (message === 'close') void emulator.close().then(() => port.close());
+});
+port.postMessage({ type: 'ready', url: emulator.url, audience: emulator.audience, demoClient: emulator.demoClient });
