@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_FILE = join(ROOT, 'spec', 'auth0-management-api.openapi.json');
+/** Reviewed OpenAPI Overlays applied to the spec by the generator and the emulator alike. */
+export const OVERLAY_DIR = join(ROOT, 'spec', 'overlays');
 export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
 export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
 export const SUBGRAPH_SDL_FILE = join(GENERATED_DIR, 'subgraph.graphql');

@@ -16,6 +16,8 @@ export interface ListOptions {
   /** Most results offset paging may reach (users: 1000). */
   maxResults?: number;
   maxTake?: number;
+  /** Auth0 keeps `next` on the last checkpoint page of some lists (spec/overlays: x-auth0-checkpoint-next-on-last-page). */
+  nextOnLastPage?: boolean;
 }
 
 function intParam(query: URLSearchParams, name: string, min: number, max: number): number | undefined {
@@ -49,7 +51,8 @@ export function paginate(items: unknown[], query: URLSearchParams, options: List
     const from = query.get('from');
     const start = from ? decodeNext(from) : 0;
     const page = items.slice(start, start + take);
-    return { [options.key]: page, ...(start + take < items.length ? { next: encodeNext(start + take) } : {}) };
+    const more = start + take < items.length || (options.nextOnLastPage === true && page.length > 0);
+    return { [options.key]: page, ...(more ? { next: encodeNext(start + page.length) } : {}) };
   }
   const perPage = intParam(query, 'per_page', 0, 100) ?? options.defaultPerPage ?? 50;
   const page = intParam(query, 'page', 0, 100_000) ?? 0;

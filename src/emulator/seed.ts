@@ -150,8 +150,17 @@ export function seedTenant(seed: number, managementAudience: string, allScopes: 
     const client = t.clients.get(rnd.pick(clientIds))!;
     const identity = (user.identities as Json[])[0]!;
     const connection = [...t.connections.values()].find((c) => c.name === identity.connection)!;
+    const log_id = `9002026${String(i).padStart(10, '0')}${rnd.hex(8)}`;
+    // What real events carry beyond the spec (spec/overlays): _id, tenant_name, details, and, where they apply,
+    // the organization, the token's audience and scope, and where the IP is.
+    const inOrg = i % 7 === 0 ? [...t.organizations.values()][i % t.organizations.size]! : undefined;
+    const login = type === 's' || type === 'f' || type === 'fp';
     t.logs.push({
-      log_id: `9002026${String(i).padStart(10, '0')}${rnd.hex(8)}`, date: iso(BASE - (2000 - i) * 3_600_000), type, description,
+      _id: log_id, log_id, tenant_name: 'emulator', details: type === 'seacft' ? { code: '*************' } : {},
+      ...(inOrg ? { organization_id: inOrg.id, organization_name: inOrg.name } : {}),
+      ...(type === 'seacft' ? { audience: 'https://api.acme.test/orders', scope: 'openid profile read:orders' } : {}),
+      ...(login ? { location_info: { country_code: 'FR', country_code3: 'FRA', country_name: 'France', city_name: rnd.pick(CITIES), latitude: 48.85, longitude: 2.35, time_zone: 'Europe/Paris', continent_code: 'EU' } } : {}),
+      date: iso(BASE - (2000 - i) * 3_600_000), type, description,
       client_id: client.client_id, client_name: client.name, ip: `198.51.100.${rnd.int(1, 254)}`, user_id: userId, user_name: user.email,
       connection: identity.connection, connection_id: connection.id, strategy: connection.strategy, strategy_type: connection.strategy === 'auth0' ? 'database' : connection.strategy === 'samlp' ? 'enterprise' : 'social',
       hostname: 'emulator.acme.test', user_agent: 'Mozilla/5.0 (X11; Linux x86_64)', isMobile: false,

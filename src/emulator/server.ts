@@ -14,6 +14,7 @@ import { type Operation, successResponses } from '../schema/spec.js';
 import type { Tenant } from './tenant.js';
 import type { TokenIssuer } from './tokens.js';
 import { describeErrors, validatorFor } from './validation.js';
+import { checkObservedRules, observedNotFound, withObservedDefaults } from './observed.js';
 import { decideAccess } from '../scopes/access.js';
 
 export interface RequestRecord {
@@ -116,10 +117,21 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       const validate = validatorFor(route.operationId, schema);
       if (!validate(body ?? {})) throw badRequest(describeErrors(validate));
     }
+    checkObservedRules(route, body);
     const handler = state.handlers[route.operationId];
     const ctx = { tenant: state.tenant, route, params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, files };
-    const result = handler ? handler(ctx) : serveGeneric(ctx);
-    reply(declaredStatus(route.op, result.status), access.limited ? readable(result.body, access.canRead) : result.body, headers);
+    let result: { status: number; body?: unknown };
+    try {
+      result = handler ? handler(ctx) : serveGeneric(ctx);
+    } catch (error) {
+      // Per operation, Auth0 answers a missing resource its own way (spec/overlays: x-auth0-not-found, x-auth0-delete-missing).
+      if (!(error instanceof EmulatorError)) throw error;
+      const observed = observedNotFound(route, error);
+      if (observed instanceof EmulatorError) throw observed;
+      result = observed;
+    }
+    const answer = result.status < 300 ? withObservedDefaults(route, url.searchParams, result.body) : result.body;
+    reply(declaredStatus(route.op, result.status), access.limited ? readable(answer, access.canRead) : answer, headers);
   } catch (error) {
     if (!(error instanceof EmulatorError)) throw error;
     reply(error.statusCode, error.body(), headers);

@@ -1,9 +1,10 @@
 /**
  * The emulator's view of the spec: every operation matched by method and path, with the scopes
- * it accepts. Parsed once per process (tests start many emulators).
+ * it accepts, read from the spec with the reviewed overlays applied. Parsed once per process (tests start many emulators).
  */
-import { listOperations, loadSpec, operationScopes, type OpenApiDocument, type Operation } from '../schema/spec.js';
-import { SPEC_FILE } from '../paths.js';
+import { listOperations, operationScopes, type OpenApiDocument, type Operation } from '../schema/spec.js';
+import { loadSpecWithOverlays } from '../schema/overlay.js';
+import { OVERLAY_DIR, SPEC_FILE } from '../paths.js';
 import { badRequest } from './errors.js';
 
 export interface Route {
@@ -29,7 +30,8 @@ let cached: SpecIndex | undefined;
 
 export function specIndex(): SpecIndex {
   if (cached) return cached;
-  const doc = loadSpec(SPEC_FILE);
+  // The spec as the overlays (spec/overlays) correct it: the same document the generator reads.
+  const { doc } = loadSpecWithOverlays(SPEC_FILE, OVERLAY_DIR);
   const routes: Route[] = listOperations(doc).map(({ method, path, op }) => {
     const params: string[] = [];
     const pattern = path.split('/').map((segment) => {

@@ -61,6 +61,8 @@ export interface EdgeMetadata {
 
 export interface GeneratedMetadata {
   spec: { title: string; version: string; sha256: string };
+  /** The overlays applied to the spec before generating (spec/overlays). */
+  overlays: Array<{ file: string; sha256: string; actions: number }>;
   operations: Record<string, OperationMetadata>;
   /** Object and input types: GraphQL field name → wire name, only where they differ. */
   fieldWireNames: Record<string, Record<string, string>>;

@@ -19,7 +19,8 @@ function canonical(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([key]) => !IGNORED_KEYS.has(key))
+        // `x-auth0-*` (spec/overlays) describe what the emulator fills or answers, not the shape.
+        .filter(([key]) => !IGNORED_KEYS.has(key) && !key.startsWith('x-auth0-'))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, v]) => [key, canonical(v)]),
     );

@@ -22,7 +22,9 @@ export const clientHandlers: HandlerTable = {
     return ok(client, 201);
   },
   patch_clients_by_id: ({ tenant, params, body }) => ok(Object.assign(must(tenant.clients.get(params.id!), 'client', 'inexistent_client'), body)),
+  // Deleting what does not exist: the 404 becomes what Auth0 answers (spec/overlays: x-auth0-delete-missing).
   delete_clients_by_id: ({ tenant, params }) => {
+    must(tenant.clients.get(params.id!), 'client', 'inexistent_client');
     tenant.clients.delete(params.id!);
     for (const [id, g] of tenant.clientGrants) if (g.client_id === params.id) tenant.clientGrants.delete(id);
     return noContent();
@@ -51,6 +53,7 @@ export const clientHandlers: HandlerTable = {
   },
   'patch_client-grants_by_id': ({ tenant, params, body }) => ok(Object.assign(must(tenant.clientGrants.get(params.id!), 'client grant'), body)),
   'delete_client-grants_by_id': ({ tenant, params }) => {
+    must(tenant.clientGrants.get(params.id!), 'client grant');
     tenant.clientGrants.delete(params.id!);
     return noContent();
   },

@@ -14,10 +14,8 @@ export const connectionHandlers: HandlerTable = {
       .map(({ enabled_clients: _enabled, ...c }) => project(c, query));
     return ok(paginate(list, query, { key: 'connections', checkpoint: true, offset: true, defaultPerPage: 50 }));
   },
-  get_connections_by_id: ({ tenant, params, query }) => {
-    const { enabled_clients: _enabled, ...connection } = must(tenant.connections.get(params.id!), 'connection', 'inexistent_connection');
-    return ok(project(connection, query));
-  },
+  // A tenant created before 2026-01-07 still gets the deprecated enabled_clients here (spec/overlays).
+  get_connections_by_id: ({ tenant, params, query }) => ok(project(must(tenant.connections.get(params.id!), 'connection', 'inexistent_connection'), query)),
   post_connections: ({ tenant, body }) => {
     if ([...tenant.connections.values()].some((c) => c.name === body.name)) throw conflict('A connection with the same name already exists', 'connection_conflict');
     const id = tenant.newId('con_');

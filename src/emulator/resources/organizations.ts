@@ -3,6 +3,7 @@ import { conflict } from '../errors.js';
 import { type HandlerTable, must, noContent, ok, stringArray } from '../handler.js';
 import { paginate, project } from '../pagination.js';
 import { type Json, type Tenant, now } from '../tenant.js';
+import { keepsNextOnLastPage } from '../observed.js';
 
 const org = (tenant: Tenant, id: string) => must(tenant.organizations.get(id), 'organization', 'inexistent_organization');
 const members = (tenant: Tenant, id: string) => tenant.orgMembers.get(id) ?? new Map<string, Set<string>>();
@@ -20,14 +21,17 @@ export const organizationHandlers: HandlerTable = {
     tenant.orgMembers.set(id, new Map());
     tenant.orgInvitations.set(id, new Map());
     tenant.orgConnections.set(id, new Map(((enabled as Json[] | undefined) ?? []).map((c) => [String(c.connection_id), { assign_membership_on_login: false, ...c }])));
-    return ok(organization, 201);
+    // The created organization comes back with the connections it was created with (CreateOrganizationResponseContent).
+    const connections = [...tenant.orgConnections.get(id)!.values()];
+    return ok({ ...organization, ...(connections.length ? { enabled_connections: connections.map((c) => ({ ...c })) } : {}) }, 201);
   },
   patch_organizations_by_id: ({ tenant, params, body }) => ok(Object.assign(org(tenant, params.id!), body)),
   delete_organizations_by_id: ({ tenant, params }) => {
+    org(tenant, params.id!);
     for (const map of [tenant.organizations, tenant.orgMembers, tenant.orgConnections, tenant.orgInvitations] as Array<Map<string, unknown>>) map.delete(params.id!);
     return noContent();
   },
-  get_organization_members: ({ tenant, params, query }) => {
+  get_organization_members: ({ tenant, params, query, route }) => {
     org(tenant, params.id!);
     const wantsRoles = (query.get('fields') ?? '').split(',').includes('roles');
     const list = [...members(tenant, params.id!).entries()].map(([userId, roles]) => {
@@ -37,7 +41,7 @@ export const organizationHandlers: HandlerTable = {
       if (wantsRoles) member.roles = [...roles].map((id) => ({ id, name: tenant.roles.get(id)?.name }));
       return project(member, query);
     });
-    return ok(paginate(list, query, { key: 'members', checkpoint: true, offset: true, maxResults: 1000 }));
+    return ok(paginate(list, query, { key: 'members', checkpoint: true, offset: true, maxResults: 1000, nextOnLastPage: keepsNextOnLastPage(route) }));
   },
   post_members: ({ tenant, params, body }) => {
     org(tenant, params.id!);

@@ -26,6 +26,7 @@ export const roleHandlers: HandlerTable = {
     return ok(role);
   },
   delete_roles_by_id: ({ tenant, params }) => {
+    must(tenant.roles.get(params.id!), 'role');
     tenant.roles.delete(params.id!);
     tenant.rolePermissions.delete(params.id!);
     for (const set of tenant.userRoles.values()) set.delete(params.id!);

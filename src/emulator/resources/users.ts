@@ -65,6 +65,7 @@ export const userHandlers: HandlerTable = {
     return ok(user);
   },
   delete_users_by_id: ({ tenant, params }) => {
+    must(tenant.users.get(params.id!), 'user', 'inexistent_user');
     tenant.users.delete(params.id!);
     tenant.userRoles.delete(params.id!);
     tenant.userPermissions.delete(params.id!);
@@ -93,8 +94,20 @@ export const userHandlers: HandlerTable = {
   },
   get_permissions: ({ tenant, params, query }) => {
     must(tenant.users.get(params.id!), 'user', 'inexistent_user');
-    const direct = (tenant.userPermissions.get(params.id!) ?? []).map((p) => ({ ...p, ...resourceServerName(tenant, p), sources: [{ source_type: 'DIRECT' }] }));
-    return ok(paginate(direct, query, { key: 'permissions' }));
+    // Direct grants and those through the user's roles, one entry per permission with all its sources (spec/overlays: UserPermissionSchema.sources).
+    const merged = new Map<string, Json>();
+    const add = (p: Permission, source: Json) => {
+      const key = `${p.resource_server_identifier}\u0000${p.permission_name}`;
+      const entry = merged.get(key) ?? { ...p, ...resourceServerName(tenant, p), description: permissionDescription(tenant, p), sources: [] };
+      (entry.sources as Json[]).push(source);
+      merged.set(key, entry);
+    };
+    for (const p of tenant.userPermissions.get(params.id!) ?? []) add(p, { source_id: '', source_name: '', source_type: 'DIRECT' });
+    for (const roleId of tenant.userRoles.get(params.id!) ?? []) {
+      const role = tenant.roles.get(roleId);
+      for (const p of tenant.rolePermissions.get(roleId) ?? []) add(p, { source_id: roleId, source_name: String(role?.name ?? ''), source_type: 'ROLE' });
+    }
+    return ok(paginate([...merged.values()], query, { key: 'permissions' }));
   },
   post_permissions: ({ tenant, params, body }) => {
     must(tenant.users.get(params.id!), 'user', 'inexistent_user');
@@ -119,6 +132,13 @@ export const userHandlers: HandlerTable = {
     return ok(paginate(logs, query, { key: 'logs', withLength: true }));
   },
 };
+
+/** The description the API gives the scope, as Auth0 returns it with each permission. */
+function permissionDescription(tenant: { resourceServers: Map<string, Json> }, p: Permission): string {
+  const api = [...tenant.resourceServers.values()].find((r) => r.identifier === p.resource_server_identifier);
+  const scope = (api?.scopes as Array<{ value: string; description?: string }> | undefined)?.find((s) => s.value === p.permission_name);
+  return scope?.description ?? '';
+}
 
 function resourceServerName(tenant: { resourceServers: Map<string, Json> }, p: Permission): Json {
   const api = [...tenant.resourceServers.values()].find((r) => r.identifier === p.resource_server_identifier);

@@ -6135,6 +6135,8 @@ export type CreateResourceServerInput = {
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
+  /** Expiration value (in seconds) for access tokens issued for this API via Implicit or Hybrid Flows. Cannot be greater than the `token_lifetime` value. */
+  tokenLifetimeForWeb?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateRoleInput = {
@@ -13883,6 +13885,8 @@ export type Log = {
   details?: Maybe<Scalars['JSON']['output']>;
   /** Hostname the event applies to. */
   hostname?: Maybe<Scalars['String']['output']>;
+  /** Legacy copy of log_id that real log events still carry. */
+  id?: Maybe<Scalars['String']['output']>;
   /** IP address of the log event source. */
   ip?: Maybe<Scalars['String']['output']>;
   /** Whether the client was a mobile device (true) or desktop/laptop/server (false). */
@@ -13891,6 +13895,12 @@ export type Log = {
   locationInfo?: Maybe<LogLocationInfo>;
   /** Unique ID of the event. */
   logId?: Maybe<Scalars['String']['output']>;
+  /** The organization named by `organizationId`, resolved in batches. */
+  organization?: Maybe<Organization>;
+  /** Id of the organization the event happened in, when the transaction was in an organization. */
+  organizationId?: Maybe<Scalars['String']['output']>;
+  /** Name of the organization the event happened in, when the transaction was in an organization. */
+  organizationName?: Maybe<Scalars['String']['output']>;
   /** The resource server named by `audience`, resolved in batches. */
   resourceServer?: Maybe<ResourceServer>;
   /** Scope permissions applied to the event. */
@@ -13901,6 +13911,8 @@ export type Log = {
   strategy?: Maybe<Scalars['String']['output']>;
   /** Type of strategy involved in the event. */
   strategyType?: Maybe<Scalars['String']['output']>;
+  /** Name of the tenant the event belongs to. */
+  tenantName?: Maybe<Scalars['String']['output']>;
   /** Type of event. */
   type?: Maybe<Scalars['String']['output']>;
   /** The user named by `userId`, resolved in batches. */
@@ -27165,6 +27177,8 @@ export type UpdateResourceServerInput = {
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
+  /** Expiration value (in seconds) for access tokens issued for this API via Implicit or Hybrid Flows. Cannot be greater than the `token_lifetime` value. */
+  tokenLifetimeForWeb?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UpdateRiskAssessmentsSettingsInput = {
@@ -28338,7 +28352,8 @@ export type UserPermission = {
   resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
   /** Resource server (API) name this permission is for. */
   resourceServerName?: Maybe<Scalars['String']['output']>;
-  sources?: Maybe<Scalars['JSON']['output']>;
+  /** Where the user's permission comes from: DIRECT, or a ROLE (with its id and name). */
+  sources?: Maybe<Array<UserPermissionSourcesItem>>;
 };
 
 /** A page of UserPermission items. */
@@ -28361,6 +28376,16 @@ export type UserPermissionEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserPermission;
+};
+
+export type UserPermissionSourcesItem = {
+  __typename?: 'UserPermissionSourcesItem';
+  /** Id of the role the permission comes from; empty for a direct grant. */
+  sourceId?: Maybe<Scalars['String']['output']>;
+  /** Name of the role the permission comes from; empty for a direct grant. */
+  sourceName?: Maybe<Scalars['String']['output']>;
+  /** DIRECT or ROLE. */
+  sourceType?: Maybe<Scalars['String']['output']>;
 };
 
 export type UserProfileData = {
@@ -30956,6 +30981,7 @@ export type ResolversTypes = {
   UserPermission: ResolverTypeWrapper<UserPermission>;
   UserPermissionConnection: ResolverTypeWrapper<UserPermissionConnection>;
   UserPermissionEdge: ResolverTypeWrapper<UserPermissionEdge>;
+  UserPermissionSourcesItem: ResolverTypeWrapper<UserPermissionSourcesItem>;
   UserProfileData: ResolverTypeWrapper<UserProfileData>;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
   UsernameAttributeIdentifierInput: UsernameAttributeIdentifierInput;
@@ -32518,6 +32544,7 @@ export type ResolversParentTypes = {
   UserPermission: UserPermission;
   UserPermissionConnection: UserPermissionConnection;
   UserPermissionEdge: UserPermissionEdge;
+  UserPermissionSourcesItem: UserPermissionSourcesItem;
   UserProfileData: UserProfileData;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
   UsernameAttributeIdentifierInput: UsernameAttributeIdentifierInput;
@@ -36641,15 +36668,20 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   hostname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   locationInfo?: Resolver<Maybe<ResolversTypes['LogLocationInfo']>, ParentType, ContextType>;
   logId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   securityContext?: Resolver<Maybe<ResolversTypes['LogSecurityContext']>, ParentType, ContextType>;
   strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   strategyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tenantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38783,7 +38815,7 @@ export type UserPermissionResolvers<ContextType = any, ParentType extends Resolv
   permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['UserPermissionSourcesItem']>>, ParentType, ContextType>;
 };
 
 export type UserPermissionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionConnection'] = ResolversParentTypes['UserPermissionConnection']> = {
@@ -38796,6 +38828,12 @@ export type UserPermissionConnectionResolvers<ContextType = any, ParentType exte
 export type UserPermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionEdge'] = ResolversParentTypes['UserPermissionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserPermission'], ParentType, ContextType>;
+};
+
+export type UserPermissionSourcesItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionSourcesItem'] = ResolversParentTypes['UserPermissionSourcesItem']> = {
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserProfileDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserProfileData'] = ResolversParentTypes['UserProfileData']> = {
@@ -39651,6 +39689,7 @@ export type Resolvers<ContextType = any> = {
   UserPermission?: UserPermissionResolvers<ContextType>;
   UserPermissionConnection?: UserPermissionConnectionResolvers<ContextType>;
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
+  UserPermissionSourcesItem?: UserPermissionSourcesItemResolvers<ContextType>;
   UserProfileData?: UserProfileDataResolvers<ContextType>;
   UsersEnrollment?: UsersEnrollmentResolvers<ContextType>;
   ValidateExperimentPayload?: ValidateExperimentPayloadResolvers<ContextType>;
