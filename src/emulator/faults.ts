@@ -7,6 +7,8 @@ export interface Faults {
   errorRate?: number;
   /** The next n /api/v2 requests are answered 429 without executing. */
   rateLimitBurst?: number;
+  /** The 429s of `rateLimitBurst` name a reset this many whole seconds ahead (default: the bucket's own). */
+  rateLimitResetSeconds?: number;
   /** The next n /api/v2 requests have their connection destroyed without an answer. */
   resetConnections?: number;
   /** The next n /api/v2 requests get no answer at all (until the client gives up). */
@@ -24,7 +26,7 @@ export function validateFaults(input: unknown): Faults {
       out.operationId = value;
       continue;
     }
-    if (!['latencyMs', 'jitterMs', 'errorRate', 'rateLimitBurst', 'resetConnections', 'hang'].includes(key)) throw new Error(`unknown fault ${key}`);
+    if (!['latencyMs', 'jitterMs', 'errorRate', 'rateLimitBurst', 'rateLimitResetSeconds', 'resetConnections', 'hang'].includes(key)) throw new Error(`unknown fault ${key}`);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${key} must be a number ≥ 0`);
     if (key === 'errorRate' && value > 1) throw new Error('errorRate must be between 0 and 1');
     (out as Record<string, number>)[key] = value;

@@ -25,6 +25,8 @@ export interface RequestRecord {
   operationId?: string;
   /** Epoch ms at which the request arrived. */
   at: number;
+  /** Epoch ms of the X-RateLimit-Reset its answer named, when it named one. */
+  rateLimitReset?: number;
 }
 
 export interface ServerState {
@@ -68,6 +70,8 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   state.log.push(record);
   const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status;
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-reset'] !== undefined && Number.isFinite(reset)) record.rateLimitReset = reset * 1000;
     send(res, status, body, headers);
   };
 
@@ -91,9 +95,11 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (faults.rateLimitBurst || (limit && !limit.allowed)) {
+    const injected = Boolean(faults.rateLimitBurst);
     if (faults.rateLimitBurst) faults.rateLimitBurst--;
-    const reset = String(Math.ceil(Date.now() / 1000) + 1);
-    return reply(429, new EmulatorError(429, 'Global limit has been reached', 'too_many_requests').body(), { ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': headers['x-ratelimit-reset'] ?? reset, 'x-ratelimit-limit': headers['x-ratelimit-limit'] ?? '50' });
+    const reset = injected && faults.rateLimitResetSeconds ? String(Math.ceil(Date.now() / 1000) + faults.rateLimitResetSeconds)
+      : headers['x-ratelimit-reset'] ?? String(Math.ceil(Date.now() / 1000) + 1);
+    return reply(429, new EmulatorError(429, 'Global limit has been reached', 'too_many_requests').body(), { ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-limit': headers['x-ratelimit-limit'] ?? '50' });
   }
   if (faults.errorRate && Math.random() < faults.errorRate) return reply(500, new EmulatorError(500, 'Internal Server Error (injected)', 'internal_error').body(), headers);
 

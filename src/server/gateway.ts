@@ -116,6 +116,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     const healthy = cache.healthy;
     new Gauge({ name: 'gateway_cache_store_up', help: '1 while the shared cache store (Redis) answers; 0 while the gateway serves uncached.', registers: [metrics.registry], collect() { this.set(healthy() ? 1 : 0); } });
   }
+  // Whether calls are being held for the tenant's reset (after a 429 or a budget seen empty, this
+  // replica's or, shared, another's): the epoch second until which, 0 when none.
+  new Gauge({ name: 'gateway_upstream_paused_until_seconds', help: 'Epoch seconds until which calls to the tenant are held for its rate-limit reset (0: not held).', registers: [metrics.registry], collect() { const until = upstream.pausedUntil(); this.set(until > Date.now() ? until / 1000 : 0); } });
   const runtime = new Runtime(metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); if (pace instanceof RedisTenantRate) await pace.close(); await upstream.close(); } };

@@ -71,8 +71,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const configuredSecret = options.auth.mode === 'client-credentials' ? options.auth.clientSecret
     : options.auth.mode === 'static' ? options.auth.token : undefined;
   let latest: RateLimitState | undefined;
-  // After a 429 the whole tenant is throttled, not just that call: others wait too, rather than
-  // spending the bucket's next tokens on requests bound to be refused.
+  // After a 429 (or a response saying no budget remains) the whole tenant is throttled, not just
+  // that call: others wait too, rather than spending the bucket's next tokens on requests bound to
+  // be refused.
   let pausedUntil = 0;
 
   async function send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -115,6 +116,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         // Adaptive: as the tenant's budget runs low, fewer calls go out at once (no more than the
         // requests left), and the full width comes back when it refills.
         gate.setLimit(Math.min(settings.maxConcurrency, Math.max(1, rateLimit.remaining)));
+        // The budget read empty without a 429 yet: the next call would be refused until the reset,
+        // so this client holds its calls until then and, shared, so does every replica (bounded
+        // like the wait after a 429).
+        if (rateLimit.remaining <= 0 && status !== 429 && rateLimit.resetAt > Date.now()) hold(Math.min(rateLimit.resetAt, Date.now() + settings.maxWaitMs));
       }
       const reason = failure !== undefined && !isTransient(failure) ? undefined
         : retryReason({ method: req.method, status, failure, attempt: n, maxRetries: settings.maxRetries, canRefresh: tokens.refreshable && !refreshed });
@@ -137,8 +142,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
           token = await untilAborted(tokens.token(req.callerToken, token), req.signal);
         } else if (reason === 'throttled') {
           const wait = withJitter(waitAfter429(result!.headers, Date.now(), backoffMs(settings.baseDelayMs, n, settings.maxWaitMs)), settings.maxWaitMs);
-          pausedUntil = Math.max(pausedUntil, Date.now() + wait);
-          options.sharedThrottle?.pause(pausedUntil);
+          hold(Date.now() + wait);
           await sleep(wait, req.signal);
         } else {
           await sleep(backoffMs(settings.baseDelayMs, n, settings.maxWaitMs), req.signal);
@@ -171,6 +175,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     if (body) headers['content-type'] = body.contentType;
     const response = await pool.request({ method: req.method, path, headers, body: body?.bytes, signal: req.signal });
     return readResponse(response);
+  }
+
+  /** Holds this client's calls until `until` and tells the other replicas to (when shared). */
+  function hold(until: number): void {
+    if (until <= pausedUntil) return;
+    pausedUntil = until;
+    options.sharedThrottle?.pause(pausedUntil);
   }
 
   function waitForThrottle(signal?: AbortSignal): Promise<void> {

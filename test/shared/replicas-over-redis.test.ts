@@ -83,6 +83,41 @@ describe.skipIf(!REDIS_AVAILABLE)('replicas sharing state in Redis', () => {
     expect(later.every((r) => r.at >= pausedUntil - 5)).toBe(true);
   });
 
+  it('a budget replica A reads empty (X-RateLimit-Remaining 0, no 429) holds replica B until the reset it named', async () => {
+    // A tenant allowing one call of burst, refilled at one a second: A's first call leaves nothing.
+    const tight = await startEmulator({ rateLimit: { limit: 1, refillPerSecond: 1 } });
+    const keyPrefix = `budget-test-${Date.now()}:`;
+    const replica = () => createGateway({
+      upstream: { baseUrl: tight.url, auth: { mode: 'client-credentials', clientId: tight.demoClient.clientId, clientSecret: tight.demoClient.clientSecret } },
+      cache: { ttlSeconds: 60 }, redis: { url: redis.url, keyPrefix },
+    });
+    const [c, d] = [replica(), replica()];
+    try {
+      await until(() => (c.runtime.cache?.healthy?.() ?? false) && (d.runtime.cache?.healthy?.() ?? false));
+      const first = await query(c, '{ roles(first: 1, nameFilter: "budget-a") { nodes { name } } }');
+      expect(first.errors).toBeUndefined();
+      const [emptied] = tight.requests();
+      expect(tight.requests()).toHaveLength(1);
+      expect(emptied!.status).toBe(200);
+      const reset = emptied!.rateLimitReset!;
+      expect(reset).toBeGreaterThan(emptied!.at);
+      // B learns the reset A read, though it met no 429 and A met none either.
+      await until(() => d.upstream.pausedUntil() > 0);
+      expect(d.upstream.pausedUntil()).toBe(reset);
+      const second = await query(d, '{ roles(first: 1, nameFilter: "budget-b") { nodes { name } } }');
+      expect(second.errors).toBeUndefined();
+      const later = tight.requests().slice(1);
+      // B's one call went out after the reset (so the refilled bucket answered it, not a 429).
+      expect(later.map((r) => r.status)).toEqual([200]);
+      expect(later[0]!.at).toBeGreaterThanOrEqual(reset - 5);
+      console.log(`[shared budget] A read remaining 0 at +0 ms; reset at +${reset - emptied!.at} ms; B's call arrived at +${later[0]!.at - emptied!.at} ms, answered ${later[0]!.status}`);
+    } finally {
+      await c.close();
+      await d.close();
+      await tight.close();
+    }
+  });
+
   it('a screen read through replica A costs replica B no upstream call', async () => {
     emulator.resetStats();
     const first = await query(a, SCREEN);
