@@ -5,7 +5,7 @@
  *   as possible (one page whenever some page size ≤ 100 holds the whole window); `totalCount`
  *   asks for `include_totals` only when selected;
  * - checkpoint (`from`/`take`, `next`; logs: the last item's id): pages are followed until `first`
- *   items are in hand; cursors remember the page's `from` and the items already returned of it.
+ *   items are in hand or a page comes back shorter than asked; cursors remember the page's `from` and the items already returned of it.
  * Endpoints that offer both page by checkpoint (no 1000-result cap) unless `totalCount` is asked
  * for. `first` above the configured cap is refused, not silently cut.
  */
@@ -149,7 +149,10 @@ async function checkpointPage(
       cursors.push(encodeCursor(from === undefined ? { m: 'c', s: skip + i + 1 } : { m: 'c', f: from, s: skip + i + 1 }));
     });
     leftover = used.length < fresh.length;
-    if (leftover || items.length >= first || next === undefined || page.length === 0) break;
+    // A page shorter than asked ends the walk: Auth0 keeps `next` on some last pages (organization
+    // members), and following it would cost a call to learn the page after is empty. The caller
+    // still gets Auth0's `next` as hasNextPage and may follow it.
+    if (leftover || items.length >= first || next === undefined || page.length < take) break;
     from = next;
     skip = 0;
   }
