@@ -19,7 +19,7 @@
  */
 import {
   type GraphQLEnumType, GraphQLError, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLScalarType,
-  getNullableType, isEnumType, isListType, isNonNullType, isScalarType, type GraphQLSchema, isObjectType, defaultFieldResolver,
+  getNamedType, getNullableType, isEnumType, isListType, isNonNullType, isScalarType, type GraphQLSchema, isObjectType, defaultFieldResolver,
 } from 'graphql';
 import type { GatewayContext } from './context.js';
 
@@ -228,6 +228,30 @@ function guardList(
     if (out && !drop) out.push(keep);
   }
   return out ?? items;
+}
+
+/**
+ * A connection's page with the rows that are no objects (a null, a string) left out, each with a
+ * warning at `<connection>.nodes.<index in the page>`; cursors keep their positions, so paging
+ * past a left-out row neither repeats nor skips others.
+ */
+export function servableRows<T>(items: T[], cursors: string[], info: GraphQLResolveInfo, ctx: Partial<GatewayContext> | undefined): { items: T[]; cursors: string[] } {
+  if (items.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) return { items, cursors };
+  const connection = getNamedType(info.returnType);
+  const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+  const expected = nodes ? String(getNamedType(nodes.type)) : 'object';
+  const kept: T[] = [];
+  const keptCursors: string[] = [];
+  items.forEach((item, i) => {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+      kept.push(item);
+      keptCursors.push(cursors[i]!);
+      return;
+    }
+    const event: DriftEvent = { kind: item === null || item === undefined ? 'null_in_list' : 'mistyped_shape', type: connection.name, field: 'nodes', expected, value: item };
+    warn(ctx, event, [...pathOf(info), 'nodes', i], true);
+  });
+  return { items: kept, cursors: keptCursors };
 }
 
 /**
