@@ -11,7 +11,8 @@
  *   `extensions.warnings` (the shape of a GraphQL error, code `UPSTREAM_CONTRACT`, `severity:
  *   "warning"`): a null or an unrepresentable item inside a list of non-null items is left out (the
  *   warning's path ends with its index in Auth0's list); a scalar GraphQL coerces without loss
- *   (42 where a String belongs) is served coerced.
+ *   (42 where a String belongs) is served coerced; an empty list where an object belongs is served
+ *   as an object without properties.
  * - Every case is counted (`gateway_upstream_drift_total{kind,type,field}`) and logged once.
  *
  * Warnings are not put in `errors`: clients that discard a response with any error (Apollo's
@@ -74,6 +75,7 @@ function describe(kind: DriftKind, expected: string, value: unknown): string {
     case 'unknown_enum': return `${shown} is not a value of ${expected}`;
     case 'null_in_list': return `null inside a list of ${expected}!; left out`;
     case 'coerced_scalar': return `${shown} is not a ${expected}; served coerced`;
+    case 'mistyped_shape': return Array.isArray(value) && value.length === 0 ? `an empty list where a ${expected} belongs; served as one without properties` : `${shown} is not a ${expected}`;
     case 'missing_required': return `no value, but ${expected} is required`;
     default: return `${shown} is not a ${expected}`;
   }
@@ -178,6 +180,12 @@ export function guardValue(value: unknown, info: GraphQLResolveInfo, ctx: Partia
   if (verdict === 'coerced') {
     warn(ctx, event('coerced_scalar', type, value), pathOf(info), false);
     return value;
+  }
+  if (verdict === 'mistyped_shape' && isObjectType(type) && Array.isArray(value) && value.length === 0) {
+    // An empty list where an object belongs (a list payload answered as a bare `[]`): it holds
+    // nothing to lose, so it is served as an object without properties, with a warning.
+    warn(ctx, event('mistyped_shape', type, value), pathOf(info), false);
+    return {};
   }
   if (verdict !== 'ok') {
     const drift = event(verdict, type, value);

@@ -228,6 +228,25 @@ describe('clients', () => {
   });
 });
 
+describe('shapes', () => {
+  it('an empty list where an object belongs is served as an object without properties, with a warning; a non-empty one nulls the field with a coded error', async () => {
+    const listed = await query('{ clients(first: 1) { nodes { clientId } } }');
+    const id = listed.data!.clients.nodes[0].clientId as string;
+    const path = `/api/v2/clients/${encodeURIComponent(id)}`;
+    proxy.setTamper((seen, body) => (seen === path ? [] : body));
+    const empty = await query(`{ client(id: "${id}") { clientId appType } }`);
+    expectNoInternalErrors(empty);
+    expect(empty.errors).toBeUndefined();
+    expect(empty.data!.client).toEqual({ clientId: null, appType: null });
+    expect(warnings(empty)).toEqual([expect.objectContaining({ path: ['client'], extensions: expect.objectContaining({ kind: 'mistyped_shape', type: 'Query', field: 'client', expected: 'Client' }) })]);
+    proxy.setTamper((seen, body) => (seen === path ? [body] : body));
+    const wrapped = await query(`{ client(id: "${id}") { clientId } }`);
+    expectNoInternalErrors(wrapped);
+    expect(wrapped.data!.client).toBeNull();
+    expect(wrapped.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_CONTRACT', kind: 'mistyped_shape', type: 'Query', field: 'client', expected: 'Client' });
+  });
+});
+
 describe('connections', () => {
   it('nulls and mistyped items inside string lists are left out; a mistyped flag nulls itself; a numeric strategy is served coerced', async () => {
     proxy.setTamper(onFirstRow('/api/v2/connections', (connection) => {
