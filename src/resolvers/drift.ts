@@ -271,13 +271,35 @@ export function guardSchema(schema: GraphQLSchema, fallback: GraphQLFieldResolve
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve ?? fallback;
+      // Nearly every value passes a check made for its field once, here; only the rest are judged.
+      const passes = passCheck(field.type);
       field.resolve = (source, args, ctx: Partial<GatewayContext> | undefined, info) => {
         const value = resolve(source, args, ctx, info);
-        return isThenable(value) ? value.then((settled) => guardValue(settled, info, ctx)) : guardValue(value, info, ctx);
+        if (isThenable(value)) return value.then((settled) => (passes(settled) ? settled : guardValue(settled, info, ctx)));
+        return passes(value) ? value : guardValue(value, info, ctx);
       };
     }
   }
   return schema;
+}
+
+/** Whether a value of this type can be handed to graphql-js as it is (false: judge it). */
+function passCheck(type: GraphQLOutputType): (value: unknown) => boolean {
+  const required = isNonNullType(type);
+  const inner = getNullableType(type);
+  let check: (value: unknown) => boolean;
+  if (isListType(inner)) {
+    const item = passCheck(inner.ofType);
+    check = (v) => Array.isArray(v) && v.every(item);
+  } else if (isEnumType(inner)) {
+    check = (v) => judgeEnum(inner, v) === 'ok';
+  } else if (isScalarType(inner)) {
+    const native = NATIVE[inner.name];
+    check = native ?? ((v) => judgeScalar(inner, v) === 'ok');
+  } else {
+    check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  }
+  return required ? check : (v) => v === null || v === undefined || check(v);
 }
 
 function isThenable(value: unknown): value is Promise<unknown> {
