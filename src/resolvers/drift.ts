@@ -166,6 +166,8 @@ function typeName(type: GraphQLOutputType): string {
  * or a thrown `UPSTREAM_CONTRACT` error.
  */
 export function guardValue(value: unknown, info: GraphQLResolveInfo, ctx: Partial<GatewayContext> | undefined): unknown {
+  // A resolver's own error (graphql-js throws a returned Error) is not Auth0's drift.
+  if (value instanceof Error) return value;
   const returnType = info.returnType;
   const event = (kind: DriftKind, expected: GraphQLOutputType, raw: unknown): DriftEvent =>
     ({ kind, type: info.parentType.name, field: info.fieldName, expected: typeName(expected), value: raw });
