@@ -16,6 +16,7 @@ import { pageBody } from '../loaders/page-body.js';
 import type { GatewayContext } from './context.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type WireParams, wireParams } from './operation.js';
+import { servableRows } from './drift.js';
 import { nodeSelections, readsOf, rowReadsForViews, selectedFieldNames, wireFields } from './selection.js';
 
 interface Page {
@@ -61,20 +62,23 @@ export async function resolveConnection(
       : mode === 'c'
         ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
         : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);
-    if (loader && !explicit) for (const item of page.items) loader.prime(item, fields ?? 'all');
+    if (loader && !explicit) for (const item of page.items) if (item && typeof item === 'object') loader.prime(item, fields ?? 'all');
     return page;
   })();
   // Entity loads issued while the page is on its way wait for it (it may carry them, or lead to
   // more loads that can join the same batch).
   ctx.gateway.lists.add(work);
   const page: Page = await work;
+  // A null (or any non-object) row from Auth0 is left out with a warning (drift.ts).
+  const { items, cursors } = servableRows(page.items, page.cursors, info, ctx);
   return {
-    edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
-    nodes: page.items,
+    edges: items.map((node, i) => ({ cursor: cursors[i], node })),
+    nodes: items,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: after !== undefined,
-      startCursor: page.cursors[0] ?? null,
+      startCursor: cursors[0] ?? null,
+      // The page's own last position, even when its last row was left out.
       endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1] ?? null,
     },
     totalCount: page.totalCount ?? null,

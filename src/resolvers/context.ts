@@ -14,6 +14,7 @@ import { cacheLifetime, responseTags, writeTags } from '../cache/response-cache.
 import { buildPath, CallBudget, Semaphore, toGraphQLError, type UpstreamRequest, type UpstreamResponse } from '../upstream/index.js';
 import { decideAccess } from '../scopes/access.js';
 import type { Runtime, RuntimeCache } from './runtime.js';
+import type { DriftWarning } from './drift.js';
 
 /** What a call would touch, for the scope check: wire path parameters, body, and the fields read. */
 export interface AccessFacts {
@@ -48,6 +49,8 @@ export interface RequestScopeOptions {
 
 export class RequestScope {
   readonly stats: UpstreamStats = { calls: 0, ms: 0, plans: [] };
+  /** Values Auth0 sent that were served changed (a null left out of a list, a coerced scalar): `extensions.warnings`. */
+  readonly warnings: DriftWarning[] = [];
   readonly callerToken: string | undefined;
   readonly scopes: Set<string> | 'all';
   readonly subject: string | undefined;

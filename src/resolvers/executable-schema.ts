@@ -3,6 +3,7 @@ import { addResolversToSchema } from '@graphql-tools/schema';
 import type { IResolvers } from '@graphql-tools/utils';
 import { buildASTSchema, type GraphQLSchema, parse } from 'graphql';
 import { federationResolvers, federationRuntimeSdl, subgraphTypeDefs } from './federation.js';
+import { guardSchema } from './drift.js';
 import { buildResolvers, wireFieldResolver } from './index.js';
 import { type GeneratedArtifacts, loadGenerated } from '../schema/load.js';
 
@@ -24,13 +25,16 @@ export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGener
   // The SDL is generated, validated when generated and proven current by the tests, so neither
   // source locations nor a second validation are paid for at start-up.
   const schema = buildASTSchema(parse(sdl, { noLocation: true }), { assumeValidSDL: true, assumeValid: true });
-  return addResolversToSchema({
+  const defaultFieldResolver = wireFieldResolver(artifacts.metadata);
+  // Every field checks what Auth0 sent against its type: drift never reaches graphql-js as an
+  // opaque serialisation error (drift.ts).
+  return guardSchema(addResolversToSchema({
     schema,
     resolvers: mergeResolvers(resolvers),
-    defaultFieldResolver: wireFieldResolver(artifacts.metadata),
+    defaultFieldResolver,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
     updateResolversInPlace: true,
-  });
+  }), defaultFieldResolver);
 }
 
 /** Resolver maps merged type by type (federation adds `Query._entities` to the generated `Query`). */

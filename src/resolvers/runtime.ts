@@ -8,6 +8,7 @@ import type { EntitySpec } from '../loaders/entity-loader.js';
 import type { InversePlan } from '../loaders/edge-planner.js';
 import type { UpstreamClient } from '../upstream/index.js';
 import type { CacheEvents, CacheStore } from '../cache/response-cache.js';
+import type { DriftEvent } from './drift.js';
 
 /** The cross-request cache, when on. */
 export interface RuntimeCache {
@@ -55,6 +56,8 @@ export class Runtime {
     readonly observeBatch?: (entity: string, size: number) => void,
     /** The cross-request cache of GET responses (off when absent). */
     readonly cache?: RuntimeCache,
+    /** Told every value Auth0 sent that the schema cannot hold as sent (drift.ts; for metrics and the log). */
+    readonly onDrift?: (event: DriftEvent) => void,
   ) {
     this.operations = new Map(Object.entries(metadata.operations));
     this.edges = new Map(metadata.edges.map((e) => [e.coordinate, e]));

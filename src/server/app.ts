@@ -27,6 +27,7 @@ import { useHealth } from './use-health.js';
 import { useMetricsEndpoint } from './use-metrics-endpoint.js';
 import { useRequestLog } from './use-request-log.js';
 import { useUpstreamStats } from './use-upstream-stats.js';
+import { useDriftWarnings } from './use-drift-warnings.js';
 
 export interface AppOptions {
   schema?: GraphQLSchema;
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
     // Before graphql-js validation, whose overlapping-fields rule is quadratic in repeats.
     useRepeatedFieldLimit(limits.maxRepeatedFields),
     useUpstreamStats({ debug: options.debug ?? false, ...(options.metrics ? { metrics: options.metrics } : {}) }),
+    useDriftWarnings(),
   );
   if (options.runtime) {
     const { runtime } = options;

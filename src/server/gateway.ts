@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { createExecutableSchema } from '../resolvers/executable-schema.js';
+import { type DriftEvent, valuePreview } from '../resolvers/drift.js';
 import { loadGenerated, loadSubgraphSdl } from '../schema/load.js';
 import type { GeneratedMetadata } from '../schema/metadata.js';
 import { servedSubgraphSdl } from '../resolvers/federation.js';
@@ -119,7 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Whether calls are being held for the tenant's reset (after a 429 or a budget seen empty, this
   // replica's or, shared, another's): the epoch second until which, 0 when none.
   new Gauge({ name: 'gateway_upstream_paused_until_seconds', help: 'Epoch seconds until which calls to the tenant are held for its rate-limit reset (0: not held).', registers: [metrics.registry], collect() { const until = upstream.pausedUntil(); this.set(until > Date.now() ? until / 1000 : 0); } });
-  const runtime = new Runtime(metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache);
+  const runtime = new Runtime(metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache, driftReporter(metrics, options.logger));
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); if (pace instanceof RedisTenantRate) await pace.close(); await upstream.close(); } };
 }
@@ -139,4 +140,24 @@ function cacheOf(options: NonNullable<GatewayOptions['cache']>, redis: GatewayOp
     return { store, ttlMs, events, healthy: () => store.healthy(), close: () => store.close() };
   }
   return { store: new MemoryCacheStore(options.maxEntries, Date.now, events), ttlMs, events };
+}
+
+/**
+ * Counts every drifted value, and logs each distinct drift once at warn level: the kind, the type
+ * and field, and for an unknown enum value the value itself (an identifier such as a strategy
+ * name). Other values are described by their JSON type only: they may be anything, a token too.
+ */
+export function driftReporter(metrics: GatewayMetrics, logger: Logger | undefined, maxDistinct = 1000): (event: DriftEvent) => void {
+  const seen = new Set<string>();
+  return (event) => {
+    metrics.drift.inc({ kind: event.kind, type: event.type, field: event.field });
+    if (!logger || seen.size >= maxDistinct) return;
+    const value = event.kind === 'unknown_enum' ? valuePreview(event.value) : undefined;
+    const valueType = Array.isArray(event.value) ? 'array' : event.value === null ? 'null' : typeof event.value;
+    const key = `${event.kind}|${event.type}.${event.field}|${value === undefined ? valueType : JSON.stringify(value)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    logger.warn({ drift: { kind: event.kind, coordinate: `${event.type}.${event.field}`, expected: event.expected, valueType, ...(value !== undefined ? { value } : {}) } },
+      'The Management API sent a value the schema cannot hold as sent (see "When the API drifts" in README)');
+  };
 }

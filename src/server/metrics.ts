@@ -15,6 +15,7 @@ export interface GatewayMetrics {
   batchSize: Histogram<'entity'>;
   outcomeUnknown: Counter<'operation'>;
   cache: Counter<'event'>;
+  drift: Counter<'kind' | 'type' | 'field'>;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -28,6 +29,12 @@ export function createMetrics(): GatewayMetrics {
     cache: new Counter({
       name: 'gateway_cache_events_total', help: 'Cross-request cache of GET responses: hit, miss, evict (expired, pushed out, or dropped by a write).',
       labelNames: ['event'], registers: [registry],
+    }),
+    // Labels come from the schema (kinds, type and field names), never from the values: bounded.
+    drift: new Counter({
+      name: 'gateway_upstream_drift_total',
+      help: 'Values from the Management API the schema cannot hold as sent (unknown_enum, null_in_list, mistyped_scalar, coerced_scalar, mistyped_shape, missing_required), by parent type and field.',
+      labelNames: ['kind', 'type', 'field'], registers: [registry],
     }),
     outcomeUnknown: new Counter({
       name: 'gateway_upstream_outcome_unknown_total', help: 'Writes sent to the Management API that got no answer (their effect is unknown), by operation.',
