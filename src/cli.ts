@@ -1,6 +1,6 @@
 /**
  * Command line: `start` (serve the gateway), `generate` (spec → SDL + metadata),
- * `schema-report` (what the generator made of the spec).
+ * `schema-report` (what the generator made of the spec), `spec-update` (what a new spec would change).
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,22 @@ async function main(command: string | undefined): Promise<void> {
       const { generate } = await import('./schema/generate.js');
       const { buildReport, formatReport } = await import('./schema/report.js');
       process.stdout.write(formatReport(buildReport(generate(SPEC_FILE))));
+      return;
+    }
+    case 'spec-update': {
+      // Compares a supplied spec with the vendored one; `--write` then puts it in place and regenerates.
+      const file = process.argv[3];
+      if (!file || file.startsWith('--')) throw new Error('Usage: npm run spec:update -- <new spec file> [--write]');
+      const { diffSpecs, formatSpecDiff } = await import('./schema/spec-diff.js');
+      const diff = diffSpecs(SPEC_FILE, file);
+      process.stdout.write(formatSpecDiff(diff));
+      if (process.argv.includes('--write')) {
+        writeFileSync(SPEC_FILE, readFileSync(file));
+        console.log(`\nWrote ${SPEC_FILE}; now run npm run generate and review the generated diff.`);
+      } else {
+        console.log('\nNothing changed. Run again with --write to vendor this spec.');
+      }
+      if (diff.breaking.length > 0) process.exitCode = 3;
       return;
     }
     case 'start': {
@@ -75,7 +91,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      console.error('Usage: tsx src/cli.ts <start|generate|schema-report>');
+      console.error('Usage: tsx src/cli.ts <start|generate|schema-report|spec-update>');
       process.exitCode = 2;
   }
 }
@@ -118,13 +134,13 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
   }
   // The emulator starts in its own thread, on the other core, while the gateway builds its schema.
   const { startEmulatorThread } = await import('./emulator/in-thread.js');
-  const starting = startEmulatorThread({ port: config.emulatorPort });
+  const starting = startEmulatorThread({ port: config.emulatorPort, ...(config.emulatorDomain ? { domain: config.emulatorDomain } : {}) });
   starting.catch(() => {});
   const built = buildGatewaySchema(common);
   const emulator = await starting;
   const gateway = createGateway({
     ...common, built,
-    upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret } },
+    upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret, audience: emulator.audience } },
     authenticate: createAuthenticator(config.auth, { open: true }),
   });
   const banner = callerAuthConfigured ? '' : [

@@ -15,15 +15,15 @@ export interface EmulatorThread {
  * The bundled entry under dist/; run from the sources (`npm run dev`, the tests), the worker
  * registers tsx itself first, as a worker does not inherit the loader hooks of its parent.
  */
-function startWorker(workerData: { port: number }): Worker {
+function startWorker(workerData: { port: number; domain?: string }): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(pathToFileURL(join(ROOT, 'dist', 'emulator-thread.js')), { workerData });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const source = JSON.stringify(new URL('./thread.ts', import.meta.url).href);
   return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${source}); })`, { eval: true, workerData });
 }
 
-export async function startEmulatorThread(options: { port?: number } = {}): Promise<EmulatorThread> {
-  const worker = startWorker({ port: options.port ?? 0 });
+export async function startEmulatorThread(options: { port?: number; domain?: string } = {}): Promise<EmulatorThread> {
+  const worker = startWorker({ port: options.port ?? 0, ...(options.domain ? { domain: options.domain } : {}) });
   const ready = await new Promise<{ url: string; audience: string; demoClient: EmulatorThread['demoClient'] }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

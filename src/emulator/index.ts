@@ -4,6 +4,7 @@
  * gateway against it when no tenant is configured; tests and benchmarks drive it directly.
  */
 import type { Server } from 'node:http';
+import { DOMAIN_PATTERN } from './domain.js';
 import { type Faults, validateFaults } from './faults.js';
 import type { HandlerTable } from './handler.js';
 import type { RateLimitOptions } from './rate-limit.js';
@@ -37,7 +38,14 @@ export interface EmulatorOptions {
   /** Token bucket; `false` turns it off. Default: 1,000 burst, 500/s, so normal use never meets it. */
   rateLimit?: RateLimitOptions | false;
   faults?: Faults;
+  /**
+   * The tenant's domain as clients name it (`acme.emulator.test`): the Management API's audience
+   * becomes `https://{domain}/api/v2/`, what the official SDKs derive from a domain. Without it the
+   * audience names the emulator's loopback origin.
+   */
+  domain?: string;
 }
+
 
 export interface EmulatorStats {
   total: number;
@@ -68,12 +76,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The emulator listens on loopback only, not ${host}`);
   const seed = options.seed ?? DEFAULT_SEED;
+  if (options.domain !== undefined && !DOMAIN_PATTERN.test(options.domain)) throw new Error(`The emulator's domain must be a bare host name such as acme.emulator.test, got ${JSON.stringify(options.domain)}`);
   const index = specIndex();
   const allScopes = Object.keys((index.doc.components as unknown as { securitySchemes: { oAuth2ClientCredentials: { flows: { clientCredentials: { scopes: Record<string, string> } } } } })
     .securitySchemes.oAuth2ClientCredentials.flows.clientCredentials.scopes);
 
   let server: Server | undefined;
-  // The audience names the emulator's own origin, known only once it listens.
+  // Without a domain, the audience names the emulator's own origin, known only once it listens.
   const state = { faults: { ...(options.faults ?? {}) }, log: [], handlers: HANDLERS } as unknown as ServerState & { control: Record<string, (body: unknown) => unknown> };
   server = createEmulatorServer(state);
   await new Promise<void>((resolve, reject) => {
@@ -81,9 +90,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server!.listen(options.port ?? 0, host, () => resolve());
   });
   const url = `http://${host === '::1' ? '[::1]' : host}:${portOf(server)}`;
-  const audience = `${url}/api/v2/`;
+  const origin = options.domain ? `https://${options.domain}` : url;
+  const audience = `${origin}/api/v2/`;
   state.audience = audience;
-  state.issuer = await TokenIssuer.create(`${url}/`, audience);
+  state.issuer = await TokenIssuer.create(`${origin}/`, audience);
   state.tenant = seedTenant(seed, audience, allScopes);
   state.bucket = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 

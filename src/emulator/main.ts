@@ -7,7 +7,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`EMULATOR_PORT must be an integer 0–65535, got ${JSON.stringify(raw)}`);
   process.exit(2);
 }
-const emulator = await startEmulator({ port });
+const domain = process.env.EMULATOR_DOMAIN || undefined;
+const emulator = await startEmulator({ port, ...(domain ? { domain } : {}) });
 console.log(`Auth0 Management API emulator on ${emulator.url}
   Management API: ${emulator.url}/api/v2    token: POST ${emulator.url}/oauth/token
   audience:       ${emulator.audience}

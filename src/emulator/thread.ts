@@ -8,7 +8,8 @@ import { startEmulator } from './index.js';
 
 const port = parentPort;
 if (!port) throw new Error('src/emulator/thread.ts runs only as a worker thread');
-const emulator = await startEmulator({ port: (workerData as { port?: number } | undefined)?.port ?? 0 });
+const { port: listen, domain } = workerData as { port: number; domain?: string };
+const emulator = await startEmulator({ port: listen, ...(domain ? { domain } : {}) });
 port.on('message', (message: unknown) => {
   if (message === 'close') void emulator.close().then(() => port.close());
 });

@@ -28,7 +28,7 @@ export interface GenerationResult {
   ctx: GenContext;
 }
 
-export function generate(specFile: string, overlayDir = OVERLAY_DIR): GenerationResult {
+export function generate(specFile: string, overlayDir: string | null = OVERLAY_DIR): GenerationResult {
   const raw = readFileSync(specFile);
   const { doc, overlays } = loadSpecWithOverlays(specFile, overlayDir);
   const ctx = new GenContext(doc);

@@ -125,10 +125,10 @@ export function loadOverlays(dir: string): LoadedOverlay[] {
   });
 }
 
-/** The spec with every overlay of `overlayDir` applied: what both the generator and the emulator read. */
-export function loadSpecWithOverlays(specFile: string, overlayDir: string): { doc: OpenApiDocument; overlays: LoadedOverlay[] } {
+/** The spec with every overlay of `overlayDir` applied (none when null): what both the generator and the emulator read. */
+export function loadSpecWithOverlays(specFile: string, overlayDir: string | null): { doc: OpenApiDocument; overlays: LoadedOverlay[] } {
   const doc = loadSpec(specFile);
-  const overlays = loadOverlays(overlayDir);
+  const overlays = overlayDir === null ? [] : loadOverlays(overlayDir);
   for (const { file, overlay } of overlays) applyOverlay(doc, overlay, file);
   return { doc, overlays };
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import { DOMAIN_PATTERN } from '../emulator/domain.js';
 
 export interface ApiKeyConfig {
   /** A name for logs: never the key. */
@@ -30,6 +31,8 @@ export const JWT_DEFAULTS = { maxLifetimeSeconds: 86_400, jwksTimeoutMs: 2_000 }
 export interface GatewayConfig {
   port: number;
   emulatorPort: number;
+  /** The embedded emulator's tenant domain (its audience becomes https://{domain}/api/v2/). */
+  emulatorDomain?: string;
   upstream: {
     domain?: string;
     clientId?: string;
@@ -104,6 +107,7 @@ const SCHEMA = {
   properties: {
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     emulatorPort: { type: 'integer', minimum: 0, maximum: 65535 },
+    emulatorDomain: { type: 'string', pattern: DOMAIN_PATTERN.source },
     upstream: {
       type: 'object', additionalProperties: false,
       properties: {
@@ -245,7 +249,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
   const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   return {
     top: defined({
-      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'), tenantRate: num('GATEWAY_TENANT_RATE'),
+      port: int('PORT'), emulatorPort: int('EMULATOR_PORT'), emulatorDomain: env.EMULATOR_DOMAIN || undefined, readOnly: bool('GATEWAY_READ_ONLY'), federation: bool('GATEWAY_FEDERATION'), cacheTtlSeconds: int('GATEWAY_CACHE_TTL_SECONDS'), tenantRate: num('GATEWAY_TENANT_RATE'),
       redis: env.REDIS_URL ? { url: env.REDIS_URL, ...(env.GATEWAY_REDIS_PREFIX ? { keyPrefix: env.GATEWAY_REDIS_PREFIX } : {}) } : undefined, introspection: bool('GATEWAY_INTROSPECTION'),
       graphiql: bool('GATEWAY_GRAPHIQL'), debug: bool('GATEWAY_DEBUG'), logLevel: env.LOG_LEVEL, corsOrigins: list('GATEWAY_CORS_ORIGINS'),
       allowOperations: list('GATEWAY_ALLOW_OPERATIONS'), denyOperations: list('GATEWAY_DENY_OPERATIONS'),

@@ -2,30 +2,52 @@ import { ManagementClient } from 'auth0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 
-// The official SDK, pointed at the emulator: its https://DOMAIN/api/v2 is rerouted to the
-// emulator's loopback origin, and its token comes from the emulator's /oauth/token.
+// The official SDK, configured as for a real tenant (a domain, a client id and secret, nothing
+// else): the emulator runs with that domain (EMULATOR_DOMAIN), so the audience the SDK derives,
+// https://DOMAIN/api/v2/, is the emulator's own. Only the network is rerouted: https://DOMAIN to
+// the emulator's loopback origin, as a hosts entry or a proxy would.
+const DOMAIN = 'tenant.emulator.test';
 let emulator: Emulator;
 let client: ManagementClient;
 
+const sdkFor = (target: Emulator) => new ManagementClient({
+  domain: DOMAIN,
+  clientId: target.demoClient.clientId,
+  clientSecret: target.demoClient.clientSecret,
+  fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(`https://${DOMAIN}`, target.url), init),
+});
+
 beforeAll(async () => {
-  emulator = await startEmulator();
-  const token = async () => {
-    const response = await fetch(`${emulator.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emulator.demoClient.clientId, client_secret: emulator.demoClient.clientSecret, audience: emulator.audience }),
-    });
-    return ((await response.json()) as { access_token: string }).access_token;
-  };
-  client = new ManagementClient({
-    domain: 'tenant.emulator.test',
-    token,
-    fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace('https://tenant.emulator.test', emulator.url), init),
-  });
+  emulator = await startEmulator({ domain: DOMAIN });
+  client = sdkFor(emulator);
 });
 
 afterAll(async () => {
   await emulator.close();
+});
+
+describe('the SDK\'s own token request', () => {
+  it('is granted for the audience the SDK derives from the domain', async () => {
+    emulator.resetStats();
+    const page = await client.roles.list({ per_page: 1 });
+    expect(page.data).toHaveLength(1);
+    expect(emulator.tokenRequests()).toBe(1);
+    expect(emulator.audience).toBe(`https://${DOMAIN}/api/v2/`);
+  });
+
+  it('is refused by an emulator that does not know the domain, naming the audience', async () => {
+    const other = await startEmulator();
+    try {
+      await expect(sdkFor(other).roles.list({ per_page: 1 })).rejects.toThrow(`https://${DOMAIN}/api/v2/`);
+      expect(other.stats().total).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('rejects a domain that is not a bare host name', async () => {
+    await expect(startEmulator({ domain: 'https://tenant.emulator.test/' })).rejects.toThrow(/bare host name/);
+  });
 });
 
 describe('the official auth0 SDK against the emulator', () => {

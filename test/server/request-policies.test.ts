@@ -86,8 +86,8 @@ describe('configuration', () => {
   });
 
   it('fills defaults and reads the environment', () => {
-    const config = loadConfig({ PORT: '5000', GATEWAY_READ_ONLY: 'true', GATEWAY_MAX_COST: '100' });
-    expect(config).toMatchObject({ port: 5000, readOnly: true, limits: { maxCost: 100, maxDepth: 10 }, introspection: true });
+    const config = loadConfig({ PORT: '5000', GATEWAY_READ_ONLY: 'true', GATEWAY_MAX_COST: '100', EMULATOR_DOMAIN: 'tenant.emulator.test' });
+    expect(config).toMatchObject({ port: 5000, readOnly: true, limits: { maxCost: 100, maxDepth: 10 }, introspection: true, emulatorDomain: 'tenant.emulator.test' });
   });
 
   it.each([
@@ -99,6 +99,7 @@ describe('configuration', () => {
     [{ GATEWAY_TENANT_RATE: 'fast' }, 'GATEWAY_TENANT_RATE must be a number, got "fast"'],
     [{ GATEWAY_TENANT_RATE: '0' }, '/tenantRate must be > 0'],
     [{ REDIS_URL: 'http://cache:6379' }, '/redis/url must match pattern "^rediss?://"'],
+    [{ EMULATOR_DOMAIN: 'https://tenant.emulator.test' }, '/emulatorDomain must match pattern'],
     [{ GATEWAY_JWKS_URL: 'https://issuer.test/.well-known/jwks.json' }, 'JWT callers need GATEWAY_JWT_ISSUER (auth.jwt.issuer) and GATEWAY_JWT_AUDIENCE (auth.jwt.audience)'],
     [{ GATEWAY_JWKS_URL: 'https://issuer.test/.well-known/jwks.json', GATEWAY_JWT_ISSUER: 'https://issuer.test/', GATEWAY_JWT_AUDIENCE: ' ' }, 'JWT callers need GATEWAY_JWT_AUDIENCE (auth.jwt.audience):'],
     [{ GATEWAY_JWT_MAX_LIFETIME_SECONDS: '3600' }, 'JWT callers need GATEWAY_JWKS_URL'],
