@@ -8,27 +8,55 @@
  *   from its own file, in src/ or in dist/ alike.
  * - Dependencies are bundled; packages written as CommonJS get a `require` for Node's own
  *   modules through the banner.
+ * - The settings' JSON Schema is compiled ahead of time (ajv standalone code) and replaces
+ *   src/server/config-validator.ts, which compiles it at run time from the sources.
  * - Types are checked by `npm test` (tsc --noEmit), not here.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: {
-    cli: 'src/cli.ts',
-    'emulator-main': 'src/emulator/main.ts',
-    'emulator-thread': 'src/emulator/thread.ts',
-  },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outdir,
-  chunkNames: 'chunk-[hash]',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  legalComments: 'linked',
-  logLevel: 'warning',
-});
+const scratch = mkdtempSync(join(tmpdir(), 'gateway-build-'));
+const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+const nodePaths = [new URL('../node_modules', import.meta.url).pathname];
+const common = { nodePaths, bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' };
+
+try {
+  // The schema as the sources define it, compiled with the options config-validator.ts uses.
+  await build({ ...common, entryPoints: ['src/server/config.ts'], outfile: join(scratch, 'config.mjs') });
+  const { SCHEMA } = await import(pathToFileURL(join(scratch, 'config.mjs')).href);
+  const ajv = new Ajv({ allErrors: true, code: { source: true, esm: true } });
+  writeFileSync(join(scratch, 'config-validate.mjs'), standaloneCode(ajv, ajv.compile(SCHEMA)));
+  const precompiledConfig = {
+    name: 'precompiled-config-schema',
+    setup(b) {
+      b.onLoad({ filter: /src[\\/]server[\\/]config-validator\.ts$/ }, () => ({
+        contents: "import validate from './config-validate.mjs';\nexport function compileConfigSchema() { return validate; }\n",
+        resolveDir: scratch,
+        loader: 'js',
+      }));
+    },
+  };
+
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: {
+      cli: 'src/cli.ts',
+      'emulator-main': 'src/emulator/main.ts',
+      'emulator-thread': 'src/emulator/thread.ts',
+    },
+    splitting: true,
+    outdir,
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'linked',
+    plugins: [precompiledConfig],
+  });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -4,7 +4,7 @@
  * is in the README's table; a bad value stops start-up with a message naming it.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { compileConfigSchema } from './config-validator.js';
 import { DOMAIN_PATTERN } from '../emulator/domain.js';
 
 export interface ApiKeyConfig {
@@ -102,7 +102,8 @@ export const DEFAULTS: GatewayConfig = {
 };
 
 const positive = { type: 'integer', minimum: 1 };
-const SCHEMA = {
+/** The settings' JSON Schema; also compiled ahead of time by the build (./config-validator.ts). */
+export const SCHEMA = {
   type: 'object', additionalProperties: false,
   properties: {
     port: { type: 'integer', minimum: 0, maximum: 65535 },
@@ -167,7 +168,7 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+const validate = compileConfigSchema(SCHEMA);
 
 /** Reads the file (if any) and the environment, validates, and fills in defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
