@@ -1,0 +1,38 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { ROOT } from '../../src/paths.js';
+
+// What `npm start` runs: the esbuild bundle in dist/ (built by `npm ci` through `prepare`), with
+// the settings schema compiled ahead of time and the emulator in its worker thread.
+it('builds the bundle, which starts on the embedded emulator, answers, validates its settings and stops', async () => {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+
+  const refused = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'start'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GATEWAY_MAX_COST: '0', LOG_LEVEL: 'silent' } });
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('/limits/maxCost must be >= 1');
+
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'start'], {
+    cwd: ROOT, env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += String(chunk);
+        const match = /GraphiQL: (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      void exited.then((code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ roles(first: 2) { totalCount nodes { name } } }' }) });
+    const body = await response.json() as { data: { roles: { totalCount: number; nodes: Array<{ name: string }> } } };
+    expect(body.data.roles.totalCount).toBe(12);
+    expect(body.data.roles.nodes).toHaveLength(2);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+}, 60_000);
