@@ -124,10 +124,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const reason = failure !== undefined && !isTransient(failure) ? undefined
         : retryReason({ method: req.method, status, failure, attempt: n, maxRetries: settings.maxRetries, canRefresh: tokens.refreshable && !refreshed });
       const unknown = reason === undefined && !result && unanswered;
+      // The wait before the next attempt, decided now so that the attempt's event can report it.
+      const wait = reason === 'throttled'
+        ? withJitter(waitAfter429(result!.headers, Date.now(), backoffMs(settings.baseDelayMs, n, settings.maxWaitMs)), settings.maxWaitMs)
+        : reason === 'unavailable' ? backoffMs(settings.baseDelayMs, n, settings.maxWaitMs) : 0;
       if (sent) {
         options.onAttempt?.({
           operationId: req.operationId, method: req.method, pathTemplate: req.pathTemplate, status,
           durationMs: performance.now() - started, attempt: n + 1, retried: reason !== undefined, ...(rateLimit ? { rateLimit } : {}),
+          ...(reason === 'throttled' || reason === 'unavailable' ? { retryInMs: wait } : {}),
           ...(unknown ? { outcomeUnknown: true } : {}),
         });
       }
@@ -141,11 +146,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
           refreshed = true;
           token = await untilAborted(tokens.token(req.callerToken, token), req.signal);
         } else if (reason === 'throttled') {
-          const wait = withJitter(waitAfter429(result!.headers, Date.now(), backoffMs(settings.baseDelayMs, n, settings.maxWaitMs)), settings.maxWaitMs);
           hold(Date.now() + wait);
           await sleep(wait, req.signal);
         } else {
-          await sleep(backoffMs(settings.baseDelayMs, n, settings.maxWaitMs), req.signal);
+          await sleep(wait, req.signal);
         }
       } catch (error) {
         if (unanswered) {

@@ -20,6 +20,8 @@ export interface AttemptEvent {
   /** Whether another attempt follows this one. */
   retried: boolean;
   rateLimit?: RateLimitState;
+  /** When another attempt follows after a wait (429, 5xx, timeout): the wait, jitter included, never above `retry.maxWaitMs`. */
+  retryInMs?: number;
   /** A write that was sent and never answered: its effect is unknown (reported once, on the last attempt). */
   outcomeUnknown?: boolean;
 }

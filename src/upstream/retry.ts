@@ -41,13 +41,18 @@ export function isTransient(error: unknown): boolean {
   return typeof code === 'string' && TRANSIENT.has(code);
 }
 
-/** Exponential backoff with ±50% jitter: `base·2^attempt`, capped at `maxMs`. */
-export function backoffMs(baseDelayMs: number, attempt: number, maxMs: number): number {
-  return Math.min(maxMs, baseDelayMs * 2 ** attempt) * (0.5 + Math.random());
+/** Exponential backoff with ±50% jitter: `base·2^attempt`, the jittered wait capped at `maxMs`. */
+export function backoffMs(baseDelayMs: number, attempt: number, maxMs: number, random = Math.random): number {
+  return Math.min(maxMs, baseDelayMs * 2 ** attempt * (0.5 + random()));
 }
 
-export function withJitter(ms: number, maxMs: number): number {
-  return Math.min(ms, maxMs) + Math.random() * JITTER_MS;
+/**
+ * The wait plus up to JITTER_MS, never above `maxMs`: at the cap the jitter falls below it, so
+ * clients held to the cap still come back spread out.
+ */
+export function withJitter(ms: number, maxMs: number, random = Math.random): number {
+  const jitter = random() * JITTER_MS;
+  return ms + jitter <= maxMs ? ms + jitter : Math.max(0, maxMs - jitter);
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */

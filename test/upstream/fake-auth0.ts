@@ -10,6 +10,8 @@ export interface Seen {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** Date.now() when the request's body had arrived. */
+  at: number;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, seen: Seen[]) => void;
@@ -41,7 +43,7 @@ export async function startFakeAuth0(handler: Handler): Promise<FakeAuth0> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('latin1') });
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('latin1'), at: Date.now() });
       handler(req, res, seen);
     });
   });
