@@ -57,8 +57,10 @@ export async function resolveConnection(
 
   const loader = nodeType ? ctx.gateway.entity(nodeType) : undefined;
   const work = (async () => {
-    const page = first === 0 && !wantsTotal
-      ? { items: [], cursors: [], hasNextPage: true }
+    // `first: 0` asking for neither the total nor pageInfo costs no call; with pageInfo, one item
+    // is fetched so that hasNextPage says whether there is one, not a guess.
+    const page = first === 0 && !wantsTotal && !selects(info, 'pageInfo')
+      ? { items: [], cursors: [], hasNextPage: false }
       : mode === 'c'
         ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
         : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);

@@ -71,7 +71,13 @@ function clientCredentials(auth: Extract<AuthOptions, { mode: 'client-credential
       // Only the error's code: undici messages are harmless today, but nothing unchecked goes out.
       throw fail(`Could not reach the token endpoint (${(error as { code?: string }).code ?? (error as Error).name}).`, 'UPSTREAM_UNAVAILABLE');
     }
-    const text = await response.body.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      // An answer cut off (a reset, the body timeout) says nothing about the credentials.
+      throw fail(`The token endpoint's answer could not be read (${(error as { code?: string }).code ?? (error as Error).name}).`, 'UPSTREAM_UNAVAILABLE', response.statusCode);
+    }
     let json: Record<string, unknown> = {};
     try {
       json = JSON.parse(text) as Record<string, unknown>;

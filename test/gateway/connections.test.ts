@@ -94,7 +94,33 @@ describe('connections over both paginations', () => {
   });
 
   it('counts a role\'s users by offset when totalCount is selected', async () => {
-    const { data } = await h.query('{ roles(first: 1) { nodes { id users(first: 2) { totalCount nodes { userId } } } } }');
-    expect(data!.roles.nodes[0].users.totalCount).toBeTypeOf('number');
+    const { data: first } = await h.query('{ roles(first: 1) { nodes { id } } }');
+    const roleId = first!.roles.nodes[0].id as string;
+    const direct = await rest(`/roles/${roleId}/users?per_page=100&page=0&include_totals=true`);
+    expect(direct.total).toBeGreaterThan(2);
+    h.resetCalls();
+    const { data, errors } = await h.query('query ($id: ID!) { role(id: $id) { users(first: 2) { totalCount nodes { userId } } } }', { id: roleId });
+    expect(errors).toBeUndefined();
+    expect(data!.role.users.totalCount).toBe(direct.total);
+    expect(data!.role.users.nodes.map((n: { userId: string }) => n.userId)).toEqual(direct.users.slice(0, 2).map((u: { user_id: string }) => u.user_id));
+    // By offset, with include_totals: the checkpoint paging this endpoint also offers has no total.
+    const calls = h.emulator.requests().filter((r) => r.operationId === 'get_role_user');
+    expect(calls).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(calls[0]!.query))).toMatchObject({ include_totals: 'true', page: '0' });
+  });
+
+  it('first: 0 answers hasNextPage from one item when pageInfo is asked, and costs nothing otherwise', async () => {
+    h.resetCalls();
+    const nothing = await h.query('{ roles(first: 0) { nodes { id } } }');
+    expect(nothing.data!.roles.nodes).toEqual([]);
+    expect(h.calls()).toBe(0);
+    const some = await h.query('{ roles(first: 0) { nodes { id } pageInfo { hasNextPage } } }');
+    expect(some.data!.roles).toEqual({ nodes: [], pageInfo: { hasNextPage: true } });
+    expect(h.calls()).toBe(1);
+    // A user with no roles: nothing follows.
+    const { data: lonely } = await h.query('{ users(first: 50) { nodes { userId roles(first: 1) { nodes { id } } } } }');
+    const bare = (lonely!.users.nodes as Array<{ userId: string; roles: { nodes: unknown[] } }>).find((u) => u.roles.nodes.length === 0)!;
+    const none = await h.query('query ($id: ID!) { user(id: $id) { roles(first: 0) { pageInfo { hasNextPage } } } }', { id: bare.userId });
+    expect(none.data!.user.roles.pageInfo.hasNextPage).toBe(false);
   });
 });

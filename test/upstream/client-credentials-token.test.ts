@@ -95,6 +95,19 @@ describe('client credentials', () => {
     expect(fake.seen.map((s) => s.url)).toEqual(['/oauth/token', '/api/v2/roles', '/oauth/token', '/api/v2/roles']);
   });
 
+  it('a token answer cut off mid-body is UPSTREAM_UNAVAILABLE, not a refusal of the credentials', async () => {
+    const fake = await startFakeAuth0((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+      res.write('{"access_token":"partial');
+      setImmediate(() => res.socket?.destroy());
+    });
+    const client = track(createUpstreamClient({ baseUrl: fake.url, auth: credentials, retry: { maxRetries: 0 } }));
+    const error = await rejection(client.request({ operationId: 'get_roles', method: 'GET', pathTemplate: '/roles' }));
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', statusCode: 200 });
+    expect((error as Error).message).toMatch(/^The token endpoint's answer could not be read \(\w+\)\.$/);
+    expect(fake.api()).toEqual([]);
+  });
+
   it('a refused token request is an UPSTREAM_UNAUTHORIZED error quoting Auth0 without the secret', async () => {
     const fake = await startFakeAuth0((req, res) => json(res, 401, { error: 'access_denied', error_description: 'Unauthorized' }));
     const client = track(createUpstreamClient({ baseUrl: fake.url, auth: credentials }));
