@@ -61,8 +61,21 @@ export class EntityLoader {
     const hit = this.covering(id, fields);
     if (hit) return hit;
     const previous = this.wanted.get(id);
-    this.wanted.set(id, previous === 'all' || fields === undefined ? 'all' : [...(previous ?? []), ...fields]);
-    return this.loader.load(id);
+    const entry = previous === 'all' || fields === undefined ? 'all' : [...(previous ?? []), ...fields];
+    this.wanted.set(id, entry);
+    try {
+      return await this.loader.load(id);
+    } finally {
+      // Answered by a batch, the entry was taken by fetchMany; answered from DataLoader's own cache
+      // (the id's batch already on its way, or failed), nothing takes it: drop it here, unless a
+      // later load has put its own.
+      if (this.wanted.get(id) === entry) this.wanted.delete(id);
+    }
+  }
+
+  /** Loads waiting for a batch (for tests: nothing may stay once every load has settled). */
+  waiting(): number {
+    return this.wanted.size;
   }
 
   /** Registers a list fetch that will prime this loader: loads issued meanwhile wait for it. */

@@ -24,6 +24,20 @@ function recorder(users: WireObject[], searchMisses: string[] = []) {
 const users = Array.from({ length: 60 }, (_, i) => ({ user_id: `auth0|${i}`, email: `u${i}@example.com`, name: `User ${i}` }));
 
 describe('entity loader', () => {
+  it('keeps nothing of a load once it has settled, even one DataLoader answered from its cache', async () => {
+    const { fetch } = recorder(users);
+    const loader = new EntityLoader({ type: 'User', key: 'user_id', get, batch: { kind: 'user-search', list } }, fetch);
+    // A failed lookup stays in DataLoader's cache: asking again is answered from there.
+    await expect(loader.load('auth0|missing', ['email'])).rejects.toThrow('does not exist');
+    await expect(loader.load('auth0|missing', ['name'])).rejects.toThrow('does not exist');
+    // A second load while the first one's batch is on its way joins it from DataLoader's cache.
+    const first = loader.load('auth0|2', ['email']);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = loader.load('auth0|2', ['name']);
+    await Promise.all([first, second]);
+    expect(loader.waiting()).toBe(0);
+  });
+
   it('fetches one id once however often it is asked for in one tick', async () => {
     const { calls, fetch } = recorder(users);
     const loader = new EntityLoader({ type: 'User', key: 'user_id', get, batch: { kind: 'user-search', list } }, fetch);
