@@ -69,7 +69,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SEED = 20_260_101;
+const DEFAULT_SEED = 20_260_101;
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 1000, refillPerSecond: 500 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -30,7 +30,7 @@ function intParam(query: URLSearchParams, name: string, min: number, max: number
   return value;
 }
 
-export function encodeNext(index: number): string {
+function encodeNext(index: number): string {
   return Buffer.from(JSON.stringify({ i: index })).toString('base64url');
 }
 

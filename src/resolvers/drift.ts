@@ -165,7 +165,7 @@ function typeName(type: GraphQLOutputType): string {
  * a list with the unservable items left out (or, for nullable items, rejected at their path),
  * or a thrown `UPSTREAM_CONTRACT` error.
  */
-export function guardValue(value: unknown, info: GraphQLResolveInfo, ctx: Partial<GatewayContext> | undefined): unknown {
+function guardValue(value: unknown, info: GraphQLResolveInfo, ctx: Partial<GatewayContext> | undefined): unknown {
   // A resolver's own error (graphql-js throws a returned Error) is not Auth0's drift.
   if (value instanceof Error) return value;
   const returnType = info.returnType;

@@ -6,7 +6,7 @@ import type { OpenApiDocument } from './spec.js';
 import { NameRegistry } from './names.js';
 import type { JsonFallback, TypeModel } from './model.js';
 
-export const BUILTIN_SCALARS = ['String', 'Int', 'Float', 'Boolean', 'ID'];
+const BUILTIN_SCALARS = ['String', 'Int', 'Float', 'Boolean', 'ID'];
 
 export class GenContext {
   readonly types = new Map<string, TypeModel>();

@@ -74,13 +74,13 @@ function propertyScopes(metadata: GeneratedMetadata, type: string, field: string
   return readers.length < listed.length ? readers : undefined;
 }
 
-export function isRelayType(node: ObjectTypeDefinitionNode): boolean {
+function isRelayType(node: ObjectTypeDefinitionNode): boolean {
   const fields = new Set((node.fields ?? []).map((f) => f.name.value));
   return node.name.value === 'PageInfo' || (fields.has('pageInfo') && fields.has('nodes')) || (fields.has('cursor') && fields.has('node'));
 }
 
 /** The subgraph SDL: the generated SDL with the federation directives, as a document. */
-export function federate(sdl: string, metadata: GeneratedMetadata): DocumentNode {
+function federate(sdl: string, metadata: GeneratedMetadata): DocumentNode {
   const plan = federationPlan(metadata);
   const document = parse(sdl, { noLocation: true });
   return visit(document, {

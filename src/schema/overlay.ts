@@ -76,7 +76,7 @@ function merge(into: unknown, update: unknown): unknown {
   return structuredClone(update);
 }
 
-export function validateOverlay(overlay: OverlayDocument, file: string): void {
+function validateOverlay(overlay: OverlayDocument, file: string): void {
   if (overlay.overlay !== '1.0.0') throw new Error(`${file}: overlay must be 1.0.0, got ${String(overlay.overlay)}`);
   if (!overlay.info?.title || !overlay.info?.version) throw new Error(`${file}: info.title and info.version are required`);
   overlay.actions.forEach((action, index) => {
@@ -112,7 +112,7 @@ export function applyOverlay<T>(doc: T, overlay: OverlayDocument, file = 'overla
 }
 
 /** The overlays in a directory, in file-name order (`*.overlay.json`). */
-export function loadOverlays(dir: string): LoadedOverlay[] {
+function loadOverlays(dir: string): LoadedOverlay[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.overlay.json')).sort();

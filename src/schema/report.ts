@@ -21,7 +21,7 @@ export interface SchemaReport {
   warnings: string[];
 }
 
-export function isByDesign(reason: string): boolean {
+function isByDesign(reason: string): boolean {
   return BY_DESIGN.some((pattern) => pattern.test(reason));
 }
 
@@ -65,7 +65,7 @@ export function buildReport(result: GenerationResult): SchemaReport {
 }
 
 /** Fields and arguments whose named type is an object, input, union or JSON: the object-typed positions. */
-export function countPositions(schema: GraphQLSchema): { composite: number; json: number } {
+function countPositions(schema: GraphQLSchema): { composite: number; json: number } {
   let composite = 0;
   let json = 0;
   const count = (type: GraphQLType): void => {

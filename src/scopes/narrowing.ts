@@ -40,14 +40,14 @@ export interface NarrowingRule {
 }
 
 /** Readable by any scope the operation lists (GET /clients description). */
-export const CLIENT_SUMMARY_FIELDS = ['client_id', 'app_type', 'name', 'description'] as const;
+const CLIENT_SUMMARY_FIELDS = ['client_id', 'app_type', 'name', 'description'] as const;
 /** Readable only with read:client_keys or read:client_credentials (GET /clients description). */
-export const CLIENT_SECRET_FIELDS = ['client_secret', 'encryption_key', 'signing_keys', 'signing_key', 'client_authentication_methods'] as const;
+const CLIENT_SECRET_FIELDS = ['client_secret', 'encryption_key', 'signing_keys', 'signing_key', 'client_authentication_methods'] as const;
 /**
  * What read:organizations_summary shows. The exact list is not published in the sources we
  * have (FACTS E: unconfirmed), so this is the narrowest useful set: fail closed.
  */
-export const ORGANIZATION_SUMMARY_FIELDS = ['id', 'name', 'display_name'] as const;
+const ORGANIZATION_SUMMARY_FIELDS = ['id', 'name', 'display_name'] as const;
 
 const CLIENT_READS = ['get_clients', 'get_clients_by_id'] as const;
 const each = (operations: readonly string[], narrowing: Narrowing): Record<string, Narrowing> =>

@@ -147,7 +147,7 @@ function cacheOf(options: NonNullable<GatewayOptions['cache']>, redis: GatewayOp
  * and field, and for an unknown enum value the value itself (an identifier such as a strategy
  * name). Other values are described by their JSON type only: they may be anything, a token too.
  */
-export function driftReporter(metrics: GatewayMetrics, logger: Logger | undefined, maxDistinct = 1000): (event: DriftEvent) => void {
+function driftReporter(metrics: GatewayMetrics, logger: Logger | undefined, maxDistinct = 1000): (event: DriftEvent) => void {
   const seen = new Set<string>();
   return (event) => {
     metrics.drift.inc({ kind: event.kind, type: event.type, field: event.field });

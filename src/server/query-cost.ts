@@ -30,7 +30,7 @@ import {
 import type { EdgeMetadata, GeneratedMetadata, OperationMetadata } from '../schema/metadata.js';
 
 /** Items assumed in a list the API does not page (Auth0's largest page). */
-export const LIST_BOUND = 100;
+const LIST_BOUND = 100;
 
 export interface CostOptions {
   /** `first` when a connection is asked without it. */

@@ -13,7 +13,7 @@
 import { type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, GraphQLError, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-export function mostRepeatedField(document: DocumentNode): { name: string; count: number } {
+function mostRepeatedField(document: DocumentNode): { name: string; count: number } {
   const fragments = new Map(document.definitions
     .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
     .map((d) => [d.name.value, d]));

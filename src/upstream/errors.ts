@@ -53,7 +53,7 @@ export function upstreamError(fields: UpstreamErrorFields): UpstreamError {
   return new UpstreamError(redact(fields.message, fields.secrets ?? []), fields.code, fields.operationId, fields.statusCode, fields.errorCode);
 }
 
-export function codeForStatus(status: number): UpstreamErrorCode {
+function codeForStatus(status: number): UpstreamErrorCode {
   return BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_ERROR');
 }
 

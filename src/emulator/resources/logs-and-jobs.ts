@@ -10,7 +10,7 @@ import { parseUserQuery, sortUsers } from '../user-search.js';
 import { type Job, type Json, type Tenant, now } from '../tenant.js';
 
 /** How long a job stays pending, so callers see it progress. */
-export const JOB_DURATION_MS = 300;
+const JOB_DURATION_MS = 300;
 
 export const logAndJobHandlers: HandlerTable = {
   get_logs: ({ tenant, query }) => {
