@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Token bucket; `false` turns it off. Default: 1,000 burst, 500/s, so normal use never meets it. */
   rateLimit?: RateLimitOptions | false;
+  /** How long an import or export job stays pending (default 300 ms; 0 completes it on its first read). */
+  jobDurationMs?: number;
   faults?: Faults;
   /**
    * The tenant's domain as clients name it (`acme.emulator.test`): the Management API's audience
@@ -94,7 +96,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const audience = `${origin}/api/v2/`;
   state.audience = audience;
   state.issuer = await TokenIssuer.create(`${origin}/`, audience);
-  state.tenant = seedTenant(seed, audience, allScopes);
+  const seeded = () => {
+    const tenant = seedTenant(seed, audience, allScopes);
+    if (options.jobDurationMs !== undefined) tenant.jobDurationMs = options.jobDurationMs;
+    return tenant;
+  };
+  state.tenant = seeded();
   state.bucket = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   const stats = (): EmulatorStats => {
@@ -110,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     state.tokenRequests = 0;
   };
   const reset = () => {
-    state.tenant = seedTenant(seed, audience, allScopes);
+    state.tenant = seeded();
     state.faults = {};
     state.bucket?.reset();
     resetStats();

@@ -6,17 +6,22 @@
 export interface RateLimitOptions {
   limit: number;
   refillPerSecond: number;
+  /** The clock (tests advance their own instead of sleeping until the bucket refills). */
+  now?: () => number;
 }
 
 export class TokenBucket {
   private tokens: number;
-  private updated = Date.now();
+  private updated: number;
+  private readonly clock: () => number;
 
   constructor(private readonly options: RateLimitOptions) {
     this.tokens = options.limit;
+    this.clock = options.now ?? Date.now;
+    this.updated = this.clock();
   }
 
-  take(now = Date.now()): { allowed: boolean; headers: Record<string, string> } {
+  take(now = this.clock()): { allowed: boolean; headers: Record<string, string> } {
     this.tokens = Math.min(this.options.limit, this.tokens + ((now - this.updated) / 1000) * this.options.refillPerSecond);
     this.updated = now;
     const allowed = this.tokens >= 1;
@@ -35,6 +40,6 @@ export class TokenBucket {
 
   reset(): void {
     this.tokens = this.options.limit;
-    this.updated = Date.now();
+    this.updated = this.clock();
   }
 }

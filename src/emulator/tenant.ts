@@ -26,6 +26,8 @@ export interface Job {
 }
 
 export class Tenant {
+  /** How long a job stays pending, so callers see it progress (tests set 0). */
+  jobDurationMs = 300;
   readonly users = new Map<string, Json>();
   readonly userRoles = new Map<string, Set<string>>();
   readonly userPermissions = new Map<string, Permission[]>();

@@ -85,7 +85,9 @@ describe('Auth0 error answers', () => {
   });
 
   it('every answer carries the rate-limit headers; an empty bucket answers 429 and executes nothing', async () => {
-    const limited = await startEmulator({ rateLimit: { limit: 2, refillPerSecond: 1 } });
+    // The bucket's clock is the test's: it refills when the test moves time on, not after a sleep.
+    let now = Date.now();
+    const limited = await startEmulator({ rateLimit: { limit: 2, refillPerSecond: 1, now: () => now } });
     const bearer = await limited.issueToken(['read:users', 'create:users']);
     const at = async (path: string, init: RequestInit = {}) => {
       const response = await fetch(`${limited.url}${path}`, { ...init, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' } });
@@ -101,10 +103,12 @@ describe('Auth0 error answers', () => {
       expect(throttled.status).toBe(429);
       expect(throttled.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' });
       expect(throttled.headers.get('x-ratelimit-remaining')).toBe('0');
-      expect(Number(throttled.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
-      await new Promise((r) => setTimeout(r, 1100));
+      expect(Number(throttled.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(now / 1000));
+      const empty = await at('/api/v2/users?per_page=1');
+      expect(empty.status).toBe(429);
+      now += 1_000;
       expect((await at('/api/v2/users-by-email?email=throttled%40example.com')).body).toEqual([]);
-      await new Promise((r) => setTimeout(r, 1100));
+      now += 1_000;
       expect((await at('/api/v2/users?per_page=1&include_totals=true')).body.total).toBe(first.body.total + 1);
     } finally {
       await limited.close();
@@ -116,8 +120,12 @@ describe('Auth0 error answers', () => {
     emulator.setFaults({ rateLimitBurst: 1 });
     const throttled = await call('/api/v2/roles', { method: 'POST', body: JSON.stringify({ name: 'Never' }) });
     expect(throttled.status).toBe(429);
-    await new Promise((r) => setTimeout(r, 2100));
+    emulator.setFaults({ errorRate: 1 });
+    const failed = await call('/api/v2/roles', { method: 'POST', body: JSON.stringify({ name: 'Never either' }) });
+    expect(failed).toMatchObject({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', errorCode: 'internal_error' } });
+    emulator.setFaults({});
     const roles = await call('/api/v2/roles?name_filter=Never');
+    expect(roles.status).toBe(200);
     expect(roles.body).toEqual([]);
   });
 });

@@ -9,9 +9,6 @@ import { paginate, project } from '../pagination.js';
 import { parseUserQuery, sortUsers } from '../user-search.js';
 import { type Job, type Json, type Tenant, now } from '../tenant.js';
 
-/** How long a job stays pending, so callers see it progress. */
-const JOB_DURATION_MS = 300;
-
 export const logAndJobHandlers: HandlerTable = {
   get_logs: ({ tenant, query }) => {
     const from = query.get('from');
@@ -69,7 +66,7 @@ export const logAndJobHandlers: HandlerTable = {
 };
 
 function newJob(tenant: Tenant, type: string, extra: Partial<Job> = {}): Job {
-  const job: Job = { id: tenant.newId('job_'), type, status: 'pending', created_at: now(), completesAt: Date.now() + JOB_DURATION_MS, errors: [], ...extra };
+  const job: Job = { id: tenant.newId('job_'), type, status: 'pending', created_at: now(), completesAt: Date.now() + tenant.jobDurationMs, errors: [], ...extra };
   tenant.jobs.set(job.id, job);
   return job;
 }
