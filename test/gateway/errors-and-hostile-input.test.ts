@@ -49,10 +49,13 @@ describe('upstream errors become GraphQL errors; siblings keep their data', () =
   });
 
   it('a read that met a dropped connection is retried', async () => {
+    h.emulator.resetStats();
     h.emulator.setFaults({ resetConnections: 1 });
     const { data, errors } = await h.query('{ roles(first: 1) { nodes { id } } }');
     expect(errors).toBeUndefined();
     expect(data!.roles.nodes).toHaveLength(1);
+    // The emulator dropped the first attempt's connection (-1) and answered the second.
+    expect(h.emulator.requests().filter((r) => r.operationId === 'get_roles').map((r) => r.status)).toEqual([-1, 200]);
   });
 });
 
@@ -91,9 +94,17 @@ describe('mutations round-trip and prime the loaders', () => {
     const updated = await h.query('mutation ($id: ID!, $roles: [String!]!) { updateUser(id: $id, input: { name: "Renamed", appMetadata: { plan: "pro" } }) { name appMetadata } assignUserRoles(id: $id, input: { roles: $roles }) }', { id, roles: roleIds });
     expect(updated.errors).toBeUndefined();
     expect(updated.data).toEqual({ updateUser: { name: 'Renamed', appMetadata: { plan: 'pro' } }, assignUserRoles: true });
+    h.emulator.resetStats();
     const read = await h.query('query ($id: ID!) { user(id: $id) { name roles { totalCount nodes { id } } } }', { id });
     expect(read.data!.user.name).toBe('Renamed');
+    // One call for the user, one for their roles.
+    expect(h.emulator.stats().byOperation).toEqual({ get_users_by_id: 1, get_user_roles: 1 });
     expect(read.data!.user.roles.nodes.map((r: { id: string }) => r.id).sort()).toEqual([...roleIds].sort());
+    // A mutation's answer serves its selection: no read follows the write.
+    h.emulator.resetStats();
+    const primed = await h.query('mutation ($id: ID!) { updateUser(id: $id, input: { nickname: "rt" }) { nickname } }', { id });
+    expect(primed.data).toEqual({ updateUser: { nickname: 'rt' } });
+    expect(h.emulator.stats().byOperation).toEqual({ patch_users_by_id: 1 });
     const deleted = await h.query('mutation ($id: ID!) { deleteUser(id: $id) }', { id });
     expect(deleted.data).toEqual({ deleteUser: true });
     const gone = await h.query('query ($id: ID!) { user(id: $id) { name } }', { id });
