@@ -38,13 +38,22 @@ describe('offset window planning', () => {
     [990, 20, 100, { perPage: 22, pages: [45] }],
     [150, 99, 100, { perPage: 100, pages: [1, 2] }],
   ])('start %i, %i items, max %i', (start, count, max, want) => {
-    const plan = planOffset(start, count, max);
-    if (plan.pages.length === 1) {
-      expect(plan.pages[0]! * plan.perPage).toBeLessThanOrEqual(start);
-      expect((plan.pages[0]! + 1) * plan.perPage).toBeGreaterThanOrEqual(start + count);
+    expect(planOffset(start, count, max)).toEqual(want);
+  });
+
+  it('covers every window with pages no larger than the maximum, in one page whenever one can', () => {
+    for (let start = 0; start < 400; start += 7) {
+      for (const count of [1, 2, 13, 50, 99, 100, 101, 250]) {
+        const { perPage, pages } = planOffset(start, count, 100);
+        const where = `start ${start}, count ${count}: ${perPage} × ${pages.join(',')}`;
+        expect(perPage, where).toBeLessThanOrEqual(100);
+        // Contiguous pages from the one holding `start` to the one holding the window's last item.
+        expect(pages[0]! * perPage, where).toBeLessThanOrEqual(start);
+        expect((pages[pages.length - 1]! + 1) * perPage, where).toBeGreaterThanOrEqual(start + count);
+        pages.forEach((page, i) => { if (i > 0) expect(page, where).toBe(pages[i - 1]! + 1); });
+        const onePageExists = Array.from({ length: 100 }, (_, k) => k + 1).some((size) => Math.floor(start / size) === Math.floor((start + count - 1) / size));
+        if (onePageExists) expect(pages, where).toHaveLength(1);
+      }
     }
-    expect(plan.perPage).toBeLessThanOrEqual(max);
-    if (want.pages.length === 1) expect(plan).toEqual(want);
-    else expect(plan.pages.length).toBeGreaterThan(1);
   });
 });
