@@ -15,7 +15,8 @@ import { EmulatorError, badRequest } from './errors.js';
 import { specIndex, type Route } from './spec-index.js';
 import type { Json } from './tenant.js';
 
-type Filler = (item: Json) => void;
+/** Fills defaults into `item`, for the properties `keep` lets through (a projected read's `fields`). */
+type Filler = (item: Json, keep: (name: string) => boolean) => void;
 const fillers = new Map<string, Filler | null>();
 
 /** An `x-auth0-*` extension the overlay put on the operation. */
@@ -40,9 +41,10 @@ function objectFiller(schema: JsonSchema): Filler | null {
   const plain = props.filter(([, p]) => p['x-auth0-default'] !== undefined);
   const by = props.filter(([, p]) => isObject(p['x-auth0-default-by']));
   if (plain.length === 0 && by.length === 0) return null;
-  return (item) => {
-    for (const [name, p] of plain) if (item[name] === undefined) item[name] = structuredClone(p['x-auth0-default']);
+  return (item, keep) => {
+    for (const [name, p] of plain) if (item[name] === undefined && keep(name)) item[name] = structuredClone(p['x-auth0-default']);
     for (const [name, p] of by) {
+      if (!keep(name)) continue;
       const rule = p['x-auth0-default-by'] as { property: string; values: Record<string, Json> };
       const defaults = rule.values[String(item[rule.property])];
       if (!defaults) continue;
@@ -65,19 +67,19 @@ function fillerFor(route: Route): Filler | null {
       const resolved = resolve(doc, shape);
       if (resolved.type === 'array' && resolved.items) {
         const f = objectFiller(resolved.items);
-        if (f) itemFillers.push((body) => { if (Array.isArray(body)) body.forEach((i) => isObject(i) && f(i)); });
+        if (f) itemFillers.push((body, keep) => { if (Array.isArray(body)) body.forEach((i) => isObject(i) && f(i, keep)); });
       } else {
         for (const [key, prop] of Object.entries(resolved.properties ?? {})) {
           const p = resolve(doc, prop);
           if (p.type !== 'array' || !p.items) continue;
           const f = objectFiller(p.items);
-          if (f) itemFillers.push((body) => { const list = isObject(body) ? body[key] : undefined; if (Array.isArray(list)) list.forEach((i) => isObject(i) && f(i)); });
+          if (f) itemFillers.push((body, keep) => { const list = isObject(body) ? body[key] : undefined; if (Array.isArray(list)) list.forEach((i) => isObject(i) && f(i, keep)); });
         }
         const own = objectFiller(shape);
-        if (own) itemFillers.push((body) => { if (isObject(body) && !Array.isArray(body)) own(body); });
+        if (own) itemFillers.push((body, keep) => { if (isObject(body) && !Array.isArray(body)) own(body, keep); });
       }
     }
-    if (itemFillers.length) filler = (body) => itemFillers.forEach((f) => f(body));
+    if (itemFillers.length) filler = (body, keep) => itemFillers.forEach((f) => f(body, keep));
   }
   fillers.set(route.operationId, filler);
   return filler;
@@ -85,14 +87,17 @@ function fillerFor(route: Route): Filler | null {
 
 /**
  * The body with the defaults a real tenant returns filled in (on a copy: stored objects stay as
- * written). A projected read (`fields`) gets only what it asked for.
+ * written). A projected read (`fields`) gets the defaults of what it asked for, as a tenant
+ * stores them: `fields=sso_disabled` answers `sso_disabled: false` for a client that never set it.
  */
 export function withObservedDefaults(route: Route, query: URLSearchParams, body: unknown): unknown {
-  if (body === undefined || query.get('fields')) return body;
+  if (body === undefined) return body;
   const filler = fillerFor(route);
   if (!filler) return body;
+  const listed = query.get('fields') ? new Set(query.get('fields')!.split(',').map((name) => name.trim())) : undefined;
+  const include = query.get('include_fields') !== 'false';
   const copy = structuredClone(body) as Json;
-  filler(copy);
+  filler(copy, listed ? (name) => listed.has(name) === include : () => true);
   return copy;
 }
 

@@ -83,6 +83,12 @@ describe('clients: defaults a real tenant always returns (source: recorded clien
     expect(created.body.refresh_token).toEqual({ rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 600 });
     const projected = await call('GET', `/clients/${created.body.client_id}?fields=name,client_id`);
     expect(Object.keys(projected.body).sort()).toEqual(['client_id', 'name']);
+    // A default is a stored value: asked for by name, it is answered.
+    const defaulted = await call('GET', `/clients/${created.body.client_id}?fields=client_id,sso_disabled,custom_login_page_on`);
+    expect(defaulted.body).toEqual({ client_id: created.body.client_id, sso_disabled: false, custom_login_page_on: true });
+    const excluded = await call('GET', `/clients/${created.body.client_id}?fields=sso_disabled&include_fields=false`);
+    expect(excluded.body).not.toHaveProperty('sso_disabled');
+    expect(excluded.body.custom_login_page_on).toBe(true);
   });
 
   it('deleting a client that does not exist answers 204 (source: the spec declares no 404 there)', async () => {

@@ -1,4 +1,6 @@
-import { type GraphQLField, isNonNullType } from 'graphql';
+import { type GraphQLField, type GraphQLOutputType, getNamedType, isListType, isNonNullType, isObjectType, isScalarType, getNullableType } from 'graphql';
+import { pageBody } from '../../src/loaders/page-body.js';
+import type { OperationMetadata } from '../../src/schema/metadata.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
 import { selection } from '../support/selection.js';
@@ -41,6 +43,81 @@ afterAll(async () => {
   await h.close();
 });
 
+/**
+ * Fields not run, reviewed: each needs a required argument naming something the demo tenant does
+ * not hold (actions, branding, custom domains, event streams, flows, forms, groups, hooks, log
+ * streams, rules, sessions, signing keys …, or a nested id such as an organization invitation).
+ * A field leaving or joining this list fails the test, to be reviewed again.
+ */
+const SKIPPED = [
+  'action', 'actionExecution', 'actionModule', 'actionModuleActions', 'actionModuleVersion', 'actionModuleVersions', 'actionTriggerBindings',
+  'actionVersion', 'actionVersions', 'brandingPhoneProvider', 'brandingPhoneTemplate', 'brandingTheme', 'checkAnomalyBlocksIp', 'clientCredential',
+  'connectionProfile', 'connectionProfileTemplate', 'customDomain', 'emailTemplate', 'encryptionKey', 'eventStream', 'eventStreamDeliveries',
+  'eventStreamDeliveryHistory', 'experimentationExperiment', 'experimentationFeatureFlag', 'experimentationFeatureFlagVariation',
+  'experimentationFeatureFlagVariations', 'experimentationSegment', 'flow', 'flowExecution', 'flowExecutions', 'flowVaultConnection', 'form', 'group',
+  'groupMembers', 'groupRoles', 'guardianEnrollment', 'hook', 'hookSecrets', 'logStream', 'networkAcl', 'organizationConnection',
+  'organizationDiscoveryDomain', 'organizationDiscoveryDomainByName', 'organizationGroupRoles', 'organizationInvitation', 'promptCustomText',
+  'promptPartials', 'promptRendering', 'rateLimitPolicy', 'refreshToken', 'refreshTokens', 'rule', 'selfServiceProfile', 'selfServiceProfileCustomTexts',
+  'session', 'signingKey', 'tokenExchangeProfile', 'userAttributeProfile', 'userAttributeProfileTemplate', 'userAuthenticationMethod',
+  'userEffectivePermissionSourceRoles', 'verifiableCredentialVerificationTemplate',
+];
+
+/** Every scope an operation of the spec names: a REST client with the tenant's widest token. */
+let admin: string | undefined;
+
+/** The gateway's last call for the operation, replayed as is (same path, same query) by a REST client. */
+async function direct(meta: OperationMetadata): Promise<unknown> {
+  admin ??= await h.emulator.issueToken([...new Set(Object.values(h.gateway.runtime.metadata.operations).flatMap((o) => o.scopes))]);
+  const call = h.emulator.requests().filter((r) => r.operationId === meta.operationId && r.status < 300).pop();
+  if (!call) return undefined;
+  const query = call.query.replace(/^\?/, '');
+  const response = await fetch(`${h.emulator.url}${call.path}${query ? `?${query}` : ''}`, { headers: { authorization: `Bearer ${admin}` } });
+  const text = await response.text();
+  if (response.status >= 300) return undefined;
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Compares what the gateway answered with the REST body: for an object, every selected String,
+ * Int, Float, Boolean or ID field present on the wire (enums and dates are re-spelt); for a list
+ * or a page, its first item. Returns the differences.
+ */
+function differences(value: unknown, wire: unknown, type: GraphQLOutputType, meta: OperationMetadata, path: string): string[] {
+  if (value === null || value === undefined || wire === undefined || wire === null) return [];
+  const named = getNamedType(type);
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const items = Array.isArray(wire) ? wire : pageBody(wire, meta).items;
+    const list = value as unknown[];
+    if (list.length > items.length) return [`${path}: ${list.length} items, the emulator has ${items.length}`];
+    return list.length ? differences(list[0], items[0], nullable.ofType as GraphQLOutputType, meta, `${path}[0]`) : [];
+  }
+  if (!isObjectType(named)) return [];
+  const fields = named.getFields();
+  if (fields.pageInfo && fields.nodes) {
+    const nodes = (value as { nodes: unknown[] }).nodes;
+    const items = pageBody(wire, meta).items;
+    if (nodes.length > 0 && items.length === 0) return [`${path}.nodes: ${nodes.length} nodes, the emulator listed none`];
+    return nodes.length ? differences(nodes[0], items[0], getNamedType(fields.nodes.type) as GraphQLOutputType, meta, `${path}.nodes[0]`) : [];
+  }
+  const renamed = h.gateway.runtime.metadata.fieldWireNames[named.name] ?? {};
+  const out: string[] = [];
+  for (const [name, field] of Object.entries(fields)) {
+    const leaf = getNamedType(field.type);
+    if (!isScalarType(leaf) || !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(leaf.name) || isListType(getNullableType(field.type))) continue;
+    const key = renamed[name] ?? name;
+    const mine = (value as Record<string, unknown>)[name];
+    const theirs = (wire as Record<string, unknown>)[key];
+    if (mine === undefined || theirs === undefined || theirs === null) continue;
+    if (String(mine) !== String(theirs)) out.push(`${path}.${name}: ${JSON.stringify(mine)} ≠ ${JSON.stringify(theirs)}`);
+  }
+  return out;
+}
+
 /** A value for a required path argument from the demo tenant, by the segment that names it. */
 function argumentValue(path: string, wire: string): string | undefined {
   const segments = path.split('/');
@@ -58,7 +135,9 @@ describe('every Query field runs against the emulator', () => {
     const fields = Object.values(h.gateway.runtime.schema.getQueryType()!.getFields()) as Array<GraphQLField<unknown, unknown>>;
     const failures: string[] = [];
     const skipped: string[] = [];
+    const mismatches: string[] = [];
     let ran = 0;
+    let compared = 0;
     for (const field of fields) {
       const meta = h.gateway.runtime.operations.get(`Query.${field.name}`)!;
       const args: string[] = [];
@@ -72,15 +151,25 @@ describe('every Query field runs against the emulator', () => {
       }
       if (!runnable) { skipped.push(field.name); continue; }
       const query = `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection(field.type)} }`;
-      const { errors } = await h.query(query);
+      const { data, errors } = await h.query(query);
       ran++;
       if (errors) failures.push(`${field.name}: ${errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+      else {
+        const wire = await direct(meta);
+        if (wire === undefined && data?.[field.name] !== null) mismatches.push(`${field.name}: the gateway's call of ${meta.operationId}, replayed, failed`);
+        mismatches.push(...differences(data?.[field.name], wire, field.type, meta, field.name));
+        if (wire !== undefined) compared++;
+      }
     }
-    console.log(`every-query-field: ${ran} ran, ${skipped.length} skipped (required arguments the demo tenant has no value for): ${skipped.join(" ")}`);
+    console.log(`every-query-field: ${ran} ran, ${compared} compared with the emulator's REST answer, ${skipped.length} skipped (reviewed list)`);
     // The operations the emulator declines with 501 (docs/emulator-coverage.md): an event stream,
     // and defaults whose contents Auth0 does not publish. The gateway executed them correctly.
     const declined = ['brandingThemeDefault', 'connectionDirectoryProvisioningDefaultMapping', 'connectionScimConfigurationDefaultMapping', 'subscribeEvents'];
     expect(failures.filter((f) => !(declined.includes(f.split(':')[0]!) && f.includes('NOT_IMPLEMENTED')))).toEqual([]);
-    expect(ran).toBeGreaterThan(100);
+    expect(skipped.sort()).toEqual([...SKIPPED].sort());
+    expect(ran).toBe(fields.length - SKIPPED.length);
+    // The data is the emulator's: the same operation asked directly answers the same values.
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
   }, 120_000);
 });
