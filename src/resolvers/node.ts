@@ -11,9 +11,10 @@
  */
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import type { GeneratedMetadata } from '../schema/metadata.js';
+import type { GeneratedMetadata, OperationMetadata } from '../schema/metadata.js';
+import type { Runtime } from './runtime.js';
 import type { GatewayContext } from './context.js';
-import { decodeNodeId, encodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId, tryDecodeNodeId } from './node-id.js';
 import { readsOf } from './selection.js';
 
 /** Most ids one `nodes` field takes. */
@@ -99,4 +100,18 @@ export function nodeResolvers(metadata: GeneratedMetadata, schemaHas: (coordinat
     resolvers.Query.me = me;
   }
   return resolvers as IResolvers;
+}
+
+/**
+ * A path argument naming an entity (`role(id:)`, `roleUsers(id:)`, `organizationMembers(id:)`)
+ * takes the entity's Auth0 key, as always, or its Node id, which becomes the key: a client that
+ * holds `Role.id` can pass it on. Only a Node id of the entity the path names is translated; any
+ * other value is sent as it is (an Auth0 key is never a canonical Node id of that path's type).
+ */
+export function rawPathKey(value: string, param: string, operation: OperationMetadata, runtime: Runtime): string {
+  const decoded = tryDecodeNodeId(value);
+  const entity = decoded && runtime.entities.get(decoded.type);
+  if (!entity || !entity.get.path.endsWith(`{${param}}`) || !operation.path.startsWith(entity.get.path)) return value;
+  const next = operation.path.charAt(entity.get.path.length);
+  return next === '' || next === '/' ? decoded.key : value;
 }

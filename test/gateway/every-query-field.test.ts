@@ -13,18 +13,18 @@ const queryArgs: Record<string, string> = {};
 beforeAll(async () => {
   h = await startHarness();
   const { data } = await h.query(`{
-    users(first: 1) { nodes { userId } } roles(first: 1) { nodes { id } } organizations(first: 1) { nodes { id name members(first: 1) { nodes { userId } } } }
-    connections(first: 1) { nodes { id } } clients(first: 1) { nodes { clientId } } clientGrants(first: 1) { nodes { id } }
-    resourceServers(first: 2) { nodes { id identifier } } logs(first: 1) { nodes { logId } } usersByEmail: users(first: 1) { nodes { email } } }`);
+    users(first: 1) { nodes { userId } } roles(first: 1) { nodes { roleId } } organizations(first: 1) { nodes { organizationId name members(first: 1) { nodes { userId } } } }
+    connections(first: 1) { nodes { connectionId } } clients(first: 1) { nodes { clientId } } clientGrants(first: 1) { nodes { clientGrantId } }
+    resourceServers(first: 2) { nodes { resourceServerId identifier } } logs(first: 1) { nodes { logId } } usersByEmail: users(first: 1) { nodes { email } } }`);
   ids.users = data!.users.nodes[0].userId;
-  ids.roles = data!.roles.nodes[0].id;
-  ids.organizations = data!.organizations.nodes[0].id;
+  ids.roles = data!.roles.nodes[0].roleId;
+  ids.organizations = data!.organizations.nodes[0].organizationId;
   ids.orgName = data!.organizations.nodes[0].name;
   ids.members = data!.organizations.nodes[0].members.nodes[0].userId;
-  ids.connections = data!.connections.nodes[0].id;
+  ids.connections = data!.connections.nodes[0].connectionId;
   ids.clients = data!.clients.nodes[0].clientId;
-  ids['client-grants'] = data!.clientGrants.nodes[0].id;
-  ids['resource-servers'] = data!.resourceServers.nodes[0].id;
+  ids['client-grants'] = data!.clientGrants.nodes[0].clientGrantId;
+  ids['resource-servers'] = data!.resourceServers.nodes[0].resourceServerId;
   ids.logs = data!.logs.nodes[0].logId;
   ids['user-blocks'] = ids.users!;
   queryArgs.email = data!.usersByEmail.nodes[0].email;
@@ -60,7 +60,9 @@ describe('every Query field runs against the emulator', () => {
     const skipped: string[] = [];
     let ran = 0;
     for (const field of fields) {
-      const meta = h.gateway.runtime.operations.get(`Query.${field.name}`)!;
+      const meta = h.gateway.runtime.operations.get(`Query.${field.name}`);
+      // node, nodes and me run no operation of their own: test/gateway/node-and-me.test.ts.
+      if (!meta) { skipped.push(field.name); continue; }
       const args: string[] = [];
       let runnable = true;
       for (const arg of field.args.filter((a) => isNonNullType(a.type))) {

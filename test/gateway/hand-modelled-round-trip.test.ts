@@ -16,9 +16,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   h = await startHarness();
-  const { data } = await h.query('{ users(first: 1) { nodes { userId } } connections(first: 1) { nodes { id } } logs(first: 1) { nodes { logId } } }');
+  const { data } = await h.query('{ users(first: 1) { nodes { userId } } connections(first: 1) { nodes { connectionId } } logs(first: 1) { nodes { logId } } }');
   ids.seedUser = data!.users.nodes[0].userId;
-  ids.seedConnection = data!.connections.nodes[0].id;
+  ids.seedConnection = data!.connections.nodes[0].connectionId;
   ids.log = data!.logs.nodes[0].logId;
 });
 
