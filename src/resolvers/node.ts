@@ -90,7 +90,8 @@ export function nodeResolvers(metadata: GeneratedMetadata, schemaHas: (coordinat
     const me: GraphQLFieldResolver<unknown, GatewayContext> = (_source, _args, ctx, info) => {
       if (!ctx.runtime) throw noUpstream('me');
       const subject = ctx.gateway.subject;
-      if (!subject) {
+      // A client-credentials token's `sub` is `<client id>@clients` (Auth0's form): a machine, not a user.
+      if (!subject || subject.endsWith('@clients')) {
         throw new GraphQLError('me needs a signed-in user: send a user\'s access token (Authorization: Bearer …) whose `sub` is an Auth0 user id. '
           + 'API keys, client-credentials tokens and the open demo have no user.', { extensions: { code: 'UNAUTHENTICATED' } });
       }
