@@ -104,7 +104,10 @@ describe('hand-modelled operations through the gateway', () => {
       ran++;
       if (result.errors) { failures.push(`${operationId}: ${JSON.stringify(result.errors).slice(0, 300)}`); continue; }
       const value = result.data?.[field];
-      captureIds(operationId, (wire) => value?.[camelCase(wire)], ids);
+      // A wire `id` is the Auth0 key (`roleId`…), not the Node `id` (src/schema/node-ids.ts).
+      const returned = getNamedType((schema.getQueryType()!.getFields()[field] ?? schema.getMutationType()!.getFields()[field])!.type).name;
+      const named = (wire: string) => Object.entries(metadata.fieldWireNames[returned] ?? {}).find(([name, w]) => w === wire && name !== 'id')?.[0] ?? camelCase(wire);
+      captureIds(operationId, (wire) => value?.[named(wire)], ids);
       if (operationId === 'get_jobs_by_id') expect(value.status).toBe('completed');
     }
     expect(failures).toEqual([]);
