@@ -141,7 +141,11 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
   const gateway = createGateway({
     ...common, built,
     upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret, audience: emulator.audience } },
-    authenticate: createAuthenticator(config.auth, { open: true }),
+    // Auth0 issues tokens, the gateway verifies them: here the emulator plays Auth0's
+    // Authentication API for its demo users, so their bearer tokens are verified against its JWKS
+    // (the caller is that user, with the token's scopes); requests with no token stay open.
+    authenticate: callerAuthConfigured ? createAuthenticator(config.auth, { open: true })
+      : createAuthenticator({ apiKeys: [], jwt: { jwksUrl: `${emulator.url}/.well-known/jwks.json`, issuer: emulator.issuer, audience: emulator.audience } }, { open: true, openWithoutCredentials: true }),
   });
   const banner = callerAuthConfigured ? '' : [
     '',
@@ -155,7 +159,12 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
   ].join('\n');
   return {
     gateway,
-    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}`,
+    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}${callerAuthConfigured ? '' : [
+      '',
+      `  Sign in as a demo user (${emulator.demoUsers.map((u) => u.email).join(', ')}; password in README):`,
+      `    curl -s ${emulator.url}/oauth/token -d grant_type=password -d client_id=emulator-demo-sign-in -d username=${emulator.demoUsers[0]?.email ?? ''} -d password=… -d scope='openid read:current_user offline_access'`,
+      '  then send Authorization: Bearer <access_token> and ask { me { email } }.',
+    ].join('\n')}`,
     stopUpstream: () => emulator.close(),
   };
 }

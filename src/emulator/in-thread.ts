@@ -7,6 +7,10 @@ import { ROOT } from '../paths.js';
 export interface EmulatorThread {
   url: string;
   audience: string;
+  /** Issuer of its tokens; their keys at `${url}/.well-known/jwks.json`. */
+  issuer: string;
+  /** Users who sign in with the demo password (POST /oauth/token, grant_type=password). */
+  demoUsers: Array<{ userId: string; email: string }>;
   demoClient: { clientId: string; clientSecret: string };
   close(): Promise<void>;
 }
@@ -24,7 +28,7 @@ function startWorker(workerData: { port: number; domain?: string }): Worker {
 
 export async function startEmulatorThread(options: { port?: number; domain?: string } = {}): Promise<EmulatorThread> {
   const worker = startWorker({ port: options.port ?? 0, ...(options.domain ? { domain: options.domain } : {}) });
-  const ready = await new Promise<{ url: string; audience: string; demoClient: EmulatorThread['demoClient'] }>((resolve, reject) => {
+  const ready = await new Promise<Omit<EmulatorThread, 'close'>>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the emulator thread exited with ${code} before it was ready`)));

@@ -19,9 +19,11 @@ import { userHandlers } from './resources/users.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, seedTenant } from './seed.js';
 import { type RequestRecord, type ServerState, createEmulatorServer, portOf, rateLimiter } from './server.js';
 import { specIndex } from './spec-index.js';
+import { demoUsers } from './auth-api.js';
 import { TokenIssuer } from './tokens.js';
 
 export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './seed.js';
+export { DEMO_PASSWORD, DEMO_SIGN_IN_CLIENT_ID } from './auth-api.js';
 export type { Faults } from './faults.js';
 export type { RequestRecord } from './server.js';
 
@@ -58,6 +60,10 @@ export interface EmulatorStats {
 export interface Emulator {
   url: string;
   audience: string;
+  /** The `iss` of the tokens it issues; their keys are at `${url}/.well-known/jwks.json`. */
+  issuer: string;
+  /** Users who can sign in with the demo password (auth-api.ts). */
+  demoUsers(): Array<{ userId: string; email: string }>;
   demoClient: { clientId: string; clientSecret: string };
   /** A token with these scopes; `subject` makes it a user's token (the own-user scopes act on that user). */
   issueToken(scopes: string[], options?: { expiresIn?: number; subject?: string }): Promise<string>;
@@ -132,7 +138,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   return {
-    url, audience,
+    url, audience, issuer: state.issuer.issuer,
+    demoUsers: () => demoUsers(state.tenant),
     demoClient: { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
     issueToken: (scopes, opts) => state.issuer.issue('emulator-test', scopes, opts?.expiresIn, opts?.subject),
     stats,

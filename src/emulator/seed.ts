@@ -1,9 +1,10 @@
 /**
  * The demo tenant, made from a seed: 520 users over three connections (a database, Google and a
  * SAML enterprise connection), 12 roles with permissions, 6 organizations with members and
- * member roles, 25 clients, their grants, 4 APIs and 2,000 log events. Same seed, same tenant.
+ * member roles, 25 clients (and the demo sign-in client, auth-api.ts), their grants, 4 APIs and 2,000 log events. Same seed, same tenant.
  */
 import { Random } from './random.js';
+import { addDemoSignIn } from './auth-api.js';
 import { type Json, type Permission, Tenant } from './tenant.js';
 
 export const DEMO_CLIENT_ID = 'emulator-gateway-client';
@@ -166,6 +167,8 @@ export function seedTenant(seed: number, managementAudience: string, allScopes: 
       hostname: 'emulator.acme.test', user_agent: 'Mozilla/5.0 (X11; Linux x86_64)', isMobile: false,
     });
   }
+  // Last, so that everything above is as it was: two users get the demo password, and the demo sign-in client is added (auth-api.ts).
+  addDemoSignIn(t, conns[0]![0]);
   return t;
 }
 

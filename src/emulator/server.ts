@@ -16,6 +16,7 @@ import type { TokenIssuer } from './tokens.js';
 import { describeErrors, validatorFor } from './validation.js';
 import { checkObservedRules, observedNotFound, withObservedDefaults } from './observed.js';
 import { decideAccess } from '../scopes/access.js';
+import { openidConfiguration, userGrant } from './auth-api.js';
 
 export interface RequestRecord {
   method: string;
@@ -39,6 +40,8 @@ export interface ServerState {
   audience: string;
   /** Token requests answered (any outcome). */
   tokenRequests?: number;
+  /** Refresh tokens issued to demo users (auth-api.ts). */
+  refreshTokens?: Map<string, { clientId: string; sub: string; scope: string[] }>;
 }
 
 const MAX_BODY = 1_000_000;
@@ -62,6 +65,10 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? '/', 'http://emulator');
   if (url.pathname.startsWith('/_emulator/')) return control(state, req, res, url);
   if (url.pathname === '/oauth/token' || url.pathname === '/oauth/token/') return token(state, req, res);
+  if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') return send(res, 200, await state.issuer.jwks());
+  if (req.method === 'GET' && url.pathname === '/.well-known/openid-configuration') {
+    return send(res, 200, openidConfiguration(state.issuer.issuer, `http://${req.headers.host ?? 'emulator'}`));
+  }
   if (!url.pathname.startsWith('/api/v2/')) return send(res, 404, new EmulatorError(404, 'Not Found').body());
 
   const path = url.pathname.slice('/api/v2'.length);
@@ -194,7 +201,9 @@ async function token(state: ServerState, req: IncomingMessage, res: ServerRespon
   const { body } = await readBody(req, 10_000).catch(() => ({ body: undefined }));
   const params = (body ?? {}) as Record<string, string>;
   const deny = (status: number, error: string, description: string) => send(res, status, { error, error_description: description });
-  if (params.grant_type !== 'client_credentials') return deny(403, 'unsupported_grant_type', 'Grant type not allowed: only client_credentials is emulated.');
+  const user = await userGrant(state, params);
+  if (user) return send(res, user.status, user.body);
+  if (params.grant_type !== 'client_credentials') return deny(403, 'unsupported_grant_type', 'Grant type not allowed: client_credentials, password, password-realm and refresh_token are emulated.');
   const client = state.tenant.clients.get(params.client_id ?? '');
   if (!client || client.client_secret !== params.client_secret) return deny(401, 'access_denied', 'Unauthorized');
   const audience = params.audience ?? state.audience;

@@ -13,4 +13,4 @@ const emulator = await startEmulator({ port: listen, ...(domain ? { domain } : {
 port.on('message', (message: unknown) => {
   if (message === 'close') void emulator.close().then(() => port.close());
 });
-port.postMessage({ type: 'ready', url: emulator.url, audience: emulator.audience, demoClient: emulator.demoClient });
+port.postMessage({ type: 'ready', url: emulator.url, audience: emulator.audience, issuer: emulator.issuer, demoUsers: emulator.demoUsers(), demoClient: emulator.demoClient });

@@ -3,7 +3,7 @@
  * signed with a key made at start-up, carrying the scopes granted to the client for the audience;
  * every /api/v2 request must present one, valid, unexpired and for this audience.
  */
-import { SignJWT, generateKeyPair, jwtVerify, type CryptoKey } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import { EmulatorError } from './errors.js';
 
 export interface Claims {
@@ -15,7 +15,7 @@ export class TokenIssuer {
   private constructor(private readonly privateKey: CryptoKey, private readonly publicKey: CryptoKey, readonly issuer: string, readonly audience: string) {}
 
   static async create(issuer: string, audience: string): Promise<TokenIssuer> {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     return new TokenIssuer(privateKey, publicKey, issuer, audience);
   }
 
@@ -26,6 +26,11 @@ export class TokenIssuer {
       .setIssuer(this.issuer).setAudience(this.audience).setSubject(subject ?? `${clientId}@clients`)
       .setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + expiresIn)
       .sign(this.privateKey);
+  }
+
+  /** The public key as a JWKS (`GET /.well-known/jwks.json`), for verifiers of the tokens issued here. */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    return { keys: [{ ...(await exportJWK(this.publicKey)), kid: 'emulator', alg: 'ES256', use: 'sig' }] };
   }
 
   /** Verifies a bearer header; Auth0's 401 texts on failure. */

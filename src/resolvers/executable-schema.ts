@@ -5,6 +5,7 @@ import { buildASTSchema, type GraphQLSchema, parse } from 'graphql';
 import { federationResolvers, federationRuntimeSdl, subgraphTypeDefs } from './federation.js';
 import { guardSchema } from './drift.js';
 import { buildResolvers, wireFieldResolver } from './index.js';
+import { nodeResolvers } from './node.js';
 import { type GeneratedArtifacts, loadGenerated } from '../schema/load.js';
 
 export interface FederationOptions {
@@ -25,6 +26,11 @@ export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGener
   // The SDL is generated, validated when generated and proven current by the tests, so neither
   // source locations nor a second validation are paid for at start-up.
   const schema = buildASTSchema(parse(sdl, { noLocation: true }), { assumeValidSDL: true, assumeValid: true });
+  resolvers.push(nodeResolvers(artifacts.metadata, (coordinate) => {
+    const [type, field] = coordinate.split('.') as [string, string];
+    const found = schema.getType(type);
+    return Boolean(found && 'getFields' in found && (found.getFields() as Record<string, unknown>)[field]);
+  }));
   const defaultFieldResolver = wireFieldResolver(artifacts.metadata);
   // Every field checks what Auth0 sent against its type: drift never reaches graphql-js as an
   // opaque serialisation error (drift.ts).

@@ -9,6 +9,7 @@ import type { OperationMetadata } from '../schema/metadata.js';
 import type { WireObject } from '../loaders/entity-loader.js';
 import type { GatewayContext } from './context.js';
 import { toWire } from './inputs.js';
+import { rawPathKey } from './node.js';
 import { isBlobLike } from './scalars.js';
 import type { UpstreamBody, UpstreamRequest } from '../upstream/index.js';
 import { readsOf, selectedFieldNames, wireFields } from './selection.js';
@@ -31,7 +32,7 @@ export function wireParams(operation: OperationMetadata, args: Record<string, un
     }
     const type = argDefs.find((a) => a.name === name)?.type;
     const wire = type ? toWire(value, type, ctx.runtime.metadata) : value;
-    if (arg.in === 'path') params.path[arg.wire] = String(wire);
+    if (arg.in === 'path') params.path[arg.wire] = rawPathKey(String(wire), arg.wire, operation, ctx.runtime);
     else if (arg.in === 'header') params.headers[arg.wire] = String(wire);
     else params.query[arg.wire] = wire;
   }

@@ -13,6 +13,7 @@ import { modelToSchema, printSdl } from './emit-sdl.js';
 import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
 import { buildOperations } from './operations.js';
+import { addNodeIds } from './node-ids.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -36,6 +37,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   const { entities, edges } = buildEdges(ctx, root);
+  addNodeIds(ctx, root, entities);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {

@@ -33,6 +33,13 @@ interface TypeBase {
 export interface ObjectModel extends TypeBase {
   kind: 'object';
   fields: FieldModel[];
+  /** Interfaces the type implements (`Node`: node-ids.ts). */
+  interfaces?: string[];
+}
+
+export interface InterfaceModel extends TypeBase {
+  kind: 'interface';
+  fields: FieldModel[];
 }
 
 export interface InputModel extends TypeBase {
@@ -71,7 +78,7 @@ export interface ScalarModel extends TypeBase {
   accepts?: string[];
 }
 
-export type TypeModel = ObjectModel | InputModel | EnumModel | UnionModel | ScalarModel;
+export type TypeModel = ObjectModel | InterfaceModel | InputModel | EnumModel | UnionModel | ScalarModel;
 
 /** A place in the schema typed as JSON, with the reason; listed by `npm run schema:report`. */
 export interface JsonFallback {

@@ -58,7 +58,14 @@ const TOKEN_KEY_ERRORS = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE
 /** Marks a failure to obtain the JWKS (timeout, network, not 200, not a key set) apart from a bad token. */
 class JwksUnavailable extends Error {}
 
-export function createAuthenticator(auth: AuthSettings, options: { open: boolean }): Authenticate {
+export function createAuthenticator(auth: AuthSettings, options: {
+  open: boolean;
+  /**
+   * The embedded demo with its emulator's JWKS: bearer tokens are verified (a demo user's token
+   * makes the caller that user), and a request with no token and no key keeps the open access.
+   */
+  openWithoutCredentials?: boolean;
+}): Authenticate {
   const jwt = auth.jwt ? { ...JWT_DEFAULTS, ...auth.jwt } : undefined;
   // Keys are cached for 10 minutes; an unknown `kid` refetches at most every 30 s (key rotation),
   // so a flood of forged tokens cannot turn into a flood of JWKS fetches.
@@ -95,6 +102,7 @@ export function createAuthenticator(auth: AuthSettings, options: { open: boolean
       ]);
       return { id: String(payload.sub ?? 'unknown'), kind: 'jwt', scopes, token: bearer, ...(typeof payload.sub === 'string' && payload.sub !== '' ? { subject: payload.sub } : {}) };
     }
+    if (options.open && options.openWithoutCredentials && !bearer && apiKey === null) return { id: 'open-demo', kind: 'open', scopes: 'all' };
     if (!anyConfigured && options.open) return { id: 'open-demo', kind: 'open', scopes: 'all', ...(bearer ? { token: bearer } : {}) };
     throw unauthenticated('Authentication required: send a bearer token or an API key.');
   };

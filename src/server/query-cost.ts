@@ -21,6 +21,7 @@
  * per 50 ids; an id the (eventually consistent) search does not return costs one more call. That
  * extra call is not foreseen here; the run-time budget (`maxUpstreamCalls`) still bounds it.
  */
+import { nodeLookups } from '../resolvers/node-cost.js';
 import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
@@ -193,6 +194,8 @@ class Walk {
       const calls = list.reduce((sum, r) => sum + this.coster.lookupCalls(String(r?.__typename)), 0);
       return { perParent: calls + list.length * children.perParent, perItem: 0 };
     }
+    const lookups = parent === this.coster.schemaType('Query') ? nodeLookups(node.name.value, this.args(definition, node)) : undefined;
+    if (lookups) return { perParent: lookups.reduce((sum, type) => sum + this.coster.lookupCalls(type) + children.perParent, 0), perItem: 0 };
     const call = isObjectType(parent) ? this.coster.callOf(parent.name, node.name.value) : undefined;
     const list = !items && isListType(getNullableType(definition.type));
     if (!call) return { perParent: (list ? LIST_BOUND : 1) * children.perParent, perItem: 0 };

@@ -38,7 +38,9 @@ describe('token endpoint', () => {
   it.each([
     [{ client_secret: 'wrong' }, 401, 'access_denied'],
     [{ audience: 'https://elsewhere.test/api/v2/' }, 403, 'access_denied'],
-    [{ grant_type: 'password' }, 403, 'unsupported_grant_type'],
+    // The password grant is emulated for the demo sign-in client only (src/emulator/auth-api.ts): a machine client is not allowed it.
+    [{ grant_type: 'password' }, 403, 'unauthorized_client'],
+    [{ grant_type: 'urn:ietf:params:oauth:grant-type:device_code' }, 403, 'unsupported_grant_type'],
   ])('refuses %j', async (override, status, error) => {
     const response = await fetch(`${emulator.url}/oauth/token`, {
       method: 'POST', headers: { 'content-type': 'application/json' },

@@ -17,7 +17,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { userId email } ... on Role { id name } } }';
+const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { userId email } ... on Role { roleId name } } }';
 
 async function sdlOf(gateway: Gateway): Promise<string> {
   const response = await gateway.app.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
@@ -29,7 +29,7 @@ describe('_service', () => {
     const { data } = await h.query('{ _service { sdl } }');
     const sdl = data!._service.sdl as string;
     expect(sdl).toMatch(/^extend schema @link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.5"/);
-    expect(sdl).toContain('type User @key(fields: "userId") @requiresScopes(scopes: [["read:users"], ["read:current_user"], ["read:user_idp_tokens"]])');
+    expect(sdl).toContain('type User implements Node @key(fields: "userId") @requiresScopes(scopes: [["read:users"], ["read:current_user"], ["read:user_idp_tokens"]])');
     expect(sdl).toContain('type PageInfo @shareable');
     expect(sdl).toMatch(/clientSecret: String @requiresScopes\(scopes: \[\["read:client_keys"\], \["read:client_credentials"\]\]\)/);
     for (const plumbing of [/^\s+_entities\(/m, /^\s+_service:/m, /^type _Service/m, /^scalar _Any/m, /^union _Entity/m]) expect(sdl).not.toMatch(plumbing);
@@ -88,7 +88,7 @@ describe('_entities', () => {
   });
 
   it('answers null with NOT_FOUND at its path for a reference that does not exist, and keeps the others', async () => {
-    const { data, errors } = await h.query(ENTITIES, { r: [{ __typename: 'User', userId: userIds[0] }, { __typename: 'User', userId: 'auth0|does-not-exist' }, { __typename: 'Role', id: 'rol_missing' }] });
+    const { data, errors } = await h.query(ENTITIES, { r: [{ __typename: 'User', userId: userIds[0] }, { __typename: 'User', userId: 'auth0|does-not-exist' }, { __typename: 'Role', roleId: 'rol_missing' }] });
     expect(data!._entities[0].userId).toBe(userIds[0]);
     expect(data!._entities[1]).toBeNull();
     expect(data!._entities[2]).toBeNull();
@@ -103,15 +103,15 @@ describe('_entities', () => {
       authenticate: createAuthenticator({ apiKeys: [{ id: 'roles', sha256: sha256Hex(key), scopes: ['read:roles'] }] }, { open: false }),
     });
     try {
-      const { data: roles } = await h.query('{ roles(first: 1) { nodes { id } } }');
+      const { data: roles } = await h.query('{ roles(first: 1) { nodes { roleId } } }');
       h.resetCalls();
       const response = await gateway.app.fetch('http://gateway.test/graphql', {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key },
-        body: JSON.stringify({ query: ENTITIES, variables: { r: [{ __typename: 'User', userId: userIds[0] }, { __typename: 'Role', id: roles!.roles.nodes[0].id }] } }),
+        body: JSON.stringify({ query: ENTITIES, variables: { r: [{ __typename: 'User', userId: userIds[0] }, { __typename: 'Role', roleId: roles!.roles.nodes[0].roleId }] } }),
       });
       const body = await response.json() as { data: { _entities: Array<Record<string, unknown> | null> }; errors?: Array<{ path: unknown[]; extensions: { code: string } }> };
       expect(body.data._entities[0]).toBeNull();
-      expect(body.data._entities[1]).toMatchObject({ id: roles!.roles.nodes[0].id });
+      expect(body.data._entities[1]).toMatchObject({ roleId: roles!.roles.nodes[0].roleId });
       expect(body.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['_entities', 0], 'FORBIDDEN']]);
       expect(h.emulator.requests().map((r) => r.operationId)).toEqual(['get_roles_by_id']);
     } finally {

@@ -39,9 +39,9 @@ describe('connections over both paginations', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors }: GraphQLResponse<Record<string, any>> = await h.query('query ($after: String) { connections(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const { data, errors }: GraphQLResponse<Record<string, any>> = await h.query('query ($after: String) { connections(first: 3, after: $after) { edges { cursor node { connectionId } } pageInfo { hasNextPage endCursor } } }', { after });
       expect(errors).toBeUndefined();
-      seen.push(...data!.connections.edges.map((e: { node: { id: string } }) => e.node.id));
+      seen.push(...data!.connections.edges.map((e: { node: { connectionId: string } }) => e.node.connectionId));
       pages++;
       if (!data!.connections.pageInfo.hasNextPage) break;
       after = data!.connections.pageInfo.endCursor;
@@ -94,8 +94,8 @@ describe('connections over both paginations', () => {
   });
 
   it('counts a role\'s users by offset when totalCount is selected', async () => {
-    const { data: first } = await h.query('{ roles(first: 1) { nodes { id } } }');
-    const roleId = first!.roles.nodes[0].id as string;
+    const { data: first } = await h.query('{ roles(first: 1) { nodes { roleId } } }');
+    const roleId = first!.roles.nodes[0].roleId as string;
     const direct = await rest(`/roles/${roleId}/users?per_page=100&page=0&include_totals=true`);
     expect(direct.total).toBeGreaterThan(2);
     h.resetCalls();

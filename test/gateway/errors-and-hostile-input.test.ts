@@ -89,17 +89,17 @@ describe('mutations round-trip and prime the loaders', () => {
     expect(created.errors).toBeUndefined();
     const id = created.data!.createUser.userId as string;
     expect(created.data!.createUser).toMatchObject({ email: 'round.trip@example.com', userMetadata: { theme: 'dark' } });
-    const { data: roles } = await h.query('{ roles(first: 2) { nodes { id } } }');
-    const roleIds = roles!.roles.nodes.map((r: { id: string }) => r.id);
+    const { data: roles } = await h.query('{ roles(first: 2) { nodes { roleId } } }');
+    const roleIds = roles!.roles.nodes.map((r: { roleId: string }) => r.roleId);
     const updated = await h.query('mutation ($id: ID!, $roles: [String!]!) { updateUser(id: $id, input: { name: "Renamed", appMetadata: { plan: "pro" } }) { name appMetadata } assignUserRoles(id: $id, input: { roles: $roles }) }', { id, roles: roleIds });
     expect(updated.errors).toBeUndefined();
     expect(updated.data).toEqual({ updateUser: { name: 'Renamed', appMetadata: { plan: 'pro' } }, assignUserRoles: true });
     h.emulator.resetStats();
-    const read = await h.query('query ($id: ID!) { user(id: $id) { name roles { totalCount nodes { id } } } }', { id });
+    const read = await h.query('query ($id: ID!) { user(id: $id) { name roles { totalCount nodes { roleId } } } }', { id });
     expect(read.data!.user.name).toBe('Renamed');
     // One call for the user, one for their roles.
     expect(h.emulator.stats().byOperation).toEqual({ get_users_by_id: 1, get_user_roles: 1 });
-    expect(read.data!.user.roles.nodes.map((r: { id: string }) => r.id).sort()).toEqual([...roleIds].sort());
+    expect(read.data!.user.roles.nodes.map((r: { roleId: string }) => r.roleId).sort()).toEqual([...roleIds].sort());
     // A mutation's answer serves its selection: no read follows the write.
     h.emulator.resetStats();
     const primed = await h.query('mutation ($id: ID!) { updateUser(id: $id, input: { nickname: "rt" }) { nickname } }', { id });

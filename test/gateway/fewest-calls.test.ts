@@ -80,14 +80,14 @@ describe('the planner chooses between the direct and the inverse plan', () => {
   it('100 users with their roles: roles listed once, then each role\'s users (≤ 15 calls, not 101), the same roles per user', async () => {
     const roles = (await h.query('{ roles(first: 100) { totalCount } }')).data!.roles.totalCount as number;
     h.resetCalls();
-    const { data, errors, extensions } = await h.query('{ users(first: 100) { nodes { userId roles(first: 50) { totalCount nodes { id name } pageInfo { hasNextPage } } } } }');
+    const { data, errors, extensions } = await h.query('{ users(first: 100) { nodes { userId roles(first: 50) { totalCount nodes { roleId name } pageInfo { hasNextPage } } } } }');
     expect(errors).toBeUndefined();
     expect(byOperation()).toEqual({ get_users: 1, get_roles: 1, get_role_user: roles });
     expect(h.calls()).toBeLessThanOrEqual(15);
-    const users = data!.users.nodes as Array<{ userId: string; roles: { totalCount: number; nodes: Array<{ id: string; name: string }>; pageInfo: { hasNextPage: boolean } } }>;
+    const users = data!.users.nodes as Array<{ userId: string; roles: { totalCount: number; nodes: Array<{ roleId: string; name: string }>; pageInfo: { hasNextPage: boolean } } }>;
     for (const user of users.slice(0, 25)) {
       const own = await ownRoles(user.userId);
-      expect(user.roles.nodes.map((r) => r.id).sort()).toEqual(own);
+      expect(user.roles.nodes.map((r) => r.roleId).sort()).toEqual(own);
       expect(user.roles.totalCount).toBe(own.length);
       expect(user.roles.pageInfo.hasNextPage).toBe(false);
     }

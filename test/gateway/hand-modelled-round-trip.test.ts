@@ -17,9 +17,9 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   // Jobs complete on their first read: no waiting for the emulator's job duration.
   h = await startHarness({ emulator: { jobDurationMs: 0 } });
-  const { data } = await h.query('{ users(first: 1) { nodes { userId } } connections(first: 1) { nodes { id } } logs(first: 1) { nodes { logId } } }');
+  const { data } = await h.query('{ users(first: 1) { nodes { userId } } connections(first: 1) { nodes { connectionId } } logs(first: 1) { nodes { logId } } }');
   ids.seedUser = data!.users.nodes[0].userId;
-  ids.seedConnection = data!.connections.nodes[0].id;
+  ids.seedConnection = data!.connections.nodes[0].connectionId;
   ids.log = data!.logs.nodes[0].logId;
 });
 
@@ -104,7 +104,10 @@ describe('hand-modelled operations through the gateway', () => {
       ran++;
       if (result.errors) { failures.push(`${operationId}: ${JSON.stringify(result.errors).slice(0, 300)}`); continue; }
       const value = result.data?.[field];
-      captureIds(operationId, (wire) => value?.[camelCase(wire)], ids);
+      // A wire `id` is the Auth0 key (`roleId`…), not the Node `id` (src/schema/node-ids.ts).
+      const returned = getNamedType((schema.getQueryType()!.getFields()[field] ?? schema.getMutationType()!.getFields()[field])!.type).name;
+      const named = (wire: string) => Object.entries(metadata.fieldWireNames[returned] ?? {}).find(([name, w]) => w === wire && name !== 'id')?.[0] ?? camelCase(wire);
+      captureIds(operationId, (wire) => value?.[named(wire)], ids);
       if (operationId === 'get_jobs_by_id') expect(value.status).toBe('completed');
     }
     expect(failures).toEqual([]);

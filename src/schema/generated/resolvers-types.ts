@@ -1926,7 +1926,7 @@ export type ClearAssessorsInput = {
   connection: Scalars['String']['input'];
 };
 
-export type Client = {
+export type Client = Node & {
   __typename?: 'Client';
   /** Addons enabled for this client and their associated configurations. */
   addons?: Maybe<ClientAddons>;
@@ -1997,6 +1997,8 @@ export type Client = {
   global?: Maybe<Scalars['Boolean']['output']>;
   /** List of grant types supported for this application. Can include `authorization_code`, `implicit`, `refresh_token`, `client_credentials`, `password`, `http://auth0.com/oauth/grant-type/password-realm`, `http://auth0.com/oauth/grant-type/mfa-oob`, `http://auth0.com/oauth/grant-type/mfa-otp`, `http://auth0.com/oauth/grant-type/mfa-recovery-code`, `urn:openid:params:grant-type:ciba`, `urn:ietf:params:oauth:grant-type:device_code`, and `urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token`. */
   grantTypes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Initiate login uri, must be https */
   initiateLoginUri?: Maybe<Scalars['String']['output']>;
   /** Whether this client a first party client (true) or not (false). */
@@ -2977,7 +2979,7 @@ export type ClientExternalMetadataType =
   /** Sent to Auth0 as `dcr`. */
   | 'DCR';
 
-export type ClientGrant = {
+export type ClientGrant = Node & {
   __typename?: 'ClientGrant';
   /** If enabled, all scopes configured on the resource server are allowed for this grant. */
   allowAllScopes?: Maybe<Scalars['Boolean']['output']>;
@@ -2989,12 +2991,18 @@ export type ClientGrant = {
   authorizationDetailsTypes?: Maybe<Array<Scalars['String']['output']>>;
   /** The client named by `clientId`, resolved in batches. */
   client?: Maybe<Client>;
+  /**
+   * ID of the client grant.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  clientGrantId?: Maybe<Scalars['String']['output']>;
   /** ID of the client. */
   clientId?: Maybe<Scalars['String']['output']>;
   /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
   defaultFor?: Maybe<ClientGrantDefaultFor>;
-  /** ID of the client grant. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** If enabled, this grant is a special grant created by Auth0. It cannot be modified or deleted directly. */
   isSystem?: Maybe<Scalars['Boolean']['output']>;
   /** Defines whether organizations can be used with client credentials exchanges for this grant. */
@@ -3630,7 +3638,7 @@ export type ConnectedAccountEdge = {
   node: ConnectedAccount;
 };
 
-export type Connection = {
+export type Connection = Node & {
   __typename?: 'Connection';
   /** Configure the purpose of a connection to be used for authentication during login. */
   authentication?: Maybe<ConnectionAuthenticationPurpose>;
@@ -3646,6 +3654,12 @@ export type Connection = {
   clients?: Maybe<ConnectionEnabledClientConnection>;
   /** Configure the purpose of a connection to be used for connected accounts and Token Vault. */
   connectedAccounts?: Maybe<ConnectionConnectedAccountsPurpose>;
+  /**
+   * The connection's identifier
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  connectionId?: Maybe<Scalars['String']['output']>;
   /** Configure the connection to be used as a Requesting Application for Cross App Access. */
   crossAppAccessRequestingApp?: Maybe<CrossAppAccessRequestingApp>;
   /**
@@ -3676,8 +3690,8 @@ export type Connection = {
   displayName?: Maybe<Scalars['String']['output']>;
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
   enabledClients?: Maybe<Array<Scalars['String']['output']>>;
-  /** The connection's identifier */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** True if the connection is domain level */
   isDomainConnection?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -4219,16 +4233,22 @@ export type ConnectionPhoneOtpAuthenticationMethodInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type ConnectionProfile = {
+export type ConnectionProfile = Node & {
   __typename?: 'ConnectionProfile';
   /** Connection profile configuration. */
   connectionConfig?: Maybe<Scalars['JSON']['output']>;
   /** Connection name prefix template. */
   connectionNamePrefixTemplate?: Maybe<Scalars['String']['output']>;
+  /**
+   * Connection Profile identifier.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  connectionProfileId?: Maybe<Scalars['String']['output']>;
   /** Enabled features for the connection profile. */
   enabledFeatures?: Maybe<Array<Maybe<EnabledFeatures>>>;
-  /** Connection Profile identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** The name of the connection profile. */
   name?: Maybe<Scalars['String']['output']>;
   /** The organization of the connection profile. */
@@ -6581,7 +6601,7 @@ export type CspReportingInfrastructureInput = {
   reportingEndpoints?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type CustomDomain = {
+export type CustomDomain = Node & {
   __typename?: 'CustomDomain';
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
   certificate?: Maybe<DomainCertificate>;
@@ -6593,6 +6613,8 @@ export type CustomDomain = {
   domain?: Maybe<Scalars['String']['output']>;
   /** Domain metadata associated with the custom domain, in the form of an object with string values (max 255 chars). Maximum of 10 domain metadata properties allowed. */
   domainMetadata?: Maybe<Scalars['JSON']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Whether this is the default custom domain (true) or not (false). */
   isDefault?: Maybe<Scalars['Boolean']['output']>;
   /** Intermediate address. */
@@ -8146,12 +8168,15 @@ export type FederatedConnectionTokenSet = {
   scope?: Maybe<Scalars['String']['output']>;
 };
 
-export type Flow = {
+export type Flow = Node & {
   __typename?: 'Flow';
   actions?: Maybe<Array<FlowAction>>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   executedAt?: Maybe<Scalars['String']['output']>;
-  id?: Maybe<Scalars['String']['output']>;
+  /** The Auth0 id (`id`); `id` is the global Node id. */
+  flowId?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -11486,12 +11511,15 @@ export type FlowsVaultConnectionSetupTypeBasicAuth =
 export type FlowsVaultConnectionSetupTypeOauthClientCredentials =
   | 'OAUTH_CLIENT_CREDENTIALS';
 
-export type Form = {
+export type Form = Node & {
   __typename?: 'Form';
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   embeddedAt?: Maybe<Scalars['String']['output']>;
   ending?: Maybe<FormEndingNode>;
-  id?: Maybe<Scalars['String']['output']>;
+  /** The Auth0 id (`id`); `id` is the global Node id. */
+  formId?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   languages?: Maybe<FormLanguages>;
   messages?: Maybe<FormMessages>;
   name?: Maybe<Scalars['String']['output']>;
@@ -13091,7 +13119,7 @@ export type GetUserAttributeProfileTemplateResponseContent = {
 };
 
 /** Represents the metadata of a group. Member lists are retrieved via a separate endpoint. */
-export type Group = {
+export type Group = Node & {
   __typename?: 'Group';
   /** The connection named by `connectionId`, resolved in batches. */
   connection?: Maybe<Connection>;
@@ -13101,8 +13129,14 @@ export type Group = {
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** External identifier for the group, often used for SCIM synchronization. Max length of 256 characters. */
   externalId?: Maybe<Scalars['String']['output']>;
-  /** Unique identifier for the group (service-generated). */
-  id?: Maybe<Scalars['String']['output']>;
+  /**
+   * Unique identifier for the group (service-generated).
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  groupId?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /**
    * Get Group Members
    *
@@ -13371,14 +13405,20 @@ export type GuardianFactorsProviderSns = {
   snsGcmPlatformApplicationArn?: Maybe<Scalars['String']['output']>;
 };
 
-export type Hook = {
+export type Hook = Node & {
   __typename?: 'Hook';
   /** Dependencies of this hook used by webtask server. */
   dependencies?: Maybe<Scalars['JSON']['output']>;
   /** Whether this hook will be executed (true) or ignored (false). */
   enabled?: Maybe<Scalars['Boolean']['output']>;
-  /** ID of this hook. */
-  id?: Maybe<Scalars['String']['output']>;
+  /**
+   * ID of this hook.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  hookId?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Name of this hook. */
   name?: Maybe<Scalars['String']['output']>;
   /** Code to be executed when this hook runs. */
@@ -13705,7 +13745,7 @@ export type IntegrationSemVer = {
   minor?: Maybe<Scalars['Int']['output']>;
 };
 
-export type Job = {
+export type Job = Node & {
   __typename?: 'Job';
   /** The connection named by `connectionId`, resolved in batches. */
   connection?: Maybe<Connection>;
@@ -13723,8 +13763,14 @@ export type Job = {
   errors?: Maybe<Scalars['JSON']['output']>;
   /** Format of the file. Must be `json` or `csv`. */
   format?: Maybe<JobFileFormat>;
-  /** ID of this job. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
+  /**
+   * ID of this job.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  jobId?: Maybe<Scalars['String']['output']>;
   /** URL to download the result of this job. */
   location?: Maybe<Scalars['String']['output']>;
   /** Completion percentage of this job. */
@@ -13864,8 +13910,10 @@ export type ListVariationsPayload = {
   variations?: Maybe<Array<Variation>>;
 };
 
-export type Log = {
+export type Log = Node & {
   __typename?: 'Log';
+  /** Legacy copy of log_id that real log events still carry. */
+  _id?: Maybe<Scalars['String']['output']>;
   /** API audience the event applies to. */
   audience?: Maybe<Scalars['String']['output']>;
   /** The client named by `clientId`, resolved in batches. */
@@ -13885,8 +13933,8 @@ export type Log = {
   details?: Maybe<Scalars['JSON']['output']>;
   /** Hostname the event applies to. */
   hostname?: Maybe<Scalars['String']['output']>;
-  /** Legacy copy of log_id that real log events still carry. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** IP address of the log event source. */
   ip?: Maybe<Scalars['String']['output']>;
   /** Whether the client was a mobile device (true) or desktop/laptop/server (false). */
@@ -19268,13 +19316,16 @@ export type NetworkAclRuleScope =
   /** Sent to Auth0 as `tenant`. */
   | 'TENANT';
 
-export type NetworkAcls = {
+export type NetworkAcls = Node & {
   __typename?: 'NetworkAcls';
   active?: Maybe<Scalars['Boolean']['output']>;
   /** The timestamp when the Network ACL Configuration was created */
   createdAt?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
+  /** The Auth0 id (`id`); `id` is the global Node id. */
+  networkAclsId?: Maybe<Scalars['String']['output']>;
   priority?: Maybe<Scalars['Float']['output']>;
   rule?: Maybe<NetworkAclRule>;
   /** The timestamp when the Network ACL Configuration was last updated */
@@ -19303,7 +19354,13 @@ export type NetworkAclsEdge = {
   node: NetworkAcls;
 };
 
-export type Organization = {
+/** An object with a globally unique, opaque `id`: every entity with a get-by-id operation (Client, ClientGrant, Connection, ConnectionProfile, CustomDomain, Flow, Form, Group, Hook, Job, Log, NetworkAcls, Organization, RateLimitPolicy, RefreshToken, ResourceServer, Role, Rule, SelfServiceProfile, Session, TokenExchangeProfile, User, UserAttributeProfile). Fetch one again with `node(id:)`. */
+export type Node = {
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
+};
+
+export type Organization = Node & {
   __typename?: 'Organization';
   /** Theme defines how to style the login pages. */
   branding?: Maybe<OrganizationBranding>;
@@ -19338,8 +19395,8 @@ export type Organization = {
    * Requires any of the scopes: read:organization_connections.
    */
   enabledConnections?: Maybe<OrganizationConnectionConnection>;
-  /** Organization identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /**
    * Get invitations to an organization
    *
@@ -19375,6 +19432,12 @@ export type Organization = {
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Organization identifier.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  organizationId?: Maybe<Scalars['String']['output']>;
   tokenQuota?: Maybe<TokenQuota>;
 };
 
@@ -21672,6 +21735,8 @@ export type Query = {
    * Requires any of the scopes: read:logs, read:logs_users.
    */
   logs?: Maybe<LogConnection>;
+  /** The caller's own user: the user named by the bearer token's `sub`, read with `read:current_user` (own user only) or `read:users`. UNAUTHENTICATED for a caller that is no user (an API key, a client-credentials token, the open demo). */
+  me?: Maybe<User>;
   /**
    * Get a specific access control list entry for a tenant
    *
@@ -21688,6 +21753,10 @@ export type Query = {
    * Requires any of the scopes: read:network_acls.
    */
   networkAcls?: Maybe<NetworkAclsConnection>;
+  /** The object with this global id (a `Node` `id`), checked against the caller's scopes as its get-by-id field is. A malformed id is BAD_USER_INPUT, an id of no known type NOT_FOUND, both without any call to Auth0. */
+  node?: Maybe<Node>;
+  /** The objects with these global ids, in order; loaded in batches (users by id: one search per 50 ids). An id that cannot be answered is null in the list, with its error. */
+  nodes: Array<Maybe<Node>>;
   /**
    * Get organization
    *
@@ -23037,6 +23106,18 @@ export type QueryNetworkAclsArgs = {
 
 
 /** Reads: every GET operation of the Management API. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads: every GET operation of the Management API. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Reads: every GET operation of the Management API. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -23617,7 +23698,7 @@ export type QueryVerifiableCredentialVerificationTemplatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type RateLimitPolicy = {
+export type RateLimitPolicy = Node & {
   __typename?: 'RateLimitPolicy';
   /** The configuration of the rate limit policy. */
   configuration?: Maybe<RateLimitPolicyConfiguration>;
@@ -23627,8 +23708,14 @@ export type RateLimitPolicy = {
   consumerSelector?: Maybe<Scalars['String']['output']>;
   /** The date and time when the rate limit policy was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Unique identifier for the Rate Limit Policy. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
+  /**
+   * Unique identifier for the Rate Limit Policy.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  rateLimitPolicyId?: Maybe<Scalars['String']['output']>;
   /** The API protected by the Rate Limit Policy. */
   resource?: Maybe<RateLimitPolicyResource>;
   /** The date and time when the rate limit policy was last updated. */
@@ -23739,7 +23826,7 @@ export type RateLimitPolicyResource =
   /** Sent to Auth0 as `oauth_authentication_api`. */
   | 'OAUTH_AUTHENTICATION_API';
 
-export type RefreshToken = {
+export type RefreshToken = Node & {
   __typename?: 'RefreshToken';
   /** The client named by `clientId`, resolved in batches. */
   client?: Maybe<Client>;
@@ -23749,10 +23836,16 @@ export type RefreshToken = {
   /** Device used while issuing/exchanging the refresh token */
   device?: Maybe<RefreshTokenDevice>;
   expiresAt?: Maybe<Scalars['JSON']['output']>;
-  /** The ID of the refresh token */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   idleExpiresAt?: Maybe<Scalars['JSON']['output']>;
   lastExchangedAt?: Maybe<Scalars['JSON']['output']>;
+  /**
+   * The ID of the refresh token
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  refreshTokenId?: Maybe<Scalars['String']['output']>;
   /** Metadata associated with the refresh token, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   refreshTokenMetadata?: Maybe<Scalars['JSON']['output']>;
   /** A list of the resource server IDs associated to this refresh-token and their granted scopes */
@@ -23859,7 +23952,7 @@ export type ReplaceSynchronizedGroupsInput = {
   groups: Array<SynchronizedGroupPayloadInput>;
 };
 
-export type ResourceServer = {
+export type ResourceServer = Node & {
   __typename?: 'ResourceServer';
   /** Whether refresh tokens can be issued for this API (true) or not (false). */
   allowOfflineAccess?: Maybe<Scalars['Boolean']['output']>;
@@ -23877,8 +23970,8 @@ export type ResourceServer = {
   consentPolicy?: Maybe<ResourceServerConsentPolicy>;
   /** Whether authorization polices are enforced (true) or unenforced (false). */
   enforcePolicies?: Maybe<Scalars['Boolean']['output']>;
-  /** ID of the API (resource server). */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Unique identifier for the API used as the audience parameter on authorization calls. Can not be changed once set. */
   identifier?: Maybe<Scalars['String']['output']>;
   /** Whether this is an Auth0 system API (true) or a custom API (false). */
@@ -23887,6 +23980,12 @@ export type ResourceServer = {
   name?: Maybe<Scalars['String']['output']>;
   /** Proof-of-Possession configuration for access tokens */
   proofOfPossession?: Maybe<ResourceServerProofOfPossession>;
+  /**
+   * ID of the API (resource server).
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  resourceServerId?: Maybe<Scalars['String']['output']>;
   /** List of permissions (scopes) that this API uses. */
   scopes?: Maybe<Array<ResourceServerScope>>;
   /** Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon. */
@@ -24165,7 +24264,7 @@ export type RiskAssessmentsSettingsNewDevice = {
   rememberFor?: Maybe<Scalars['Int']['output']>;
 };
 
-export type Role = {
+export type Role = Node & {
   __typename?: 'Role';
   /** Description of this role. */
   description?: Maybe<Scalars['String']['output']>;
@@ -24177,8 +24276,8 @@ export type Role = {
    * Requires any of the scopes: read:group_roles.
    */
   groups?: Maybe<GroupConnection>;
-  /** ID for this role. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Name of this role. */
   name?: Maybe<Scalars['String']['output']>;
   /**
@@ -24189,6 +24288,12 @@ export type Role = {
    * Requires any of the scopes: read:roles.
    */
   permissions?: Maybe<PermissionsResponsePayloadConnection>;
+  /**
+   * ID for this role.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  roleId?: Maybe<Scalars['String']['output']>;
   /**
    * Get a role's users
    *
@@ -24340,16 +24445,22 @@ export type RotateSigningKeysPayload = {
   kid?: Maybe<Scalars['String']['output']>;
 };
 
-export type Rule = {
+export type Rule = Node & {
   __typename?: 'Rule';
   /** Whether the rule is enabled (true), or disabled (false). */
   enabled?: Maybe<Scalars['Boolean']['output']>;
-  /** ID of this rule. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Name of this rule. */
   name?: Maybe<Scalars['String']['output']>;
   /** Order that this rule should execute in relative to other rules. Lower-valued rules execute first. */
   order?: Maybe<Scalars['Float']['output']>;
+  /**
+   * ID of this rule.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  ruleId?: Maybe<Scalars['String']['output']>;
   /** Code to be executed when this rule runs. */
   script?: Maybe<Scalars['String']['output']>;
   /** Execution stage of this rule. Can be `login_success`, `login_failure`, or `pre_authorize`. */
@@ -24774,7 +24885,7 @@ export type SegmentTypeFilter =
   /** Sent to Auth0 as `self`. */
   | 'SELF';
 
-export type SelfServiceProfile = {
+export type SelfServiceProfile = Node & {
   __typename?: 'SelfServiceProfile';
   /** List of IdP strategies that will be shown to users during the Self-Service Enterprise Configuration flow. Possible values: [`oidc`, `samlp`, `waad`, `google-apps`, `adfs`, `okta`, `auth0-samlp`, `okta-samlp`, `keycloak-samlp`, `pingfederate`] */
   allowedStrategies?: Maybe<Array<Maybe<SelfServiceProfileAllowedStrategy>>>;
@@ -24783,10 +24894,16 @@ export type SelfServiceProfile = {
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The description of the self-service Profile. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The unique ID of the self-service Profile. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** The name of the self-service Profile. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * The unique ID of the self-service Profile.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  selfServiceProfileId?: Maybe<Scalars['String']['output']>;
   /** The time when this self-service Profile was updated. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The user attribute profile named by `userAttributeProfileId`, resolved in batches. */
@@ -25011,7 +25128,7 @@ export type SelfServiceProfileUserAttributeInput = {
   name: Scalars['String']['input'];
 };
 
-export type Session = {
+export type Session = Node & {
   __typename?: 'Session';
   authenticatedAt?: Maybe<Scalars['JSON']['output']>;
   /** Details about authentication signals obtained during the login flow */
@@ -25024,10 +25141,16 @@ export type Session = {
   /** Metadata related to the device used in the session */
   device?: Maybe<SessionDeviceMetadata>;
   expiresAt?: Maybe<Scalars['JSON']['output']>;
-  /** The ID of the session */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   idleExpiresAt?: Maybe<Scalars['JSON']['output']>;
   lastInteractedAt?: Maybe<Scalars['JSON']['output']>;
+  /**
+   * The ID of the session
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  sessionId?: Maybe<Scalars['String']['output']>;
   /** Metadata associated with the session, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   sessionMetadata?: Maybe<Scalars['JSON']['output']>;
   updatedAt?: Maybe<Scalars['JSON']['output']>;
@@ -26252,18 +26375,24 @@ export type TestCustomDomainPayload = {
   success?: Maybe<Scalars['Boolean']['output']>;
 };
 
-export type TokenExchangeProfile = {
+export type TokenExchangeProfile = Node & {
   __typename?: 'TokenExchangeProfile';
   /** The ID of the Custom Token Exchange action to execute for this profile, in order to validate the subject_token. The action must use the custom-token-exchange trigger. */
   actionId?: Maybe<Scalars['String']['output']>;
   /** The time when this profile was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The unique ID of the token exchange profile. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Friendly name of this profile. */
   name?: Maybe<Scalars['String']['output']>;
   /** Subject token type for this profile. When receiving a token exchange request on the Authentication API, the corresponding token exchange profile with a matching subject_token_type will be executed. This must be a URI. */
   subjectTokenType?: Maybe<Scalars['String']['output']>;
+  /**
+   * The unique ID of the token exchange profile.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  tokenExchangeProfileId?: Maybe<Scalars['String']['output']>;
   /** The type of the profile, which controls how the profile will be executed when receiving a token exchange request. */
   type?: Maybe<TokenExchangeProfileType>;
   /** The time when this profile was updated. */
@@ -27485,7 +27614,7 @@ export type UpdateVerifiableCredentialTemplateInput = {
   wellKnownTrustedIssuers?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   /** User metadata to which this user has read-only access. */
   appMetadata?: Maybe<Scalars['JSON']['output']>;
@@ -27573,6 +27702,8 @@ export type User = {
    * Requires any of the scopes: read:groups.
    */
   groups?: Maybe<UserGroupsConnection>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** Array of user identity objects when accounts are linked. */
   identities?: Maybe<Array<UserIdentitySchema>>;
   /** Last IP address from which this user logged in. */
@@ -27720,12 +27851,18 @@ export type UserRolesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type UserAttributeProfile = {
+export type UserAttributeProfile = Node & {
   __typename?: 'UserAttributeProfile';
-  /** User Attribute Profile identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
   /** The name of the user attribute profile. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * User Attribute Profile identifier.
+   *
+   * The Auth0 id (`id`); `id` is the global Node id.
+   */
+  userAttributeProfileId?: Maybe<Scalars['String']['output']>;
   /** User attributes configuration map. Keys are attribute names, values are the mapping configuration for each attribute. */
   userAttributes?: Maybe<Scalars['JSON']['output']>;
   /** User ID mapping configuration */
@@ -28984,6 +29121,34 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( Client )
+    | ( ClientGrant )
+    | ( Connection )
+    | ( ConnectionProfile )
+    | ( CustomDomain )
+    | ( Omit<Flow, 'actions'> & { actions?: Maybe<Array<_RefType['FlowAction']>> } )
+    | ( Omit<Form, 'ending' | 'nodes'> & { ending?: Maybe<_RefType['FormEndingNode']>, nodes?: Maybe<Array<_RefType['FormNode']>> } )
+    | ( Group )
+    | ( Hook )
+    | ( Job )
+    | ( Log )
+    | ( NetworkAcls )
+    | ( Organization )
+    | ( Omit<RateLimitPolicy, 'configuration'> & { configuration?: Maybe<_RefType['RateLimitPolicyConfiguration']> } )
+    | ( RefreshToken )
+    | ( ResourceServer )
+    | ( Role )
+    | ( Rule )
+    | ( SelfServiceProfile )
+    | ( Session )
+    | ( TokenExchangeProfile )
+    | ( User )
+    | ( UserAttributeProfile )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -30545,6 +30710,7 @@ export type ResolversTypes = {
   NetworkAcls: ResolverTypeWrapper<NetworkAcls>;
   NetworkAclsConnection: ResolverTypeWrapper<NetworkAclsConnection>;
   NetworkAclsEdge: ResolverTypeWrapper<NetworkAclsEdge>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationAccessLevel: OrganizationAccessLevel;
   OrganizationAccessLevelEnumWithNull: OrganizationAccessLevelEnumWithNull;
@@ -32188,6 +32354,7 @@ export type ResolversParentTypes = {
   NetworkAcls: NetworkAcls;
   NetworkAclsConnection: NetworkAclsConnection;
   NetworkAclsEdge: NetworkAclsEdge;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: Organization;
   OrganizationAllConnection: OrganizationAllConnection;
   OrganizationAllConnectionConnection: OrganizationAllConnectionConnection;
@@ -33186,6 +33353,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   formTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   global?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   grantTypes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiateLoginUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isFirstParty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isTokenEndpointIpHeaderTrusted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -33220,6 +33388,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
   tokenVaultPrivilegedAccess?: Resolver<Maybe<ResolversTypes['ClientTokenVaultPrivilegedAccessWithCredentialId']>, ParentType, ContextType>;
   webOrigins?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ClientAddonAwsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientAddonAWS'] = ResolversParentTypes['ClientAddonAWS']> = {
@@ -33469,15 +33638,17 @@ export type ClientGrantResolvers<ContextType = any, ParentType extends Resolvers
   audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorizationDetailsTypes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  clientGrantId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   defaultFor?: Resolver<Maybe<ResolversTypes['ClientGrantDefaultFor']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   organizationUsage?: Resolver<Maybe<ResolversTypes['ClientGrantOrganizationUsage']>, ParentType, ContextType>;
   organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   subjectType?: Resolver<Maybe<ResolversTypes['ClientGrantSubjectType']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ClientGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantConnection'] = ResolversParentTypes['ClientGrantConnection']> = {
@@ -33619,13 +33790,14 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   authentication?: Resolver<Maybe<ResolversTypes['ConnectionAuthenticationPurpose']>, ParentType, ContextType>;
   clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
   connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectionConnectedAccountsPurpose']>, ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   crossAppAccessRequestingApp?: Resolver<Maybe<ResolversTypes['CrossAppAccessRequestingApp']>, ParentType, ContextType>;
   directoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
   directoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType>;
   directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isDomainConnection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   keys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -33638,6 +33810,7 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ConnectionAuthenticationPurposeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAuthenticationPurpose'] = ResolversParentTypes['ConnectionAuthenticationPurpose']> = {
@@ -33695,11 +33868,13 @@ export type ConnectionKeyResolvers<ContextType = any, ParentType extends Resolve
 export type ConnectionProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfile'] = ResolversParentTypes['ConnectionProfile']> = {
   connectionConfig?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   connectionNamePrefixTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionProfileId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledFeatures?: Resolver<Maybe<Array<Maybe<ResolversTypes['EnabledFeatures']>>>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganization']>, ParentType, ContextType>;
   strategyOverrides?: Resolver<Maybe<ResolversTypes['ConnectionProfileStrategyOverrides']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ConnectionProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileConnection'] = ResolversParentTypes['ConnectionProfileConnection']> = {
@@ -33950,6 +34125,7 @@ export type CustomDomainResolvers<ContextType = any, ParentType extends Resolver
   customDomainId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domainMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isDefault?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   originDomainName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   primary?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -34396,9 +34572,11 @@ export type FlowResolvers<ContextType = any, ParentType extends ResolversParentT
   actions?: Resolver<Maybe<Array<ResolversTypes['FlowAction']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   executedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  flowId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FlowActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowAction'] = ResolversParentTypes['FlowAction']> = {
@@ -35699,7 +35877,8 @@ export type FormResolvers<ContextType = any, ParentType extends ResolversParentT
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   embeddedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ending?: Resolver<Maybe<ResolversTypes['FormEndingNode']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   languages?: Resolver<Maybe<ResolversTypes['FormLanguages']>, ParentType, ContextType>;
   messages?: Resolver<Maybe<ResolversTypes['FormMessages']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -35709,6 +35888,7 @@ export type FormResolvers<ContextType = any, ParentType extends ResolversParentT
   submittedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   translations?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FormBlockResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormBlock'] = ResolversParentTypes['FormBlock']> = {
@@ -36397,12 +36577,14 @@ export type GroupResolvers<ContextType = any, ParentType extends ResolversParent
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
   tenantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type GroupConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupConnection'] = ResolversParentTypes['GroupConnection']> = {
@@ -36500,11 +36682,13 @@ export type GuardianFactorsProviderSnsResolvers<ContextType = any, ParentType ex
 export type HookResolvers<ContextType = any, ParentType extends ResolversParentTypes['Hook'] = ResolversParentTypes['Hook']> = {
   dependencies?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hookId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   script?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secrets?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   triggerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type HookConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookConnection'] = ResolversParentTypes['HookConnection']> = {
@@ -36586,7 +36770,8 @@ export type JobResolvers<ContextType = any, ParentType extends ResolversParentTy
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errors?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   format?: Resolver<Maybe<ResolversTypes['JobFileFormat']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   percentageDone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -36594,6 +36779,7 @@ export type JobResolvers<ContextType = any, ParentType extends ResolversParentTy
   summary?: Resolver<Maybe<ResolversTypes['GetJobSummary']>, ParentType, ContextType>;
   timeLeftSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LinkedClientConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['LinkedClientConfiguration'] = ResolversParentTypes['LinkedClientConfiguration']> = {
@@ -36658,6 +36844,7 @@ export type ListVariationsPayloadResolvers<ContextType = any, ParentType extends
 };
 
 export type LogResolvers<ContextType = any, ParentType extends ResolversParentTypes['Log'] = ResolversParentTypes['Log']> = {
+  _id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -36668,7 +36855,7 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   hostname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   locationInfo?: Resolver<Maybe<ResolversTypes['LogLocationInfo']>, ParentType, ContextType>;
@@ -36687,6 +36874,7 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LogConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogConnection'] = ResolversParentTypes['LogConnection']> = {
@@ -37223,10 +37411,12 @@ export type NetworkAclsResolvers<ContextType = any, ParentType extends Resolvers
   active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  networkAclsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   priority?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['NetworkAclRule']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type NetworkAclsConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsConnection'] = ResolversParentTypes['NetworkAclsConnection']> = {
@@ -37241,6 +37431,10 @@ export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends Resol
   node?: Resolver<ResolversTypes['NetworkAcls'], ParentType, ContextType>;
 };
 
+export type NodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Client' | 'ClientGrant' | 'Connection' | 'ConnectionProfile' | 'CustomDomain' | 'Flow' | 'Form' | 'Group' | 'Hook' | 'Job' | 'Log' | 'NetworkAcls' | 'Organization' | 'RateLimitPolicy' | 'RefreshToken' | 'ResourceServer' | 'Role' | 'Rule' | 'SelfServiceProfile' | 'Session' | 'TokenExchangeProfile' | 'User' | 'UserAttributeProfile', ParentType, ContextType>;
+};
+
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
   clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
@@ -37248,12 +37442,14 @@ export type OrganizationResolvers<ContextType = any, ParentType extends Resolver
   discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
   members?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrganizationAllConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnection'] = ResolversParentTypes['OrganizationAllConnection']> = {
@@ -37646,8 +37842,11 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   logStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<QueryLogStreamArgs, 'id'>>;
   logStreams?: Resolver<Maybe<Array<ResolversTypes['LogStream']>>, ParentType, ContextType>;
   logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
   networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsConnection']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizationByName?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationByNameArgs, 'name'>>;
   organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
@@ -37736,9 +37935,11 @@ export type RateLimitPolicyResolvers<ContextType = any, ParentType extends Resol
   consumer?: Resolver<Maybe<ResolversTypes['RateLimitPolicyConsumer']>, ParentType, ContextType>;
   consumerSelector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateLimitPolicyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['RateLimitPolicyResource']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RateLimitPolicyConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyConfiguration'] = ResolversParentTypes['RateLimitPolicyConfiguration']> = {
@@ -37780,9 +37981,10 @@ export type RefreshTokenResolvers<ContextType = any, ParentType extends Resolver
   createdAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['RefreshTokenDevice']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idleExpiresAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   lastExchangedAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  refreshTokenId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   refreshTokenMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   resourceServers?: Resolver<Maybe<Array<ResolversTypes['RefreshTokenResourceServer']>>, ParentType, ContextType>;
   rotating?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -37790,6 +37992,7 @@ export type RefreshTokenResolvers<ContextType = any, ParentType extends Resolver
   sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RefreshTokenConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenConnection'] = ResolversParentTypes['RefreshTokenConnection']> = {
@@ -37839,11 +38042,12 @@ export type ResourceServerResolvers<ContextType = any, ParentType extends Resolv
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consentPolicy?: Resolver<Maybe<ResolversTypes['ResourceServerConsentPolicy']>, ParentType, ContextType>;
   enforcePolicies?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proofOfPossession?: Resolver<Maybe<ResolversTypes['ResourceServerProofOfPossession']>, ParentType, ContextType>;
+  resourceServerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scopes?: Resolver<Maybe<Array<ResolversTypes['ResourceServerScope']>>, ParentType, ContextType>;
   signingAlg?: Resolver<Maybe<ResolversTypes['SigningAlgorithm']>, ParentType, ContextType>;
   signingSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37853,6 +38057,7 @@ export type ResourceServerResolvers<ContextType = any, ParentType extends Resolv
   tokenEncryption?: Resolver<Maybe<ResolversTypes['ResourceServerTokenEncryption']>, ParentType, ContextType>;
   tokenLifetime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tokenLifetimeForWeb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ResourceServerAuthorizationPolicyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerAuthorizationPolicy'] = ResolversParentTypes['ResourceServerAuthorizationPolicy']> = {
@@ -37923,10 +38128,12 @@ export type RiskAssessmentsSettingsNewDeviceResolvers<ContextType = any, ParentT
 export type RoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
+  roleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   users?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleConnection'] = ResolversParentTypes['RoleConnection']> = {
@@ -37980,11 +38187,13 @@ export type RotateSigningKeysPayloadResolvers<ContextType = any, ParentType exte
 
 export type RuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   script?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RuleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleConnection'] = ResolversParentTypes['RuleConnection']> = {
@@ -38102,12 +38311,14 @@ export type SelfServiceProfileResolvers<ContextType = any, ParentType extends Re
   branding?: Resolver<Maybe<ResolversTypes['SelfServiceProfileBrandingProperties']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selfServiceProfileId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userAttributeProfile?: Resolver<Maybe<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType>;
   userAttributeProfileId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAttributes?: Resolver<Maybe<Array<ResolversTypes['SelfServiceProfileUserAttribute']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SelfServiceProfileBrandingColorsResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileBrandingColors'] = ResolversParentTypes['SelfServiceProfileBrandingColors']> = {
@@ -38145,13 +38356,15 @@ export type SessionResolvers<ContextType = any, ParentType extends ResolversPare
   createdAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['SessionDeviceMetadata']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idleExpiresAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   lastInteractedAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sessionMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SessionAuthenticationSignalResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionAuthenticationSignal'] = ResolversParentTypes['SessionAuthenticationSignal']> = {
@@ -38415,11 +38628,13 @@ export type TestCustomDomainPayloadResolvers<ContextType = any, ParentType exten
 export type TokenExchangeProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfile'] = ResolversParentTypes['TokenExchangeProfile']> = {
   actionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subjectTokenType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenExchangeProfileId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['TokenExchangeProfileType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type TokenExchangeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfileConnection'] = ResolversParentTypes['TokenExchangeProfileConnection']> = {
@@ -38557,6 +38772,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -38577,13 +38793,16 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UserAttributeProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfile'] = ResolversParentTypes['UserAttributeProfile']> = {
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userAttributeProfileId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAttributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['UserAttributeProfileUserId']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UserAttributeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileConnection'] = ResolversParentTypes['UserAttributeProfileConnection']> = {
@@ -39500,6 +39719,7 @@ export type Resolvers<ContextType = any> = {
   NetworkAcls?: NetworkAclsResolvers<ContextType>;
   NetworkAclsConnection?: NetworkAclsConnectionResolvers<ContextType>;
   NetworkAclsEdge?: NetworkAclsEdgeResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationAllConnection?: OrganizationAllConnectionResolvers<ContextType>;
   OrganizationAllConnectionConnection?: OrganizationAllConnectionConnectionResolvers<ContextType>;
