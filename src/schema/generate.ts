@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { GenContext } from './context.js';
 import { ConnectionBuilder } from './connections.js';
 import { buildEdges } from './edges.js';
+import { buildLookups } from './lookups.js';
 import { modelToSchema, printSdl } from './emit-sdl.js';
 import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
@@ -36,6 +37,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   const { entities, edges } = buildEdges(ctx, root);
+  const lookups = buildLookups(root);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -49,6 +51,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     scalarUnions: {},
     entities: sortKeys(Object.fromEntries(Object.values(entities).map((e) => [e.type, { key: e.key, getOperation: e.getOperation }]))),
     edges: edges.sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
+    lookups,
   };
   for (const type of [...ctx.types.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (type.kind === 'object' || type.kind === 'input') {

@@ -20852,6 +20852,12 @@ export type Query = {
    */
   connection?: Maybe<Connection>;
   /**
+   * The connection with this exact name, or null: one `GET /connections?name=…` (go-auth0 ReadByName). The answer primes the connection loader, so a following `connection(id:)` costs no call.
+   *
+   * Requires any of the scopes: read:connections.
+   */
+  connectionByName?: Maybe<Connection>;
+  /**
    * Get enabled clients for a connection
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
@@ -22618,6 +22624,12 @@ export type QueryConnectionArgs = {
   fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Reads: every GET operation of the Management API. */
+export type QueryConnectionByNameArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -37575,6 +37587,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantConnection']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
   clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
+  connectionByName?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionByNameArgs, 'name'>>;
   connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
