@@ -79,6 +79,8 @@ export interface GeneratedMetadata {
   edges: EdgeMetadata[];
   /** Root fields answering one object through a list filter (`Query.connectionByName`; lookups.ts). */
   lookups?: Record<string, LookupMetadata>;
+  /** Input types the spec leaves open (additionalProperties: true) → their pass-through field (open-inputs.ts). */
+  openInputs?: Record<string, string>;
 }
 
 export interface LookupMetadata {

@@ -121,6 +121,8 @@ export type ActionBindingEdge = {
 
 /** A reference to an action. An action can be referred to by ID or by Name. */
 export type ActionBindingRefInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** How the action is being referred to: `action_id` or `action_name`. */
   type?: InputMaybe<ActionBindingRefType>;
   /** The id or name of an action that is being bound to a trigger. */
@@ -475,6 +477,8 @@ export type ActionModuleVersionReference = {
 };
 
 export type ActionSecretRequestInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The name of the particular secret, e.g. API_KEY. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** The value of the particular secret, e.g. secret123. A secret's value can only be set upon creation. A secret's value will never be returned by the API. */
@@ -516,6 +520,8 @@ export type ActionTriggerCompatibleTrigger = {
 };
 
 export type ActionTriggerCompatibleTriggerInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** An actions extensibility point. */
   id: ActionTriggerType;
   /** The version of a trigger. v1, v2, etc. */
@@ -835,6 +841,8 @@ export type AculHeadTagInput = {
    * You can use [context variables](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) to display dynamic values.
    */
   content?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Any HTML element valid for use in the head tag */
   tag?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2092,6 +2100,8 @@ export type ClientAddonAws = {
 
 /** AWS addon configuration. */
 export type ClientAddonAwsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** AWS token lifetime in seconds */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** AWS principal ARN, e.g. `arn:aws:iam::010616021751:saml-provider/idpname` */
@@ -2155,6 +2165,8 @@ export type ClientAddonAzureBlobInput = {
   containerWrite?: InputMaybe<Scalars['Boolean']['input']>;
   /** Expiration in minutes for the generated token (default of 5 minutes). */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Shared access policy identifier defined in your storage account resource. */
   signedIdentifier?: InputMaybe<Scalars['String']['input']>;
   /** Access key associated with this storage account. */
@@ -2182,6 +2194,8 @@ export type ClientAddonAzureSbInput = {
   entityPath?: InputMaybe<Scalars['String']['input']>;
   /** Optional expiration in minutes for the generated token. Defaults to 5 minutes. */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Your Azure Service Bus namespace. Usually the first segment of your Service Bus URL (e.g. `https://acme-org.servicebus.windows.net` would be `acme-org`). */
   namespace?: InputMaybe<Scalars['String']['input']>;
   /** Primary Key associated with your shared access policy. */
@@ -2201,6 +2215,8 @@ export type ClientAddonEchoSign = {
 export type ClientAddonEchoSignInput = {
   /** Your custom domain found in your EchoSign URL. e.g. `https://acme-org.echosign.com` would be `acme-org`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Egnyte SSO configuration. */
@@ -2214,6 +2230,8 @@ export type ClientAddonEgnyte = {
 export type ClientAddonEgnyteInput = {
   /** Your custom domain found in your Egnyte URL. e.g. `https://acme-org.egnyte.com` would be `acme-org`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Google Firebase addon configuration. */
@@ -2235,6 +2253,8 @@ export type ClientAddonFirebase = {
 export type ClientAddonFirebaseInput = {
   /** ID of the Service Account you have created (shown as `client_email` in the generated JSON file, SDK v3+ tokens only). */
   clientEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Optional expiration in seconds for the generated token. Defaults to 3600 seconds (SDK v3+ tokens only). */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Private Key for signing the token (SDK v3+ tokens only). */
@@ -2264,6 +2284,8 @@ export type ClientAddonLayer = {
 export type ClientAddonLayerInput = {
   /** Optional expiration in minutes for the generated token. Defaults to 5 minutes. */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Authentication Key identifier used to sign the Layer token. */
   keyId: Scalars['String']['input'];
   /** Name of the property used as the unique user id in Layer. If not specified `user_id` is used. */
@@ -2283,6 +2305,8 @@ export type ClientAddonMscrm = {
 
 /** Microsoft Dynamics CRM SSO configuration. */
 export type ClientAddonMscrmInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Microsoft Dynamics CRM application URL. */
   url: Scalars['String']['input'];
 };
@@ -2298,6 +2322,8 @@ export type ClientAddonNewRelic = {
 export type ClientAddonNewRelicInput = {
   /** Your New Relic Account ID found in your New Relic URL after the `/accounts/` path. e.g. `https://rpm.newrelic.com/accounts/123456/query` would be `123456`. */
   account?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Microsoft Office 365 SSO configuration. */
@@ -2315,6 +2341,8 @@ export type ClientAddonOffice365Input = {
   connection?: InputMaybe<Scalars['String']['input']>;
   /** Your Office 365 domain name. e.g. `acme-org.com`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Active Directory Rights Management Service SSO configuration. */
@@ -2326,6 +2354,8 @@ export type ClientAddonRms = {
 
 /** Active Directory Rights Management Service SSO configuration. */
 export type ClientAddonRmsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** URL of your Rights Management Server. It can be internal or external, but users will have to be able to reach it. */
   url: Scalars['String']['input'];
 };
@@ -2360,6 +2390,8 @@ export type ClientAddonSamlInput = {
   createUpnClaim?: InputMaybe<Scalars['Boolean']['input']>;
   destination?: InputMaybe<Scalars['String']['input']>;
   digestAlgorithm?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   issuer?: InputMaybe<Scalars['String']['input']>;
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   mapIdentities?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2394,6 +2426,8 @@ export type ClientAddonSapapi = {
 export type ClientAddonSapapiInput = {
   /** If activated in the OAuth 2.0 client configuration (transaction SOAUTH2) the SAML attribute client_id must be set and equal the client_id form parameter of the access token request. */
   clientid?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** NameID element of the Subject which can be used to express the user's identity. Defaults to `urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified`. */
   nameIdentifierFormat?: InputMaybe<Scalars['String']['input']>;
   /** Requested scope for SAP APIs. */
@@ -2415,6 +2449,8 @@ export type ClientAddonSsoIntegration = {
 };
 
 export type ClientAddonSsoIntegrationInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** SSO integration name */
   name?: InputMaybe<Scalars['String']['input']>;
   /** SSO integration version installed */
@@ -2449,6 +2485,8 @@ export type ClientAddonSalesforceApiInput = {
   communityName?: InputMaybe<Scalars['String']['input']>;
   /** Community url section. */
   communityUrlSection?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the property in the user object that maps to a Salesforce username. e.g. `email`. */
   principal?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2457,6 +2495,8 @@ export type ClientAddonSalesforceApiInput = {
 export type ClientAddonSalesforceInput = {
   /** Arbitrary logical URL that identifies the Saleforce resource. e.g. `https://acme-org.com`. */
   entityId?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Salesforce Sandbox addon configuration. */
@@ -2480,6 +2520,8 @@ export type ClientAddonSalesforceSandboxApiInput = {
   communityName?: InputMaybe<Scalars['String']['input']>;
   /** Community url section. */
   communityUrlSection?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the property in the user object that maps to a Salesforce username. e.g. `email`. */
   principal?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2497,6 +2539,8 @@ export type ClientAddonSentry = {
 export type ClientAddonSentryInput = {
   /** URL prefix only if running Sentry Community Edition, otherwise leave should be blank. */
   baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Generated slug for your Sentry organization. Found in your Sentry URL. e.g. `https://sentry.acme.com/acme-org/` would be `acme-org`. */
   orgSlug?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2514,6 +2558,8 @@ export type ClientAddonSharePoint = {
 export type ClientAddonSharePointInput = {
   /** External SharePoint application URLs if exposed to the Internet. */
   externalUrl?: InputMaybe<Scalars['JSON']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Internal SharePoint application URL. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2527,6 +2573,8 @@ export type ClientAddonSlack = {
 
 /** Slack team or workspace name usually first segment in your Slack URL. e.g. `https://acme-org.slack.com` would be `acme-org`. */
 export type ClientAddonSlackInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Slack team name. */
   team: Scalars['String']['input'];
 };
@@ -2542,6 +2590,8 @@ export type ClientAddonSpringCm = {
 export type ClientAddonSpringCmInput = {
   /** SpringCM ACS URL, e.g. `https://na11.springcm.com/atlas/sso/SSOEndpoint.ashx`. */
   acsurl?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Windows Azure Mobile Services addon configuration. */
@@ -2553,6 +2603,8 @@ export type ClientAddonWams = {
 
 /** Windows Azure Mobile Services addon configuration. */
 export type ClientAddonWamsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Your master key for Windows Azure Mobile Services. */
   masterkey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2568,6 +2620,8 @@ export type ClientAddonZendesk = {
 export type ClientAddonZendeskInput = {
   /** Zendesk account name usually first segment in your Zendesk URL. e.g. `https://acme-org.zendesk.com` would be `acme-org`. */
   accountName?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Zoom SSO configuration. */
@@ -2581,6 +2635,8 @@ export type ClientAddonZoom = {
 export type ClientAddonZoomInput = {
   /** Zoom account name usually first segment of your Zoom URL, e.g. `https://acme-org.zoom.us` would be `acme-org`. */
   account?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Addons enabled for this client and their associated configurations. */
@@ -2957,6 +3013,8 @@ export type ClientEncryptionKey = {
 export type ClientEncryptionKeyInput = {
   /** Encryption certificate for public key in X.509 (.CER) format. */
   cert?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Encryption Public RSA Key. */
   pub?: InputMaybe<Scalars['String']['input']>;
   /** Encryption certificate name for this certificate in the format `/CN={domain}`. */
@@ -3088,6 +3146,8 @@ export type ClientJwtConfiguration = {
 export type ClientJwtConfigurationInput = {
   /** Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon. */
   alg?: InputMaybe<SigningAlgorithm>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Number of seconds the JWT will be valid for (affects `exp` claim). */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Configuration related to id token claims for the client. */
@@ -3118,6 +3178,8 @@ export type ClientMobileAndroid = {
 export type ClientMobileAndroidInput = {
   /** App package name found in AndroidManifest.xml. */
   appPackageName?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** SHA256 fingerprints of the app's signing certificate. Multiple fingerprints can be used to support different versions of your app, such as debug and production builds. */
   sha256CertFingerprints?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -3126,6 +3188,8 @@ export type ClientMobileAndroidInput = {
 export type ClientMobileInput = {
   /** Android native app configuration. */
   android?: InputMaybe<ClientMobileAndroidInput>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** iOS native app configuration. */
   ios?: InputMaybe<ClientMobileiOsInput>;
 };
@@ -3143,6 +3207,8 @@ export type ClientMobileiOs = {
 export type ClientMobileiOsInput = {
   /** Assigned by developer to the app as its unique identifier inside the store. Usually this is a reverse domain plus the app name, e.g. `com.you.MyApp`. */
   appBundleIdentifier?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Identifier assigned to the Apple account that signs and uploads the app to the store. */
   teamId?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3249,6 +3315,8 @@ export type ClientOidcBackchannelLogoutInitiatorsEnum =
 
 /** Configuration for OIDC backchannel logout initiators */
 export type ClientOidcBackchannelLogoutInitiatorsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The `mode` property determines the configuration method for enabling initiators. `custom` enables only the initiators listed in the selected_initiators array, `all` enables all current and future initiators. */
   mode?: InputMaybe<ClientOidcBackchannelLogoutInitiatorsMode>;
   selectedInitiators?: InputMaybe<Array<ClientOidcBackchannelLogoutInitiatorsEnum>>;
@@ -3270,6 +3338,8 @@ export type ClientOidcBackchannelLogoutSessionMetadata = {
 
 /** Controls whether session metadata is included in the logout token. Default value is null. */
 export type ClientOidcBackchannelLogoutSessionMetadataInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The `include` property determines whether session metadata is included in the logout token. */
   include?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -3293,6 +3363,8 @@ export type ClientOidcBackchannelLogoutSettingsInput = {
   backchannelLogoutSessionMetadata?: InputMaybe<ClientOidcBackchannelLogoutSessionMetadataInput>;
   /** Comma-separated list of URLs that are valid to call back from Auth0 for OIDC backchannel logout. Currently only one URL is allowed. */
   backchannelLogoutUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Method for discovering organizations during the `pre_login_prompt`. `email` allows users to find their organization by entering their email address and performing domain matching, while `organization_name` requires users to enter the organization name directly. These methods can be combined. */
@@ -3833,6 +3905,8 @@ export type ConnectionCustomScriptsInput = {
   changeUsername?: InputMaybe<Scalars['String']['input']>;
   create?: InputMaybe<Scalars['String']['input']>;
   delete?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   getUser?: InputMaybe<Scalars['String']['input']>;
   login?: InputMaybe<Scalars['String']['input']>;
   verify?: InputMaybe<Scalars['String']['input']>;
@@ -3911,6 +3985,8 @@ export type ConnectionForOrganizationInput = {
 export type ConnectionGatewayAuthenticationInput = {
   /** The audience to be added to the JWT payload. */
   audience: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The Authorization header type. */
   method: Scalars['String']['input'];
   /** The secret to be used for signing tokens. */
@@ -4395,6 +4471,8 @@ export type ConnectionPropertiesOptionsInput = {
   extGroups?: InputMaybe<Scalars['Boolean']['input']>;
   extIsSuspended?: InputMaybe<Scalars['Boolean']['input']>;
   extProfile?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Federated Connections Access Tokens */
   federatedConnectionsAccessTokens?: InputMaybe<ConnectionFederatedConnectionsAccessTokensInput>;
   /** Token-based authentication settings to be applied when connection is using an sms strategy. */
@@ -4663,6 +4741,8 @@ export type CreateBrandingPhoneProviderInput = {
   credentials?: InputMaybe<Scalars['JSON']['input']>;
   /** Whether the provider is enabled (false) or disabled (true). */
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the phone notification provider */
   name: PhoneProviderName;
 };
@@ -4988,6 +5068,8 @@ export type CreateEmailTemplateInput = {
 };
 
 export type CreateEncryptionKeyInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Type of the encryption key to be created. */
   type: CreateEncryptionKeyType;
 };
@@ -6017,6 +6099,8 @@ export type CreateOrganizationInvitationInput = {
 };
 
 export type CreateOrganizationMemberInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** List of user IDs to add to the organization as members. */
   members: Array<Scalars['String']['input']>;
 };
@@ -6062,6 +6146,8 @@ export type CreatePhoneTemplateInput = {
 export type CreatePhoneTemplateTestNotificationInput = {
   /** Medium to use to send the notification */
   deliveryMethod?: InputMaybe<PhoneProviderDeliveryMethod>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Destination of the testing phone notification */
   to: Scalars['String']['input'];
 };
@@ -6078,6 +6164,8 @@ export type CreatePublicKeyDeviceCredentialInput = {
   deviceId: Scalars['String']['input'];
   /** Name for this device easily recognized by owner. */
   deviceName: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Type of credential. Must be `public_key`. */
   type: DeviceCredentialPublicKeyType;
   /** Base64 encoded string containing the credential. */
@@ -6866,6 +6954,8 @@ export type DeleteOrganizationMemberRolesInput = {
 };
 
 export type DeleteOrganizationMembersInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** List of user IDs to remove from the organization. */
   members: Array<Scalars['String']['input']>;
 };
@@ -9451,6 +9541,8 @@ export type FlowActionHubspotUpsertContactParams = {
 export type FlowActionHubspotUpsertContactParamsInput = {
   connectionId: Scalars['String']['input'];
   email: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   properties?: InputMaybe<Array<FlowActionHubspotUpsertContactParamsPropertyInput>>;
 };
 
@@ -9874,6 +9966,8 @@ export type FlowActionMailjetSendEmailParamsVariant1 = {
 
 export type FlowActionMailjetSendEmailParamsVariant1Input = {
   content: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type FlowActionMailjetSendEmailParamsVariant2 = {
@@ -9883,6 +9977,8 @@ export type FlowActionMailjetSendEmailParamsVariant2 = {
 };
 
 export type FlowActionMailjetSendEmailParamsVariant2Input = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   templateId: Scalars['Int']['input'];
   variables?: InputMaybe<Scalars['JSON']['input']>;
 };
@@ -10363,6 +10459,8 @@ export type FlowActionSendgridSendEmailParams = {
 
 export type FlowActionSendgridSendEmailParamsInput = {
   connectionId: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   from: FlowActionSendgridSendEmailParamsPersonInput;
   personalizations: Array<InputMaybe<Scalars['JSON']['input']>>;
 };
@@ -11129,6 +11227,8 @@ export type FlowActionZapierTriggerWebhookParams = {
 
 export type FlowActionZapierTriggerWebhookParamsInput = {
   connectionId: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   method?: InputMaybe<FlowActionZapierTriggerWebhookParamsMethod>;
 };
 
@@ -11245,6 +11345,8 @@ export type FlowsVaultConnectioSetupJwtAlgorithm =
 
 export type FlowsVaultConnectioSetupJwtInput = {
   algorithm: FlowsVaultConnectioSetupJwtAlgorithm;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type: FlowsVaultConnectioSetupTypeJwt;
 };
 
@@ -11264,6 +11366,8 @@ export type FlowsVaultConnectioSetupOauthAppInput = {
 
 export type FlowsVaultConnectioSetupOauthCodeInput = {
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type?: InputMaybe<FlowsVaultConnectioSetupTypeOauthCode>;
 };
 
@@ -12221,6 +12325,8 @@ export type FormFieldFileConfigStorage = {
 };
 
 export type FormFieldFileConfigStorageInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type: FormFieldFileConfigStorageType;
 };
 
@@ -12454,6 +12560,8 @@ export type FormFieldPaymentConfigChargeOneOffOneOff = {
 export type FormFieldPaymentConfigChargeOneOffOneOffInput = {
   amount: Scalars['FloatOrString']['input'];
   currency: FormFieldPaymentConfigChargeOneOffCurrency;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type FormFieldPaymentConfigChargeTypeOneOffConst =
@@ -13439,6 +13547,8 @@ export type HttpCustomHeader = {
 };
 
 export type HttpCustomHeaderInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** HTTP header name */
   header?: InputMaybe<Scalars['String']['input']>;
   /** HTTP header value */
@@ -13574,6 +13684,8 @@ export type IdentityProviderOnlyAuth0 =
   | 'AUTH0';
 
 export type ImportEncryptionKeyInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Base64 encoded ciphertext of key material wrapped by public wrapping key. */
   wrappedKey: Scalars['String']['input'];
 };
@@ -14308,6 +14420,8 @@ export type LogStreamFilterGroupName =
   | 'USER_SUCCESS';
 
 export type LogStreamFilterInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Category group name */
   name?: InputMaybe<LogStreamFilterGroupName>;
   /** Filter type. Currently `category` is the only valid type. */
@@ -14672,6 +14786,8 @@ export type MdlPresentationPropertiesInput = {
   drivingPrivileges?: InputMaybe<Scalars['Boolean']['input']>;
   /** Expiry Date */
   expiryDate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Family Name */
   familyName?: InputMaybe<Scalars['Boolean']['input']>;
   /** Family Name National Character */
@@ -24025,6 +24141,8 @@ export type ResourceServerSubjectTypeAuthorizationClient = {
 
 /** Access Permissions for client flows */
 export type ResourceServerSubjectTypeAuthorizationClientInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Defines the client flows policy for the resource server */
   policy?: InputMaybe<ResourceServerSubjectTypeAuthorizationClientPolicy>;
 };
@@ -24053,6 +24171,8 @@ export type ResourceServerSubjectTypeAuthorizationUser = {
 
 /** Access Permissions for user flows */
 export type ResourceServerSubjectTypeAuthorizationUserInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Defines the user flows policy for the resource server */
   policy?: InputMaybe<ResourceServerSubjectTypeAuthorizationUserPolicy>;
 };
@@ -24455,6 +24575,8 @@ export type ScimMappingItem = {
 export type ScimMappingItemInput = {
   /** The field location in the auth0 schema */
   auth0?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The field location in the SCIM schema */
   scim?: InputMaybe<Scalars['String']['input']>;
 };
@@ -24837,6 +24959,8 @@ export type SelfServiceProfileBrandingColors = {
 };
 
 export type SelfServiceProfileBrandingColorsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   primary: Scalars['String']['input'];
 };
 
@@ -24848,6 +24972,8 @@ export type SelfServiceProfileBrandingProperties = {
 
 export type SelfServiceProfileBrandingPropertiesInput = {
   colors?: InputMaybe<SelfServiceProfileBrandingColorsInput>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -26343,6 +26469,8 @@ export type TokenQuotaConfiguration = {
 export type TokenQuotaConfigurationInput = {
   /** The token quota configuration */
   clientCredentials: TokenQuotaClientCredentialsInput;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type TwilioProviderConfiguration = {
@@ -26762,6 +26890,8 @@ export type UpdateConnectionOptionsInput = {
   extGroups?: InputMaybe<Scalars['Boolean']['input']>;
   extIsSuspended?: InputMaybe<Scalars['Boolean']['input']>;
   extProfile?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Federated Connections Access Tokens */
   federatedConnectionsAccessTokens?: InputMaybe<ConnectionFederatedConnectionsAccessTokensInput>;
   /** Token-based authentication settings to be applied when connection is using an sms strategy. */
@@ -27451,6 +27581,8 @@ export type UpdateUserInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** Whether this email address is verified (true) or unverified (false). If set to false the user will not receive a verification email unless `verify_email` is set to true. */
   emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Family name/last name/surname of this user. */
   familyName?: InputMaybe<Scalars['String']['input']>;
   /** Given name/first name/forename of this user. */
