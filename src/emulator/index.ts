@@ -11,6 +11,7 @@ import type { RateLimitOptions } from './rate-limit.js';
 import { catalogueHandlers } from './resources/catalogue.js';
 import { clientHandlers } from './resources/clients.js';
 import { connectionHandlers } from './resources/connections.js';
+import { connectionProvisioningHandlers } from './resources/connection-provisioning.js';
 import { logAndJobHandlers } from './resources/logs-and-jobs.js';
 import { organizationHandlers } from './resources/organizations.js';
 import { roleHandlers } from './resources/roles.js';
@@ -29,7 +30,7 @@ export type { RequestRecord } from './server.js';
 
 /** Every operation the emulator models by hand; the rest are generic or 501 (COVERAGE.md). */
 export const HANDLERS: HandlerTable = {
-  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers, ...catalogueHandlers, ...userBlockHandlers,
+  ...userHandlers, ...roleHandlers, ...connectionHandlers, ...connectionProvisioningHandlers, ...organizationHandlers, ...clientHandlers, ...logAndJobHandlers, ...catalogueHandlers, ...userBlockHandlers,
 };
 
 export interface EmulatorOptions {

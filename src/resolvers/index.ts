@@ -9,6 +9,7 @@ import type { GeneratedMetadata, OperationMetadata } from '../schema/metadata.js
 import type { GatewayContext } from './context.js';
 import { resolveConnection } from './connection.js';
 import { edgeResolver } from './edges.js';
+import { lookupResolver } from './lookup.js';
 import { executeOperation } from './operation.js';
 import { scalarResolvers } from './scalars.js';
 import { resolveUnionMember } from './unions.js';
@@ -31,6 +32,7 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
     const [root, field] = op.coordinate.split('.') as [string, string];
     (root === 'Query' ? query : mutation)[field] = rootResolver(op);
   }
+  for (const lookup of Object.values(metadata.lookups ?? {})) query[lookup.coordinate.split('.')[1]!] = lookupResolver(lookup);
   for (const edge of metadata.edges) {
     const [type, field] = edge.coordinate.split('.') as [string, string];
     resolvers[type] = { ...(resolvers[type] ?? {}), [field]: edgeResolver(edge) };

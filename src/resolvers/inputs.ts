@@ -22,11 +22,17 @@ export function toWire(value: unknown, type: GraphQLInputType, metadata: Generat
       return name ? toWire(member, fields[name]!.type, metadata) : undefined;
     }
     const renamed = metadata.fieldWireNames[type.name] ?? {};
+    const extra = metadata.openInputs?.[type.name];
     const out: Record<string, unknown> = {};
     for (const [name, v] of entries) {
       const field = fields[name];
-      if (!field || v === undefined) continue;
+      if (!field || v === undefined || name === extra) continue;
       out[renamed[name] ?? name] = toWire(v, field.type, metadata);
+    }
+    // An open input's further properties go as they are; declared fields win (open-inputs.ts).
+    const further = extra ? (value as Record<string, unknown>)[extra] : undefined;
+    if (further && typeof further === 'object' && !Array.isArray(further)) {
+      for (const [key, v] of Object.entries(further)) if (!(key in out)) out[key] = v;
     }
     return out;
   }

@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { GenContext } from './context.js';
 import { ConnectionBuilder } from './connections.js';
 import { buildEdges } from './edges.js';
+import { buildLookups } from './lookups.js';
+import { openInputs } from './open-inputs.js';
 import { modelToSchema, printSdl } from './emit-sdl.js';
 import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
@@ -38,6 +40,8 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   const { entities, edges } = buildEdges(ctx, root);
   addNodeIds(ctx, root, entities);
+  const lookups = buildLookups(root);
+  const open = openInputs(ctx);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -51,6 +55,8 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     scalarUnions: {},
     entities: sortKeys(Object.fromEntries(Object.values(entities).map((e) => [e.type, { key: e.key, getOperation: e.getOperation }]))),
     edges: edges.sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
+    lookups,
+    openInputs: open,
   };
   for (const type of [...ctx.types.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (type.kind === 'object' || type.kind === 'input') {

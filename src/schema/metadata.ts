@@ -77,4 +77,18 @@ export interface GeneratedMetadata {
   /** Entity types and the key field that identifies them on the wire. */
   entities: Record<string, { key: string; getOperation: string }>;
   edges: EdgeMetadata[];
+  /** Root fields answering one object through a list filter (`Query.connectionByName`; lookups.ts). */
+  lookups?: Record<string, LookupMetadata>;
+  /** Input types the spec leaves open (additionalProperties: true) → their pass-through field (open-inputs.ts). */
+  openInputs?: Record<string, string>;
+}
+
+export interface LookupMetadata {
+  coordinate: string;
+  /** The list operation's coordinate (`Query.connections`), the argument and wire filter it sets. */
+  list: string;
+  arg: string;
+  filter: string;
+  /** The object type answered (the entity's get-by-id type). */
+  returns: string;
 }

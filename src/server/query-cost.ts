@@ -69,6 +69,11 @@ export class QueryCoster {
 
   constructor(private readonly schema: GraphQLSchema, private readonly metadata: GeneratedMetadata, private readonly options: CostOptions) {
     for (const op of Object.values(metadata.operations)) this.operations.set(op.coordinate, op);
+    // A lookup by a list filter (connectionByName) is one call of its list, answering one object.
+    for (const lookup of Object.values(metadata.lookups ?? {})) {
+      const list = this.operations.get(lookup.list);
+      if (list) this.operations.set(lookup.coordinate, { ...list, coordinate: lookup.coordinate, returns: lookup.returns, result: 'object' });
+    }
     for (const edge of metadata.edges) this.edges.set(edge.coordinate, edge);
   }
 

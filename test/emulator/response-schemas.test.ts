@@ -28,7 +28,10 @@ beforeAll(async () => {
   token = await emulator.issueToken([...new Set(specIndex().routes.flatMap((r) => r.scopes))]);
   const seed = await call('GET', '/users?per_page=1');
   ids.seedUser = seed.body[0].user_id;
-  ids.seedConnection = (await call('GET', '/connections')).body[0].id;
+  const connections = (await call('GET', '/connections')).body;
+  ids.seedConnection = connections[0].id;
+  ids.enterprise = connections.find((c: { strategy: string }) => c.strategy === 'samlp').id;
+  ids.workspace = (await call('POST', '/connections', { name: 'schema-workspace', strategy: 'google-apps', options: { domain: 'acme.test' } })).body.id;
   ids.log = (await call('GET', '/logs?per_page=1')).body[0].log_id;
 });
 

@@ -21,6 +21,10 @@ beforeAll(async () => {
   ids.seedUser = data!.users.nodes[0].userId;
   ids.seedConnection = data!.connections.nodes[0].connectionId;
   ids.log = data!.logs.nodes[0].logId;
+  const { data: more } = await h.query('{ connections(strategy: [SAMLP], first: 1) { nodes { id } } }');
+  ids.enterprise = more!.connections.nodes[0].id;
+  const created = await h.query('mutation { createConnection(input: { name: "round-trip-workspace", strategy: GOOGLE_APPS }) { id } }');
+  ids.workspace = created.data!.createConnection.id;
 });
 
 afterAll(async () => {

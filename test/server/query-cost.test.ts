@@ -45,6 +45,11 @@ describe('the cost counts what can call', () => {
     }
   });
 
+  it('counts a lookup by name as the one list call it makes', async () => {
+    expect(estimate('{ connectionByName(name: "acme-saml") { id name } }')).toBe(1);
+    expect(estimate('{ connectionByName(name: "acme-saml") { id clients(first: 10) { nodes { clientId } } } }')).toBe(2);
+  });
+
   it('counts `first: 0` with totalCount as the call it makes', async () => {
     const query = '{ users(first: 0) { totalCount } }';
     expect(estimate(query)).toBe(1);

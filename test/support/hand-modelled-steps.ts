@@ -78,6 +78,20 @@ export function handModelledSteps(ids: Record<string, string>): Step[] {
     ['delete_user-blocks_by_id', 'DELETE', () => `/user-blocks/${enc(ids.seedUser!)}`],
     ['delete_user-blocks', 'DELETE', () => '/user-blocks?identifier=someone%40example.com'],
     ['get_status', 'GET', () => `/connections/${ids.seedConnection}/status`],
+    // Keys, SCIM and the default mappings need an enterprise connection (the seeded SAML one) and, for
+    // directory provisioning, a Google Workspace one (ids.enterprise, ids.workspace: set up by the caller).
+    ['get_keys', 'GET', () => `/connections/${ids.enterprise}/keys`],
+    ['post_keys', 'POST', () => `/connections/${ids.enterprise}/keys`, () => ({ signing_alg: 'RS256' })],
+    ['post_rotate', 'POST', () => `/connections/${ids.enterprise}/keys/rotate`, () => ({})],
+    ['get_default-mapping', 'GET', () => `/connections/${ids.enterprise}/scim-configuration/default-mapping`],
+    ['post_scim-configuration', 'POST', () => `/connections/${ids.enterprise}/scim-configuration`, () => ({ user_id_attribute: 'externalId' })],
+    ['get_scim-configuration', 'GET', () => `/connections/${ids.enterprise}/scim-configuration`],
+    ['patch_scim-configuration', 'PATCH', () => `/connections/${ids.enterprise}/scim-configuration`, () => ({ user_id_attribute: 'userName', mapping: [{ auth0: 'email', scim: 'emails[primary eq true].value' }] })],
+    ['post_scim_token', 'POST', () => `/connections/${ids.enterprise}/scim-configuration/tokens`, () => ({ scopes: ['get:users', 'post:users'], token_lifetime: 3600 })],
+    ['get_scim_tokens', 'GET', () => `/connections/${ids.enterprise}/scim-configuration/tokens`],
+    ['delete_tokens_by_tokenId', 'DELETE', () => `/connections/${ids.enterprise}/scim-configuration/tokens/${ids.scimToken}`],
+    ['delete_scim-configuration', 'DELETE', () => `/connections/${ids.enterprise}/scim-configuration`],
+    ['get_directory_provisioning_default_mapping', 'GET', () => `/connections/${ids.workspace}/directory-provisioning/default-mapping`],
     ['get_active-users', 'GET', () => '/stats/active-users'],
     ['get_logs_by_id', 'GET', () => `/logs/${ids.log}`],
     ['post_users-imports', 'POST', () => '/jobs/users-imports', undefined, () => {
@@ -104,7 +118,7 @@ export function captureIds(operationId: string, read: (wireKey: string) => unkno
   const take: Record<string, [string, string]> = {
     post_users: ['user', 'user_id'], post_roles: ['role', 'id'], post_connections: ['connection', 'id'], post_organizations: ['org', 'id'],
     post_invitations: ['invitation', 'id'], post_clients: ['client', 'client_id'], 'post_resource-servers': ['api', 'id'],
-    'post_client-grants': ['grant', 'id'], 'post_users-imports': ['job', 'id'],
+    'post_client-grants': ['grant', 'id'], 'post_users-imports': ['job', 'id'], post_scim_token: ['scimToken', 'token_id'],
   };
   const entry = take[operationId];
   if (entry) ids[entry[0]] = String(read(entry[1]));

@@ -121,6 +121,8 @@ export type ActionBindingEdge = {
 
 /** A reference to an action. An action can be referred to by ID or by Name. */
 export type ActionBindingRefInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** How the action is being referred to: `action_id` or `action_name`. */
   type?: InputMaybe<ActionBindingRefType>;
   /** The id or name of an action that is being bound to a trigger. */
@@ -475,6 +477,8 @@ export type ActionModuleVersionReference = {
 };
 
 export type ActionSecretRequestInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The name of the particular secret, e.g. API_KEY. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** The value of the particular secret, e.g. secret123. A secret's value can only be set upon creation. A secret's value will never be returned by the API. */
@@ -516,6 +520,8 @@ export type ActionTriggerCompatibleTrigger = {
 };
 
 export type ActionTriggerCompatibleTriggerInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** An actions extensibility point. */
   id: ActionTriggerType;
   /** The version of a trigger. v1, v2, etc. */
@@ -835,6 +841,8 @@ export type AculHeadTagInput = {
    * You can use [context variables](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) to display dynamic values.
    */
   content?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Any HTML element valid for use in the head tag */
   tag?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2094,6 +2102,8 @@ export type ClientAddonAws = {
 
 /** AWS addon configuration. */
 export type ClientAddonAwsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** AWS token lifetime in seconds */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** AWS principal ARN, e.g. `arn:aws:iam::010616021751:saml-provider/idpname` */
@@ -2157,6 +2167,8 @@ export type ClientAddonAzureBlobInput = {
   containerWrite?: InputMaybe<Scalars['Boolean']['input']>;
   /** Expiration in minutes for the generated token (default of 5 minutes). */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Shared access policy identifier defined in your storage account resource. */
   signedIdentifier?: InputMaybe<Scalars['String']['input']>;
   /** Access key associated with this storage account. */
@@ -2184,6 +2196,8 @@ export type ClientAddonAzureSbInput = {
   entityPath?: InputMaybe<Scalars['String']['input']>;
   /** Optional expiration in minutes for the generated token. Defaults to 5 minutes. */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Your Azure Service Bus namespace. Usually the first segment of your Service Bus URL (e.g. `https://acme-org.servicebus.windows.net` would be `acme-org`). */
   namespace?: InputMaybe<Scalars['String']['input']>;
   /** Primary Key associated with your shared access policy. */
@@ -2203,6 +2217,8 @@ export type ClientAddonEchoSign = {
 export type ClientAddonEchoSignInput = {
   /** Your custom domain found in your EchoSign URL. e.g. `https://acme-org.echosign.com` would be `acme-org`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Egnyte SSO configuration. */
@@ -2216,6 +2232,8 @@ export type ClientAddonEgnyte = {
 export type ClientAddonEgnyteInput = {
   /** Your custom domain found in your Egnyte URL. e.g. `https://acme-org.egnyte.com` would be `acme-org`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Google Firebase addon configuration. */
@@ -2237,6 +2255,8 @@ export type ClientAddonFirebase = {
 export type ClientAddonFirebaseInput = {
   /** ID of the Service Account you have created (shown as `client_email` in the generated JSON file, SDK v3+ tokens only). */
   clientEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Optional expiration in seconds for the generated token. Defaults to 3600 seconds (SDK v3+ tokens only). */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Private Key for signing the token (SDK v3+ tokens only). */
@@ -2266,6 +2286,8 @@ export type ClientAddonLayer = {
 export type ClientAddonLayerInput = {
   /** Optional expiration in minutes for the generated token. Defaults to 5 minutes. */
   expiration?: InputMaybe<Scalars['Int']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Authentication Key identifier used to sign the Layer token. */
   keyId: Scalars['String']['input'];
   /** Name of the property used as the unique user id in Layer. If not specified `user_id` is used. */
@@ -2285,6 +2307,8 @@ export type ClientAddonMscrm = {
 
 /** Microsoft Dynamics CRM SSO configuration. */
 export type ClientAddonMscrmInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Microsoft Dynamics CRM application URL. */
   url: Scalars['String']['input'];
 };
@@ -2300,6 +2324,8 @@ export type ClientAddonNewRelic = {
 export type ClientAddonNewRelicInput = {
   /** Your New Relic Account ID found in your New Relic URL after the `/accounts/` path. e.g. `https://rpm.newrelic.com/accounts/123456/query` would be `123456`. */
   account?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Microsoft Office 365 SSO configuration. */
@@ -2317,6 +2343,8 @@ export type ClientAddonOffice365Input = {
   connection?: InputMaybe<Scalars['String']['input']>;
   /** Your Office 365 domain name. e.g. `acme-org.com`. */
   domain?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Active Directory Rights Management Service SSO configuration. */
@@ -2328,6 +2356,8 @@ export type ClientAddonRms = {
 
 /** Active Directory Rights Management Service SSO configuration. */
 export type ClientAddonRmsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** URL of your Rights Management Server. It can be internal or external, but users will have to be able to reach it. */
   url: Scalars['String']['input'];
 };
@@ -2362,6 +2392,8 @@ export type ClientAddonSamlInput = {
   createUpnClaim?: InputMaybe<Scalars['Boolean']['input']>;
   destination?: InputMaybe<Scalars['String']['input']>;
   digestAlgorithm?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   issuer?: InputMaybe<Scalars['String']['input']>;
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   mapIdentities?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2396,6 +2428,8 @@ export type ClientAddonSapapi = {
 export type ClientAddonSapapiInput = {
   /** If activated in the OAuth 2.0 client configuration (transaction SOAUTH2) the SAML attribute client_id must be set and equal the client_id form parameter of the access token request. */
   clientid?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** NameID element of the Subject which can be used to express the user's identity. Defaults to `urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified`. */
   nameIdentifierFormat?: InputMaybe<Scalars['String']['input']>;
   /** Requested scope for SAP APIs. */
@@ -2417,6 +2451,8 @@ export type ClientAddonSsoIntegration = {
 };
 
 export type ClientAddonSsoIntegrationInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** SSO integration name */
   name?: InputMaybe<Scalars['String']['input']>;
   /** SSO integration version installed */
@@ -2451,6 +2487,8 @@ export type ClientAddonSalesforceApiInput = {
   communityName?: InputMaybe<Scalars['String']['input']>;
   /** Community url section. */
   communityUrlSection?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the property in the user object that maps to a Salesforce username. e.g. `email`. */
   principal?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2459,6 +2497,8 @@ export type ClientAddonSalesforceApiInput = {
 export type ClientAddonSalesforceInput = {
   /** Arbitrary logical URL that identifies the Saleforce resource. e.g. `https://acme-org.com`. */
   entityId?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Salesforce Sandbox addon configuration. */
@@ -2482,6 +2522,8 @@ export type ClientAddonSalesforceSandboxApiInput = {
   communityName?: InputMaybe<Scalars['String']['input']>;
   /** Community url section. */
   communityUrlSection?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the property in the user object that maps to a Salesforce username. e.g. `email`. */
   principal?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2499,6 +2541,8 @@ export type ClientAddonSentry = {
 export type ClientAddonSentryInput = {
   /** URL prefix only if running Sentry Community Edition, otherwise leave should be blank. */
   baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Generated slug for your Sentry organization. Found in your Sentry URL. e.g. `https://sentry.acme.com/acme-org/` would be `acme-org`. */
   orgSlug?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2516,6 +2560,8 @@ export type ClientAddonSharePoint = {
 export type ClientAddonSharePointInput = {
   /** External SharePoint application URLs if exposed to the Internet. */
   externalUrl?: InputMaybe<Scalars['JSON']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Internal SharePoint application URL. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2529,6 +2575,8 @@ export type ClientAddonSlack = {
 
 /** Slack team or workspace name usually first segment in your Slack URL. e.g. `https://acme-org.slack.com` would be `acme-org`. */
 export type ClientAddonSlackInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Slack team name. */
   team: Scalars['String']['input'];
 };
@@ -2544,6 +2592,8 @@ export type ClientAddonSpringCm = {
 export type ClientAddonSpringCmInput = {
   /** SpringCM ACS URL, e.g. `https://na11.springcm.com/atlas/sso/SSOEndpoint.ashx`. */
   acsurl?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Windows Azure Mobile Services addon configuration. */
@@ -2555,6 +2605,8 @@ export type ClientAddonWams = {
 
 /** Windows Azure Mobile Services addon configuration. */
 export type ClientAddonWamsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Your master key for Windows Azure Mobile Services. */
   masterkey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2570,6 +2622,8 @@ export type ClientAddonZendesk = {
 export type ClientAddonZendeskInput = {
   /** Zendesk account name usually first segment in your Zendesk URL. e.g. `https://acme-org.zendesk.com` would be `acme-org`. */
   accountName?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Zoom SSO configuration. */
@@ -2583,6 +2637,8 @@ export type ClientAddonZoom = {
 export type ClientAddonZoomInput = {
   /** Zoom account name usually first segment of your Zoom URL, e.g. `https://acme-org.zoom.us` would be `acme-org`. */
   account?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Addons enabled for this client and their associated configurations. */
@@ -2959,6 +3015,8 @@ export type ClientEncryptionKey = {
 export type ClientEncryptionKeyInput = {
   /** Encryption certificate for public key in X.509 (.CER) format. */
   cert?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Encryption Public RSA Key. */
   pub?: InputMaybe<Scalars['String']['input']>;
   /** Encryption certificate name for this certificate in the format `/CN={domain}`. */
@@ -3096,6 +3154,8 @@ export type ClientJwtConfiguration = {
 export type ClientJwtConfigurationInput = {
   /** Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon. */
   alg?: InputMaybe<SigningAlgorithm>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Number of seconds the JWT will be valid for (affects `exp` claim). */
   lifetimeInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Configuration related to id token claims for the client. */
@@ -3126,6 +3186,8 @@ export type ClientMobileAndroid = {
 export type ClientMobileAndroidInput = {
   /** App package name found in AndroidManifest.xml. */
   appPackageName?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** SHA256 fingerprints of the app's signing certificate. Multiple fingerprints can be used to support different versions of your app, such as debug and production builds. */
   sha256CertFingerprints?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -3134,6 +3196,8 @@ export type ClientMobileAndroidInput = {
 export type ClientMobileInput = {
   /** Android native app configuration. */
   android?: InputMaybe<ClientMobileAndroidInput>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** iOS native app configuration. */
   ios?: InputMaybe<ClientMobileiOsInput>;
 };
@@ -3151,6 +3215,8 @@ export type ClientMobileiOs = {
 export type ClientMobileiOsInput = {
   /** Assigned by developer to the app as its unique identifier inside the store. Usually this is a reverse domain plus the app name, e.g. `com.you.MyApp`. */
   appBundleIdentifier?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Identifier assigned to the Apple account that signs and uploads the app to the store. */
   teamId?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3257,6 +3323,8 @@ export type ClientOidcBackchannelLogoutInitiatorsEnum =
 
 /** Configuration for OIDC backchannel logout initiators */
 export type ClientOidcBackchannelLogoutInitiatorsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The `mode` property determines the configuration method for enabling initiators. `custom` enables only the initiators listed in the selected_initiators array, `all` enables all current and future initiators. */
   mode?: InputMaybe<ClientOidcBackchannelLogoutInitiatorsMode>;
   selectedInitiators?: InputMaybe<Array<ClientOidcBackchannelLogoutInitiatorsEnum>>;
@@ -3278,6 +3346,8 @@ export type ClientOidcBackchannelLogoutSessionMetadata = {
 
 /** Controls whether session metadata is included in the logout token. Default value is null. */
 export type ClientOidcBackchannelLogoutSessionMetadataInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The `include` property determines whether session metadata is included in the logout token. */
   include?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -3301,6 +3371,8 @@ export type ClientOidcBackchannelLogoutSettingsInput = {
   backchannelLogoutSessionMetadata?: InputMaybe<ClientOidcBackchannelLogoutSessionMetadataInput>;
   /** Comma-separated list of URLs that are valid to call back from Auth0 for OIDC backchannel logout. Currently only one URL is allowed. */
   backchannelLogoutUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Method for discovering organizations during the `pre_login_prompt`. `email` allows users to find their organization by entering their email address and performing domain matching, while `organization_name` requires users to enter the organization name directly. These methods can be combined. */
@@ -3847,6 +3919,8 @@ export type ConnectionCustomScriptsInput = {
   changeUsername?: InputMaybe<Scalars['String']['input']>;
   create?: InputMaybe<Scalars['String']['input']>;
   delete?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   getUser?: InputMaybe<Scalars['String']['input']>;
   login?: InputMaybe<Scalars['String']['input']>;
   verify?: InputMaybe<Scalars['String']['input']>;
@@ -3925,6 +3999,8 @@ export type ConnectionForOrganizationInput = {
 export type ConnectionGatewayAuthenticationInput = {
   /** The audience to be added to the JWT payload. */
   audience: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The Authorization header type. */
   method: Scalars['String']['input'];
   /** The secret to be used for signing tokens. */
@@ -4415,6 +4491,8 @@ export type ConnectionPropertiesOptionsInput = {
   extGroups?: InputMaybe<Scalars['Boolean']['input']>;
   extIsSuspended?: InputMaybe<Scalars['Boolean']['input']>;
   extProfile?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Federated Connections Access Tokens */
   federatedConnectionsAccessTokens?: InputMaybe<ConnectionFederatedConnectionsAccessTokensInput>;
   /** Token-based authentication settings to be applied when connection is using an sms strategy. */
@@ -4683,6 +4761,8 @@ export type CreateBrandingPhoneProviderInput = {
   credentials?: InputMaybe<Scalars['JSON']['input']>;
   /** Whether the provider is enabled (false) or disabled (true). */
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Name of the phone notification provider */
   name: PhoneProviderName;
 };
@@ -5008,6 +5088,8 @@ export type CreateEmailTemplateInput = {
 };
 
 export type CreateEncryptionKeyInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Type of the encryption key to be created. */
   type: CreateEncryptionKeyType;
 };
@@ -6037,6 +6119,8 @@ export type CreateOrganizationInvitationInput = {
 };
 
 export type CreateOrganizationMemberInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** List of user IDs to add to the organization as members. */
   members: Array<Scalars['String']['input']>;
 };
@@ -6082,6 +6166,8 @@ export type CreatePhoneTemplateInput = {
 export type CreatePhoneTemplateTestNotificationInput = {
   /** Medium to use to send the notification */
   deliveryMethod?: InputMaybe<PhoneProviderDeliveryMethod>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Destination of the testing phone notification */
   to: Scalars['String']['input'];
 };
@@ -6098,6 +6184,8 @@ export type CreatePublicKeyDeviceCredentialInput = {
   deviceId: Scalars['String']['input'];
   /** Name for this device easily recognized by owner. */
   deviceName: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Type of credential. Must be `public_key`. */
   type: DeviceCredentialPublicKeyType;
   /** Base64 encoded string containing the credential. */
@@ -6888,6 +6976,8 @@ export type DeleteOrganizationMemberRolesInput = {
 };
 
 export type DeleteOrganizationMembersInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** List of user IDs to remove from the organization. */
   members: Array<Scalars['String']['input']>;
 };
@@ -9476,6 +9566,8 @@ export type FlowActionHubspotUpsertContactParams = {
 export type FlowActionHubspotUpsertContactParamsInput = {
   connectionId: Scalars['String']['input'];
   email: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   properties?: InputMaybe<Array<FlowActionHubspotUpsertContactParamsPropertyInput>>;
 };
 
@@ -9899,6 +9991,8 @@ export type FlowActionMailjetSendEmailParamsVariant1 = {
 
 export type FlowActionMailjetSendEmailParamsVariant1Input = {
   content: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type FlowActionMailjetSendEmailParamsVariant2 = {
@@ -9908,6 +10002,8 @@ export type FlowActionMailjetSendEmailParamsVariant2 = {
 };
 
 export type FlowActionMailjetSendEmailParamsVariant2Input = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   templateId: Scalars['Int']['input'];
   variables?: InputMaybe<Scalars['JSON']['input']>;
 };
@@ -10388,6 +10484,8 @@ export type FlowActionSendgridSendEmailParams = {
 
 export type FlowActionSendgridSendEmailParamsInput = {
   connectionId: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   from: FlowActionSendgridSendEmailParamsPersonInput;
   personalizations: Array<InputMaybe<Scalars['JSON']['input']>>;
 };
@@ -11154,6 +11252,8 @@ export type FlowActionZapierTriggerWebhookParams = {
 
 export type FlowActionZapierTriggerWebhookParamsInput = {
   connectionId: Scalars['String']['input'];
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   method?: InputMaybe<FlowActionZapierTriggerWebhookParamsMethod>;
 };
 
@@ -11270,6 +11370,8 @@ export type FlowsVaultConnectioSetupJwtAlgorithm =
 
 export type FlowsVaultConnectioSetupJwtInput = {
   algorithm: FlowsVaultConnectioSetupJwtAlgorithm;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type: FlowsVaultConnectioSetupTypeJwt;
 };
 
@@ -11289,6 +11391,8 @@ export type FlowsVaultConnectioSetupOauthAppInput = {
 
 export type FlowsVaultConnectioSetupOauthCodeInput = {
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type?: InputMaybe<FlowsVaultConnectioSetupTypeOauthCode>;
 };
 
@@ -12249,6 +12353,8 @@ export type FormFieldFileConfigStorage = {
 };
 
 export type FormFieldFileConfigStorageInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   type: FormFieldFileConfigStorageType;
 };
 
@@ -12482,6 +12588,8 @@ export type FormFieldPaymentConfigChargeOneOffOneOff = {
 export type FormFieldPaymentConfigChargeOneOffOneOffInput = {
   amount: Scalars['FloatOrString']['input'];
   currency: FormFieldPaymentConfigChargeOneOffCurrency;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type FormFieldPaymentConfigChargeTypeOneOffConst =
@@ -13479,6 +13587,8 @@ export type HttpCustomHeader = {
 };
 
 export type HttpCustomHeaderInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** HTTP header name */
   header?: InputMaybe<Scalars['String']['input']>;
   /** HTTP header value */
@@ -13614,6 +13724,8 @@ export type IdentityProviderOnlyAuth0 =
   | 'AUTH0';
 
 export type ImportEncryptionKeyInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Base64 encoded ciphertext of key material wrapped by public wrapping key. */
   wrappedKey: Scalars['String']['input'];
 };
@@ -14356,6 +14468,8 @@ export type LogStreamFilterGroupName =
   | 'USER_SUCCESS';
 
 export type LogStreamFilterInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Category group name */
   name?: InputMaybe<LogStreamFilterGroupName>;
   /** Filter type. Currently `category` is the only valid type. */
@@ -14720,6 +14834,8 @@ export type MdlPresentationPropertiesInput = {
   drivingPrivileges?: InputMaybe<Scalars['Boolean']['input']>;
   /** Expiry Date */
   expiryDate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Family Name */
   familyName?: InputMaybe<Scalars['Boolean']['input']>;
   /** Family Name National Character */
@@ -20915,6 +21031,12 @@ export type Query = {
    */
   connection?: Maybe<Connection>;
   /**
+   * The connection with this exact name, or null: one `GET /connections?name=…` (go-auth0 ReadByName). The answer primes the connection loader, so a following `connection(id:)` costs no call.
+   *
+   * Requires any of the scopes: read:connections.
+   */
+  connectionByName?: Maybe<Connection>;
+  /**
    * Get enabled clients for a connection
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
@@ -22691,6 +22813,12 @@ export type QueryConnectionArgs = {
 
 
 /** Reads: every GET operation of the Management API. */
+export type QueryConnectionByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Reads: every GET operation of the Management API. */
 export type QueryConnectionClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -24112,6 +24240,8 @@ export type ResourceServerSubjectTypeAuthorizationClient = {
 
 /** Access Permissions for client flows */
 export type ResourceServerSubjectTypeAuthorizationClientInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Defines the client flows policy for the resource server */
   policy?: InputMaybe<ResourceServerSubjectTypeAuthorizationClientPolicy>;
 };
@@ -24140,6 +24270,8 @@ export type ResourceServerSubjectTypeAuthorizationUser = {
 
 /** Access Permissions for user flows */
 export type ResourceServerSubjectTypeAuthorizationUserInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Defines the user flows policy for the resource server */
   policy?: InputMaybe<ResourceServerSubjectTypeAuthorizationUserPolicy>;
 };
@@ -24554,6 +24686,8 @@ export type ScimMappingItem = {
 export type ScimMappingItemInput = {
   /** The field location in the auth0 schema */
   auth0?: InputMaybe<Scalars['String']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** The field location in the SCIM schema */
   scim?: InputMaybe<Scalars['String']['input']>;
 };
@@ -24942,6 +25076,8 @@ export type SelfServiceProfileBrandingColors = {
 };
 
 export type SelfServiceProfileBrandingColorsInput = {
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   primary: Scalars['String']['input'];
 };
 
@@ -24953,6 +25089,8 @@ export type SelfServiceProfileBrandingProperties = {
 
 export type SelfServiceProfileBrandingPropertiesInput = {
   colors?: InputMaybe<SelfServiceProfileBrandingColorsInput>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -26460,6 +26598,8 @@ export type TokenQuotaConfiguration = {
 export type TokenQuotaConfigurationInput = {
   /** The token quota configuration */
   clientCredentials: TokenQuotaClientCredentialsInput;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type TwilioProviderConfiguration = {
@@ -26879,6 +27019,8 @@ export type UpdateConnectionOptionsInput = {
   extGroups?: InputMaybe<Scalars['Boolean']['input']>;
   extIsSuspended?: InputMaybe<Scalars['Boolean']['input']>;
   extProfile?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Federated Connections Access Tokens */
   federatedConnectionsAccessTokens?: InputMaybe<ConnectionFederatedConnectionsAccessTokensInput>;
   /** Token-based authentication settings to be applied when connection is using an sms strategy. */
@@ -27568,6 +27710,8 @@ export type UpdateUserInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** Whether this email address is verified (true) or unverified (false). If set to false the user will not receive a verification email unless `verify_email` is set to true. */
   emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Further properties the spec leaves open, sent as they are beside the declared fields (a declared field wins on a clash). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
   /** Family name/last name/surname of this user. */
   familyName?: InputMaybe<Scalars['String']['input']>;
   /** Given name/first name/forename of this user. */
@@ -37771,6 +37915,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantConnection']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
   clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
+  connectionByName?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionByNameArgs, 'name'>>;
   connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
