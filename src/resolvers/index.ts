@@ -12,6 +12,7 @@ import { edgeResolver } from './edges.js';
 import { executeOperation } from './operation.js';
 import { scalarResolvers } from './scalars.js';
 import { resolveUnionMember } from './unions.js';
+import { withWorkflow, workflowRootFields } from './workflows.js';
 
 export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
   const resolvers: Record<string, Record<string, unknown>> = { ...scalarResolvers(metadata.scalarUnions) } as never;
@@ -29,14 +30,14 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
   const mutation: Record<string, unknown> = {};
   for (const op of Object.values(metadata.operations)) {
     const [root, field] = op.coordinate.split('.') as [string, string];
-    (root === 'Query' ? query : mutation)[field] = rootResolver(op);
+    (root === 'Query' ? query : mutation)[field] = withWorkflow(op, rootResolver(op));
   }
   for (const edge of metadata.edges) {
     const [type, field] = edge.coordinate.split('.') as [string, string];
     resolvers[type] = { ...(resolvers[type] ?? {}), [field]: edgeResolver(edge) };
   }
   resolvers.Query = query;
-  resolvers.Mutation = mutation;
+  resolvers.Mutation = { ...mutation, ...workflowRootFields(metadata).Mutation };
   return resolvers as IResolvers;
 }
 

@@ -17,6 +17,7 @@ import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
 import { TypeConverter } from './types.js';
+import { addWorkflows } from './workflows.js';
 import type { GraphQLSchema } from 'graphql';
 
 export interface GenerationResult {
@@ -36,6 +37,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   const { entities, edges } = buildEdges(ctx, root);
+  const workflows = addWorkflows(ctx, root, edges, entities);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -49,6 +51,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     scalarUnions: {},
     entities: sortKeys(Object.fromEntries(Object.values(entities).map((e) => [e.type, { key: e.key, getOperation: e.getOperation }]))),
     edges: edges.sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
+    workflows: sortKeys(workflows),
   };
   for (const type of [...ctx.types.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (type.kind === 'object' || type.kind === 'input') {

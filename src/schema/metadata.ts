@@ -4,6 +4,7 @@
  * `src/schema/generated/metadata.json`; start-up reads it instead of the 3.7 MB spec.
  */
 import type { CheckpointPaging, OffsetPaging } from './pagination.js';
+import type { WorkflowMetadata } from './workflows.js';
 
 export interface ArgMetadata {
   /** Wire name of the parameter. */
@@ -77,4 +78,6 @@ export interface GeneratedMetadata {
   /** Entity types and the key field that identifies them on the wire. */
   entities: Record<string, { key: string; getOperation: string }>;
   edges: EdgeMetadata[];
+  /** Root fields added by the workflows step (workflows.ts), each run through a spec operation. */
+  workflows?: Record<string, WorkflowMetadata>;
 }
