@@ -58,6 +58,8 @@ export function addWorkflows(ctx: GenContext, root: RootFields, edges: EdgeMetad
     if (field) addPageArgs(field);
   }
 
+  describePageInfo(ctx);
+
   const createUser = byId('post_users');
   if (createUser?.body?.inputType) optionalConnection(ctx, createUser.body.inputType);
 
@@ -118,6 +120,19 @@ function addPageArgs(field: FieldModel): void {
     { name: 'before', type: 'String', description: 'Return the items before this cursor (a `startCursor` or edge `cursor`).' },
   ];
   args.push(...added);
+}
+
+/** PageInfo's descriptions, now that offset lists can be paged by index and backwards. */
+function describePageInfo(ctx: GenContext): void {
+  const pageInfo = ctx.types.get('PageInfo');
+  if (pageInfo?.kind !== 'object') return;
+  const describe = (name: string, description: string) => {
+    const field = pageInfo.fields.find((f) => f.name === name);
+    if (field) field.description = description;
+  };
+  describe('hasPreviousPage', 'Whether items precede `startCursor`: exact for offset-paged lists (by `page`, `after` or `before`); for checkpoint-paged lists, true when `after` was given.');
+  describe('startCursor', 'Cursor of the first item of this page: pass it as `before` (with `last`) for the page before, on offset-paged lists.');
+  if (pageInfo.description) pageInfo.description = 'Paging state of a connection: forwards with `first`/`after`; offset-paged lists also by `page`/`pageSize` and backwards with `last`/`before`.';
 }
 
 /** The default connection setting fills `connection` in when it is left out. */

@@ -69,6 +69,11 @@ export class QueryCoster {
   constructor(private readonly schema: GraphQLSchema, private readonly metadata: GeneratedMetadata, private readonly options: CostOptions) {
     for (const op of Object.values(metadata.operations)) this.operations.set(op.coordinate, op);
     for (const edge of metadata.edges) this.edges.set(edge.coordinate, edge);
+    // A workflow field (importUsers) costs as the operation it runs (its connection lookup is within the run-time budget).
+    for (const [coordinate, workflow] of Object.entries(metadata.workflows ?? {})) {
+      const op = this.operations.get(workflow.operation);
+      if (op) this.operations.set(coordinate, op);
+    }
   }
 
   /** The estimate, or 0 for what is not a query or mutation (or cannot be found). */

@@ -19907,16 +19907,16 @@ export type OrganizationsListEdge = {
   node: Organization;
 };
 
-/** Paging state of a connection (forward paging: `first`/`after`). */
+/** Paging state of a connection: forwards with `first`/`after`; offset-paged lists also by `page`/`pageSize` and backwards with `last`/`before`. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of this page: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow `endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede `startCursor` (forward paging only: true when `after` was given). */
+  /** Whether items precede `startCursor`: exact for offset-paged lists (by `page`, `after` or `before`); for checkpoint-paged lists, true when `after` was given. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item of this page. */
+  /** Cursor of the first item of this page: pass it as `before` (with `last`) for the page before, on offset-paged lists. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
