@@ -133,6 +133,23 @@ describe('page-index paging', () => {
     const roles = await h.query<{ roles: { nodes: Array<{ id: string; users: { nodes: Array<{ userId: string }> } }> } }>(
       '{ roles(first: 1) { nodes { id users(page: 1, pageSize: 2) { nodes { userId } pageInfo { hasPreviousPage } } } } }');
     expect(roles.errors).toBeUndefined();
+    const role = roles.data!.roles.nodes[0]!;
+    const all = await h.query<{ role: { users: { nodes: Array<{ userId: string }> } } }>('query ($id: ID!) { role(id: $id) { users(first: 4) { nodes { userId } } } }', { id: role.id });
+    expect(role.users.nodes.map((u) => u.userId)).toEqual(all.data!.role.users.nodes.slice(2, 4).map((u) => u.userId));
+    expect((role.users as unknown as { pageInfo: { hasPreviousPage: boolean } }).pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('is costed by pageSize and last, before any call', async () => {
+    const tight = await startHarness({ limits: { maxCost: 20 } });
+    try {
+      const big = await tight.query('{ users(pageSize: 500) { nodes { roles(first: 1) { nodes { name } } } } }');
+      expect(big.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      const back = await tight.query('{ users(last: 500) { nodes { roles(first: 1) { nodes { name } } } } }');
+      expect(back.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(tight.calls()).toBe(0);
+    } finally {
+      await tight.close();
+    }
   });
 });
 
