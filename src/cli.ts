@@ -115,6 +115,7 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     metricsEndpoint: config.metrics.enabled && config.metrics.port === undefined,
     federation: config.federation,
     cache: { ttlSeconds: config.cacheTtlSeconds },
+    users: config.users,
     ...(config.tenantRate !== undefined ? { tenantRate: config.tenantRate } : {}),
     ...(config.redis ? { redis: { url: config.redis.url, keyPrefix: config.redis.keyPrefix } } : {}),
     policy: { readOnly: config.readOnly, ...(config.allowOperations ? { allow: config.allowOperations } : {}), ...(config.denyOperations ? { deny: config.denyOperations } : {}) },

@@ -30,3 +30,9 @@ export function chunkIds(ids: string[], maxPerChunk = 50, maxQueryChars = 3000):
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+
+/**
+ * Longest `q` the gateway sends. Auth0 answers 414 when the query string is too long, without
+ * naming a length; `chunkIds` keeps id lookups under the same budget.
+ */
+export const MAX_USER_QUERY_CHARS = 3000;

@@ -17,6 +17,7 @@ import type { GatewayContext } from './context.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type WireParams, wireParams } from './operation.js';
 import { servableRows } from './drift.js';
+import { type OffsetWindow, requestedWindow } from './page-index.js';
 import { nodeSelections, readsOf, rowReadsForViews, selectedFieldNames, wireFields } from './selection.js';
 
 interface Page {
@@ -25,6 +26,8 @@ interface Page {
   hasNextPage: boolean;
   endCursor?: string;
   totalCount?: number | null;
+  /** Index of the first item, for offset windows (page-index.ts). */
+  start?: number;
 }
 
 export async function resolveConnection(
@@ -37,10 +40,12 @@ export async function resolveConnection(
       extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
     });
   }
+  // page/pageSize and last/before (page-index.ts) ask for an offset window; refused before any call when mixed with first/after.
+  const window = requestedWindow(operation, args, limits);
   const after = typeof args.after === 'string' ? decodeCursor(args.after) : undefined;
   const wantsTotal = selects(info, 'totalCount');
   const paging = operation.connection!;
-  const mode = after?.m ?? (paging.checkpoint && !(wantsTotal && paging.offset?.totals) ? 'c' : 'o');
+  const mode = window ? 'o' : after?.m ?? (paging.checkpoint && !(wantsTotal && paging.offset?.totals) ? 'c' : 'o');
   if ((mode === 'c' && !paging.checkpoint) || (mode === 'o' && !paging.offset)) {
     throw new GraphQLError('This cursor does not belong to this connection.', { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
   }
@@ -59,7 +64,7 @@ export async function resolveConnection(
   const work = (async () => {
     // `first: 0` asking for neither the total nor pageInfo costs no call; with pageInfo, one item
     // is fetched so that hasNextPage says whether there is one, not a guess.
-    const page = first === 0 && !wantsTotal && !selects(info, 'pageInfo')
+    const page = window ? await windowPage(operation, params, ctx, window, wantsTotal) : first === 0 && !wantsTotal && !selects(info, 'pageInfo')
       ? { items: [], cursors: [], hasNextPage: false }
       : mode === 'c'
         ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
@@ -78,13 +83,34 @@ export async function resolveConnection(
     nodes: items,
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== undefined,
+      hasPreviousPage: page.start !== undefined ? page.start > 0 : after !== undefined,
       startCursor: cursors[0] ?? null,
       // The page's own last position, even when its last row was left out.
       endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1] ?? null,
     },
     totalCount: page.totalCount ?? null,
   };
+}
+
+/** An offset window (page index, or backwards from a cursor or the end). */
+async function windowPage(operation: OperationMetadata, params: WireParams, ctx: GatewayContext, window: OffsetWindow, wantsTotal: boolean): Promise<Page> {
+  let start: number;
+  let count: number;
+  let total: number | undefined;
+  if ('fromEnd' in window) {
+    const offset = operation.connection!.offset!;
+    const body = await ctx.gateway.fetch(operation, {
+      path: params.path,
+      query: { ...params.query, [offset.pageParam]: 0, [offset.perPageParam]: 1, ...(offset.totals === 'include_totals' ? { include_totals: true } : {}) },
+    });
+    total = pageBody(body, operation).total ?? 0;
+    start = Math.max(0, total - window.fromEnd);
+    count = total - start;
+  } else {
+    ({ start, count } = window);
+  }
+  if (count === 0) return { items: [], cursors: [], hasNextPage: total === undefined, start, ...(wantsTotal ? { totalCount: total ?? null } : {}) };
+  return { ...await offsetPage(operation, params, ctx, count, start, wantsTotal), start };
 }
 
 /** Offset handler. */

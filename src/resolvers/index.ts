@@ -13,6 +13,7 @@ import { lookupResolver } from './lookup.js';
 import { executeOperation } from './operation.js';
 import { scalarResolvers } from './scalars.js';
 import { resolveUnionMember } from './unions.js';
+import { withWorkflow, workflowRootFields } from './workflows.js';
 
 export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
   const resolvers: Record<string, Record<string, unknown>> = { ...scalarResolvers(metadata.scalarUnions) } as never;
@@ -30,7 +31,7 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
   const mutation: Record<string, unknown> = {};
   for (const op of Object.values(metadata.operations)) {
     const [root, field] = op.coordinate.split('.') as [string, string];
-    (root === 'Query' ? query : mutation)[field] = rootResolver(op);
+    (root === 'Query' ? query : mutation)[field] = withWorkflow(op, rootResolver(op));
   }
   for (const lookup of Object.values(metadata.lookups ?? {})) query[lookup.coordinate.split('.')[1]!] = lookupResolver(lookup);
   for (const edge of metadata.edges) {
@@ -38,7 +39,7 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
     resolvers[type] = { ...(resolvers[type] ?? {}), [field]: edgeResolver(edge) };
   }
   resolvers.Query = query;
-  resolvers.Mutation = mutation;
+  resolvers.Mutation = { ...mutation, ...workflowRootFields(metadata).Mutation };
   return resolvers as IResolvers;
 }
 

@@ -41,6 +41,8 @@ export class Runtime {
   readonly alternateKeys = new Map<string, EntitySpec>();
   /** Edges asked on many parents that have a cheaper inverse plan (edge-planner.ts), by coordinate. */
   readonly inversePlans = new Map<string, InversePlan>();
+  /** `users.defaultConnection` / `users.allowedConnections` (workflows.ts); set by the gateway. */
+  users: { defaultConnection?: string; allowedConnections?: string[] } = {};
   private readonly properties = new Map<string, Set<string>>();
   private readonly extraKeys = new Map<string, string[]>();
   private readonly views = new Map<string, boolean>();

@@ -20,6 +20,7 @@ import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
 import { TypeConverter } from './types.js';
+import { addWorkflows } from './workflows.js';
 import type { GraphQLSchema } from 'graphql';
 
 export interface GenerationResult {
@@ -42,6 +43,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   addNodeIds(ctx, root, entities);
   const lookups = buildLookups(root);
   const open = openInputs(ctx);
+  const workflows = addWorkflows(ctx, root, edges, entities);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -57,6 +59,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     edges: edges.sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
     lookups,
     openInputs: open,
+    workflows: sortKeys(workflows),
   };
   for (const type of [...ctx.types.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (type.kind === 'object' || type.kind === 'input') {

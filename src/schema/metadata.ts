@@ -4,6 +4,7 @@
  * `src/schema/generated/metadata.json`; start-up reads it instead of the 3.7 MB spec.
  */
 import type { CheckpointPaging, OffsetPaging } from './pagination.js';
+import type { WorkflowMetadata } from './workflows.js';
 
 export interface ArgMetadata {
   /** Wire name of the parameter. */
@@ -81,6 +82,8 @@ export interface GeneratedMetadata {
   lookups?: Record<string, LookupMetadata>;
   /** Input types the spec leaves open (additionalProperties: true) → their pass-through field (open-inputs.ts). */
   openInputs?: Record<string, string>;
+  /** Root fields added by the workflows step (workflows.ts), each run through a spec operation. */
+  workflows?: Record<string, WorkflowMetadata>;
 }
 
 export interface LookupMetadata {

@@ -3,7 +3,6 @@
  * matters: the request log wraps everything; health answers before authentication; size, CSRF,
  * armor and cost limits refuse bad requests before any resolver (so before any upstream call).
  */
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -18,6 +17,7 @@ import { DEFAULTS, type GatewayConfig } from './config.js';
 import type { GatewayMetrics } from './metrics.js';
 import { QueryCoster } from './query-cost.js';
 import { useArmor } from './use-armor.js';
+import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useRepeatedFieldLimit } from './use-repeated-field-limit.js';
 import { useCostLimit } from './use-cost-limit.js';
 import { createReadiness, type ReadinessCheck, type ReadinessOptions } from './readiness.js';
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions = {}): GatewayApp {
   if (options.metrics && options.metricsEndpoint !== false) plugins.push(useMetricsEndpoint(options.metrics));
   plugins.push(
     useBodyLimit(limits.maxBodyBytes),
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
+    useCsrfPrevention(),
     useArmor({ ...limits, maxDirectives: 50 }, { blockFieldSuggestion: options.introspection === false }),
     // Before graphql-js validation, whose overlapping-fields rule is quadratic in repeats.
     useRepeatedFieldLimit(limits.maxRepeatedFields),

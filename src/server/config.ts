@@ -26,6 +26,14 @@ export interface JwtConfig {
   jwksTimeoutMs: number;
 }
 
+/** `users.*` settings. */
+export interface UserSettings {
+  /** Connection name used by `createUser` and `importUsers` when the caller names none. */
+  defaultConnection?: string;
+  /** Connection names `createUser` and `importUsers` may use; any when absent. */
+  allowedConnections?: string[];
+}
+
 export const JWT_DEFAULTS = { maxLifetimeSeconds: 86_400, jwksTimeoutMs: 2_000 } as const;
 
 export interface GatewayConfig {
@@ -77,6 +85,8 @@ export interface GatewayConfig {
   /** A JSON file of `{ "<sha256 hash>": "<query>" }`; with `allowArbitrary: false` only those run. */
   persistedOperations?: { file: string; allowArbitrary: boolean };
   corsOrigins: string[];
+  /** User-management workflows (issue 13): where `createUser` and `importUsers` put users without a connection, and which connections they may use. */
+  users: UserSettings;
   debug: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -97,6 +107,7 @@ export const DEFAULTS: GatewayConfig = {
   graphiql: true,
   metrics: { enabled: true },
   corsOrigins: [],
+  users: {},
   debug: false,
   logLevel: 'info',
 };
@@ -163,6 +174,13 @@ export const SCHEMA = {
       properties: { file: { type: 'string', minLength: 1 }, allowArbitrary: { type: 'boolean' } },
     },
     corsOrigins: { type: 'array', items: { type: 'string' } },
+    users: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        defaultConnection: { type: 'string', minLength: 1, maxLength: 128 },
+        allowedConnections: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, maxLength: 128 } },
+      },
+    },
     debug: { type: 'boolean' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] },
   },
@@ -190,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     limits: { ...(file.limits as object ?? {}), ...fromEnv.limits },
     auth: { ...fileAuth, ...(jwt ? { jwt } : {}) },
     metrics: { ...(file.metrics as object ?? {}), ...fromEnv.metrics },
+    users: { ...(file.users as object ?? {}), ...fromEnv.users },
     ...(file.redis || fromEnv.top.redis ? { redis: { ...(file.redis as object ?? {}), ...fromEnv.top.redis } } : {}),
   };
   if (jwt) requireVerifiableJwt(jwt as Partial<JwtConfig>);
@@ -204,10 +223,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     auth: { ...DEFAULTS.auth, ...m.auth, ...(m.auth?.jwt ? { jwt: { ...JWT_DEFAULTS, ...m.auth.jwt } } : {}) },
     limits: { ...DEFAULTS.limits, ...m.limits },
     metrics: { ...DEFAULTS.metrics, ...m.metrics },
+    users: { ...m.users },
     ...(m.redis ? { redis: { ...m.redis, keyPrefix: m.redis.keyPrefix ?? 'auth0-graphql:' } } : {}),
   };
   if (config.metrics.port !== undefined && config.metrics.port !== 0 && config.metrics.port === config.port) {
     throw new Error('Invalid configuration: GATEWAY_METRICS_PORT (metrics.port) must differ from PORT (port): metrics get a listener of their own');
+  }
+  const { defaultConnection, allowedConnections } = config.users;
+  if (defaultConnection && allowedConnections && !allowedConnections.includes(defaultConnection)) {
+    throw new Error(`Invalid configuration: GATEWAY_DEFAULT_CONNECTION (users.defaultConnection) ${JSON.stringify(defaultConnection)} is not in GATEWAY_ALLOWED_CONNECTIONS (users.allowedConnections): ${allowedConnections.join(', ')}`);
   }
   const u = config.upstream;
   if (u.domain && !u.token && !u.forwardCallerToken && (!u.clientId || !u.clientSecret)) {
@@ -269,6 +293,7 @@ function envOverrides(env: NodeJS.ProcessEnv) {
       maxRepeatedFields: int('GATEWAY_MAX_REPEATED_FIELDS'),
     }),
     metrics: defined({ enabled: bool('GATEWAY_METRICS'), port: int('GATEWAY_METRICS_PORT') }),
+    users: defined({ defaultConnection: env.GATEWAY_DEFAULT_CONNECTION || undefined, allowedConnections: list('GATEWAY_ALLOWED_CONNECTIONS') }),
     jwt: nonEmpty(defined({
       jwksUrl: env.GATEWAY_JWKS_URL || undefined, issuer: env.GATEWAY_JWT_ISSUER, audience: env.GATEWAY_JWT_AUDIENCE,
       maxLifetimeSeconds: int('GATEWAY_JWT_MAX_LIFETIME_SECONDS'), jwksTimeoutMs: int('GATEWAY_JWKS_TIMEOUT_MS'),

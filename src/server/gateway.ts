@@ -20,7 +20,7 @@ import { Gauge } from 'prom-client';
 import { DEFAULT_LIMITS, Runtime, type RuntimeCache, type RuntimeLimits } from '../resolvers/runtime.js';
 import { createUpstreamClient, type UpstreamClient, type UpstreamOptions } from '../upstream/index.js';
 import { type AppOptions, createApp, type GatewayApp } from './app.js';
-import { DEFAULTS, type GatewayConfig } from './config.js';
+import { DEFAULTS, type GatewayConfig, type UserSettings } from './config.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
 import { applyPolicy, disabledOperations, type OperationPolicy } from './schema-policy.js';
 
@@ -40,6 +40,8 @@ export interface GatewayOptions extends Omit<AppOptions, 'schema' | 'runtime' | 
   tenantRate?: number;
   /** Several replicas share state through this Redis: the cache, the client-credentials token, the 429 pause, the pace. */
   redis?: { url: string; keyPrefix: string };
+  /** `users.defaultConnection` and `users.allowedConnections` (workflows.ts). */
+  users?: UserSettings;
   /** The schema built beforehand by `buildGatewaySchema` (start-up builds it while the emulator starts). */
   built?: BuiltSchema;
 }
@@ -121,6 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // replica's or, shared, another's): the epoch second until which, 0 when none.
   new Gauge({ name: 'gateway_upstream_paused_until_seconds', help: 'Epoch seconds until which calls to the tenant are held for its rate-limit reset (0: not held).', registers: [metrics.registry], collect() { const until = upstream.pausedUntil(); this.set(until > Date.now() ? until / 1000 : 0); } });
   const runtime = new Runtime(metadata, schema, upstream, limits, disabled, (entity, size) => metrics.batchSize.observe({ entity }, size), cache, driftReporter(metrics, options.logger));
+  if (options.users) runtime.users = options.users;
   const app = createApp({ ...options, runtime, metrics, forwardCallerToken: options.upstream.auth.mode === 'forward' });
   return { app, runtime, upstream, metrics, close: async () => { await cache?.close?.(); await tokenStore?.close(); await throttle?.close(); if (pace instanceof RedisTenantRate) await pace.close(); await upstream.close(); } };
 }

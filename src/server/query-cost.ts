@@ -75,6 +75,11 @@ export class QueryCoster {
       if (list) this.operations.set(lookup.coordinate, { ...list, coordinate: lookup.coordinate, returns: lookup.returns, result: 'object' });
     }
     for (const edge of metadata.edges) this.edges.set(edge.coordinate, edge);
+    // A workflow field (importUsers) costs as the operation it runs (its connection lookup is within the run-time budget).
+    for (const [coordinate, workflow] of Object.entries(metadata.workflows ?? {})) {
+      const op = this.operations.get(workflow.operation);
+      if (op) this.operations.set(coordinate, op);
+    }
   }
 
   /** The estimate, or 0 for what is not a query or mutation (or cannot be found). */
@@ -129,14 +134,15 @@ export class QueryCoster {
 
   /** @internal Pages one connection field can fetch for the given arguments. */
   pages(operation: OperationMetadata, args: Record<string, unknown>): { pages: number; items: number } {
-    const raw = args.first;
+    // page-index and backward paging (page-index.ts) fetch pageSize or last items the same way; last without before counts the list first.
+    const raw = args.first ?? args.pageSize ?? args.last;
     const first = raw === undefined || raw === null ? this.options.defaultFirst : Number(raw);
     if (!Number.isInteger(first) || first < 0 || first > this.options.maxFirst) return { pages: 0, items: 0 };
     if (first === 0) return { pages: 1, items: 0 };
     const paging = operation.connection;
     const sizes = [paging?.offset?.maxPerPage, paging?.checkpoint?.maxTake].filter((n): n is number => typeof n === 'number' && n > 0);
     const pageSize = sizes.length > 0 ? Math.min(...sizes) : 1;
-    const resumes = args.after !== undefined && args.after !== null;
+    const resumes = [args.after, args.before, args.page].some((a) => a !== undefined && a !== null) || (args.last !== undefined && args.last !== null);
     return { pages: Math.ceil(first / pageSize) + (resumes ? 1 : 0), items: first };
   }
 }

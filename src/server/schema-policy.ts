@@ -24,6 +24,10 @@ export function disabledOperations(metadata: GeneratedMetadata, policy: Operatio
       || matches(policy.deny, coordinate);
     if (off) disabled.add(coordinate);
   }
+  // A workflow field (importUsers) runs a spec operation: off with it, or denied by its own name.
+  for (const [coordinate, workflow] of Object.entries(metadata.workflows ?? {})) {
+    if (disabled.has(workflow.operation) || matches(policy.deny, coordinate)) disabled.add(coordinate);
+  }
   return disabled;
 }
 

@@ -16,13 +16,13 @@ function signature(field: GraphQLField<unknown, unknown> | undefined): string {
 
 describe('names and shapes a person would write', () => {
   it.each([
-    ['Query', 'users', 'users(after: String, connection: String, fields: String, first: Int, includeFields: Boolean, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserConnection', 'get_users'],
+    ['Query', 'users', 'users(after: String, before: String, connection: String, fields: String, filter: UserFilter, first: Int, includeFields: Boolean, last: Int, page: Int, pageSize: Int, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserConnection', 'get_users'],
     ['Query', 'user', 'user(fields: String, id: ID!, includeFields: Boolean): User', 'get_users_by_id'],
     ['Mutation', 'createUser', 'createUser(auth0CustomDomain: String, input: CreateUserInput!): User', 'post_users'],
     ['Mutation', 'updateUser', 'updateUser(auth0CustomDomain: String, id: ID!, input: UpdateUserInput): User', 'patch_users_by_id'],
     ['Mutation', 'deleteUser', 'deleteUser(id: ID!): Boolean', 'delete_users_by_id'],
     ['Mutation', 'assignUserRoles', 'assignUserRoles(id: ID!, input: AssignUserRolesInput!): Boolean', 'post_user_roles'],
-    ['Query', 'connections', 'connections(after: String, fields: String, first: Int, includeFields: Boolean, name: String, strategy: [ConnectionStrategy!]): ConnectionConnection', 'get_connections'],
+    ['Query', 'connections', 'connections(after: String, before: String, fields: String, first: Int, includeFields: Boolean, last: Int, name: String, page: Int, pageSize: Int, strategy: [ConnectionStrategy!]): ConnectionConnection', 'get_connections'],
   ])('%s.%s', (root, name, expected, operationId) => {
     expect(signature((root === 'Query' ? query : mutation)[name])).toBe(expected);
     expect(metadata.operations[`${root}.${name}`]?.operationId).toBe(operationId);
@@ -55,7 +55,7 @@ describe('names and shapes a person would write', () => {
 
   it('puts a user\'s roles on User, fed by the user\'s id', () => {
     const user = schema.getType('User') as GraphQLObjectType;
-    expect(signature(user.getFields().roles)).toBe('roles(after: String, first: Int): RoleConnection');
+    expect(signature(user.getFields().roles)).toBe('roles(after: String, before: String, first: Int, last: Int, page: Int, pageSize: Int): RoleConnection');
     expect(metadata.edges).toContainEqual({ coordinate: 'User.roles', operation: 'Query.userRoles', from: { id: 'user_id' }, kind: 'sub-resource' });
     expect(metadata.entities.User).toEqual({ key: 'user_id', getOperation: 'Query.user' });
   });

@@ -940,6 +940,16 @@ export type AllocationStrategy =
   /** Sent to Auth0 as `segment`. */
   | 'SEGMENT';
 
+/** One condition on `app_metadata`: the value at `path` (dot-separated keys, `plan` or `subscription.tier`) equals `equals`, or one of `anyOf`. Auth0 matches metadata case-sensitively; strings only (Auth0 compares numbers and booleans by their text). */
+export type AppMetadataFilter = {
+  /** Any of these exact values (OR-ed). */
+  anyOf?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The exact value. */
+  equals?: InputMaybe<Scalars['String']['input']>;
+  /** Keys below `app_metadata`, dot-separated: letters, digits, `_` and `-` only. */
+  path: Scalars['String']['input'];
+};
+
 /** Assessors to clear. */
 export type AssessorsType =
   /** Sent to Auth0 as `new-device`. */
@@ -3082,7 +3092,11 @@ export type ClientGrant = Node & {
 
 export type ClientGrantOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of ClientGrant items. */
@@ -6450,8 +6464,8 @@ export type CreateUserInput = {
   appMetadata?: InputMaybe<Scalars['JSON']['input']>;
   /** Whether this user was blocked by an administrator (true) or not (false). */
   blocked?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Name of the connection this user should be created in. */
-  connection: Scalars['String']['input'];
+  /** Name of the connection this user should be created in. Optional here: without it the gateway's `users.defaultConnection` setting is used; a connection outside `users.allowedConnections` is refused before any call. */
+  connection?: InputMaybe<Scalars['String']['input']>;
   /** The user's email. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Whether this email address is verified (true) or unverified (false). User will receive a verification email after creation if `email_verified` is false or not specified */
@@ -16362,6 +16376,16 @@ export type Mutation = {
    */
   importKeyEncryption?: Maybe<EncryptionKey>;
   /**
+   * Import users from a file into a connection named by name or id (a users-imports job), answering the job: follow it with `job(id:) { status summary errors }`.
+   *
+   * Without `connection` the gateway's `users.defaultConnection` is used; a connection outside `users.allowedConnections` is refused before any call. A name is looked up with GET /connections?name=….
+   *
+   * The file is sent as a GraphQL multipart request: the request must carry the CSRF-prevention header `x-graphql-yoga-csrf` (any value) or `graphql-require-preflight`.
+   *
+   * Requires any of the scopes: create:users (and read:connections to find a connection by name).
+   */
+  importUsers?: Maybe<Job>;
+  /**
    * Invalidate All Remembered Browsers for Multi-factor Authentication (MFA)
    *
    * Invalidate all remembered browsers across all [authentication factors](https://auth0.com/docs/multifactor-authentication) for a user.
@@ -18506,6 +18530,16 @@ export type MutationImportKeyEncryptionArgs = {
 
 
 /** Writes: every POST, PUT, PATCH and DELETE operation of the Management API. */
+export type MutationImportUsersArgs = {
+  connection?: InputMaybe<Scalars['String']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  sendCompletionEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  upsert?: InputMaybe<Scalars['Boolean']['input']>;
+  users: Scalars['Upload']['input'];
+};
+
+
+/** Writes: every POST, PUT, PATCH and DELETE operation of the Management API. */
 export type MutationInvalidateUserMultifactorRememberBrowserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -19561,16 +19595,24 @@ export type Organization = Node & {
 export type OrganizationClientGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   grantIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type OrganizationConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -19582,24 +19624,36 @@ export type OrganizationDiscoveryDomainsArgs = {
 
 export type OrganizationEnabledConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type OrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Access level for the organization (e.g., "none", "full"). */
@@ -20032,16 +20086,16 @@ export type OrganizationsListEdge = {
   node: Organization;
 };
 
-/** Paging state of a connection (forward paging: `first`/`after`). */
+/** Paging state of a connection: forwards with `first`/`after`; offset-paged lists also by `page`/`pageSize` and backwards with `last`/`before`. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of this page: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow `endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede `startCursor` (forward paging only: true when `after` was given). */
+  /** Whether items precede `startCursor`: exact for offset-paged lists (by `page`, `after` or `before`); for checkpoint-paged lists, true when `after` was given. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item of this page. */
+  /** Cursor of the first item of this page: pass it as `before` (with `last`) for the page before, on offset-paged lists. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -22629,8 +22683,12 @@ export type QueryActionModuleArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryActionModuleActionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -22644,22 +22702,34 @@ export type QueryActionModuleVersionArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryActionModuleVersionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryActionModulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryActionTriggerBindingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   triggerId: ActionTriggerType;
 };
 
@@ -22675,7 +22745,11 @@ export type QueryActionVersionArgs = {
 export type QueryActionVersionsArgs = {
   actionId: Scalars['ID']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -22683,9 +22757,13 @@ export type QueryActionVersionsArgs = {
 export type QueryActionsArgs = {
   actionName?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   deployed?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   installed?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   triggerId?: InputMaybe<ActionTriggerType>;
 };
 
@@ -22773,8 +22851,12 @@ export type QueryClientGrantArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryClientGrantOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -22783,9 +22865,13 @@ export type QueryClientGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   allowAnyOrganization?: InputMaybe<Scalars['Boolean']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
   defaultFor?: InputMaybe<ClientGrantDefaultFor>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   subjectType?: InputMaybe<ClientGrantSubjectType>;
 };
 
@@ -22794,12 +22880,16 @@ export type QueryClientGrantsArgs = {
 export type QueryClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   appType?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   externalClientId?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   isFirstParty?: InputMaybe<Scalars['Boolean']['input']>;
   isGlobal?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -22906,10 +22996,14 @@ export type QueryConnectionScimConfigurationsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
 
@@ -22934,10 +23028,14 @@ export type QueryCustomDomainsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryDeviceCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<DeviceCredentialType>;
   userId?: InputMaybe<Scalars['String']['input']>;
 };
@@ -22965,7 +23063,11 @@ export type QueryEncryptionKeyArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryEncryptionKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23077,8 +23179,12 @@ export type QueryFlowExecutionArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryFlowExecutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   flowId: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23091,15 +23197,23 @@ export type QueryFlowVaultConnectionArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryFlowVaultConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryFlowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   hydrate?: InputMaybe<Array<ListFlowsRequestParametersHydrate>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   synchronous?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -23114,8 +23228,12 @@ export type QueryFormArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryFormsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   hydrate?: InputMaybe<Array<FormsRequestParametersHydrate>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23146,12 +23264,16 @@ export type QueryGroupRolesArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   connectionId?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23178,9 +23300,13 @@ export type QueryHookSecretsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryHooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   triggerId?: InputMaybe<HookTriggerId>;
 };
 
@@ -23212,9 +23338,13 @@ export type QueryLogStreamArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
@@ -23229,7 +23359,11 @@ export type QueryNetworkAclArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryNetworkAclsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23261,10 +23395,14 @@ export type QueryOrganizationByNameArgs = {
 export type QueryOrganizationClientGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   grantIds?: InputMaybe<Array<Scalars['String']['input']>>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23278,9 +23416,13 @@ export type QueryOrganizationConnectionArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23316,8 +23458,12 @@ export type QueryOrganizationEnabledConnectionArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationEnabledConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23350,10 +23496,14 @@ export type QueryOrganizationInvitationArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23380,8 +23530,12 @@ export type QueryOrganizationMemberEffectiveRolesArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationMemberRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   userId: Scalars['ID']['input'];
 };
 
@@ -23389,17 +23543,25 @@ export type QueryOrganizationMemberRolesArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23427,9 +23589,13 @@ export type QueryPromptRenderingArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryPromptRenderingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   prompt?: InputMaybe<Scalars['String']['input']>;
   renderingMode?: InputMaybe<AculRenderingMode>;
   screen?: InputMaybe<Scalars['String']['input']>;
@@ -23479,9 +23645,13 @@ export type QueryResourceServerArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryResourceServersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   identifiers?: InputMaybe<Array<Scalars['String']['input']>>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23502,24 +23672,36 @@ export type QueryRoleGroupsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryRolePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryRoleUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nameFilter?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23534,10 +23716,14 @@ export type QueryRuleArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryRulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23558,7 +23744,11 @@ export type QuerySelfServiceProfileCustomTextsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QuerySelfServiceProfilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23646,8 +23836,12 @@ export type QueryUserAuthenticationMethodArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUserAuthenticationMethodsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23725,8 +23919,12 @@ export type QueryUserFederatedConnectionsTokensetsArgs = {
 export type QueryUserGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23734,18 +23932,26 @@ export type QueryUserGrantsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryUserLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23753,16 +23959,24 @@ export type QueryUserLogsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryUserPermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23778,8 +23992,12 @@ export type QueryUserRefreshTokensArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUserRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -23795,10 +24013,15 @@ export type QueryUserSessionsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   connection?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   primaryOrder?: InputMaybe<Scalars['Boolean']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
   searchEngine?: InputMaybe<SearchEngineVersions>;
@@ -24461,13 +24684,21 @@ export type RoleGroupsArgs = {
 
 export type RolePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type RoleUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Role items. */
@@ -27925,7 +28156,11 @@ export type User = Node & {
 
 export type UserAuthenticationMethodsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -27965,34 +28200,54 @@ export type UserEffectiveRolesSourcesGroupsArgs = {
 
 export type UserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeFields?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type UserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserPermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UserAttributeProfile = Node & {
@@ -28380,6 +28635,28 @@ export type UserEnrollmentStatus =
   | 'CONFIRMED'
   /** Sent to Auth0 as `pending`. */
   | 'PENDING';
+
+/** Named filters on users, compiled by the gateway to an escaped Lucene `q` (search engine v3). The fields set are AND-ed together and with `q`; values are matched exactly (quoted), never parsed as Lucene. */
+export type UserFilter = {
+  /** Conditions on `app_metadata` values, all of which must hold. */
+  appMetadata?: InputMaybe<Array<AppMetadataFilter>>;
+  /** Whether the user is blocked (through the dashboard or the Management API). */
+  blocked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Connection names: users of any of them (OR-ed), by `identities.connection`. */
+  connection?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The exact email address (case-insensitive, as Auth0 matches emails). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The domain part of the email (`example.com`). */
+  emailDomain?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the email is verified. */
+  emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The exact full name (case-insensitive). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The exact nickname (case-insensitive). */
+  nickname?: InputMaybe<Scalars['String']['input']>;
+  /** The exact username. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type UserGrant = {
   __typename?: 'UserGrant';
@@ -29374,6 +29651,7 @@ export type ResolversTypes = {
   AllocationItem: ResolverTypeWrapper<AllocationItem>;
   AllocationRequestItemInput: AllocationRequestItemInput;
   AllocationStrategy: AllocationStrategy;
+  AppMetadataFilter: AppMetadataFilter;
   AssessorsType: AssessorsType;
   AssignGroupRolesInput: AssignGroupRolesInput;
   AssignOrganizationMemberRolesInput: AssignOrganizationMemberRolesInput;
@@ -31278,6 +31556,7 @@ export type ResolversTypes = {
   UserEffectiveRoleSource: UserEffectiveRoleSource;
   UserEnrollmentAuthMethod: UserEnrollmentAuthMethod;
   UserEnrollmentStatus: UserEnrollmentStatus;
+  UserFilter: UserFilter;
   UserGrant: ResolverTypeWrapper<UserGrant>;
   UserGrantConnection: ResolverTypeWrapper<UserGrantConnection>;
   UserGrantEdge: ResolverTypeWrapper<UserGrantEdge>;
@@ -31385,6 +31664,7 @@ export type ResolversParentTypes = {
   AddRolePermissionsInput: AddRolePermissionsInput;
   AllocationItem: AllocationItem;
   AllocationRequestItemInput: AllocationRequestItemInput;
+  AppMetadataFilter: AppMetadataFilter;
   AssignGroupRolesInput: AssignGroupRolesInput;
   AssignOrganizationMemberRolesInput: AssignOrganizationMemberRolesInput;
   AssignRoleGroupsInput: AssignRoleGroupsInput;
@@ -32844,6 +33124,7 @@ export type ResolversParentTypes = {
   UserEffectiveRole: UserEffectiveRole;
   UserEffectiveRoleConnection: UserEffectiveRoleConnection;
   UserEffectiveRoleEdge: UserEffectiveRoleEdge;
+  UserFilter: UserFilter;
   UserGrant: UserGrant;
   UserGrantConnection: UserGrantConnection;
   UserGrantEdge: UserGrantEdge;
@@ -37387,6 +37668,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   deployAction?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<MutationDeployActionArgs, 'id'>>;
   deployActionVersion?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<MutationDeployActionVersionArgs, 'actionId' | 'id'>>;
   importKeyEncryption?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<MutationImportKeyEncryptionArgs, 'input' | 'kid'>>;
+  importUsers?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'users'>>;
   invalidateUserMultifactorRememberBrowser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationInvalidateUserMultifactorRememberBrowserArgs, 'id'>>;
   linkUserIdentities?: Resolver<Maybe<Array<ResolversTypes['UserIdentity']>>, ParentType, ContextType, RequireFields<MutationLinkUserIdentitiesArgs, 'id'>>;
   patchAttackProtectionPhoneProviderProtection?: Resolver<Maybe<ResolversTypes['PhoneProviderProtection']>, ParentType, ContextType, RequireFields<MutationPatchAttackProtectionPhoneProviderProtectionArgs, 'input'>>;
