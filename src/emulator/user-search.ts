@@ -10,7 +10,7 @@ import type { Json } from './tenant.js';
 type Predicate = (user: Json) => boolean;
 type Token = { kind: 'term'; field?: string; value: string; quoted: boolean } | { kind: 'op'; value: 'AND' | 'OR' | 'NOT' | '(' | ')' };
 
-const INSENSITIVE = new Set(['email', 'name', 'given_name', 'family_name', 'nickname']);
+const INSENSITIVE = new Set(['email', 'name', 'given_name', 'family_name', 'nickname', 'email.domain']);
 const DEFAULT_FIELDS = ['email', 'name', 'nickname', 'given_name', 'family_name', 'user_id'];
 
 function tokenize(q: string): Token[] {
@@ -68,6 +68,8 @@ function tokenize(q: string): Token[] {
 function valueAt(user: Json, path: string): unknown {
   if (path === 'identities.connection') return (user.identities as Json[] | undefined)?.map((i) => i.connection);
   if (path === 'identities.provider') return (user.identities as Json[] | undefined)?.map((i) => i.provider);
+  // Auth0 indexes the part of the email after `@` as `email.domain` (the gateway's UserFilter.emailDomain).
+  if (path === 'email.domain') return typeof user.email === 'string' ? user.email.slice(user.email.lastIndexOf('@') + 1) : undefined;
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), user);
 }
 

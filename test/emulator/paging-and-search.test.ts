@@ -61,6 +61,8 @@ describe('user search (the Lucene subset people use)', () => {
   it.each([
     ['identities.connection:"google-oauth2"', (u: any) => u.identities[0].connection === 'google-oauth2'],
     ['email:*@acme.test', (u: any) => u.email.endsWith('@acme.test')],
+    // What UserFilter.emailDomain compiles to: Auth0 indexes the domain, case-insensitively.
+    ['email.domain:"ACME.test"', (u: any) => u.email.endsWith('@acme.test')],
     ['email:"ADA.LOVELACE' /* an unterminated quote is a 400, as Auth0 answers a query it cannot parse */, null],
     ['app_metadata.plan:enterprise AND NOT email_verified:true', (u: any) => u.app_metadata.plan === 'enterprise' && u.email_verified !== true],
     ['(given_name:Ada OR given_name:Grace) AND blocked:false', (u: any) => ['Ada', 'Grace'].includes(u.given_name) && u.blocked === false],
