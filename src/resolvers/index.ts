@@ -38,9 +38,32 @@ export function buildResolvers(metadata: GeneratedMetadata): IResolvers {
     const [type, field] = edge.coordinate.split('.') as [string, string];
     resolvers[type] = { ...(resolvers[type] ?? {}), [field]: edgeResolver(edge) };
   }
+  for (const [type, field] of Object.entries(metadata.openOutputs ?? {})) {
+    resolvers[type] = { ...(resolvers[type] ?? {}), [field]: undeclaredProperties(metadata, field) };
+  }
   resolvers.Query = query;
   resolvers.Mutation = { ...mutation, ...workflowRootFields(metadata).Mutation };
   return resolvers as IResolvers;
+}
+
+/**
+ * An open object's `extra` (symmetric.ts): the wire properties its type does not declare, or
+ * null when there are none. The declared wire keys are worked out once per type.
+ */
+function undeclaredProperties(metadata: GeneratedMetadata, own: string): GraphQLFieldResolver<unknown, unknown> {
+  const declared = new Map<string, Set<string>>();
+  return (source, _args, _context, info) => {
+    if (source === null || typeof source !== 'object') return null;
+    const type = info.parentType.name;
+    let keys = declared.get(type);
+    if (!keys) {
+      const renamed = metadata.fieldWireNames[type] ?? {};
+      keys = new Set(Object.keys(info.parentType.getFields()).filter((name) => name !== own).map((name) => renamed[name] ?? name));
+      declared.set(type, keys);
+    }
+    const rest = Object.entries(source as Record<string, unknown>).filter(([key]) => !keys.has(key));
+    return rest.length > 0 ? Object.fromEntries(rest) : null;
+  };
 }
 
 /**

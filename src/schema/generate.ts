@@ -1,6 +1,7 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
- * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) → edges → emit).
+ * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) → edges
+ * → symmetric types (symmetric.ts) → node ids → lookups → open inputs → workflows → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
 import { buildOperations } from './operations.js';
 import { addNodeIds } from './node-ids.js';
+import { symmetricTypes } from './symmetric.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -40,6 +42,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   const { entities, edges } = buildEdges(ctx, root);
+  const symmetric = symmetricTypes(ctx, types, root.operations);
   addNodeIds(ctx, root, entities);
   const lookups = buildLookups(root);
   const open = openInputs(ctx);
@@ -59,6 +62,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     edges: edges.sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
     lookups,
     openInputs: open,
+    openOutputs: symmetric.openOutputs,
     workflows: sortKeys(workflows),
   };
   for (const type of [...ctx.types.values()].sort((a, b) => a.name.localeCompare(b.name))) {

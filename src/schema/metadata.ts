@@ -82,6 +82,8 @@ export interface GeneratedMetadata {
   lookups?: Record<string, LookupMetadata>;
   /** Input types the spec leaves open (additionalProperties: true) → their pass-through field (open-inputs.ts). */
   openInputs?: Record<string, string>;
+  /** Output types read back typed from an open schema → the field carrying what they do not declare (symmetric.ts). */
+  openOutputs?: Record<string, string>;
   /** Root fields added by the workflows step (workflows.ts), each run through a spec operation. */
   workflows?: Record<string, WorkflowMetadata>;
 }

@@ -1002,7 +1002,7 @@ export type AsyncApprovalNotificationsChannels =
 
 export type AttackProtectionCaptcha = {
   __typename?: 'AttackProtectionCaptcha';
-  activeProviderId?: Maybe<Scalars['String']['output']>;
+  activeProviderId?: Maybe<AttackProtectionCaptchaProviderId>;
   arkose?: Maybe<AttackProtectionCaptchaArkosePayload>;
   authChallenge?: Maybe<AttackProtectionCaptchaAuthChallengePayload>;
   friendlyCaptcha?: Maybe<AttackProtectionCaptchaFriendlyCaptchaPayload>;
@@ -3793,7 +3793,7 @@ export type Connection = Node & {
   /** The name of the connection */
   name?: Maybe<Scalars['String']['output']>;
   /** In order to return options in the response, the `read:connections_options` scope must be present */
-  options?: Maybe<Scalars['JSON']['output']>;
+  options?: Maybe<ConnectionPropertiesOptions>;
   /** Defines the realms for which the connection will be used (ie: email domains). If the array is empty or the property is not specified, the connection name will be added as realm. */
   realms?: Maybe<Array<Scalars['String']['output']>>;
   /**
@@ -3831,7 +3831,7 @@ export type Connection = Node & {
    */
   status?: Maybe<Scalars['Boolean']['output']>;
   /** The type of the connection, related to the identity provider */
-  strategy?: Maybe<Scalars['String']['output']>;
+  strategy?: Maybe<ConnectionIdentityProvider>;
 };
 
 
@@ -3859,11 +3859,31 @@ export type ConnectionAssertionDecryptionAlgorithmProfile =
   | 'V2026_1';
 
 /** Settings for SAML assertion decryption. */
+export type ConnectionAssertionDecryptionSettings = {
+  __typename?: 'ConnectionAssertionDecryptionSettings';
+  /** A list of insecure algorithms to allow for SAML assertion decryption. */
+  algorithmExceptions?: Maybe<Array<Scalars['String']['output']>>;
+  /** The algorithm profile to use for decrypting SAML assertions. */
+  algorithmProfile?: Maybe<ConnectionAssertionDecryptionAlgorithmProfile>;
+};
+
+/** Settings for SAML assertion decryption. */
 export type ConnectionAssertionDecryptionSettingsInput = {
   /** A list of insecure algorithms to allow for SAML assertion decryption. */
   algorithmExceptions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The algorithm profile to use for decrypting SAML assertions. */
   algorithmProfile: ConnectionAssertionDecryptionAlgorithmProfile;
+};
+
+/** Attribute configuration */
+export type ConnectionAttributes = {
+  __typename?: 'ConnectionAttributes';
+  /** Configuration for the email attribute for users. */
+  email?: Maybe<EmailAttribute>;
+  /** Configuration for the phone number attribute for users. */
+  phoneNumber?: Maybe<PhoneAttribute>;
+  /** Configuration for the username attribute for users. */
+  username?: Maybe<UsernameAttribute>;
 };
 
 /** Attribute configuration */
@@ -3874,6 +3894,19 @@ export type ConnectionAttributesInput = {
   phoneNumber?: InputMaybe<PhoneAttributeInput>;
   /** Configuration for the username attribute for users. */
   username?: InputMaybe<UsernameAttributeInput>;
+};
+
+/** Options for enabling authentication methods. */
+export type ConnectionAuthenticationMethods = {
+  __typename?: 'ConnectionAuthenticationMethods';
+  /** Email OTP authentication enablement */
+  emailOtp?: Maybe<ConnectionEmailOtpAuthenticationMethod>;
+  /** Passkey authentication enablement */
+  passkey?: Maybe<ConnectionPasskeyAuthenticationMethod>;
+  /** Password authentication enablement */
+  password?: Maybe<ConnectionPasswordAuthenticationMethod>;
+  /** Phone OTP authentication enablement */
+  phoneOtp?: Maybe<ConnectionPhoneOtpAuthenticationMethod>;
 };
 
 /** Options for enabling authentication methods. */
@@ -3926,6 +3959,22 @@ export type ConnectionConnection = {
 };
 
 /** A map of scripts used to integrate with a custom database. */
+export type ConnectionCustomScripts = {
+  __typename?: 'ConnectionCustomScripts';
+  changeEmail?: Maybe<Scalars['String']['output']>;
+  changePassword?: Maybe<Scalars['String']['output']>;
+  changePhoneNumber?: Maybe<Scalars['String']['output']>;
+  changeUsername?: Maybe<Scalars['String']['output']>;
+  create?: Maybe<Scalars['String']['output']>;
+  delete?: Maybe<Scalars['String']['output']>;
+  /** The properties Auth0 returned that this type does not declare (strategy-specific settings), as they are; write them back through the input's `extra`. */
+  extra?: Maybe<Scalars['JSON']['output']>;
+  getUser?: Maybe<Scalars['String']['output']>;
+  login?: Maybe<Scalars['String']['output']>;
+  verify?: Maybe<Scalars['String']['output']>;
+};
+
+/** A map of scripts used to integrate with a custom database. */
 export type ConnectionCustomScriptsInput = {
   changeEmail?: InputMaybe<Scalars['String']['input']>;
   changePassword?: InputMaybe<Scalars['String']['input']>;
@@ -3955,6 +4004,13 @@ export type ConnectionEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Connection;
+};
+
+/** Email OTP authentication enablement */
+export type ConnectionEmailOtpAuthenticationMethod = {
+  __typename?: 'ConnectionEmailOtpAuthenticationMethod';
+  /** Determines whether email OTP is enabled */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** Email OTP authentication enablement */
@@ -3992,6 +4048,13 @@ export type ConnectionEnabledClientEdge = {
 };
 
 /** Federated Connections Access Tokens */
+export type ConnectionFederatedConnectionsAccessTokens = {
+  __typename?: 'ConnectionFederatedConnectionsAccessTokens';
+  /** Enables refresh tokens and access tokens collection for federated connections */
+  active?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Federated Connections Access Tokens */
 export type ConnectionFederatedConnectionsAccessTokensInput = {
   /** Enables refresh tokens and access tokens collection for federated connections */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4007,6 +4070,23 @@ export type ConnectionForOrganizationInput = {
   isSignupEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
   showAsButton?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Token-based authentication settings to be applied when connection is using an sms strategy. */
+export type ConnectionGatewayAuthentication = {
+  __typename?: 'ConnectionGatewayAuthentication';
+  /** The audience to be added to the JWT payload. */
+  audience?: Maybe<Scalars['String']['output']>;
+  /** The properties Auth0 returned that this type does not declare (strategy-specific settings), as they are; write them back through the input's `extra`. */
+  extra?: Maybe<Scalars['JSON']['output']>;
+  /** The Authorization header type. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** The secret to be used for signing tokens. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Set to true if the provided secret is base64 encoded. */
+  secretBase64Encoded?: Maybe<Scalars['Boolean']['output']>;
+  /** The subject to be added to the JWT payload. */
+  subject?: Maybe<Scalars['String']['output']>;
 };
 
 /** Token-based authentication settings to be applied when connection is using an sms strategy. */
@@ -4192,6 +4272,13 @@ export type ConnectionKeyUse =
   | 'SIGNING';
 
 /** Passkey authentication enablement */
+export type ConnectionPasskeyAuthenticationMethod = {
+  __typename?: 'ConnectionPasskeyAuthenticationMethod';
+  /** Determines whether passkeys are enabled */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Passkey authentication enablement */
 export type ConnectionPasskeyAuthenticationMethodInput = {
   /** Determines whether passkeys are enabled */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4207,6 +4294,17 @@ export type ConnectionPasskeyChallengeUi =
   | 'BUTTON';
 
 /** Options for the passkey authentication method */
+export type ConnectionPasskeyOptions = {
+  __typename?: 'ConnectionPasskeyOptions';
+  /** Controls the UI used to challenge the user for their passkey. */
+  challengeUi?: Maybe<ConnectionPasskeyChallengeUi>;
+  /** Enables or disables enrollment prompt for local passkey when user authenticates using a cross-device passkey for the connection. */
+  localEnrollmentEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Enables or disables progressive enrollment of passkeys for the connection. */
+  progressiveEnrollmentEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Options for the passkey authentication method */
 export type ConnectionPasskeyOptionsInput = {
   /** Controls the UI used to challenge the user for their passkey. */
   challengeUi?: InputMaybe<ConnectionPasskeyChallengeUi>;
@@ -4214,6 +4312,17 @@ export type ConnectionPasskeyOptionsInput = {
   localEnrollmentEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Enables or disables progressive enrollment of passkeys for the connection. */
   progressiveEnrollmentEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Password authentication enablement */
+export type ConnectionPasswordAuthenticationMethod = {
+  __typename?: 'ConnectionPasswordAuthenticationMethod';
+  /** Specifies the API behavior for password authentication */
+  apiBehavior?: Maybe<ConnectionApiBehavior>;
+  /** Determines whether passwords are enabled */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Specifies the signup behavior for password authentication */
+  signupBehavior?: Maybe<ConnectionSignupBehavior>;
 };
 
 /** Password authentication enablement */
@@ -4227,9 +4336,24 @@ export type ConnectionPasswordAuthenticationMethodInput = {
 };
 
 /** Password complexity options */
+export type ConnectionPasswordComplexityOptions = {
+  __typename?: 'ConnectionPasswordComplexityOptions';
+  /** Minimum password length */
+  minLength?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Password complexity options */
 export type ConnectionPasswordComplexityOptionsInput = {
   /** Minimum password length */
   minLength?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Options for password dictionary policy */
+export type ConnectionPasswordDictionaryOptions = {
+  __typename?: 'ConnectionPasswordDictionaryOptions';
+  /** Custom Password Dictionary. An array of up to 200 entries. */
+  dictionary?: Maybe<Array<Scalars['String']['output']>>;
+  enable?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** Options for password dictionary policy */
@@ -4240,14 +4364,57 @@ export type ConnectionPasswordDictionaryOptionsInput = {
 };
 
 /** Options for password history policy */
+export type ConnectionPasswordHistoryOptions = {
+  __typename?: 'ConnectionPasswordHistoryOptions';
+  enable?: Maybe<Scalars['Boolean']['output']>;
+  size?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Options for password history policy */
 export type ConnectionPasswordHistoryOptionsInput = {
   enable: Scalars['Boolean']['input'];
   size?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Options for personal info in passwords policy */
+export type ConnectionPasswordNoPersonalInfoOptions = {
+  __typename?: 'ConnectionPasswordNoPersonalInfoOptions';
+  enable?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Options for personal info in passwords policy */
 export type ConnectionPasswordNoPersonalInfoOptionsInput = {
   enable: Scalars['Boolean']['input'];
+};
+
+/** Password policy options for flexible password policy configuration */
+export type ConnectionPasswordOptions = {
+  __typename?: 'ConnectionPasswordOptions';
+  /** Password complexity requirements configuration */
+  complexity?: Maybe<ConnectionPasswordOptionsComplexity>;
+  /** Dictionary-based password restriction policy to prevent common passwords */
+  dictionary?: Maybe<ConnectionPasswordOptionsDictionary>;
+  /** Password history policy configuration to prevent password reuse */
+  history?: Maybe<ConnectionPasswordOptionsHistory>;
+  /** Personal information restriction policy to prevent use of profile data in passwords */
+  profileData?: Maybe<ConnectionPasswordOptionsProfileData>;
+};
+
+/** Password complexity requirements configuration */
+export type ConnectionPasswordOptionsComplexity = {
+  __typename?: 'ConnectionPasswordOptionsComplexity';
+  /** When enabled, passwords must contain at least 3 out of 4 character types. Can only be enabled when all 4 character types are specified */
+  characterTypeRule?: Maybe<PasswordCharacterTypeRulePolicy>;
+  /** Required character types that must be present in passwords. Valid options: uppercase, lowercase, number, special */
+  characterTypes?: Maybe<Array<Maybe<PasswordCharacterType>>>;
+  /** Controls whether identical consecutive characters are allowed in passwords */
+  identicalCharacters?: Maybe<PasswordIdenticalCharactersPolicy>;
+  /** Controls whether passwords that exceed the maximum length are truncated or rejected */
+  maxLengthExceeded?: Maybe<PasswordMaxLengthExceededPolicy>;
+  /** Minimum password length required (1-72 characters) */
+  minLength?: Maybe<Scalars['Int']['output']>;
+  /** Controls whether sequential characters are allowed in passwords */
+  sequentialCharacters?: Maybe<PasswordSequentialCharactersPolicy>;
 };
 
 /** Password complexity requirements configuration */
@@ -4267,6 +4434,17 @@ export type ConnectionPasswordOptionsComplexityInput = {
 };
 
 /** Dictionary-based password restriction policy to prevent common passwords */
+export type ConnectionPasswordOptionsDictionary = {
+  __typename?: 'ConnectionPasswordOptionsDictionary';
+  /** Enables dictionary checking to prevent use of common passwords and custom blocked words */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** Array of custom words to block in passwords. Maximum 200 items, each up to 50 characters */
+  custom?: Maybe<Array<Scalars['String']['output']>>;
+  /** Default dictionary to use for password validation. Options: "en_10k" (10,000 common words) or "en_100k" (100,000 common words) */
+  default?: Maybe<PasswordDefaultDictionaries>;
+};
+
+/** Dictionary-based password restriction policy to prevent common passwords */
 export type ConnectionPasswordOptionsDictionaryInput = {
   /** Enables dictionary checking to prevent use of common passwords and custom blocked words */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4274,6 +4452,15 @@ export type ConnectionPasswordOptionsDictionaryInput = {
   custom?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Default dictionary to use for password validation. Options: "en_10k" (10,000 common words) or "en_100k" (100,000 common words) */
   default?: InputMaybe<PasswordDefaultDictionaries>;
+};
+
+/** Password history policy configuration to prevent password reuse */
+export type ConnectionPasswordOptionsHistory = {
+  __typename?: 'ConnectionPasswordOptionsHistory';
+  /** Enables password history checking to prevent users from reusing recent passwords */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** Number of previous passwords to remember and prevent reuse (1-24) */
+  size?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Password history policy configuration to prevent password reuse */
@@ -4297,6 +4484,15 @@ export type ConnectionPasswordOptionsInput = {
 };
 
 /** Personal information restriction policy to prevent use of profile data in passwords */
+export type ConnectionPasswordOptionsProfileData = {
+  __typename?: 'ConnectionPasswordOptionsProfileData';
+  /** Prevents users from including profile data (like name, email) in their passwords */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** Blocked profile fields. An array of up to 12 entries. */
+  blockedFields?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** Personal information restriction policy to prevent use of profile data in passwords */
 export type ConnectionPasswordOptionsProfileDataInput = {
   /** Prevents users from including profile data (like name, email) in their passwords */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4316,6 +4512,13 @@ export type ConnectionPasswordPolicy =
   | 'LOW'
   /** Sent to Auth0 as `none`. */
   | 'NONE';
+
+/** Phone OTP authentication enablement */
+export type ConnectionPhoneOtpAuthenticationMethod = {
+  __typename?: 'ConnectionPhoneOtpAuthenticationMethod';
+  /** Determines whether phone OTP is enabled */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+};
 
 /** Phone OTP authentication enablement */
 export type ConnectionPhoneOtpAuthenticationMethodInput = {
@@ -4475,6 +4678,79 @@ export type ConnectionProfileTemplate = {
   organization?: Maybe<ConnectionProfileOrganization>;
   /** Strategy-specific overrides for this attribute */
   strategyOverrides?: Maybe<ConnectionProfileStrategyOverrides>;
+};
+
+/** The connection's options (depend on the connection strategy) */
+export type ConnectionPropertiesOptions = {
+  __typename?: 'ConnectionPropertiesOptions';
+  apiEnableGroups?: Maybe<Scalars['Boolean']['output']>;
+  apiEnableUsers?: Maybe<Scalars['Boolean']['output']>;
+  /** Settings for SAML assertion decryption. */
+  assertionDecryptionSettings?: Maybe<ConnectionAssertionDecryptionSettings>;
+  /** Attribute configuration */
+  attributes?: Maybe<ConnectionAttributes>;
+  /** Options for enabling authentication methods. */
+  authenticationMethods?: Maybe<ConnectionAuthenticationMethods>;
+  basicProfile?: Maybe<Scalars['Boolean']['output']>;
+  /** Stores encrypted string only configurations for connections */
+  configuration?: Maybe<Scalars['JSON']['output']>;
+  /** A map of scripts used to integrate with a custom database. */
+  customScripts?: Maybe<ConnectionCustomScripts>;
+  disableSelfServiceChangePassword?: Maybe<Scalars['Boolean']['output']>;
+  /** Algorithm used for DPoP proof JWT signing. */
+  dpopSigningAlg?: Maybe<ConnectionDpopSigningAlg>;
+  /** Set to true to inject context into custom DB scripts (warning: cannot be disabled once enabled) */
+  enableScriptContext?: Maybe<Scalars['Boolean']['output']>;
+  /** Set to true to use a legacy user store */
+  enabledDatabaseCustomization?: Maybe<Scalars['Boolean']['output']>;
+  extAdmin?: Maybe<Scalars['Boolean']['output']>;
+  extAgreedTerms?: Maybe<Scalars['Boolean']['output']>;
+  extAssignedPlans?: Maybe<Scalars['Boolean']['output']>;
+  extGroups?: Maybe<Scalars['Boolean']['output']>;
+  extIsSuspended?: Maybe<Scalars['Boolean']['output']>;
+  extProfile?: Maybe<Scalars['Boolean']['output']>;
+  /** The properties Auth0 returned that this type does not declare (strategy-specific settings), as they are; write them back through the input's `extra`. */
+  extra?: Maybe<Scalars['JSON']['output']>;
+  /** Federated Connections Access Tokens */
+  federatedConnectionsAccessTokens?: Maybe<ConnectionFederatedConnectionsAccessTokens>;
+  /** Token-based authentication settings to be applied when connection is using an sms strategy. */
+  gatewayAuthentication?: Maybe<ConnectionGatewayAuthentication>;
+  /** Indicates whether the identity provider supports session expiry via the id_token. If true, the system will use the session_expiry claim in the id_token to determine session expiry. */
+  idTokenSessionExpirySupported?: Maybe<Scalars['Boolean']['output']>;
+  /** List of algorithms allowed to verify the ID tokens. */
+  idTokenSignedResponseAlgs?: Maybe<Array<Maybe<ConnectionIdTokenSignedResponseAlg>>>;
+  /** Enable this if you have a legacy user store and you want to gradually migrate those users to the Auth0 user store */
+  importMode?: Maybe<Scalars['Boolean']['output']>;
+  /** An array of user fields that should not be stored in the Auth0 database (https://auth0.com/docs/security/data-security/denylist) */
+  nonPersistentAttrs?: Maybe<Array<Scalars['String']['output']>>;
+  /** Options for the passkey authentication method */
+  passkeyOptions?: Maybe<ConnectionPasskeyOptions>;
+  /** Password complexity options */
+  passwordComplexityOptions?: Maybe<ConnectionPasswordComplexityOptions>;
+  /** Options for password dictionary policy */
+  passwordDictionary?: Maybe<ConnectionPasswordDictionaryOptions>;
+  /** Options for password history policy */
+  passwordHistory?: Maybe<ConnectionPasswordHistoryOptions>;
+  /** Options for personal info in passwords policy */
+  passwordNoPersonalInfo?: Maybe<ConnectionPasswordNoPersonalInfoOptions>;
+  /** Password policy options for flexible password policy configuration */
+  passwordOptions?: Maybe<ConnectionPasswordOptions>;
+  /** Password strength level */
+  passwordPolicy?: Maybe<ConnectionPasswordPolicy>;
+  /** Order of precedence for attribute types. If the property is not specified, the default precedence of attributes will be used. */
+  precedence?: Maybe<Array<Maybe<ConnectionIdentifierPrecedenceEnum>>>;
+  /** When using an external IdP, this flag determines  whether 'name', 'given_name', 'family_name', 'nickname', and 'picture' attributes are updated. In addition, it also determines whether the user is created when user doesnt exist previously. Possible values are 'on_each_login' (default value, it configures the connection to automatically create the user if necessary and update the root attributes from the external IdP with each user login. When this setting is used, root attributes cannot be independently updated), 'on_first_login' (configures the connection to create the user and set the root attributes on first login only, allowing them to be independently updated thereafter), and 'never_on_login' (configures the connection not to create the user and not to set the root attributes from the external IdP, allowing them to be independently updated). */
+  setUserRootAttributes?: Maybe<ConnectionSetUserRootAttributes>;
+  /** Authentication method used at the identity provider's token endpoint. 'client_secret_post' sends credentials in the request body; 'private_key_jwt' uses a signed JWT assertion for enhanced security. */
+  tokenEndpointAuthMethod?: Maybe<ConnectionTokenEndpointAuthMethod>;
+  /** Algorithm used to sign client_assertions. */
+  tokenEndpointAuthSigningAlg?: Maybe<ConnectionTokenEndpointAuthSigningAlg>;
+  /** Specifies the format of the aud (audience) claim included in the JWT used for client authentication at the token endpoint. Accepted values are: 'issuer' (the aud claim is set to the OIDC issuer URL) or 'token_endpoint' (the aud claim is set to the token endpoint URL). */
+  tokenEndpointJwtcaAudFormat?: Maybe<ConnectionTokenEndpointJwtcaAudFormatEnumOidc>;
+  /** Options for adding parameters in the request to the upstream IdP */
+  upstreamParams?: Maybe<Scalars['JSON']['output']>;
+  /** Options for validation */
+  validation?: Maybe<ConnectionValidationOptions>;
 };
 
 /** The connection's options (depend on the connection strategy) */
@@ -4703,9 +4979,21 @@ export type ConnectionTokenEndpointJwtcaAudFormatEnumOidc =
   /** Sent to Auth0 as `token_endpoint`. */
   | 'TOKEN_ENDPOINT';
 
+export type ConnectionUsernameValidationOptions = {
+  __typename?: 'ConnectionUsernameValidationOptions';
+  max?: Maybe<Scalars['Int']['output']>;
+  min?: Maybe<Scalars['Int']['output']>;
+};
+
 export type ConnectionUsernameValidationOptionsInput = {
   max: Scalars['Int']['input'];
   min: Scalars['Int']['input'];
+};
+
+/** Options for validation */
+export type ConnectionValidationOptions = {
+  __typename?: 'ConnectionValidationOptions';
+  username?: Maybe<ConnectionUsernameValidationOptions>;
 };
 
 /** Options for validation */
@@ -4999,7 +5287,7 @@ export type CreateCustomDomainPayload = {
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
   certificate?: Maybe<DomainCertificate>;
   /** The HTTP header to fetch the client's IP address */
-  customClientIpHeader?: Maybe<Scalars['String']['output']>;
+  customClientIpHeader?: Maybe<CustomDomainCustomClientIpHeaderEnum>;
   /** The custom domain named by `customDomainId`, resolved in batches. */
   customDomain?: Maybe<CustomDomain>;
   /** ID of the custom domain. */
@@ -5017,7 +5305,7 @@ export type CreateCustomDomainPayload = {
   /** Custom domain configuration status. Can be `failed`, `pending_verification`, or `ready`. */
   status?: Maybe<CustomDomainStatusFilter>;
   /** The TLS version policy */
-  tlsPolicy?: Maybe<Scalars['String']['output']>;
+  tlsPolicy?: Maybe<CustomDomainTlsPolicy>;
   /** Custom domain provisioning type. Can be `auth0_managed_certs` or `self_managed_certs`. */
   type?: Maybe<CustomDomainType>;
   /** Domain verification settings. */
@@ -7235,6 +7523,26 @@ export type DomainVerificationStatus =
   /** Sent to Auth0 as `verified`. */
   | 'VERIFIED';
 
+/** Configuration for the email attribute for users. */
+export type EmailAttribute = {
+  __typename?: 'EmailAttribute';
+  identifier?: Maybe<EmailAttributeIdentifier>;
+  /** Determines if property should be required for users */
+  profileRequired?: Maybe<Scalars['Boolean']['output']>;
+  signup?: Maybe<SignupVerified>;
+  /** Determines if the attribute is unique in a given connection */
+  unique?: Maybe<Scalars['Boolean']['output']>;
+  verificationMethod?: Maybe<VerificationMethod>;
+};
+
+export type EmailAttributeIdentifier = {
+  __typename?: 'EmailAttributeIdentifier';
+  /** Determines if the attribute is used for identification */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** Default authentication method for email identifier */
+  defaultMethod?: Maybe<DefaultMethodEmailIdentifier>;
+};
+
 export type EmailAttributeIdentifierInput = {
   /** Determines if the attribute is used for identification */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -7262,7 +7570,7 @@ export type EmailProvider = {
   /** Whether the provider is enabled (true) or disabled (false). */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Name of the email provider. Can be `mailgun`, `mandrill`, `sendgrid`, `resend`, `ses`, `sparkpost`, `smtp`, `azure_cs`, `ms365`, or `custom`. */
-  name?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<EmailProviderName>;
   /** Specific provider setting */
   settings?: Maybe<Scalars['JSON']['output']>;
 };
@@ -13554,7 +13862,7 @@ export type Hook = Node & {
    */
   secrets?: Maybe<Scalars['JSON']['output']>;
   /** Trigger ID */
-  triggerId?: Maybe<Scalars['String']['output']>;
+  triggerId?: Maybe<HookTriggerId>;
 };
 
 /** A page of Hook items. */
@@ -20272,6 +20580,23 @@ export type PermissionsResponsePayloadEdge = {
   node: PermissionsResponsePayload;
 };
 
+/** Configuration for the phone number attribute for users. */
+export type PhoneAttribute = {
+  __typename?: 'PhoneAttribute';
+  identifier?: Maybe<PhoneAttributeIdentifier>;
+  /** Determines if property should be required for users */
+  profileRequired?: Maybe<Scalars['Boolean']['output']>;
+  signup?: Maybe<SignupVerified>;
+};
+
+export type PhoneAttributeIdentifier = {
+  __typename?: 'PhoneAttributeIdentifier';
+  /** Determines if the attribute is used for identification */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** Default authentication method for phone_number identifier */
+  defaultMethod?: Maybe<DefaultMethodPhoneNumberIdentifier>;
+};
+
 export type PhoneAttributeIdentifierInput = {
   /** Determines if the attribute is used for identification */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -25857,6 +26182,11 @@ export type SigningKeys = {
   thumbprint?: Maybe<Scalars['String']['output']>;
 };
 
+export type Signup = {
+  __typename?: 'Signup';
+  status?: Maybe<SignupStatus>;
+};
+
 export type SignupInput = {
   status?: InputMaybe<SignupStatus>;
 };
@@ -25869,8 +26199,19 @@ export type SignupStatus =
   /** Sent to Auth0 as `required`. */
   | 'REQUIRED';
 
+export type SignupVerification = {
+  __typename?: 'SignupVerification';
+  active?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type SignupVerificationInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type SignupVerified = {
+  __typename?: 'SignupVerified';
+  status?: Maybe<SignupStatus>;
+  verification?: Maybe<SignupVerification>;
 };
 
 export type SignupVerifiedInput = {
@@ -27325,7 +27666,7 @@ export type UpdateCustomDomainPayload = {
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
   certificate?: Maybe<DomainCertificate>;
   /** The HTTP header to fetch the client's IP address */
-  customClientIpHeader?: Maybe<Scalars['String']['output']>;
+  customClientIpHeader?: Maybe<CustomDomainCustomClientIpHeaderEnum>;
   /** The custom domain named by `customDomainId`, resolved in batches. */
   customDomain?: Maybe<CustomDomain>;
   /** ID of the custom domain. */
@@ -27343,7 +27684,7 @@ export type UpdateCustomDomainPayload = {
   /** Custom domain configuration status. Can be `failed`, `pending_verification`, or `ready`. */
   status?: Maybe<CustomDomainStatusFilter>;
   /** The TLS version policy */
-  tlsPolicy?: Maybe<Scalars['String']['output']>;
+  tlsPolicy?: Maybe<CustomDomainTlsPolicy>;
   /** Custom domain provisioning type. Can be `auth0_managed_certs` or `self_managed_certs`. */
   type?: Maybe<CustomDomainType>;
   /** Domain verification settings. */
@@ -28966,9 +29307,31 @@ export type UserProfileData = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+export type UsernameAllowedTypes = {
+  __typename?: 'UsernameAllowedTypes';
+  email?: Maybe<Scalars['Boolean']['output']>;
+  phoneNumber?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type UsernameAllowedTypesInput = {
   email?: InputMaybe<Scalars['Boolean']['input']>;
   phoneNumber?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Configuration for the username attribute for users. */
+export type UsernameAttribute = {
+  __typename?: 'UsernameAttribute';
+  identifier?: Maybe<UsernameAttributeIdentifier>;
+  /** Determines if property should be required for users */
+  profileRequired?: Maybe<Scalars['Boolean']['output']>;
+  signup?: Maybe<Signup>;
+  validation?: Maybe<UsernameValidation>;
+};
+
+export type UsernameAttributeIdentifier = {
+  __typename?: 'UsernameAttributeIdentifier';
+  /** Determines if the attribute is used for identification */
+  active?: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type UsernameAttributeIdentifierInput = {
@@ -28983,6 +29346,15 @@ export type UsernameAttributeInput = {
   profileRequired?: InputMaybe<Scalars['Boolean']['input']>;
   signup?: InputMaybe<SignupInput>;
   validation?: InputMaybe<UsernameValidationInput>;
+};
+
+export type UsernameValidation = {
+  __typename?: 'UsernameValidation';
+  allowedTypes?: Maybe<UsernameAllowedTypes>;
+  /** Maximum allowed length */
+  maxLength?: Maybe<Scalars['Float']['output']>;
+  /** Minimum allowed length */
+  minLength?: Maybe<Scalars['Float']['output']>;
 };
 
 export type UsernameValidationInput = {
@@ -29889,43 +30261,63 @@ export type ResolversTypes = {
   Connection: ResolverTypeWrapper<Connection>;
   ConnectionApiBehavior: ConnectionApiBehavior;
   ConnectionAssertionDecryptionAlgorithmProfile: ConnectionAssertionDecryptionAlgorithmProfile;
+  ConnectionAssertionDecryptionSettings: ResolverTypeWrapper<ConnectionAssertionDecryptionSettings>;
   ConnectionAssertionDecryptionSettingsInput: ConnectionAssertionDecryptionSettingsInput;
+  ConnectionAttributes: ResolverTypeWrapper<ConnectionAttributes>;
   ConnectionAttributesInput: ConnectionAttributesInput;
+  ConnectionAuthenticationMethods: ResolverTypeWrapper<ConnectionAuthenticationMethods>;
   ConnectionAuthenticationMethodsInput: ConnectionAuthenticationMethodsInput;
   ConnectionAuthenticationPurpose: ResolverTypeWrapper<ConnectionAuthenticationPurpose>;
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ResolverTypeWrapper<ConnectionConnectedAccountsPurpose>;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
   ConnectionConnection: ResolverTypeWrapper<ConnectionConnection>;
+  ConnectionCustomScripts: ResolverTypeWrapper<ConnectionCustomScripts>;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionDpopSigningAlg: ConnectionDpopSigningAlg;
   ConnectionEdge: ResolverTypeWrapper<ConnectionEdge>;
+  ConnectionEmailOtpAuthenticationMethod: ResolverTypeWrapper<ConnectionEmailOtpAuthenticationMethod>;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ResolverTypeWrapper<ConnectionEnabledClient>;
   ConnectionEnabledClientConnection: ResolverTypeWrapper<ConnectionEnabledClientConnection>;
   ConnectionEnabledClientEdge: ResolverTypeWrapper<ConnectionEnabledClientEdge>;
+  ConnectionFederatedConnectionsAccessTokens: ResolverTypeWrapper<ConnectionFederatedConnectionsAccessTokens>;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
+  ConnectionGatewayAuthentication: ResolverTypeWrapper<ConnectionGatewayAuthentication>;
   ConnectionGatewayAuthenticationInput: ConnectionGatewayAuthenticationInput;
   ConnectionIdTokenSignedResponseAlg: ConnectionIdTokenSignedResponseAlg;
   ConnectionIdentifierPrecedenceEnum: ConnectionIdentifierPrecedenceEnum;
   ConnectionIdentityProvider: ConnectionIdentityProvider;
   ConnectionKey: ResolverTypeWrapper<ConnectionKey>;
   ConnectionKeyUse: ConnectionKeyUse;
+  ConnectionPasskeyAuthenticationMethod: ResolverTypeWrapper<ConnectionPasskeyAuthenticationMethod>;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
   ConnectionPasskeyChallengeUI: ConnectionPasskeyChallengeUi;
+  ConnectionPasskeyOptions: ResolverTypeWrapper<ConnectionPasskeyOptions>;
   ConnectionPasskeyOptionsInput: ConnectionPasskeyOptionsInput;
+  ConnectionPasswordAuthenticationMethod: ResolverTypeWrapper<ConnectionPasswordAuthenticationMethod>;
   ConnectionPasswordAuthenticationMethodInput: ConnectionPasswordAuthenticationMethodInput;
+  ConnectionPasswordComplexityOptions: ResolverTypeWrapper<ConnectionPasswordComplexityOptions>;
   ConnectionPasswordComplexityOptionsInput: ConnectionPasswordComplexityOptionsInput;
+  ConnectionPasswordDictionaryOptions: ResolverTypeWrapper<ConnectionPasswordDictionaryOptions>;
   ConnectionPasswordDictionaryOptionsInput: ConnectionPasswordDictionaryOptionsInput;
+  ConnectionPasswordHistoryOptions: ResolverTypeWrapper<ConnectionPasswordHistoryOptions>;
   ConnectionPasswordHistoryOptionsInput: ConnectionPasswordHistoryOptionsInput;
+  ConnectionPasswordNoPersonalInfoOptions: ResolverTypeWrapper<ConnectionPasswordNoPersonalInfoOptions>;
   ConnectionPasswordNoPersonalInfoOptionsInput: ConnectionPasswordNoPersonalInfoOptionsInput;
+  ConnectionPasswordOptions: ResolverTypeWrapper<ConnectionPasswordOptions>;
+  ConnectionPasswordOptionsComplexity: ResolverTypeWrapper<ConnectionPasswordOptionsComplexity>;
   ConnectionPasswordOptionsComplexityInput: ConnectionPasswordOptionsComplexityInput;
+  ConnectionPasswordOptionsDictionary: ResolverTypeWrapper<ConnectionPasswordOptionsDictionary>;
   ConnectionPasswordOptionsDictionaryInput: ConnectionPasswordOptionsDictionaryInput;
+  ConnectionPasswordOptionsHistory: ResolverTypeWrapper<ConnectionPasswordOptionsHistory>;
   ConnectionPasswordOptionsHistoryInput: ConnectionPasswordOptionsHistoryInput;
   ConnectionPasswordOptionsInput: ConnectionPasswordOptionsInput;
+  ConnectionPasswordOptionsProfileData: ResolverTypeWrapper<ConnectionPasswordOptionsProfileData>;
   ConnectionPasswordOptionsProfileDataInput: ConnectionPasswordOptionsProfileDataInput;
   ConnectionPasswordPolicy: ConnectionPasswordPolicy;
+  ConnectionPhoneOtpAuthenticationMethod: ResolverTypeWrapper<ConnectionPhoneOtpAuthenticationMethod>;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ResolverTypeWrapper<ConnectionProfile>;
   ConnectionProfileConnection: ResolverTypeWrapper<ConnectionProfileConnection>;
@@ -29939,6 +30331,7 @@ export type ResolversTypes = {
   ConnectionProfileStrategyOverrides: ResolverTypeWrapper<ConnectionProfileStrategyOverrides>;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ResolverTypeWrapper<ConnectionProfileTemplate>;
+  ConnectionPropertiesOptions: ResolverTypeWrapper<ConnectionPropertiesOptions>;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
   ConnectionSetUserRootAttributes: ConnectionSetUserRootAttributes;
   ConnectionSignupBehavior: ConnectionSignupBehavior;
@@ -29946,7 +30339,9 @@ export type ResolversTypes = {
   ConnectionTokenEndpointAuthMethod: ConnectionTokenEndpointAuthMethod;
   ConnectionTokenEndpointAuthSigningAlg: ConnectionTokenEndpointAuthSigningAlg;
   ConnectionTokenEndpointJwtcaAudFormatEnumOIDC: ConnectionTokenEndpointJwtcaAudFormatEnumOidc;
+  ConnectionUsernameValidationOptions: ResolverTypeWrapper<ConnectionUsernameValidationOptions>;
   ConnectionUsernameValidationOptionsInput: ConnectionUsernameValidationOptionsInput;
+  ConnectionValidationOptions: ResolverTypeWrapper<ConnectionValidationOptions>;
   ConnectionValidationOptionsInput: ConnectionValidationOptionsInput;
   ContentSecurityPolicyConfig: ResolverTypeWrapper<ContentSecurityPolicyConfig>;
   ContentSecurityPolicyConfigInput: ContentSecurityPolicyConfigInput;
@@ -30184,6 +30579,8 @@ export type ResolversTypes = {
   DomainVerificationMethod: ResolverTypeWrapper<DomainVerificationMethod>;
   DomainVerificationMethodName: DomainVerificationMethodName;
   DomainVerificationStatus: DomainVerificationStatus;
+  EmailAttribute: ResolverTypeWrapper<EmailAttribute>;
+  EmailAttributeIdentifier: ResolverTypeWrapper<EmailAttributeIdentifier>;
   EmailAttributeIdentifierInput: EmailAttributeIdentifierInput;
   EmailAttributeInput: EmailAttributeInput;
   EmailProvider: ResolverTypeWrapper<EmailProvider>;
@@ -31196,6 +31593,8 @@ export type ResolversTypes = {
   PermissionsResponsePayload: ResolverTypeWrapper<PermissionsResponsePayload>;
   PermissionsResponsePayloadConnection: ResolverTypeWrapper<PermissionsResponsePayloadConnection>;
   PermissionsResponsePayloadEdge: ResolverTypeWrapper<PermissionsResponsePayloadEdge>;
+  PhoneAttribute: ResolverTypeWrapper<PhoneAttribute>;
+  PhoneAttributeIdentifier: ResolverTypeWrapper<PhoneAttributeIdentifier>;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderChannel: PhoneProviderChannel;
@@ -31380,9 +31779,12 @@ export type ResolversTypes = {
   Settings: ResolverTypeWrapper<Settings>;
   SigningAlgorithm: SigningAlgorithm;
   SigningKeys: ResolverTypeWrapper<SigningKeys>;
+  Signup: ResolverTypeWrapper<Signup>;
   SignupInput: SignupInput;
   SignupStatus: SignupStatus;
+  SignupVerification: ResolverTypeWrapper<SignupVerification>;
   SignupVerificationInput: SignupVerificationInput;
+  SignupVerified: ResolverTypeWrapper<SignupVerified>;
   SignupVerifiedInput: SignupVerifiedInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subject: Subject;
@@ -31572,9 +31974,13 @@ export type ResolversTypes = {
   UserPermissionEdge: ResolverTypeWrapper<UserPermissionEdge>;
   UserPermissionSourcesItem: ResolverTypeWrapper<UserPermissionSourcesItem>;
   UserProfileData: ResolverTypeWrapper<UserProfileData>;
+  UsernameAllowedTypes: ResolverTypeWrapper<UsernameAllowedTypes>;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
+  UsernameAttribute: ResolverTypeWrapper<UsernameAttribute>;
+  UsernameAttributeIdentifier: ResolverTypeWrapper<UsernameAttributeIdentifier>;
   UsernameAttributeIdentifierInput: UsernameAttributeIdentifierInput;
   UsernameAttributeInput: UsernameAttributeInput;
+  UsernameValidation: ResolverTypeWrapper<UsernameValidation>;
   UsernameValidationInput: UsernameValidationInput;
   UsersEnrollment: ResolverTypeWrapper<UsersEnrollment>;
   ValidateExperimentPayload: ResolverTypeWrapper<ValidateExperimentPayload>;
@@ -31846,36 +32252,56 @@ export type ResolversParentTypes = {
   ConnectedAccountConnection: ConnectedAccountConnection;
   ConnectedAccountEdge: ConnectedAccountEdge;
   Connection: Connection;
+  ConnectionAssertionDecryptionSettings: ConnectionAssertionDecryptionSettings;
   ConnectionAssertionDecryptionSettingsInput: ConnectionAssertionDecryptionSettingsInput;
+  ConnectionAttributes: ConnectionAttributes;
   ConnectionAttributesInput: ConnectionAttributesInput;
+  ConnectionAuthenticationMethods: ConnectionAuthenticationMethods;
   ConnectionAuthenticationMethodsInput: ConnectionAuthenticationMethodsInput;
   ConnectionAuthenticationPurpose: ConnectionAuthenticationPurpose;
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ConnectionConnectedAccountsPurpose;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
   ConnectionConnection: ConnectionConnection;
+  ConnectionCustomScripts: ConnectionCustomScripts;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionEdge: ConnectionEdge;
+  ConnectionEmailOtpAuthenticationMethod: ConnectionEmailOtpAuthenticationMethod;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ConnectionEnabledClient;
   ConnectionEnabledClientConnection: ConnectionEnabledClientConnection;
   ConnectionEnabledClientEdge: ConnectionEnabledClientEdge;
+  ConnectionFederatedConnectionsAccessTokens: ConnectionFederatedConnectionsAccessTokens;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
+  ConnectionGatewayAuthentication: ConnectionGatewayAuthentication;
   ConnectionGatewayAuthenticationInput: ConnectionGatewayAuthenticationInput;
   ConnectionKey: ConnectionKey;
+  ConnectionPasskeyAuthenticationMethod: ConnectionPasskeyAuthenticationMethod;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
+  ConnectionPasskeyOptions: ConnectionPasskeyOptions;
   ConnectionPasskeyOptionsInput: ConnectionPasskeyOptionsInput;
+  ConnectionPasswordAuthenticationMethod: ConnectionPasswordAuthenticationMethod;
   ConnectionPasswordAuthenticationMethodInput: ConnectionPasswordAuthenticationMethodInput;
+  ConnectionPasswordComplexityOptions: ConnectionPasswordComplexityOptions;
   ConnectionPasswordComplexityOptionsInput: ConnectionPasswordComplexityOptionsInput;
+  ConnectionPasswordDictionaryOptions: ConnectionPasswordDictionaryOptions;
   ConnectionPasswordDictionaryOptionsInput: ConnectionPasswordDictionaryOptionsInput;
+  ConnectionPasswordHistoryOptions: ConnectionPasswordHistoryOptions;
   ConnectionPasswordHistoryOptionsInput: ConnectionPasswordHistoryOptionsInput;
+  ConnectionPasswordNoPersonalInfoOptions: ConnectionPasswordNoPersonalInfoOptions;
   ConnectionPasswordNoPersonalInfoOptionsInput: ConnectionPasswordNoPersonalInfoOptionsInput;
+  ConnectionPasswordOptions: ConnectionPasswordOptions;
+  ConnectionPasswordOptionsComplexity: ConnectionPasswordOptionsComplexity;
   ConnectionPasswordOptionsComplexityInput: ConnectionPasswordOptionsComplexityInput;
+  ConnectionPasswordOptionsDictionary: ConnectionPasswordOptionsDictionary;
   ConnectionPasswordOptionsDictionaryInput: ConnectionPasswordOptionsDictionaryInput;
+  ConnectionPasswordOptionsHistory: ConnectionPasswordOptionsHistory;
   ConnectionPasswordOptionsHistoryInput: ConnectionPasswordOptionsHistoryInput;
   ConnectionPasswordOptionsInput: ConnectionPasswordOptionsInput;
+  ConnectionPasswordOptionsProfileData: ConnectionPasswordOptionsProfileData;
   ConnectionPasswordOptionsProfileDataInput: ConnectionPasswordOptionsProfileDataInput;
+  ConnectionPhoneOtpAuthenticationMethod: ConnectionPhoneOtpAuthenticationMethod;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ConnectionProfile;
   ConnectionProfileConnection: ConnectionProfileConnection;
@@ -31887,8 +32313,11 @@ export type ResolversParentTypes = {
   ConnectionProfileStrategyOverrides: ConnectionProfileStrategyOverrides;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ConnectionProfileTemplate;
+  ConnectionPropertiesOptions: ConnectionPropertiesOptions;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
+  ConnectionUsernameValidationOptions: ConnectionUsernameValidationOptions;
   ConnectionUsernameValidationOptionsInput: ConnectionUsernameValidationOptionsInput;
+  ConnectionValidationOptions: ConnectionValidationOptions;
   ConnectionValidationOptionsInput: ConnectionValidationOptionsInput;
   ContentSecurityPolicyConfig: ContentSecurityPolicyConfig;
   ContentSecurityPolicyConfigInput: ContentSecurityPolicyConfigInput;
@@ -32100,6 +32529,8 @@ export type ResolversParentTypes = {
   DomainCertificate: DomainCertificate;
   DomainVerification: DomainVerification;
   DomainVerificationMethod: DomainVerificationMethod;
+  EmailAttribute: EmailAttribute;
+  EmailAttributeIdentifier: EmailAttributeIdentifier;
   EmailAttributeIdentifierInput: EmailAttributeIdentifierInput;
   EmailAttributeInput: EmailAttributeInput;
   EmailProvider: EmailProvider;
@@ -32827,6 +33258,8 @@ export type ResolversParentTypes = {
   PermissionsResponsePayload: PermissionsResponsePayload;
   PermissionsResponsePayloadConnection: PermissionsResponsePayloadConnection;
   PermissionsResponsePayloadEdge: PermissionsResponsePayloadEdge;
+  PhoneAttribute: PhoneAttribute;
+  PhoneAttributeIdentifier: PhoneAttributeIdentifier;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderConfiguration: ResolversUnionTypes<ResolversParentTypes>['PhoneProviderConfiguration'];
@@ -32970,8 +33403,11 @@ export type ResolversParentTypes = {
   SetUserAuthenticationMethodsInput: SetUserAuthenticationMethodsInput;
   Settings: Settings;
   SigningKeys: SigningKeys;
+  Signup: Signup;
   SignupInput: SignupInput;
+  SignupVerification: SignupVerification;
   SignupVerificationInput: SignupVerificationInput;
+  SignupVerified: SignupVerified;
   SignupVerifiedInput: SignupVerifiedInput;
   String: Scalars['String']['output'];
   SupplementalSignals: SupplementalSignals;
@@ -33138,9 +33574,13 @@ export type ResolversParentTypes = {
   UserPermissionEdge: UserPermissionEdge;
   UserPermissionSourcesItem: UserPermissionSourcesItem;
   UserProfileData: UserProfileData;
+  UsernameAllowedTypes: UsernameAllowedTypes;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
+  UsernameAttribute: UsernameAttribute;
+  UsernameAttributeIdentifier: UsernameAttributeIdentifier;
   UsernameAttributeIdentifierInput: UsernameAttributeIdentifierInput;
   UsernameAttributeInput: UsernameAttributeInput;
+  UsernameValidation: UsernameValidation;
   UsernameValidationInput: UsernameValidationInput;
   UsersEnrollment: UsersEnrollment;
   ValidateExperimentPayload: ValidateExperimentPayload;
@@ -33502,7 +33942,7 @@ export type AssignmentConfigResolvers<ContextType = any, ParentType extends Reso
 };
 
 export type AttackProtectionCaptchaResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttackProtectionCaptcha'] = ResolversParentTypes['AttackProtectionCaptcha']> = {
-  activeProviderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  activeProviderId?: Resolver<Maybe<ResolversTypes['AttackProtectionCaptchaProviderId']>, ParentType, ContextType>;
   arkose?: Resolver<Maybe<ResolversTypes['AttackProtectionCaptchaArkosePayload']>, ParentType, ContextType>;
   authChallenge?: Resolver<Maybe<ResolversTypes['AttackProtectionCaptchaAuthChallengePayload']>, ParentType, ContextType>;
   friendlyCaptcha?: Resolver<Maybe<ResolversTypes['AttackProtectionCaptchaFriendlyCaptchaPayload']>, ParentType, ContextType>;
@@ -34227,15 +34667,33 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   keys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  options?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<ResolversTypes['ConnectionPropertiesOptions']>, ParentType, ContextType>;
   realms?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   scimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
   scimConfigurationDefaultMapping?: Resolver<Maybe<ResolversTypes['ScimConfigurationDefaultMapping']>, ParentType, ContextType>;
   scimConfigurationTokens?: Resolver<Maybe<Array<ResolversTypes['ScimTokenItem']>>, ParentType, ContextType>;
   showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<Maybe<ResolversTypes['ConnectionIdentityProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConnectionAssertionDecryptionSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAssertionDecryptionSettings'] = ResolversParentTypes['ConnectionAssertionDecryptionSettings']> = {
+  algorithmExceptions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  algorithmProfile?: Resolver<Maybe<ResolversTypes['ConnectionAssertionDecryptionAlgorithmProfile']>, ParentType, ContextType>;
+};
+
+export type ConnectionAttributesResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAttributes'] = ResolversParentTypes['ConnectionAttributes']> = {
+  email?: Resolver<Maybe<ResolversTypes['EmailAttribute']>, ParentType, ContextType>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['PhoneAttribute']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['UsernameAttribute']>, ParentType, ContextType>;
+};
+
+export type ConnectionAuthenticationMethodsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAuthenticationMethods'] = ResolversParentTypes['ConnectionAuthenticationMethods']> = {
+  emailOtp?: Resolver<Maybe<ResolversTypes['ConnectionEmailOtpAuthenticationMethod']>, ParentType, ContextType>;
+  passkey?: Resolver<Maybe<ResolversTypes['ConnectionPasskeyAuthenticationMethod']>, ParentType, ContextType>;
+  password?: Resolver<Maybe<ResolversTypes['ConnectionPasswordAuthenticationMethod']>, ParentType, ContextType>;
+  phoneOtp?: Resolver<Maybe<ResolversTypes['ConnectionPhoneOtpAuthenticationMethod']>, ParentType, ContextType>;
 };
 
 export type ConnectionAuthenticationPurposeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAuthenticationPurpose'] = ResolversParentTypes['ConnectionAuthenticationPurpose']> = {
@@ -34254,9 +34712,26 @@ export type ConnectionConnectionResolvers<ContextType = any, ParentType extends 
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ConnectionCustomScriptsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionCustomScripts'] = ResolversParentTypes['ConnectionCustomScripts']> = {
+  changeEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changePassword?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changePhoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changeUsername?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  create?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delete?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extra?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  getUser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verify?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEdge'] = ResolversParentTypes['ConnectionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Connection'], ParentType, ContextType>;
+};
+
+export type ConnectionEmailOtpAuthenticationMethodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEmailOtpAuthenticationMethod'] = ResolversParentTypes['ConnectionEmailOtpAuthenticationMethod']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ConnectionEnabledClientResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClient'] = ResolversParentTypes['ConnectionEnabledClient']> = {
@@ -34275,6 +34750,19 @@ export type ConnectionEnabledClientEdgeResolvers<ContextType = any, ParentType e
   node?: Resolver<ResolversTypes['ConnectionEnabledClient'], ParentType, ContextType>;
 };
 
+export type ConnectionFederatedConnectionsAccessTokensResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionFederatedConnectionsAccessTokens'] = ResolversParentTypes['ConnectionFederatedConnectionsAccessTokens']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ConnectionGatewayAuthenticationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionGatewayAuthentication'] = ResolversParentTypes['ConnectionGatewayAuthentication']> = {
+  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extra?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  secretBase64Encoded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ConnectionKeyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionKey'] = ResolversParentTypes['ConnectionKey']> = {
   algorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cert?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -34288,6 +34776,76 @@ export type ConnectionKeyResolvers<ContextType = any, ParentType extends Resolve
   previous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   subjectDn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   thumbprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasskeyAuthenticationMethodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasskeyAuthenticationMethod'] = ResolversParentTypes['ConnectionPasskeyAuthenticationMethod']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasskeyOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasskeyOptions'] = ResolversParentTypes['ConnectionPasskeyOptions']> = {
+  challengeUi?: Resolver<Maybe<ResolversTypes['ConnectionPasskeyChallengeUI']>, ParentType, ContextType>;
+  localEnrollmentEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  progressiveEnrollmentEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordAuthenticationMethodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordAuthenticationMethod'] = ResolversParentTypes['ConnectionPasswordAuthenticationMethod']> = {
+  apiBehavior?: Resolver<Maybe<ResolversTypes['ConnectionApiBehavior']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  signupBehavior?: Resolver<Maybe<ResolversTypes['ConnectionSignupBehavior']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordComplexityOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordComplexityOptions'] = ResolversParentTypes['ConnectionPasswordComplexityOptions']> = {
+  minLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordDictionaryOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordDictionaryOptions'] = ResolversParentTypes['ConnectionPasswordDictionaryOptions']> = {
+  dictionary?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  enable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordHistoryOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordHistoryOptions'] = ResolversParentTypes['ConnectionPasswordHistoryOptions']> = {
+  enable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordNoPersonalInfoOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordNoPersonalInfoOptions'] = ResolversParentTypes['ConnectionPasswordNoPersonalInfoOptions']> = {
+  enable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordOptions'] = ResolversParentTypes['ConnectionPasswordOptions']> = {
+  complexity?: Resolver<Maybe<ResolversTypes['ConnectionPasswordOptionsComplexity']>, ParentType, ContextType>;
+  dictionary?: Resolver<Maybe<ResolversTypes['ConnectionPasswordOptionsDictionary']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ConnectionPasswordOptionsHistory']>, ParentType, ContextType>;
+  profileData?: Resolver<Maybe<ResolversTypes['ConnectionPasswordOptionsProfileData']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordOptionsComplexityResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordOptionsComplexity'] = ResolversParentTypes['ConnectionPasswordOptionsComplexity']> = {
+  characterTypeRule?: Resolver<Maybe<ResolversTypes['PasswordCharacterTypeRulePolicy']>, ParentType, ContextType>;
+  characterTypes?: Resolver<Maybe<Array<Maybe<ResolversTypes['PasswordCharacterType']>>>, ParentType, ContextType>;
+  identicalCharacters?: Resolver<Maybe<ResolversTypes['PasswordIdenticalCharactersPolicy']>, ParentType, ContextType>;
+  maxLengthExceeded?: Resolver<Maybe<ResolversTypes['PasswordMaxLengthExceededPolicy']>, ParentType, ContextType>;
+  minLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sequentialCharacters?: Resolver<Maybe<ResolversTypes['PasswordSequentialCharactersPolicy']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordOptionsDictionaryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordOptionsDictionary'] = ResolversParentTypes['ConnectionPasswordOptionsDictionary']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  custom?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  default?: Resolver<Maybe<ResolversTypes['PasswordDefaultDictionaries']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordOptionsHistoryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordOptionsHistory'] = ResolversParentTypes['ConnectionPasswordOptionsHistory']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConnectionPasswordOptionsProfileDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasswordOptionsProfileData'] = ResolversParentTypes['ConnectionPasswordOptionsProfileData']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  blockedFields?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type ConnectionPhoneOtpAuthenticationMethodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPhoneOtpAuthenticationMethod'] = ResolversParentTypes['ConnectionPhoneOtpAuthenticationMethod']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ConnectionProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfile'] = ResolversParentTypes['ConnectionProfile']> = {
@@ -34343,6 +34901,57 @@ export type ConnectionProfileTemplateResolvers<ContextType = any, ParentType ext
   strategyOverrides?: Resolver<Maybe<ResolversTypes['ConnectionProfileStrategyOverrides']>, ParentType, ContextType>;
 };
 
+export type ConnectionPropertiesOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPropertiesOptions'] = ResolversParentTypes['ConnectionPropertiesOptions']> = {
+  apiEnableGroups?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  apiEnableUsers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  assertionDecryptionSettings?: Resolver<Maybe<ResolversTypes['ConnectionAssertionDecryptionSettings']>, ParentType, ContextType>;
+  attributes?: Resolver<Maybe<ResolversTypes['ConnectionAttributes']>, ParentType, ContextType>;
+  authenticationMethods?: Resolver<Maybe<ResolversTypes['ConnectionAuthenticationMethods']>, ParentType, ContextType>;
+  basicProfile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  configuration?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  customScripts?: Resolver<Maybe<ResolversTypes['ConnectionCustomScripts']>, ParentType, ContextType>;
+  disableSelfServiceChangePassword?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dpopSigningAlg?: Resolver<Maybe<ResolversTypes['ConnectionDpopSigningAlg']>, ParentType, ContextType>;
+  enableScriptContext?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  enabledDatabaseCustomization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extAdmin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extAgreedTerms?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extAssignedPlans?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extGroups?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extIsSuspended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extProfile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extra?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  federatedConnectionsAccessTokens?: Resolver<Maybe<ResolversTypes['ConnectionFederatedConnectionsAccessTokens']>, ParentType, ContextType>;
+  gatewayAuthentication?: Resolver<Maybe<ResolversTypes['ConnectionGatewayAuthentication']>, ParentType, ContextType>;
+  idTokenSessionExpirySupported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  idTokenSignedResponseAlgs?: Resolver<Maybe<Array<Maybe<ResolversTypes['ConnectionIdTokenSignedResponseAlg']>>>, ParentType, ContextType>;
+  importMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  nonPersistentAttrs?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  passkeyOptions?: Resolver<Maybe<ResolversTypes['ConnectionPasskeyOptions']>, ParentType, ContextType>;
+  passwordComplexityOptions?: Resolver<Maybe<ResolversTypes['ConnectionPasswordComplexityOptions']>, ParentType, ContextType>;
+  passwordDictionary?: Resolver<Maybe<ResolversTypes['ConnectionPasswordDictionaryOptions']>, ParentType, ContextType>;
+  passwordHistory?: Resolver<Maybe<ResolversTypes['ConnectionPasswordHistoryOptions']>, ParentType, ContextType>;
+  passwordNoPersonalInfo?: Resolver<Maybe<ResolversTypes['ConnectionPasswordNoPersonalInfoOptions']>, ParentType, ContextType>;
+  passwordOptions?: Resolver<Maybe<ResolversTypes['ConnectionPasswordOptions']>, ParentType, ContextType>;
+  passwordPolicy?: Resolver<Maybe<ResolversTypes['ConnectionPasswordPolicy']>, ParentType, ContextType>;
+  precedence?: Resolver<Maybe<Array<Maybe<ResolversTypes['ConnectionIdentifierPrecedenceEnum']>>>, ParentType, ContextType>;
+  setUserRootAttributes?: Resolver<Maybe<ResolversTypes['ConnectionSetUserRootAttributes']>, ParentType, ContextType>;
+  tokenEndpointAuthMethod?: Resolver<Maybe<ResolversTypes['ConnectionTokenEndpointAuthMethod']>, ParentType, ContextType>;
+  tokenEndpointAuthSigningAlg?: Resolver<Maybe<ResolversTypes['ConnectionTokenEndpointAuthSigningAlg']>, ParentType, ContextType>;
+  tokenEndpointJwtcaAudFormat?: Resolver<Maybe<ResolversTypes['ConnectionTokenEndpointJwtcaAudFormatEnumOIDC']>, ParentType, ContextType>;
+  upstreamParams?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  validation?: Resolver<Maybe<ResolversTypes['ConnectionValidationOptions']>, ParentType, ContextType>;
+};
+
+export type ConnectionUsernameValidationOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionUsernameValidationOptions'] = ResolversParentTypes['ConnectionUsernameValidationOptions']> = {
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConnectionValidationOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionValidationOptions'] = ResolversParentTypes['ConnectionValidationOptions']> = {
+  username?: Resolver<Maybe<ResolversTypes['ConnectionUsernameValidationOptions']>, ParentType, ContextType>;
+};
+
 export type ContentSecurityPolicyConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['ContentSecurityPolicyConfig'] = ResolversParentTypes['ContentSecurityPolicyConfig']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   policies?: Resolver<Maybe<Array<ResolversTypes['CspPolicy']>>, ParentType, ContextType>;
@@ -34351,7 +34960,7 @@ export type ContentSecurityPolicyConfigResolvers<ContextType = any, ParentType e
 
 export type CreateCustomDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateCustomDomainPayload'] = ResolversParentTypes['CreateCustomDomainPayload']> = {
   certificate?: Resolver<Maybe<ResolversTypes['DomainCertificate']>, ParentType, ContextType>;
-  customClientIpHeader?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customClientIpHeader?: Resolver<Maybe<ResolversTypes['CustomDomainCustomClientIpHeaderEnum']>, ParentType, ContextType>;
   customDomain?: Resolver<Maybe<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
   customDomainId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -34360,7 +34969,7 @@ export type CreateCustomDomainPayloadResolvers<ContextType = any, ParentType ext
   primary?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   relyingPartyIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['CustomDomainStatusFilter']>, ParentType, ContextType>;
-  tlsPolicy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tlsPolicy?: Resolver<Maybe<ResolversTypes['CustomDomainTlsPolicy']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['CustomDomainType']>, ParentType, ContextType>;
   verification?: Resolver<Maybe<ResolversTypes['DomainVerification']>, ParentType, ContextType>;
 };
@@ -34715,11 +35324,24 @@ export type DomainVerificationMethodResolvers<ContextType = any, ParentType exte
   record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type EmailAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EmailAttribute'] = ResolversParentTypes['EmailAttribute']> = {
+  identifier?: Resolver<Maybe<ResolversTypes['EmailAttributeIdentifier']>, ParentType, ContextType>;
+  profileRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  signup?: Resolver<Maybe<ResolversTypes['SignupVerified']>, ParentType, ContextType>;
+  unique?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  verificationMethod?: Resolver<Maybe<ResolversTypes['VerificationMethod']>, ParentType, ContextType>;
+};
+
+export type EmailAttributeIdentifierResolvers<ContextType = any, ParentType extends ResolversParentTypes['EmailAttributeIdentifier'] = ResolversParentTypes['EmailAttributeIdentifier']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  defaultMethod?: Resolver<Maybe<ResolversTypes['DefaultMethodEmailIdentifier']>, ParentType, ContextType>;
+};
+
 export type EmailProviderResolvers<ContextType = any, ParentType extends ResolversParentTypes['EmailProvider'] = ResolversParentTypes['EmailProvider']> = {
   credentials?: Resolver<Maybe<ResolversTypes['EmailProviderCredentials']>, ParentType, ContextType>;
   defaultFromAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['EmailProviderName']>, ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
@@ -37112,7 +37734,7 @@ export type HookResolvers<ContextType = any, ParentType extends ResolversParentT
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   script?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secrets?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  triggerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  triggerId?: Resolver<Maybe<ResolversTypes['HookTriggerId']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -38108,6 +38730,17 @@ export type PermissionsResponsePayloadEdgeResolvers<ContextType = any, ParentTyp
   node?: Resolver<ResolversTypes['PermissionsResponsePayload'], ParentType, ContextType>;
 };
 
+export type PhoneAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneAttribute'] = ResolversParentTypes['PhoneAttribute']> = {
+  identifier?: Resolver<Maybe<ResolversTypes['PhoneAttributeIdentifier']>, ParentType, ContextType>;
+  profileRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  signup?: Resolver<Maybe<ResolversTypes['SignupVerified']>, ParentType, ContextType>;
+};
+
+export type PhoneAttributeIdentifierResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneAttributeIdentifier'] = ResolversParentTypes['PhoneAttributeIdentifier']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  defaultMethod?: Resolver<Maybe<ResolversTypes['DefaultMethodPhoneNumberIdentifier']>, ParentType, ContextType>;
+};
+
 export type PhoneProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneProviderConfiguration'] = ResolversParentTypes['PhoneProviderConfiguration']> = {
   __resolveType: TypeResolveFn<'CustomProviderConfiguration' | 'TwilioProviderConfiguration', ParentType, ContextType>;
 };
@@ -38884,6 +39517,19 @@ export type SigningKeysResolvers<ContextType = any, ParentType extends Resolvers
   thumbprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SignupResolvers<ContextType = any, ParentType extends ResolversParentTypes['Signup'] = ResolversParentTypes['Signup']> = {
+  status?: Resolver<Maybe<ResolversTypes['SignupStatus']>, ParentType, ContextType>;
+};
+
+export type SignupVerificationResolvers<ContextType = any, ParentType extends ResolversParentTypes['SignupVerification'] = ResolversParentTypes['SignupVerification']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type SignupVerifiedResolvers<ContextType = any, ParentType extends ResolversParentTypes['SignupVerified'] = ResolversParentTypes['SignupVerified']> = {
+  status?: Resolver<Maybe<ResolversTypes['SignupStatus']>, ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['SignupVerification']>, ParentType, ContextType>;
+};
+
 export type SupplementalSignalsResolvers<ContextType = any, ParentType extends ResolversParentTypes['SupplementalSignals'] = ResolversParentTypes['SupplementalSignals']> = {
   akamaiEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
@@ -39121,7 +39767,7 @@ export type UpdateBotDetectionSettingsResolvers<ContextType = any, ParentType ex
 
 export type UpdateCustomDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateCustomDomainPayload'] = ResolversParentTypes['UpdateCustomDomainPayload']> = {
   certificate?: Resolver<Maybe<ResolversTypes['DomainCertificate']>, ParentType, ContextType>;
-  customClientIpHeader?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customClientIpHeader?: Resolver<Maybe<ResolversTypes['CustomDomainCustomClientIpHeaderEnum']>, ParentType, ContextType>;
   customDomain?: Resolver<Maybe<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
   customDomainId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -39130,7 +39776,7 @@ export type UpdateCustomDomainPayloadResolvers<ContextType = any, ParentType ext
   primary?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   relyingPartyIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['CustomDomainStatusFilter']>, ParentType, ContextType>;
-  tlsPolicy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tlsPolicy?: Resolver<Maybe<ResolversTypes['CustomDomainTlsPolicy']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['CustomDomainType']>, ParentType, ContextType>;
   verification?: Resolver<Maybe<ResolversTypes['DomainVerification']>, ParentType, ContextType>;
 };
@@ -39493,6 +40139,28 @@ export type UserProfileDataResolvers<ContextType = any, ParentType extends Resol
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UsernameAllowedTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsernameAllowedTypes'] = ResolversParentTypes['UsernameAllowedTypes']> = {
+  email?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type UsernameAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsernameAttribute'] = ResolversParentTypes['UsernameAttribute']> = {
+  identifier?: Resolver<Maybe<ResolversTypes['UsernameAttributeIdentifier']>, ParentType, ContextType>;
+  profileRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  signup?: Resolver<Maybe<ResolversTypes['Signup']>, ParentType, ContextType>;
+  validation?: Resolver<Maybe<ResolversTypes['UsernameValidation']>, ParentType, ContextType>;
+};
+
+export type UsernameAttributeIdentifierResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsernameAttributeIdentifier'] = ResolversParentTypes['UsernameAttributeIdentifier']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type UsernameValidationResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsernameValidation'] = ResolversParentTypes['UsernameValidation']> = {
+  allowedTypes?: Resolver<Maybe<ResolversTypes['UsernameAllowedTypes']>, ParentType, ContextType>;
+  maxLength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minLength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type UsersEnrollmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsersEnrollment'] = ResolversParentTypes['UsersEnrollment']> = {
   authMethod?: Resolver<Maybe<ResolversTypes['UserEnrollmentAuthMethod']>, ParentType, ContextType>;
   enrolledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -39710,14 +40378,34 @@ export type Resolvers<ContextType = any> = {
   ConnectedAccountConnection?: ConnectedAccountConnectionResolvers<ContextType>;
   ConnectedAccountEdge?: ConnectedAccountEdgeResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
+  ConnectionAssertionDecryptionSettings?: ConnectionAssertionDecryptionSettingsResolvers<ContextType>;
+  ConnectionAttributes?: ConnectionAttributesResolvers<ContextType>;
+  ConnectionAuthenticationMethods?: ConnectionAuthenticationMethodsResolvers<ContextType>;
   ConnectionAuthenticationPurpose?: ConnectionAuthenticationPurposeResolvers<ContextType>;
   ConnectionConnectedAccountsPurpose?: ConnectionConnectedAccountsPurposeResolvers<ContextType>;
   ConnectionConnection?: ConnectionConnectionResolvers<ContextType>;
+  ConnectionCustomScripts?: ConnectionCustomScriptsResolvers<ContextType>;
   ConnectionEdge?: ConnectionEdgeResolvers<ContextType>;
+  ConnectionEmailOtpAuthenticationMethod?: ConnectionEmailOtpAuthenticationMethodResolvers<ContextType>;
   ConnectionEnabledClient?: ConnectionEnabledClientResolvers<ContextType>;
   ConnectionEnabledClientConnection?: ConnectionEnabledClientConnectionResolvers<ContextType>;
   ConnectionEnabledClientEdge?: ConnectionEnabledClientEdgeResolvers<ContextType>;
+  ConnectionFederatedConnectionsAccessTokens?: ConnectionFederatedConnectionsAccessTokensResolvers<ContextType>;
+  ConnectionGatewayAuthentication?: ConnectionGatewayAuthenticationResolvers<ContextType>;
   ConnectionKey?: ConnectionKeyResolvers<ContextType>;
+  ConnectionPasskeyAuthenticationMethod?: ConnectionPasskeyAuthenticationMethodResolvers<ContextType>;
+  ConnectionPasskeyOptions?: ConnectionPasskeyOptionsResolvers<ContextType>;
+  ConnectionPasswordAuthenticationMethod?: ConnectionPasswordAuthenticationMethodResolvers<ContextType>;
+  ConnectionPasswordComplexityOptions?: ConnectionPasswordComplexityOptionsResolvers<ContextType>;
+  ConnectionPasswordDictionaryOptions?: ConnectionPasswordDictionaryOptionsResolvers<ContextType>;
+  ConnectionPasswordHistoryOptions?: ConnectionPasswordHistoryOptionsResolvers<ContextType>;
+  ConnectionPasswordNoPersonalInfoOptions?: ConnectionPasswordNoPersonalInfoOptionsResolvers<ContextType>;
+  ConnectionPasswordOptions?: ConnectionPasswordOptionsResolvers<ContextType>;
+  ConnectionPasswordOptionsComplexity?: ConnectionPasswordOptionsComplexityResolvers<ContextType>;
+  ConnectionPasswordOptionsDictionary?: ConnectionPasswordOptionsDictionaryResolvers<ContextType>;
+  ConnectionPasswordOptionsHistory?: ConnectionPasswordOptionsHistoryResolvers<ContextType>;
+  ConnectionPasswordOptionsProfileData?: ConnectionPasswordOptionsProfileDataResolvers<ContextType>;
+  ConnectionPhoneOtpAuthenticationMethod?: ConnectionPhoneOtpAuthenticationMethodResolvers<ContextType>;
   ConnectionProfile?: ConnectionProfileResolvers<ContextType>;
   ConnectionProfileConnection?: ConnectionProfileConnectionResolvers<ContextType>;
   ConnectionProfileEdge?: ConnectionProfileEdgeResolvers<ContextType>;
@@ -39725,6 +40413,9 @@ export type Resolvers<ContextType = any> = {
   ConnectionProfileStrategyOverride?: ConnectionProfileStrategyOverrideResolvers<ContextType>;
   ConnectionProfileStrategyOverrides?: ConnectionProfileStrategyOverridesResolvers<ContextType>;
   ConnectionProfileTemplate?: ConnectionProfileTemplateResolvers<ContextType>;
+  ConnectionPropertiesOptions?: ConnectionPropertiesOptionsResolvers<ContextType>;
+  ConnectionUsernameValidationOptions?: ConnectionUsernameValidationOptionsResolvers<ContextType>;
+  ConnectionValidationOptions?: ConnectionValidationOptionsResolvers<ContextType>;
   ContentSecurityPolicyConfig?: ContentSecurityPolicyConfigResolvers<ContextType>;
   CreateCustomDomainPayload?: CreateCustomDomainPayloadResolvers<ContextType>;
   CreateDirectorySynchronizationPayload?: CreateDirectorySynchronizationPayloadResolvers<ContextType>;
@@ -39776,6 +40467,8 @@ export type Resolvers<ContextType = any> = {
   DomainCertificate?: DomainCertificateResolvers<ContextType>;
   DomainVerification?: DomainVerificationResolvers<ContextType>;
   DomainVerificationMethod?: DomainVerificationMethodResolvers<ContextType>;
+  EmailAttribute?: EmailAttributeResolvers<ContextType>;
+  EmailAttributeIdentifier?: EmailAttributeIdentifierResolvers<ContextType>;
   EmailProvider?: EmailProviderResolvers<ContextType>;
   EmailProviderCredentials?: EmailProviderCredentialsResolvers<ContextType>;
   EmailTemplate?: EmailTemplateResolvers<ContextType>;
@@ -40182,6 +40875,8 @@ export type Resolvers<ContextType = any> = {
   PermissionsResponsePayload?: PermissionsResponsePayloadResolvers<ContextType>;
   PermissionsResponsePayloadConnection?: PermissionsResponsePayloadConnectionResolvers<ContextType>;
   PermissionsResponsePayloadEdge?: PermissionsResponsePayloadEdgeResolvers<ContextType>;
+  PhoneAttribute?: PhoneAttributeResolvers<ContextType>;
+  PhoneAttributeIdentifier?: PhoneAttributeIdentifierResolvers<ContextType>;
   PhoneProviderConfiguration?: PhoneProviderConfigurationResolvers<ContextType>;
   PhoneProviderProtection?: PhoneProviderProtectionResolvers<ContextType>;
   PhoneTemplate?: PhoneTemplateResolvers<ContextType>;
@@ -40262,6 +40957,9 @@ export type Resolvers<ContextType = any> = {
   SetUserAuthenticationMethodPayload?: SetUserAuthenticationMethodPayloadResolvers<ContextType>;
   Settings?: SettingsResolvers<ContextType>;
   SigningKeys?: SigningKeysResolvers<ContextType>;
+  Signup?: SignupResolvers<ContextType>;
+  SignupVerification?: SignupVerificationResolvers<ContextType>;
+  SignupVerified?: SignupVerifiedResolvers<ContextType>;
   SupplementalSignals?: SupplementalSignalsResolvers<ContextType>;
   SuspiciousIPThrottlingPreLoginStage?: SuspiciousIpThrottlingPreLoginStageResolvers<ContextType>;
   SuspiciousIPThrottlingPreUserRegistrationStage?: SuspiciousIpThrottlingPreUserRegistrationStageResolvers<ContextType>;
@@ -40338,6 +41036,10 @@ export type Resolvers<ContextType = any> = {
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
   UserPermissionSourcesItem?: UserPermissionSourcesItemResolvers<ContextType>;
   UserProfileData?: UserProfileDataResolvers<ContextType>;
+  UsernameAllowedTypes?: UsernameAllowedTypesResolvers<ContextType>;
+  UsernameAttribute?: UsernameAttributeResolvers<ContextType>;
+  UsernameAttributeIdentifier?: UsernameAttributeIdentifierResolvers<ContextType>;
+  UsernameValidation?: UsernameValidationResolvers<ContextType>;
   UsersEnrollment?: UsersEnrollmentResolvers<ContextType>;
   ValidateExperimentPayload?: ValidateExperimentPayloadResolvers<ContextType>;
   Variation?: VariationResolvers<ContextType>;
