@@ -3,7 +3,7 @@
  * policy, sign-ups, brute-force protection), and the applications it is enabled for.
  */
 import { graphql } from './gql/index.js';
-import type { ClientAppType, ConnectionSettingsQuery } from './gql/graphql.js';
+import type { ClientAppType, ConnectionPasswordPolicy, ConnectionSettingsQuery } from './gql/graphql.js';
 
 export const ConnectionSettingsDocument = graphql(`
   query ConnectionSettings($id: ID!) {
@@ -13,7 +13,10 @@ export const ConnectionSettingsDocument = graphql(`
       name
       displayName
       strategy
-      options
+      options {
+        passwordPolicy
+        extra
+      }
       clients(first: 50) {
         nodes {
           clientId
@@ -38,9 +41,16 @@ const APP_TYPES: Partial<Record<ClientAppType, string>> = {
   NON_INTERACTIVE: 'Machine to machine',
 };
 
-/** `options` is JSON in the graph: the screen writes down the wire shape it expects itself. */
-interface DatabaseOptions {
-  passwordPolicy?: string;
+const PASSWORD_POLICIES: Record<ConnectionPasswordPolicy, string> = {
+  NONE: 'None',
+  LOW: 'Low',
+  FAIR: 'Fair',
+  GOOD: 'Good',
+  EXCELLENT: 'Excellent',
+};
+
+/** Options the typed fields leave in `extra` (JSON, wire keys): the screen writes their shape down itself. */
+interface ExtraOptions {
   brute_force_protection?: boolean;
   disable_signup?: boolean;
   mfa?: { active?: boolean };
@@ -49,13 +59,14 @@ interface DatabaseOptions {
 export function connectionSettingsScreen(data: ConnectionSettingsQuery): ConnectionSettingsView | null {
   const connection = data.connection;
   if (!connection) return null;
-  const options = (connection.options ?? {}) as DatabaseOptions;
-  const settings = connection.strategy === 'auth0'
+  const options = connection.options;
+  const extra = (options?.extra ?? {}) as ExtraOptions;
+  const settings = connection.strategy === 'AUTH0'
     ? [
-        { label: 'Password policy', value: options.passwordPolicy ?? 'none' },
-        { label: 'Sign-ups', value: options.disable_signup ? 'disabled' : 'enabled' },
-        { label: 'Brute-force protection', value: options.brute_force_protection ? 'on' : 'off' },
-        { label: 'MFA', value: options.mfa?.active ? 'on' : 'off' },
+        { label: 'Password policy', value: PASSWORD_POLICIES[options?.passwordPolicy ?? 'NONE'] },
+        { label: 'Sign-ups', value: extra.disable_signup ? 'disabled' : 'enabled' },
+        { label: 'Brute-force protection', value: extra.brute_force_protection ? 'on' : 'off' },
+        { label: 'MFA', value: extra.mfa?.active ? 'on' : 'off' },
       ]
     : [];
   const clients = connection.clients?.nodes ?? [];

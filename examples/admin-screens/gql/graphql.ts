@@ -67,6 +67,132 @@ export type ClientAppType =
   /** Sent to Auth0 as `zoom`. */
   | 'ZOOM';
 
+/** The identity provider identifier for the connection */
+export type ConnectionIdentityProvider =
+  /** Sent to Auth0 as `ad`. */
+  | 'AD'
+  /** Sent to Auth0 as `adfs`. */
+  | 'ADFS'
+  /** Sent to Auth0 as `amazon`. */
+  | 'AMAZON'
+  /** Sent to Auth0 as `apple`. */
+  | 'APPLE'
+  /** Sent to Auth0 as `auth0`. */
+  | 'AUTH0'
+  /** Sent to Auth0 as `auth0-oidc`. */
+  | 'AUTH0_OIDC'
+  /** Sent to Auth0 as `baidu`. */
+  | 'BAIDU'
+  /** Sent to Auth0 as `bitbucket`. */
+  | 'BITBUCKET'
+  /** Sent to Auth0 as `bitly`. */
+  | 'BITLY'
+  /** Sent to Auth0 as `box`. */
+  | 'BOX'
+  /** Sent to Auth0 as `custom`. */
+  | 'CUSTOM'
+  /** Sent to Auth0 as `daccount`. */
+  | 'DACCOUNT'
+  /** Sent to Auth0 as `dropbox`. */
+  | 'DROPBOX'
+  /** Sent to Auth0 as `dwolla`. */
+  | 'DWOLLA'
+  /** Sent to Auth0 as `email`. */
+  | 'EMAIL'
+  /** Sent to Auth0 as `evernote`. */
+  | 'EVERNOTE'
+  /** Sent to Auth0 as `evernote-sandbox`. */
+  | 'EVERNOTE_SANDBOX'
+  /** Sent to Auth0 as `exact`. */
+  | 'EXACT'
+  /** Sent to Auth0 as `facebook`. */
+  | 'FACEBOOK'
+  /** Sent to Auth0 as `fitbit`. */
+  | 'FITBIT'
+  /** Sent to Auth0 as `github`. */
+  | 'GITHUB'
+  /** Sent to Auth0 as `google-apps`. */
+  | 'GOOGLE_APPS'
+  /** Sent to Auth0 as `google-oauth2`. */
+  | 'GOOGLE_OAUTH2'
+  /** Sent to Auth0 as `instagram`. */
+  | 'INSTAGRAM'
+  /** Sent to Auth0 as `ip`. */
+  | 'IP'
+  /** Sent to Auth0 as `line`. */
+  | 'LINE'
+  /** Sent to Auth0 as `linkedin`. */
+  | 'LINKEDIN'
+  /** Sent to Auth0 as `oauth1`. */
+  | 'OAUTH1'
+  /** Sent to Auth0 as `oauth2`. */
+  | 'OAUTH2'
+  /** Sent to Auth0 as `office365`. */
+  | 'OFFICE365'
+  /** Sent to Auth0 as `oidc`. */
+  | 'OIDC'
+  /** Sent to Auth0 as `okta`. */
+  | 'OKTA'
+  /** Sent to Auth0 as `paypal`. */
+  | 'PAYPAL'
+  /** Sent to Auth0 as `paypal-sandbox`. */
+  | 'PAYPAL_SANDBOX'
+  /** Sent to Auth0 as `pingfederate`. */
+  | 'PINGFEDERATE'
+  /** Sent to Auth0 as `planningcenter`. */
+  | 'PLANNINGCENTER'
+  /** Sent to Auth0 as `salesforce`. */
+  | 'SALESFORCE'
+  /** Sent to Auth0 as `salesforce-community`. */
+  | 'SALESFORCE_COMMUNITY'
+  /** Sent to Auth0 as `salesforce-sandbox`. */
+  | 'SALESFORCE_SANDBOX'
+  /** Sent to Auth0 as `samlp`. */
+  | 'SAMLP'
+  /** Sent to Auth0 as `sharepoint`. */
+  | 'SHAREPOINT'
+  /** Sent to Auth0 as `shop`. */
+  | 'SHOP'
+  /** Sent to Auth0 as `shopify`. */
+  | 'SHOPIFY'
+  /** Sent to Auth0 as `sms`. */
+  | 'SMS'
+  /** Sent to Auth0 as `soundcloud`. */
+  | 'SOUNDCLOUD'
+  /** Sent to Auth0 as `thirtysevensignals`. */
+  | 'THIRTYSEVENSIGNALS'
+  /** Sent to Auth0 as `twitter`. */
+  | 'TWITTER'
+  /** Sent to Auth0 as `untappd`. */
+  | 'UNTAPPD'
+  /** Sent to Auth0 as `vkontakte`. */
+  | 'VKONTAKTE'
+  /** Sent to Auth0 as `waad`. */
+  | 'WAAD'
+  /** Sent to Auth0 as `weibo`. */
+  | 'WEIBO'
+  /** Sent to Auth0 as `windowslive`. */
+  | 'WINDOWSLIVE'
+  /** Sent to Auth0 as `wordpress`. */
+  | 'WORDPRESS'
+  /** Sent to Auth0 as `yahoo`. */
+  | 'YAHOO'
+  /** Sent to Auth0 as `yandex`. */
+  | 'YANDEX';
+
+/** Password strength level */
+export type ConnectionPasswordPolicy =
+  /** Sent to Auth0 as `excellent`. */
+  | 'EXCELLENT'
+  /** Sent to Auth0 as `fair`. */
+  | 'FAIR'
+  /** Sent to Auth0 as `good`. */
+  | 'GOOD'
+  /** Sent to Auth0 as `low`. */
+  | 'LOW'
+  /** Sent to Auth0 as `none`. */
+  | 'NONE';
+
 export type PermissionRequestPayloadInput = {
   /** Name of this permission. */
   permissionName: string;
@@ -108,7 +234,7 @@ export type ConnectionSettingsQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionSettingsQuery = { connection: { id: string, connectionId: string | null, name: string | null, displayName: string | null, strategy: string | null, options: unknown, clients: { nodes: Array<{ clientId: string | null, client: { name: string | null, appType: ClientAppType | null } | null }> } | null } | null };
+export type ConnectionSettingsQuery = { connection: { id: string, connectionId: string | null, name: string | null, displayName: string | null, strategy: ConnectionIdentityProvider | null, options: { passwordPolicy: ConnectionPasswordPolicy | null, extra: unknown } | null, clients: { nodes: Array<{ clientId: string | null, client: { name: string | null, appType: ClientAppType | null } | null }> } | null } | null };
 
 export type OrganizationMembersQueryVariables = Exact<{
   id: string | number;
@@ -159,7 +285,7 @@ export type UserListQueryVariables = Exact<{
 export type UserListQuery = { users: { totalCount: number | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, nodes: Array<{ id: string, userId: string | null, name: string | null, email: string | null, picture: string | null, blocked: boolean | null, lastLogin: string | null, identities: Array<{ connection: string | null }> | null }> } | null };
 
 
-export const ConnectionSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectionSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConnectionSettingsQuery, ConnectionSettingsQueryVariables>;
+export const ConnectionSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectionSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"extra"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConnectionSettingsQuery, ConnectionSettingsQueryVariables>;
 export const OrganizationMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationMembersQuery, OrganizationMembersQueryVariables>;
 export const RoleEditorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleEditor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roleId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"permissionName"}},{"kind":"Field","name":{"kind":"Name","value":"resourceServerIdentifier"}},{"kind":"Field","name":{"kind":"Name","value":"resourceServerName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoleEditorQuery, RoleEditorQueryVariables>;
 export const UpdateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roleId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<UpdateRoleMutation, UpdateRoleMutationVariables>;
