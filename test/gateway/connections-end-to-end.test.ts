@@ -14,7 +14,8 @@ beforeAll(async () => {
   h = await startHarness();
   token = await h.emulator.issueToken(['read:connections', 'create:connections', 'create:users', 'read:users', 'create:scim_config', 'read:scim_token', 'read:clients']);
   const { data } = await h.query('{ connections(first: 10) { nodes { connectionId name strategy } } }');
-  for (const c of data!.connections.nodes) seeded[c.strategy] = { id: c.connectionId, name: c.name };
+  // Keyed by Auth0's strategy name (the graph answers the enum, GOOGLE_OAUTH2).
+  for (const c of data!.connections.nodes) seeded[c.strategy.toLowerCase().replace(/_/g, '-')] = { id: c.connectionId, name: c.name };
 });
 
 afterAll(async () => {
@@ -44,7 +45,7 @@ async function rest(method: string, path: string, body?: unknown): Promise<{ sta
 describe('List', () => {
   it('filters by strategy', async () => {
     const { data, calls } = await run('{ connections(strategy: [SAMLP, GOOGLE_OAUTH2], first: 10) { nodes { name strategy } } }');
-    expect(data.connections.nodes.map((c: any) => c.strategy).sort()).toEqual(['google-oauth2', 'samlp']);
+    expect(data.connections.nodes.map((c: any) => c.strategy).sort()).toEqual(['GOOGLE_OAUTH2', 'SAMLP']);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatch(/^GET \/connections\?/);
     expect(calls[0]).toContain('strategy=samlp');
@@ -74,14 +75,14 @@ describe('List', () => {
 describe('Read, ReadByName', () => {
   it('reads one connection, with its enabled clients, in one call', async () => {
     const { data, calls } = await run('query ($id: ID!) { connection(id: $id) { connectionId name strategy enabledClients } }', { id: seeded.auth0!.id });
-    expect(data.connection).toMatchObject({ connectionId: seeded.auth0!.id, name: 'Username-Password-Authentication', strategy: 'auth0' });
+    expect(data.connection).toMatchObject({ connectionId: seeded.auth0!.id, name: 'Username-Password-Authentication', strategy: 'AUTH0' });
     expect(data.connection.enabledClients.length).toBeGreaterThan(0);
     expect(calls).toEqual([`GET /connections/${seeded.auth0!.id}`]);
   });
 
   it('reads by name as one object through the list filter, and primes the connection loader', async () => {
     const { data, calls } = await run('{ connectionByName(name: "google-oauth2") { connectionId name strategy } }');
-    expect(data.connectionByName).toEqual({ connectionId: seeded['google-oauth2']!.id, name: 'google-oauth2', strategy: 'google-oauth2' });
+    expect(data.connectionByName).toEqual({ connectionId: seeded['google-oauth2']!.id, name: 'google-oauth2', strategy: 'GOOGLE_OAUTH2' });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatch(/^GET \/connections\?.*name=google-oauth2/);
     const missing = await run('{ connectionByName(name: "no-such-connection") { connectionId } }');
@@ -106,19 +107,19 @@ describe('Create, Update, Delete, CheckStatus', () => {
     const { data, calls } = await run(`mutation { createConnection(input: {
       name: "e2e-db", strategy: AUTH0, displayName: "E2E DB",
       options: { passwordPolicy: EXCELLENT, bruteForceProtection: true, extra: { requires_username: true, validation: { username: { min: 3, max: 20 } } } }
-    }) { connectionId name strategy displayName options } }`.replace('bruteForceProtection: true, ', ''));
+    }) { connectionId name strategy displayName options { passwordPolicy extra } } }`.replace('bruteForceProtection: true, ', ''));
     databaseId = data.createConnection.connectionId;
-    expect(data.createConnection).toMatchObject({ name: 'e2e-db', strategy: 'auth0', displayName: 'E2E DB' });
-    expect(data.createConnection.options).toMatchObject({ passwordPolicy: 'excellent', requires_username: true });
+    expect(data.createConnection).toMatchObject({ name: 'e2e-db', strategy: 'AUTH0', displayName: 'E2E DB' });
+    expect(data.createConnection.options).toMatchObject({ passwordPolicy: 'EXCELLENT', extra: { requires_username: true } });
     expect(calls).toEqual(['POST /connections']);
   });
 
   it('creates a social connection with client id, secret and scopes', async () => {
     const { data, calls } = await run(`mutation { createConnection(input: {
       name: "e2e-github", strategy: GITHUB, options: { extra: { client_id: "gh-client", client_secret: "gh-secret", scope: ["read:user", "user:email"] } }
-    }) { connectionId strategy options } }`);
-    expect(data.createConnection.strategy).toBe('github');
-    expect(data.createConnection.options).toMatchObject({ client_id: 'gh-client', client_secret: 'gh-secret', scope: ['read:user', 'user:email'] });
+    }) { connectionId strategy options { extra } } }`);
+    expect(data.createConnection.strategy).toBe('GITHUB');
+    expect(data.createConnection.options.extra).toMatchObject({ client_id: 'gh-client', client_secret: 'gh-secret', scope: ['read:user', 'user:email'] });
     expect(calls).toEqual(['POST /connections']);
   });
 
@@ -126,9 +127,9 @@ describe('Create, Update, Delete, CheckStatus', () => {
     const clients = (await h.query('{ clients(first: 2) { nodes { clientId } } }')).data!.clients.nodes.map((c: any) => c.clientId);
     const { data, calls } = await run(`mutation ($id: ID!, $clients: [String!]) { updateConnection(id: $id, input: {
       displayName: "E2E DB renamed", enabledClients: $clients, options: { passwordPolicy: GOOD, extra: { requires_username: false } }
-    }) { connectionId displayName enabledClients options } }`, { id: databaseId, clients });
+    }) { connectionId displayName enabledClients options { passwordPolicy extra } } }`, { id: databaseId, clients });
     expect(data.updateConnection).toMatchObject({ connectionId: databaseId, displayName: 'E2E DB renamed', enabledClients: clients });
-    expect(data.updateConnection.options).toMatchObject({ passwordPolicy: 'good', requires_username: false });
+    expect(data.updateConnection.options).toMatchObject({ passwordPolicy: 'GOOD', extra: { requires_username: false } });
     expect(calls).toEqual([`PATCH /connections/${databaseId}`]);
   });
 

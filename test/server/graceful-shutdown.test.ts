@@ -28,8 +28,14 @@ describe('the server process', () => {
 
       // Slow the upstream down so the request is still running when the signal comes.
       await fetch(`${emulator}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 800 }) });
+      await fetch(`${emulator}/_emulator/stats/reset`, { method: 'POST' });
       const inFlight = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ roles(first: 1) { nodes { name } } }' }) });
-      await new Promise((r) => setTimeout(r, 300));
+      // SIGTERM once the request is in flight: its upstream call has reached the emulator.
+      for (let i = 0; i < 500; i++) {
+        const requests = await (await fetch(`${emulator}/_emulator/requests`)).json() as Array<{ operationId?: string }>;
+        if (requests.some((r) => r.operationId === 'get_roles')) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       child.kill('SIGTERM');
       const response = await inFlight;
       expect(response.status).toBe(200);

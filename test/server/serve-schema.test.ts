@@ -18,8 +18,8 @@ describe('the served schema', () => {
     const type = body.data?.__type as { fields: Array<{ name: string }> };
     expect(type.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['userId', 'email', 'roles']));
     const fields = (body.data?.q as { queryType: { fields: Array<{ name: string }> } }).queryType.fields;
-    // 191 GET operations and the lookup Query.connectionByName.
-    expect(fields.length).toBe(192);
+    // 191 GET operations, the lookup Query.connectionByName, and node, nodes and me.
+    expect(fields.length).toBe(195);
   });
 
   it('says clearly when no tenant is configured, and invents no data', async () => {
