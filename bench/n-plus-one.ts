@@ -38,7 +38,7 @@ async function rest(path: string): Promise<any> {
 
 // Fixtures, before latency is switched on.
 const userIds: string[] = (await gql('{ users(first: 100) { nodes { userId } } }')).users.nodes.map((n: { userId: string }) => n.userId);
-const orgs = (await gql('{ organizations(first: 10) { nodes { id } } }')).organizations.nodes as Array<{ id: string }>;
+const orgs = ((await gql('{ organizations(first: 10) { nodes { organizationId } } }')).organizations.nodes as Array<{ organizationId: string }>).map((o) => ({ id: o.organizationId }));
 let org = orgs[0]!.id;
 let most = 0;
 for (const { id } of orgs) {
