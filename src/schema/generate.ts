@@ -1,7 +1,7 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
  * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) → edges
- * → symmetric types (symmetric.ts) → node ids → lookups → open inputs → workflows → emit).
+ * → symmetric types (symmetric.ts) → node ids → user profile (user-profile.ts) → lookups → open inputs → workflows → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ import type { GeneratedMetadata } from './metadata.js';
 import { buildOperations } from './operations.js';
 import { addNodeIds } from './node-ids.js';
 import { symmetricTypes } from './symmetric.js';
+import { addUserProfile } from './user-profile.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -44,6 +45,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const { entities, edges } = buildEdges(ctx, root);
   const symmetric = symmetricTypes(ctx, types, root.operations);
   addNodeIds(ctx, root, entities);
+  addUserProfile(ctx);
   const lookups = buildLookups(root);
   const open = openInputs(ctx);
   const workflows = addWorkflows(ctx, root, edges, entities);

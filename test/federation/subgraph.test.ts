@@ -29,7 +29,7 @@ describe('_service', () => {
     const { data } = await h.query('{ _service { sdl } }');
     const sdl = data!._service.sdl as string;
     expect(sdl).toMatch(/^extend schema @link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.5"/);
-    expect(sdl).toContain('type User implements Node @key(fields: "userId") @requiresScopes(scopes: [["read:users"], ["read:current_user"], ["read:user_idp_tokens"]])');
+    expect(sdl).toContain('type User implements Node & UserProfile @key(fields: "userId") @requiresScopes(scopes: [["read:users"], ["read:current_user"], ["read:user_idp_tokens"]])');
     expect(sdl).toContain('type PageInfo @shareable');
     expect(sdl).toMatch(/clientSecret: String @requiresScopes\(scopes: \[\["read:client_keys"\], \["read:client_credentials"\]\]\)/);
     for (const plumbing of [/^\s+_entities\(/m, /^\s+_service:/m, /^type _Service/m, /^scalar _Any/m, /^union _Entity/m]) expect(sdl).not.toMatch(plumbing);

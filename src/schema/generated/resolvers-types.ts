@@ -20280,7 +20280,7 @@ export type OrganizationInvitationInviterInput = {
   name: Scalars['String']['input'];
 };
 
-export type OrganizationMember = {
+export type OrganizationMember = UserProfile & {
   __typename?: 'OrganizationMember';
   /** Email address of this user. */
   email?: Maybe<Scalars['String']['output']>;
@@ -25048,7 +25048,7 @@ export type RoleEdge = {
   node: Role;
 };
 
-export type RoleUser = {
+export type RoleUser = UserProfile & {
   __typename?: 'RoleUser';
   /** Email address of this user. */
   email?: Maybe<Scalars['String']['output']>;
@@ -28330,7 +28330,7 @@ export type UpdateVerifiableCredentialTemplateInput = {
   wellKnownTrustedIssuers?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type User = Node & {
+export type User = Node & UserProfile & {
   __typename?: 'User';
   /** User metadata to which this user has read-only access. */
   appMetadata?: Maybe<Scalars['JSON']['output']>;
@@ -29287,6 +29287,18 @@ export type UserPermissionSourcesItem = {
   sourceType?: Maybe<Scalars['String']['output']>;
 };
 
+/** What every view of a user carries: `User` and the rows that list users (OrganizationMember, RoleUser), each answered from its own row. A fragment on `UserProfile` fits all of them; the whole user is `.user` on a row. */
+export type UserProfile = {
+  /** Email address of this user. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Name of this user. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** URL to picture, photo, or avatar of this user. */
+  picture?: Maybe<Scalars['String']['output']>;
+  /** ID of the user which can be used when interacting with other APIs. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
 export type UserProfileData = {
   __typename?: 'UserProfileData';
   /** Email address of this user. */
@@ -29940,6 +29952,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( TokenExchangeProfile )
     | ( User )
     | ( UserAttributeProfile )
+  ;
+  UserProfile:
+    | ( OrganizationMember )
+    | ( RoleUser )
+    | ( User )
   ;
 };
 
@@ -31973,6 +31990,7 @@ export type ResolversTypes = {
   UserPermissionConnection: ResolverTypeWrapper<UserPermissionConnection>;
   UserPermissionEdge: ResolverTypeWrapper<UserPermissionEdge>;
   UserPermissionSourcesItem: ResolverTypeWrapper<UserPermissionSourcesItem>;
+  UserProfile: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserProfile']>;
   UserProfileData: ResolverTypeWrapper<UserProfileData>;
   UsernameAllowedTypes: ResolverTypeWrapper<UsernameAllowedTypes>;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
@@ -33573,6 +33591,7 @@ export type ResolversParentTypes = {
   UserPermissionConnection: UserPermissionConnection;
   UserPermissionEdge: UserPermissionEdge;
   UserPermissionSourcesItem: UserPermissionSourcesItem;
+  UserProfile: ResolversInterfaceTypes<ResolversParentTypes>['UserProfile'];
   UserProfileData: UserProfileData;
   UsernameAllowedTypes: UsernameAllowedTypes;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
@@ -38655,6 +38674,7 @@ export type OrganizationMemberResolvers<ContextType = any, ParentType extends Re
   roles?: Resolver<Maybe<Array<ResolversTypes['OrganizationMemberRole']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrganizationMemberConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberConnection'] = ResolversParentTypes['OrganizationMemberConnection']> = {
@@ -39214,6 +39234,7 @@ export type RoleUserResolvers<ContextType = any, ParentType extends ResolversPar
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoleUserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserConnection'] = ResolversParentTypes['RoleUserConnection']> = {
@@ -40128,6 +40149,10 @@ export type UserPermissionSourcesItemResolvers<ContextType = any, ParentType ext
   sourceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UserProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserProfile'] = ResolversParentTypes['UserProfile']> = {
+  __resolveType: TypeResolveFn<'OrganizationMember' | 'RoleUser' | 'User', ParentType, ContextType>;
+};
+
 export type UserProfileDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserProfileData'] = ResolversParentTypes['UserProfileData']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -41035,6 +41060,7 @@ export type Resolvers<ContextType = any> = {
   UserPermissionConnection?: UserPermissionConnectionResolvers<ContextType>;
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
   UserPermissionSourcesItem?: UserPermissionSourcesItemResolvers<ContextType>;
+  UserProfile?: UserProfileResolvers<ContextType>;
   UserProfileData?: UserProfileDataResolvers<ContextType>;
   UsernameAllowedTypes?: UsernameAllowedTypesResolvers<ContextType>;
   UsernameAttribute?: UsernameAttributeResolvers<ContextType>;
