@@ -1,7 +1,9 @@
 /** The served schema: generated SDL + resolver wiring, built once at start-up. */
-import { addResolversToSchema } from '@graphql-tools/schema';
 import type { IResolvers } from '@graphql-tools/utils';
-import { buildASTSchema, type GraphQLSchema, parse } from 'graphql';
+import {
+  buildASTSchema, type GraphQLFieldResolver, type GraphQLSchema, GraphQLScalarType, isEnumType, isInterfaceType, isObjectType, isScalarType,
+  isUnionType, parse,
+} from 'graphql';
 import { federationResolvers, federationRuntimeSdl, subgraphTypeDefs } from './federation.js';
 import { guardSchema } from './drift.js';
 import { buildResolvers, wireFieldResolver } from './index.js';
@@ -34,13 +36,53 @@ export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGener
   const defaultFieldResolver = wireFieldResolver(artifacts.metadata);
   // Every field checks what Auth0 sent against its type: drift never reaches graphql-js as an
   // opaque serialisation error (drift.ts).
-  return guardSchema(addResolversToSchema({
-    schema,
-    resolvers: mergeResolvers(resolvers),
-    defaultFieldResolver,
-    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-    updateResolversInPlace: true,
-  }), defaultFieldResolver);
+  return guardSchema(attachResolvers(schema, mergeResolvers(resolvers), defaultFieldResolver), defaultFieldResolver);
+}
+
+/**
+ * Sets the resolver map on the schema graphql-js built, in place: field resolvers, the default
+ * one (wire names) on every other field, `__resolveType`, scalars' functions, enums' wire values.
+ * What `addResolversToSchema` would do for this map, without its general machinery (rebuilding
+ * each enum and healing the schema), which costs about a third of start-up. A name the schema
+ * does not have is an error, as `requireResolversToMatchSchema: 'error'` made it.
+ */
+function attachResolvers(schema: GraphQLSchema, resolvers: IResolvers, fallback: GraphQLFieldResolver<unknown, unknown>): GraphQLSchema {
+  for (const [typeName, map] of Object.entries(resolvers as Record<string, unknown>)) {
+    const type = schema.getType(typeName);
+    if (!type) throw new Error(`Resolvers for ${typeName}, which the schema does not define`);
+    if (isScalarType(type)) {
+      const given = map as GraphQLScalarType;
+      // Enum values and scalars are graphql-js objects read at execution: set in place.
+      Object.assign(type, { serialize: given.serialize, parseValue: given.parseValue, parseLiteral: given.parseLiteral });
+      continue;
+    }
+    const entries = Object.entries(map as Record<string, unknown>);
+    if (isEnumType(type)) {
+      const values = new Map(type.getValues().map((v) => [v.name, v]));
+      for (const [name, wire] of entries) {
+        const value = values.get(name);
+        if (!value) throw new Error(`Resolvers for ${typeName}.${name}, which the schema does not define`);
+        value.value = wire;
+      }
+      continue;
+    }
+    for (const [name, resolver] of entries) {
+      if (name === '__resolveType' && (isUnionType(type) || isInterfaceType(type))) {
+        type.resolveType = resolver as typeof type.resolveType;
+        continue;
+      }
+      if (!isObjectType(type) && !isInterfaceType(type)) throw new Error(`Resolvers for ${typeName}.${name}, which cannot have any`);
+      const field = type.getFields()[name];
+      if (!field) throw new Error(`Resolvers for ${typeName}.${name}, which the schema does not define`);
+      if (typeof resolver === 'function') field.resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
+      else Object.assign(field, resolver);
+    }
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= fallback;
+  }
+  return schema;
 }
 
 /** Resolver maps merged type by type (federation adds `Query._entities` to the generated `Query`). */
