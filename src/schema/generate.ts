@@ -1,6 +1,7 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
- * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) → edges → emit).
+ * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
+ * drop projection arguments → edges → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { modelToSchema, printSdl } from './emit-sdl.js';
 import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
 import { buildOperations } from './operations.js';
+import { dropProjectionArguments } from './projection.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -35,6 +37,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   aliasResponseShapes(ctx);
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
+  dropProjectionArguments(root);
   const { entities, edges } = buildEdges(ctx, root);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 

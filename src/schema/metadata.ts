@@ -45,6 +45,11 @@ export interface OperationMetadata {
     consumed: string[];
   };
   lifecycle?: string;
+  /**
+   * The endpoint's projection parameters (`fields`, `include_fields`), which are not arguments:
+   * the gateway fills `fields` from the selection (projection.ts).
+   */
+  projection?: { fields?: string; includeFields?: string };
 }
 
 export interface EdgeMetadata {

@@ -16,13 +16,13 @@ function signature(field: GraphQLField<unknown, unknown> | undefined): string {
 
 describe('names and shapes a person would write', () => {
   it.each([
-    ['Query', 'users', 'users(after: String, connection: String, fields: String, first: Int, includeFields: Boolean, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserConnection', 'get_users'],
-    ['Query', 'user', 'user(fields: String, id: ID!, includeFields: Boolean): User', 'get_users_by_id'],
+    ['Query', 'users', 'users(after: String, connection: String, first: Int, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserConnection', 'get_users'],
+    ['Query', 'user', 'user(id: ID!): User', 'get_users_by_id'],
     ['Mutation', 'createUser', 'createUser(auth0CustomDomain: String, input: CreateUserInput!): User', 'post_users'],
     ['Mutation', 'updateUser', 'updateUser(auth0CustomDomain: String, id: ID!, input: UpdateUserInput): User', 'patch_users_by_id'],
     ['Mutation', 'deleteUser', 'deleteUser(id: ID!): Boolean', 'delete_users_by_id'],
     ['Mutation', 'assignUserRoles', 'assignUserRoles(id: ID!, input: AssignUserRolesInput!): Boolean', 'post_user_roles'],
-    ['Query', 'connections', 'connections(after: String, fields: String, first: Int, includeFields: Boolean, name: String, strategy: [ConnectionStrategy!]): ConnectionConnection', 'get_connections'],
+    ['Query', 'connections', 'connections(after: String, first: Int, name: String, strategy: [ConnectionStrategy!]): ConnectionConnection', 'get_connections'],
   ])('%s.%s', (root, name, expected, operationId) => {
     expect(signature((root === 'Query' ? query : mutation)[name])).toBe(expected);
     expect(metadata.operations[`${root}.${name}`]?.operationId).toBe(operationId);

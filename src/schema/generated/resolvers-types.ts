@@ -2073,9 +2073,7 @@ export type Client = {
 
 export type ClientConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
 
@@ -13131,9 +13129,7 @@ export type Group = {
 /** Represents the metadata of a group. Member lists are retrieved via a separate endpoint. */
 export type GroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -19409,18 +19405,14 @@ export type OrganizationEnabledConnectionsArgs = {
 
 export type OrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Access level for the organization (e.g., "none", "full"). */
@@ -22543,19 +22535,15 @@ export type QueryCheckConnectionStatusArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryClientArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryClientConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
 
@@ -22604,9 +22592,7 @@ export type QueryClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   appType?: InputMaybe<Scalars['String']['input']>;
   externalClientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   isFirstParty?: InputMaybe<Scalars['Boolean']['input']>;
   isGlobal?: InputMaybe<Scalars['Boolean']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
@@ -22615,9 +22601,7 @@ export type QueryClientsArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryConnectionArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -22709,9 +22693,7 @@ export type QueryConnectionScimConfigurationsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
@@ -22726,9 +22708,7 @@ export type QueryCustomDomainArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryCustomDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
@@ -22738,18 +22718,9 @@ export type QueryCustomDomainsArgs = {
 export type QueryDeviceCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   type?: InputMaybe<DeviceCredentialType>;
   userId?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Reads: every GET operation of the Management API. */
-export type QueryEmailProviderArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -22931,10 +22902,8 @@ export type QueryGroupArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryGroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -22951,9 +22920,7 @@ export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   connectionId?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
@@ -22967,7 +22934,6 @@ export type QueryGuardianEnrollmentArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryHookArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -22982,7 +22948,6 @@ export type QueryHookSecretsArgs = {
 export type QueryHooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   triggerId?: InputMaybe<HookTriggerId>;
 };
@@ -23015,9 +22980,7 @@ export type QueryLogStreamArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
@@ -23131,9 +23094,7 @@ export type QueryOrganizationGroupsArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationInvitationArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   invitationId: Scalars['ID']['input'];
 };
 
@@ -23141,10 +23102,8 @@ export type QueryOrganizationInvitationArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -23180,10 +23139,8 @@ export type QueryOrganizationMemberRolesArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23218,9 +23175,7 @@ export type QueryPromptRenderingArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryPromptRenderingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   prompt?: InputMaybe<Scalars['String']['input']>;
   renderingMode?: InputMaybe<AculRenderingMode>;
   screen?: InputMaybe<Scalars['String']['input']>;
@@ -23253,9 +23208,7 @@ export type QueryRefreshTokenArgs = {
 export type QueryRefreshTokensArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   userId: Scalars['String']['input'];
 };
 
@@ -23263,7 +23216,6 @@ export type QueryRefreshTokensArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryResourceServerArgs = {
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23272,7 +23224,6 @@ export type QueryResourceServersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   identifiers?: InputMaybe<Array<Scalars['String']['input']>>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23316,9 +23267,7 @@ export type QueryRolesArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryRuleArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23326,9 +23275,7 @@ export type QueryRuleArgs = {
 export type QueryRulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23381,13 +23328,6 @@ export type QuerySubscribeEventsArgs = {
 
 
 /** Reads: every GET operation of the Management API. */
-export type QueryTenantSettingsArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/** Reads: every GET operation of the Management API. */
 export type QueryTokenExchangeProfileArgs = {
   id: Scalars['ID']['input'];
 };
@@ -23402,9 +23342,7 @@ export type QueryTokenExchangeProfilesArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryUserArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23525,10 +23463,8 @@ export type QueryUserGrantsArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23587,9 +23523,7 @@ export type QueryUserSessionsArgs = {
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   connection?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   primaryOrder?: InputMaybe<Scalars['Boolean']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
   searchEngine?: InputMaybe<SearchEngineVersions>;
@@ -23600,8 +23534,6 @@ export type QueryUsersArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUsersByEmailArgs = {
   email: Scalars['String']['input'];
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -27690,9 +27622,7 @@ export type UserEffectiveRolesSourcesGroupsArgs = {
 
 export type UserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -37594,7 +37524,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   customDomainDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType>;
   customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainConnection']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
   deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialConnection']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
-  emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, Partial<QueryEmailProviderArgs>>;
+  emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType>;
   emailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<QueryEmailTemplateArgs, 'templateName'>>;
   encryptionKey?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<QueryEncryptionKeyArgs, 'kid'>>;
   encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyConnection']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
@@ -37698,7 +37628,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   statsDaily?: Resolver<Maybe<Array<ResolversTypes['DailyStats']>>, ParentType, ContextType, Partial<QueryStatsDailyArgs>>;
   subscribeEvents?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<QuerySubscribeEventsArgs>>;
   supplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType>;
-  tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType, Partial<QueryTenantSettingsArgs>>;
+  tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType>;
   tokenExchangeProfile?: Resolver<Maybe<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType, RequireFields<QueryTokenExchangeProfileArgs, 'id'>>;
   tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfileConnection']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
