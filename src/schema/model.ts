@@ -33,6 +33,9 @@ interface TypeBase {
 export interface ObjectModel extends TypeBase {
   kind: 'object';
   fields: FieldModel[];
+  /** For the paging types (connections.ts): the node type this page (`XPage`) or edge (`XEdge`) holds. */
+  pageOf?: string;
+  edgeOf?: string;
 }
 
 export interface InputModel extends TypeBase {

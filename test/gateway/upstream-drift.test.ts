@@ -177,7 +177,7 @@ describe('users', () => {
     expect(response.data!.users.nodes.map((n: Row) => n.userId)).toEqual(ids.slice(0, 2));
     expect(response.data!.users.edges.map((e: Row) => e.node.userId)).toEqual(ids.slice(0, 2));
     expect(warnings(response)).toEqual([expect.objectContaining({
-      path: ['users', 'nodes', 1], extensions: expect.objectContaining({ kind: 'null_in_list', type: 'UserConnection', field: 'nodes', expected: 'User' }),
+      path: ['users', 'nodes', 1], extensions: expect.objectContaining({ kind: 'null_in_list', type: 'UserPage', field: 'nodes', expected: 'User' }),
     })]);
   });
 });

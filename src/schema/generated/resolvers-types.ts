@@ -97,9 +97,18 @@ export type ActionBinding = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of ActionBinding items. */
-export type ActionBindingConnection = {
-  __typename?: 'ActionBindingConnection';
+/** An edge in a page of ActionBinding: one item and its cursor. */
+export type ActionBindingEdge = {
+  __typename?: 'ActionBindingEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ActionBinding;
+};
+
+/** A page of ActionBinding items (a Relay connection). */
+export type ActionBindingPage = {
+  __typename?: 'ActionBindingPage';
   /** The items of this page, each with its cursor. */
   edges: Array<ActionBindingEdge>;
   /** The items of this page, without cursors. */
@@ -108,15 +117,6 @@ export type ActionBindingConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionBinding. */
-export type ActionBindingEdge = {
-  __typename?: 'ActionBindingEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ActionBinding;
 };
 
 /** A reference to an action. An action can be referred to by ID or by Name. */
@@ -167,19 +167,6 @@ export type ActionBuildStatus =
   /** Sent to Auth0 as `retrying`. */
   | 'RETRYING';
 
-/** A page of Action items. */
-export type ActionConnection = {
-  __typename?: 'ActionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Action>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** The version of the action that is currently deployed. */
 export type ActionDeployedVersion = {
   __typename?: 'ActionDeployedVersion';
@@ -217,7 +204,7 @@ export type ActionDeployedVersion = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** An edge in a connection of Action. */
+/** An edge in a page of Action: one item and its cursor. */
 export type ActionEdge = {
   __typename?: 'ActionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -318,20 +305,7 @@ export type ActionModuleAction = {
   supportedTriggers?: Maybe<Array<ActionTrigger>>;
 };
 
-/** A page of ActionModuleAction items. */
-export type ActionModuleActionConnection = {
-  __typename?: 'ActionModuleActionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionModuleActionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionModuleAction>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionModuleAction. */
+/** An edge in a page of ActionModuleAction: one item and its cursor. */
 export type ActionModuleActionEdge = {
   __typename?: 'ActionModuleActionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -340,13 +314,13 @@ export type ActionModuleActionEdge = {
   node: ActionModuleAction;
 };
 
-/** A page of ActionModule items. */
-export type ActionModuleConnection = {
-  __typename?: 'ActionModuleConnection';
+/** A page of ActionModuleAction items (a Relay connection). */
+export type ActionModuleActionPage = {
+  __typename?: 'ActionModuleActionPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<ActionModuleEdge>;
+  edges: Array<ActionModuleActionEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<ActionModule>;
+  nodes: Array<ActionModuleAction>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
@@ -368,13 +342,26 @@ export type ActionModuleDependencyRequestInput = {
   version: Scalars['String']['input'];
 };
 
-/** An edge in a connection of ActionModule. */
+/** An edge in a page of ActionModule: one item and its cursor. */
 export type ActionModuleEdge = {
   __typename?: 'ActionModuleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionModule;
+};
+
+/** A page of ActionModule items (a Relay connection). */
+export type ActionModulePage = {
+  __typename?: 'ActionModulePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionModuleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionModule>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Reference to a module and its version used by an action. */
@@ -435,9 +422,18 @@ export type ActionModuleVersion = {
   versionNumber?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A page of ActionModuleVersion items. */
-export type ActionModuleVersionConnection = {
-  __typename?: 'ActionModuleVersionConnection';
+/** An edge in a page of ActionModuleVersion: one item and its cursor. */
+export type ActionModuleVersionEdge = {
+  __typename?: 'ActionModuleVersionEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ActionModuleVersion;
+};
+
+/** A page of ActionModuleVersion items (a Relay connection). */
+export type ActionModuleVersionPage = {
+  __typename?: 'ActionModuleVersionPage';
   /** The items of this page, each with its cursor. */
   edges: Array<ActionModuleVersionEdge>;
   /** The items of this page, without cursors. */
@@ -446,15 +442,6 @@ export type ActionModuleVersionConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionModuleVersion. */
-export type ActionModuleVersionEdge = {
-  __typename?: 'ActionModuleVersionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ActionModuleVersion;
 };
 
 /** The latest published version as a reference object. Omitted if no versions have been published. */
@@ -472,6 +459,19 @@ export type ActionModuleVersionReference = {
   secrets?: Maybe<Array<ActionModuleSecret>>;
   /** The version number. */
   versionNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of Action items (a Relay connection). */
+export type ActionPage = {
+  __typename?: 'ActionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Action>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type ActionSecretRequestInput = {
@@ -621,19 +621,6 @@ export type ActionVersionBuildStatus =
   /** Sent to Auth0 as `retrying`. */
   | 'RETRYING';
 
-/** A page of ActionVersion items. */
-export type ActionVersionConnection = {
-  __typename?: 'ActionVersionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionVersionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionVersion>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Dependency is an npm module. These values are used to produce an immutable artifact, which manifests as a layer_id. */
 export type ActionVersionDependency = {
   __typename?: 'ActionVersionDependency';
@@ -655,13 +642,26 @@ export type ActionVersionDependencyInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** An edge in a connection of ActionVersion. */
+/** An edge in a page of ActionVersion: one item and its cursor. */
 export type ActionVersionEdge = {
   __typename?: 'ActionVersionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionVersion;
+};
+
+/** A page of ActionVersion items (a Relay connection). */
+export type ActionVersionPage = {
+  __typename?: 'ActionVersionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionVersionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionVersion>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Acul = {
@@ -1964,7 +1964,7 @@ export type Client = {
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  connections?: Maybe<ConnectionConnection>;
+  connections?: Maybe<ConnectionPage>;
   /** Whether this client can be used to make cross-origin authentication requests (true) or it is not allowed to make such requests (false). */
   crossOriginAuthentication?: Maybe<Scalars['Boolean']['output']>;
   /** URL of the location in your site where the cross origin verification takes place for the cross-origin auth flow when performing Auth in your own domain instead of Auth0 hosted login page. */
@@ -2834,19 +2834,6 @@ export type ClientComplianceLevel =
   /** Sent to Auth0 as `none`. */
   | 'NONE';
 
-/** A page of Client items. */
-export type ClientConnection = {
-  __typename?: 'ClientConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ClientEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Client>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Defines client authentication methods. */
 export type ClientCreateAuthenticationMethodInput = {
   /** Defines `private_key_jwt` client authentication method. If this property is defined, the client is enabled to use the Private Key JWT authentication method. */
@@ -2931,7 +2918,7 @@ export type ClientDefaultOrganizationInput = {
   organizationId: Scalars['String']['input'];
 };
 
-/** An edge in a connection of Client. */
+/** An edge in a page of Client: one item and its cursor. */
 export type ClientEdge = {
   __typename?: 'ClientEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3002,7 +2989,7 @@ export type ClientGrant = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /** The resource server named by `audience`, resolved in batches. */
   resourceServer?: Maybe<ResourceServer>;
   /** Scopes allowed for this client grant. */
@@ -3017,25 +3004,12 @@ export type ClientGrantOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of ClientGrant items. */
-export type ClientGrantConnection = {
-  __typename?: 'ClientGrantConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ClientGrantEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ClientGrant>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
 export type ClientGrantDefaultFor =
   /** Sent to Auth0 as `third_party_clients`. */
   | 'THIRD_PARTY_CLIENTS';
 
-/** An edge in a connection of ClientGrant. */
+/** An edge in a page of ClientGrant: one item and its cursor. */
 export type ClientGrantEdge = {
   __typename?: 'ClientGrantEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3061,6 +3035,19 @@ export type ClientGrantOrganizationUsage =
   | 'DENY'
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
+
+/** A page of ClientGrant items (a Relay connection). */
+export type ClientGrantPage = {
+  __typename?: 'ClientGrantPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ClientGrantEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ClientGrant>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 /** The type of application access the client grant allows. */
 export type ClientGrantSubjectType =
@@ -3336,6 +3323,19 @@ export type ClientOrganizationUsagePatch =
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
 
+/** A page of Client items (a Relay connection). */
+export type ClientPage = {
+  __typename?: 'ClientPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ClientEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Client>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
 export type ClientRedirectionPolicy =
   /** Sent to Auth0 as `allow_always`. */
@@ -3608,24 +3608,24 @@ export type ConnectedAccountAccessType =
   /** Sent to Auth0 as `offline`. */
   | 'OFFLINE';
 
-/** A page of ConnectedAccount items. */
-export type ConnectedAccountConnection = {
-  __typename?: 'ConnectedAccountConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectedAccountEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectedAccount>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectedAccount. */
+/** An edge in a page of ConnectedAccount: one item and its cursor. */
 export type ConnectedAccountEdge = {
   __typename?: 'ConnectedAccountEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ConnectedAccount;
+};
+
+/** A page of ConnectedAccount items (a Relay connection). */
+export type ConnectedAccountPage = {
+  __typename?: 'ConnectedAccountPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectedAccountEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectedAccount>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type Connection = {
@@ -3641,7 +3641,7 @@ export type Connection = {
    *
    * Requires any of the scopes: read:connections.
    */
-  clients?: Maybe<ConnectionEnabledClientConnection>;
+  clients?: Maybe<ConnectionEnabledClientPage>;
   /** Configure the purpose of a connection to be used for connected accounts and Token Vault. */
   connectedAccounts?: Maybe<ConnectionConnectedAccountsPurpose>;
   /** Configure the connection to be used as a Requesting Application for Cross App Access. */
@@ -3669,7 +3669,7 @@ export type Connection = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
+  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadPage>;
   /** Connection name used in login screen */
   displayName?: Maybe<Scalars['String']['output']>;
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
@@ -3810,19 +3810,6 @@ export type ConnectionConnectedAccountsPurposeInput = {
   crossAppAccess?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A page of Connection items. */
-export type ConnectionConnection = {
-  __typename?: 'ConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Connection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** A map of scripts used to integrate with a custom database. */
 export type ConnectionCustomScriptsInput = {
   changeEmail?: InputMaybe<Scalars['String']['input']>;
@@ -3844,7 +3831,7 @@ export type ConnectionDpopSigningAlg =
   | 'ES384'
   | 'ES512';
 
-/** An edge in a connection of Connection. */
+/** An edge in a page of Connection: one item and its cursor. */
 export type ConnectionEdge = {
   __typename?: 'ConnectionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3867,24 +3854,24 @@ export type ConnectionEnabledClient = {
   clientId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of ConnectionEnabledClient items. */
-export type ConnectionEnabledClientConnection = {
-  __typename?: 'ConnectionEnabledClientConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionEnabledClientEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectionEnabledClient>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectionEnabledClient. */
+/** An edge in a page of ConnectionEnabledClient: one item and its cursor. */
 export type ConnectionEnabledClientEdge = {
   __typename?: 'ConnectionEnabledClientEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ConnectionEnabledClient;
+};
+
+/** A page of ConnectionEnabledClient items (a Relay connection). */
+export type ConnectionEnabledClientPage = {
+  __typename?: 'ConnectionEnabledClientPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionEnabledClientEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectionEnabledClient>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Federated Connections Access Tokens */
@@ -4085,6 +4072,19 @@ export type ConnectionKeyUse =
   /** Sent to Auth0 as `signing`. */
   | 'SIGNING';
 
+/** A page of Connection items (a Relay connection). */
+export type ConnectionPage = {
+  __typename?: 'ConnectionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Connection>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Passkey authentication enablement */
 export type ConnectionPasskeyAuthenticationMethodInput = {
   /** Determines whether passkeys are enabled */
@@ -4235,18 +4235,7 @@ export type ConnectionProfile = {
   strategyOverrides?: Maybe<ConnectionProfileStrategyOverrides>;
 };
 
-/** A page of ConnectionProfile items. */
-export type ConnectionProfileConnection = {
-  __typename?: 'ConnectionProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectionProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectionProfile. */
+/** An edge in a page of ConnectionProfile: one item and its cursor. */
 export type ConnectionProfileEdge = {
   __typename?: 'ConnectionProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -4289,6 +4278,17 @@ export type ConnectionProfileOrganizationShowAsButton =
   | 'OPTIONAL'
   /** Sent to Auth0 as `required`. */
   | 'REQUIRED';
+
+/** A page of ConnectionProfile items (a Relay connection). */
+export type ConnectionProfilePage = {
+  __typename?: 'ConnectionProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectionProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 /** Connection Profile Strategy Override */
 export type ConnectionProfileStrategyOverride = {
@@ -5431,24 +5431,24 @@ export type CreateFlowsVaultConnectionInput =
   { activecampaign?: never; airtable?: never; auth0?: never; bigquery?: never; clearbit?: never; docusign?: never; googleSheets?: never; http?: never; hubspot?: never; jwt?: never; mailchimp?: never; mailjet?: never; pipedrive?: never; salesforce?: never; sendgrid?: never; slack?: never; stripe?: never; telegram?: never; twilio?: never; whatsapp?: never; zapier: CreateFlowsVaultConnectionZapierInput; };
 
 export type CreateFlowsVaultConnectionJwtInput =
-  /** Send the value as CreateFlowsVaultConnectionJwtJwtInput. */
-  { jwt: CreateFlowsVaultConnectionJwtJwtInput; uninitialized?: never; }
+  /** Send the value as CreateFlowsVaultConnectionJwtWithSetupInput. */
+  { jwt: CreateFlowsVaultConnectionJwtWithSetupInput; uninitialized?: never; }
   |  /** Send the value as CreateFlowsVaultConnectionJwtUninitializedInput. */
   { jwt?: never; uninitialized: CreateFlowsVaultConnectionJwtUninitializedInput; };
-
-export type CreateFlowsVaultConnectionJwtJwtInput = {
-  /** Flows Vault Connection app identifier. */
-  appId: FlowsVaultConnectionAppIdJwt;
-  /** Flows Vault Connection name. */
-  name: Scalars['String']['input'];
-  setup: FlowsVaultConnectioSetupJwtInput;
-};
 
 export type CreateFlowsVaultConnectionJwtUninitializedInput = {
   /** Flows Vault Connection app identifier. */
   appId: FlowsVaultConnectionAppIdJwt;
   /** Flows Vault Connection name. */
   name: Scalars['String']['input'];
+};
+
+export type CreateFlowsVaultConnectionJwtWithSetupInput = {
+  /** Flows Vault Connection app identifier. */
+  appId: FlowsVaultConnectionAppIdJwt;
+  /** Flows Vault Connection name. */
+  name: Scalars['String']['input'];
+  setup: FlowsVaultConnectioSetupJwtInput;
 };
 
 export type CreateFlowsVaultConnectionMailchimpApiKeyInput = {
@@ -6025,7 +6025,7 @@ export type CreateOrganizationPayload = {
   branding?: Maybe<OrganizationBranding>;
   /** Friendly name of this organization. */
   displayName?: Maybe<Scalars['String']['output']>;
-  enabledConnections?: Maybe<Array<OrganizationEnabledConnection>>;
+  enabledConnections?: Maybe<Array<OrganizationConnectionSettings>>;
   /** Organization identifier. */
   id?: Maybe<Scalars['String']['output']>;
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
@@ -6609,17 +6609,6 @@ export type CustomDomain = {
   verification?: Maybe<DomainVerification>;
 };
 
-/** A page of CustomDomain items. */
-export type CustomDomainConnection = {
-  __typename?: 'CustomDomainConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<CustomDomainEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<CustomDomain>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** The HTTP header to fetch the client's IP address */
 export type CustomDomainCustomClientIpHeaderEnum =
   /** Sent to Auth0 as `cf-connecting-ip`. */
@@ -6633,13 +6622,24 @@ export type CustomDomainCustomClientIpHeaderEnum =
   /** Sent to Auth0 as ``. */
   | '_';
 
-/** An edge in a connection of CustomDomain. */
+/** An edge in a page of CustomDomain: one item and its cursor. */
 export type CustomDomainEdge = {
   __typename?: 'CustomDomainEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: CustomDomain;
+};
+
+/** A page of CustomDomain items (a Relay connection). */
+export type CustomDomainPage = {
+  __typename?: 'CustomDomainPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<CustomDomainEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<CustomDomain>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Custom domain provisioning type. Must be `auth0_managed_certs` or `self_managed_certs`. */
@@ -6932,9 +6932,18 @@ export type DeviceCredential = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of DeviceCredential items. */
-export type DeviceCredentialConnection = {
-  __typename?: 'DeviceCredentialConnection';
+/** An edge in a page of DeviceCredential: one item and its cursor. */
+export type DeviceCredentialEdge = {
+  __typename?: 'DeviceCredentialEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: DeviceCredential;
+};
+
+/** A page of DeviceCredential items (a Relay connection). */
+export type DeviceCredentialPage = {
+  __typename?: 'DeviceCredentialPage';
   /** The items of this page, each with its cursor. */
   edges: Array<DeviceCredentialEdge>;
   /** The items of this page, without cursors. */
@@ -6943,15 +6952,6 @@ export type DeviceCredentialConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of DeviceCredential. */
-export type DeviceCredentialEdge = {
-  __typename?: 'DeviceCredentialEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: DeviceCredential;
 };
 
 /** Type of credential. Must be `public_key`. */
@@ -6996,24 +6996,13 @@ export type DirectoryProvisioning = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of DirectoryProvisioning items. */
-export type DirectoryProvisioningConnection = {
-  __typename?: 'DirectoryProvisioningConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<DirectoryProvisioningEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<DirectoryProvisioning>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 export type DirectoryProvisioningDefaultMapping = {
   __typename?: 'DirectoryProvisioningDefaultMapping';
   /** The mapping between Auth0 and IDP user attributes */
   mapping?: Maybe<Array<DirectoryProvisioningMappingItem>>;
 };
 
-/** An edge in a connection of DirectoryProvisioning. */
+/** An edge in a page of DirectoryProvisioning: one item and its cursor. */
 export type DirectoryProvisioningEdge = {
   __typename?: 'DirectoryProvisioningEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -7035,6 +7024,17 @@ export type DirectoryProvisioningMappingItemInput = {
   auth0: Scalars['String']['input'];
   /** The field location in the IDP schema */
   idp: Scalars['String']['input'];
+};
+
+/** A page of DirectoryProvisioning items (a Relay connection). */
+export type DirectoryProvisioningPage = {
+  __typename?: 'DirectoryProvisioningPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<DirectoryProvisioningEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<DirectoryProvisioning>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
@@ -7256,9 +7256,18 @@ export type EncryptionKey = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of EncryptionKey items. */
-export type EncryptionKeyConnection = {
-  __typename?: 'EncryptionKeyConnection';
+/** An edge in a page of EncryptionKey: one item and its cursor. */
+export type EncryptionKeyEdge = {
+  __typename?: 'EncryptionKeyEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: EncryptionKey;
+};
+
+/** A page of EncryptionKey items (a Relay connection). */
+export type EncryptionKeyPage = {
+  __typename?: 'EncryptionKeyPage';
   /** The items of this page, each with its cursor. */
   edges: Array<EncryptionKeyEdge>;
   /** The items of this page, without cursors. */
@@ -7267,15 +7276,6 @@ export type EncryptionKeyConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of EncryptionKey. */
-export type EncryptionKeyEdge = {
-  __typename?: 'EncryptionKeyEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: EncryptionKey;
 };
 
 /** Encryption algorithm that shall be used to wrap your key material */
@@ -7370,17 +7370,6 @@ export type EventStreamCloudEvent = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of EventStream items. */
-export type EventStreamConnection = {
-  __typename?: 'EventStreamConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<EventStreamEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<EventStream>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 export type EventStreamDeliveryAttempt = {
   __typename?: 'EventStreamDeliveryAttempt';
   /** Delivery error message, if applicable */
@@ -7455,24 +7444,24 @@ export type EventStreamDeliveryHistory = {
   status?: Maybe<EventStreamDeliveryStatus>;
 };
 
-/** A page of EventStreamDeliveryHistory items. */
-export type EventStreamDeliveryHistoryConnection = {
-  __typename?: 'EventStreamDeliveryHistoryConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<EventStreamDeliveryHistoryEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<EventStreamDeliveryHistory>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of EventStreamDeliveryHistory. */
+/** An edge in a page of EventStreamDeliveryHistory: one item and its cursor. */
 export type EventStreamDeliveryHistoryEdge = {
   __typename?: 'EventStreamDeliveryHistoryEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: EventStreamDeliveryHistory;
+};
+
+/** A page of EventStreamDeliveryHistory items (a Relay connection). */
+export type EventStreamDeliveryHistoryPage = {
+  __typename?: 'EventStreamDeliveryHistoryPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EventStreamDeliveryHistoryEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<EventStreamDeliveryHistory>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Delivery status */
@@ -7486,7 +7475,7 @@ export type EventStreamDestinationPatchInput =
   |  /** Send the value as EventStreamWebhookDestinationInput. */
   { eventStreamActionDestination?: never; eventStreamWebhookDestination: EventStreamWebhookDestinationInput; };
 
-/** An edge in a connection of EventStream. */
+/** An edge in a page of EventStream: one item and its cursor. */
 export type EventStreamEdge = {
   __typename?: 'EventStreamEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -7670,6 +7659,17 @@ export type EventStreamEventType =
   | 'USER_DELETED'
   /** Sent to Auth0 as `user.updated`. */
   | 'USER_UPDATED';
+
+/** A page of EventStream items (a Relay connection). */
+export type EventStreamPage = {
+  __typename?: 'EventStreamPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EventStreamEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<EventStream>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 /** Indicates whether the event stream is actively forwarding events. */
 export type EventStreamStatus =
@@ -7922,24 +7922,24 @@ export type Experiment = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of Experiment items. */
-export type ExperimentConnection = {
-  __typename?: 'ExperimentConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ExperimentEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Experiment>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of Experiment. */
+/** An edge in a page of Experiment: one item and its cursor. */
 export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Experiment;
+};
+
+/** A page of Experiment items (a Relay connection). */
+export type ExperimentPage = {
+  __typename?: 'ExperimentPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ExperimentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Experiment>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Filter by status. Exact match. */
@@ -8060,24 +8060,24 @@ export type FeatureFlag = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of FeatureFlag items. */
-export type FeatureFlagConnection = {
-  __typename?: 'FeatureFlagConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FeatureFlagEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<FeatureFlag>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of FeatureFlag. */
+/** An edge in a page of FeatureFlag: one item and its cursor. */
 export type FeatureFlagEdge = {
   __typename?: 'FeatureFlagEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: FeatureFlag;
+};
+
+/** A page of FeatureFlag items (a Relay connection). */
+export type FeatureFlagPage = {
+  __typename?: 'FeatureFlagPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FeatureFlagEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<FeatureFlag>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Filter by status. Exact match. */
@@ -11138,20 +11138,7 @@ export type FlowActionZapierTriggerWebhookParamsMethod =
 export type FlowActionZapierTriggerWebhookType =
   | 'ZAPIER';
 
-/** A page of Flow items. */
-export type FlowConnection = {
-  __typename?: 'FlowConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FlowEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Flow>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Flow. */
+/** An edge in a page of Flow: one item and its cursor. */
 export type FlowEdge = {
   __typename?: 'FlowEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -11182,9 +11169,18 @@ export type FlowExecution = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of FlowExecution items. */
-export type FlowExecutionConnection = {
-  __typename?: 'FlowExecutionConnection';
+/** An edge in a page of FlowExecution: one item and its cursor. */
+export type FlowExecutionEdge = {
+  __typename?: 'FlowExecutionEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: FlowExecution;
+};
+
+/** A page of FlowExecution items (a Relay connection). */
+export type FlowExecutionPage = {
+  __typename?: 'FlowExecutionPage';
   /** The items of this page, each with its cursor. */
   edges: Array<FlowExecutionEdge>;
   /** The items of this page, without cursors. */
@@ -11195,13 +11191,17 @@ export type FlowExecutionConnection = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An edge in a connection of FlowExecution. */
-export type FlowExecutionEdge = {
-  __typename?: 'FlowExecutionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: FlowExecution;
+/** A page of Flow items (a Relay connection). */
+export type FlowPage = {
+  __typename?: 'FlowPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FlowEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Flow>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type FlowsVaultConnectioSetupApiKeyInput = {
@@ -11319,29 +11319,6 @@ export type FlowsVaultConnectioSetupWebhookInput = {
   url: Scalars['String']['input'];
 };
 
-export type FlowsVaultConnection = {
-  __typename?: 'FlowsVaultConnection';
-  /** Flows Vault Connection custom account name. */
-  accountName?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection app identifier. */
-  appId?: Maybe<Scalars['String']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Flows Vault Connection environment. */
-  environment?: Maybe<Scalars['String']['output']>;
-  fingerprint?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection identifier. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection name. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Whether the Flows Vault Connection is configured. */
-  ready?: Maybe<Scalars['Boolean']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was refreshed. */
-  refreshedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was updated. */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
-};
-
 /** Flows Vault Connection app identifier. */
 export type FlowsVaultConnectionAppIdActivecampaign =
   | 'ACTIVECAMPAIGN';
@@ -11426,26 +11403,49 @@ export type FlowsVaultConnectionAppIdWhatsapp =
 export type FlowsVaultConnectionAppIdZapier =
   | 'ZAPIER';
 
-/** A page of FlowsVaultConnection items. */
-export type FlowsVaultConnectionConnection = {
-  __typename?: 'FlowsVaultConnectionConnection';
+export type FlowsVaultConnectionConfig = {
+  __typename?: 'FlowsVaultConnectionConfig';
+  /** Flows Vault Connection custom account name. */
+  accountName?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection app identifier. */
+  appId?: Maybe<Scalars['String']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Flows Vault Connection environment. */
+  environment?: Maybe<Scalars['String']['output']>;
+  fingerprint?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection identifier. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether the Flows Vault Connection is configured. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was refreshed. */
+  refreshedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was updated. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An edge in a page of FlowsVaultConnection: one item and its cursor. */
+export type FlowsVaultConnectionConfigEdge = {
+  __typename?: 'FlowsVaultConnectionConfigEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: FlowsVaultConnectionConfig;
+};
+
+/** A page of FlowsVaultConnection items (a Relay connection). */
+export type FlowsVaultConnectionConfigPage = {
+  __typename?: 'FlowsVaultConnectionConfigPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<FlowsVaultConnectionEdge>;
+  edges: Array<FlowsVaultConnectionConfigEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<FlowsVaultConnection>;
+  nodes: Array<FlowsVaultConnectionConfig>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of FlowsVaultConnection. */
-export type FlowsVaultConnectionEdge = {
-  __typename?: 'FlowsVaultConnectionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: FlowsVaultConnection;
 };
 
 export type FlowsVaultConnectionHttpApiKeySetupIn =
@@ -11797,20 +11797,7 @@ export type FormComponentInput =
   |  /** Send the value as FormWidgetInput. */
   { formBlock?: never; formField?: never; formWidget: FormWidgetInput; };
 
-/** A page of Form items. */
-export type FormConnection = {
-  __typename?: 'FormConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FormEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Form>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Form. */
+/** An edge in a page of Form: one item and its cursor. */
 export type FormEdge = {
   __typename?: 'FormEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -12819,6 +12806,19 @@ export type FormNodeTypeRouterConst =
 export type FormNodeTypeStepConst =
   | 'STEP';
 
+/** A page of Form items (a Relay connection). */
+export type FormPage = {
+  __typename?: 'FormPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FormEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Form>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 export type FormRouter = {
   __typename?: 'FormRouter';
   alias?: Maybe<Scalars['String']['output']>;
@@ -13108,7 +13108,7 @@ export type Group = {
    *
    * Requires any of the scopes: read:group_members.
    */
-  members?: Maybe<GroupMemberConnection>;
+  members?: Maybe<GroupMemberPage>;
   /** Name of the group. Must be unique within its connection. Must contain between 1 and 128 printable ASCII characters. */
   name?: Maybe<Scalars['String']['output']>;
   /**
@@ -13118,7 +13118,7 @@ export type Group = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /** Identifier for the tenant this group belongs to. */
   tenantName?: Maybe<Scalars['String']['output']>;
   /** Timestamp of when the group was last updated. */
@@ -13139,20 +13139,7 @@ export type GroupRolesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of Group items. */
-export type GroupConnection = {
-  __typename?: 'GroupConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<GroupEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Group>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Group. */
+/** An edge in a page of Group: one item and its cursor. */
 export type GroupEdge = {
   __typename?: 'GroupEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -13178,18 +13165,7 @@ export type GroupMember = {
   type?: Maybe<GroupType>;
 };
 
-/** A page of GroupMember items. */
-export type GroupMemberConnection = {
-  __typename?: 'GroupMemberConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<GroupMemberEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<GroupMember>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of GroupMember. */
+/** An edge in a page of GroupMember: one item and its cursor. */
 export type GroupMemberEdge = {
   __typename?: 'GroupMemberEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -13198,12 +13174,36 @@ export type GroupMemberEdge = {
   node: GroupMember;
 };
 
+/** A page of GroupMember items (a Relay connection). */
+export type GroupMemberPage = {
+  __typename?: 'GroupMemberPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<GroupMemberEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<GroupMember>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 /** Type of the member. */
 export type GroupMemberType =
   /** Sent to Auth0 as `group`. */
   | 'GROUP'
   /** Sent to Auth0 as `user`. */
   | 'USER';
+
+/** A page of Group items (a Relay connection). */
+export type GroupPage = {
+  __typename?: 'GroupPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<GroupEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Group>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 /** Type of the group. */
 export type GroupType =
@@ -13391,9 +13391,18 @@ export type Hook = {
   triggerId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Hook items. */
-export type HookConnection = {
-  __typename?: 'HookConnection';
+/** An edge in a page of Hook: one item and its cursor. */
+export type HookEdge = {
+  __typename?: 'HookEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Hook;
+};
+
+/** A page of Hook items (a Relay connection). */
+export type HookPage = {
+  __typename?: 'HookPage';
   /** The items of this page, each with its cursor. */
   edges: Array<HookEdge>;
   /** The items of this page, without cursors. */
@@ -13402,15 +13411,6 @@ export type HookConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Hook. */
-export type HookEdge = {
-  __typename?: 'HookEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Hook;
 };
 
 /** Retrieves hooks that match the trigger */
@@ -13797,9 +13797,18 @@ export type ListAculsResponseContentItem = {
   usePageTemplate?: Maybe<Scalars['Boolean']['output']>;
 };
 
-/** A page of ListAculsResponseContentItem items. */
-export type ListAculsResponseContentItemConnection = {
-  __typename?: 'ListAculsResponseContentItemConnection';
+/** An edge in a page of ListAculsResponseContentItem: one item and its cursor. */
+export type ListAculsResponseContentItemEdge = {
+  __typename?: 'ListAculsResponseContentItemEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ListAculsResponseContentItem;
+};
+
+/** A page of ListAculsResponseContentItem items (a Relay connection). */
+export type ListAculsResponseContentItemPage = {
+  __typename?: 'ListAculsResponseContentItemPage';
   /** The items of this page, each with its cursor. */
   edges: Array<ListAculsResponseContentItemEdge>;
   /** The items of this page, without cursors. */
@@ -13808,15 +13817,6 @@ export type ListAculsResponseContentItemConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ListAculsResponseContentItem. */
-export type ListAculsResponseContentItemEdge = {
-  __typename?: 'ListAculsResponseContentItemEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ListAculsResponseContentItem;
 };
 
 export type ListBrandingPhoneProvidersPayload = {
@@ -13921,20 +13921,7 @@ export type Log = {
   userName?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Log items. */
-export type LogConnection = {
-  __typename?: 'LogConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<LogEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Log>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Log. */
+/** An edge in a page of Log: one item and its cursor. */
 export type LogEdge = {
   __typename?: 'LogEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -13962,6 +13949,19 @@ export type LogLocationInfo = {
   longitude?: Maybe<Scalars['Float']['output']>;
   /** Time zone name as found in the [tz database](https://www.iana.org/time-zones). */
   timeZone?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Log items (a Relay connection). */
+export type LogPage = {
+  __typename?: 'LogPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<LogEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Log>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Information about security-related signals. */
@@ -14734,7 +14734,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:organization_connections.
    */
-  addOrganizationEnabledConnections?: Maybe<OrganizationConnection>;
+  addOrganizationEnabledConnections?: Maybe<OrganizationConnectionSettings>;
   /**
    * Associate permissions with a role
    *
@@ -15126,7 +15126,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:flows_vault_connections.
    */
-  createFlowVaultConnection?: Maybe<FlowsVaultConnection>;
+  createFlowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Create a form
    *
@@ -15438,7 +15438,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:organization_connections.
    */
-  createOrganizationConnection?: Maybe<OrganizationAllConnection>;
+  createOrganizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Create an organization discovery domain
    *
@@ -16978,7 +16978,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:flows_vault_connections.
    */
-  updateFlowVaultConnection?: Maybe<FlowsVaultConnection>;
+  updateFlowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Update a form
    *
@@ -17141,7 +17141,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:organization_connections.
    */
-  updateOrganizationConnection?: Maybe<OrganizationAllConnection>;
+  updateOrganizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Update an organization discovery domain
    *
@@ -17157,7 +17157,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:organization_connections.
    */
-  updateOrganizationEnabledConnection?: Maybe<OrganizationConnection>;
+  updateOrganizationEnabledConnection?: Maybe<OrganizationConnectionSettings>;
   /**
    * Update render settings for a screen
    *
@@ -18590,7 +18590,7 @@ export type MutationSetSelfServiceProfileCustomTextArgs = {
   id: Scalars['ID']['input'];
   input?: InputMaybe<Scalars['JSON']['input']>;
   language: SelfServiceProfileCustomTextLanguage;
-  page: SelfServiceProfileCustomTextPage;
+  page: SelfServiceProfileCustomTextPageKind;
 };
 
 
@@ -19277,9 +19277,18 @@ export type NetworkAcls = {
   updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of NetworkAcls items. */
-export type NetworkAclsConnection = {
-  __typename?: 'NetworkAclsConnection';
+/** An edge in a page of NetworkAcls: one item and its cursor. */
+export type NetworkAclsEdge = {
+  __typename?: 'NetworkAclsEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: NetworkAcls;
+};
+
+/** A page of NetworkAcls items (a Relay connection). */
+export type NetworkAclsPage = {
+  __typename?: 'NetworkAclsPage';
   /** The items of this page, each with its cursor. */
   edges: Array<NetworkAclsEdge>;
   /** The items of this page, without cursors. */
@@ -19288,15 +19297,6 @@ export type NetworkAclsConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of NetworkAcls. */
-export type NetworkAclsEdge = {
-  __typename?: 'NetworkAclsEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: NetworkAcls;
 };
 
 export type Organization = {
@@ -19308,13 +19308,13 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrants?: Maybe<OrganizationClientGrantConnection>;
+  clientGrants?: Maybe<OrganizationClientGrantPage>;
   /**
    * Get connections associated with an organization
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  connections?: Maybe<OrganizationAllConnectionConnection>;
+  connections?: Maybe<OrganizationConnectionAccessPage>;
   /**
    * Retrieve all organization discovery domains
    *
@@ -19323,7 +19323,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  discoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
+  discoveryDomains?: Maybe<OrganizationDiscoveryDomainPage>;
   /** Friendly name of this organization. */
   displayName?: Maybe<Scalars['String']['output']>;
   /**
@@ -19333,7 +19333,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  enabledConnections?: Maybe<OrganizationConnectionConnection>;
+  enabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
   /** Organization identifier. */
   id?: Maybe<Scalars['String']['output']>;
   /**
@@ -19343,7 +19343,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_invitations.
    */
-  invitations?: Maybe<OrganizationInvitationConnection>;
+  invitations?: Maybe<OrganizationInvitationPage>;
   /**
    * Get members who belong to an organization
    *
@@ -19366,7 +19366,7 @@ export type Organization = {
    *
    * Requires any of the scopes: read:organization_members.
    */
-  members?: Maybe<OrganizationMemberConnection>;
+  members?: Maybe<OrganizationMemberPage>;
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
@@ -19437,47 +19437,6 @@ export type OrganizationAccessLevelEnumWithNull =
   /** Sent to Auth0 as `readonly`. */
   | 'READONLY';
 
-export type OrganizationAllConnection = {
-  __typename?: 'OrganizationAllConnection';
-  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
-  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
-  connection?: Maybe<OrganizationConnectionInformation>;
-  /** Connection identifier. */
-  connectionId?: Maybe<Scalars['String']['output']>;
-  /** Whether the connection is enabled for the organization. */
-  isEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
-  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Access level for the organization (e.g., "none", "full"). */
-  organizationAccessLevel?: Maybe<OrganizationAccessLevel>;
-  /** Name of the connection in the scope of this organization. */
-  organizationConnectionName?: Maybe<Scalars['String']['output']>;
-  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
-  showAsButton?: Maybe<Scalars['Boolean']['output']>;
-};
-
-/** A page of OrganizationAllConnection items. */
-export type OrganizationAllConnectionConnection = {
-  __typename?: 'OrganizationAllConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationAllConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationAllConnection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationAllConnection. */
-export type OrganizationAllConnectionEdge = {
-  __typename?: 'OrganizationAllConnectionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: OrganizationAllConnection;
-};
-
 /** Theme defines how to style the login pages. */
 export type OrganizationBranding = {
   __typename?: 'OrganizationBranding';
@@ -19532,9 +19491,18 @@ export type OrganizationClientGrant = {
   scope?: Maybe<Array<Scalars['String']['output']>>;
 };
 
-/** A page of OrganizationClientGrant items. */
-export type OrganizationClientGrantConnection = {
-  __typename?: 'OrganizationClientGrantConnection';
+/** An edge in a page of OrganizationClientGrant: one item and its cursor. */
+export type OrganizationClientGrantEdge = {
+  __typename?: 'OrganizationClientGrantEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: OrganizationClientGrant;
+};
+
+/** A page of OrganizationClientGrant items (a Relay connection). */
+export type OrganizationClientGrantPage = {
+  __typename?: 'OrganizationClientGrantPage';
   /** The items of this page, each with its cursor. */
   edges: Array<OrganizationClientGrantEdge>;
   /** The items of this page, without cursors. */
@@ -19545,17 +19513,57 @@ export type OrganizationClientGrantConnection = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An edge in a connection of OrganizationClientGrant. */
-export type OrganizationClientGrantEdge = {
-  __typename?: 'OrganizationClientGrantEdge';
+export type OrganizationConnectionAccess = {
+  __typename?: 'OrganizationConnectionAccess';
+  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
+  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
+  connection?: Maybe<OrganizationConnectionInformation>;
+  /** Connection identifier. */
+  connectionId?: Maybe<Scalars['String']['output']>;
+  /** Whether the connection is enabled for the organization. */
+  isEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
+  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Access level for the organization (e.g., "none", "full"). */
+  organizationAccessLevel?: Maybe<OrganizationAccessLevel>;
+  /** Name of the connection in the scope of this organization. */
+  organizationConnectionName?: Maybe<Scalars['String']['output']>;
+  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
+  showAsButton?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** An edge in a page of OrganizationAllConnection: one item and its cursor. */
+export type OrganizationConnectionAccessEdge = {
+  __typename?: 'OrganizationConnectionAccessEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: OrganizationClientGrant;
+  node: OrganizationConnectionAccess;
 };
 
-export type OrganizationConnection = {
-  __typename?: 'OrganizationConnection';
+/** A page of OrganizationAllConnection items (a Relay connection). */
+export type OrganizationConnectionAccessPage = {
+  __typename?: 'OrganizationConnectionAccessPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationConnectionAccessEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationConnectionAccess>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type OrganizationConnectionInformation = {
+  __typename?: 'OrganizationConnectionInformation';
+  /** The name of the enabled connection. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The strategy of the enabled connection. */
+  strategy?: Maybe<Scalars['String']['output']>;
+};
+
+export type OrganizationConnectionSettings = {
+  __typename?: 'OrganizationConnectionSettings';
   /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
   assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
   connection?: Maybe<OrganizationConnectionInformation>;
@@ -19567,34 +19575,26 @@ export type OrganizationConnection = {
   showAsButton?: Maybe<Scalars['Boolean']['output']>;
 };
 
-/** A page of OrganizationConnection items. */
-export type OrganizationConnectionConnection = {
-  __typename?: 'OrganizationConnectionConnection';
+/** An edge in a page of OrganizationConnection: one item and its cursor. */
+export type OrganizationConnectionSettingsEdge = {
+  __typename?: 'OrganizationConnectionSettingsEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: OrganizationConnectionSettings;
+};
+
+/** A page of OrganizationConnection items (a Relay connection). */
+export type OrganizationConnectionSettingsPage = {
+  __typename?: 'OrganizationConnectionSettingsPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationConnectionEdge>;
+  edges: Array<OrganizationConnectionSettingsEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<OrganizationConnection>;
+  nodes: Array<OrganizationConnectionSettings>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationConnection. */
-export type OrganizationConnectionEdge = {
-  __typename?: 'OrganizationConnectionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: OrganizationConnection;
-};
-
-export type OrganizationConnectionInformation = {
-  __typename?: 'OrganizationConnectionInformation';
-  /** The name of the enabled connection. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** The strategy of the enabled connection. */
-  strategy?: Maybe<Scalars['String']['output']>;
 };
 
 export type OrganizationDiscoveryDomain = {
@@ -19613,24 +19613,24 @@ export type OrganizationDiscoveryDomain = {
   verificationTxt?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of OrganizationDiscoveryDomain items. */
-export type OrganizationDiscoveryDomainConnection = {
-  __typename?: 'OrganizationDiscoveryDomainConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationDiscoveryDomainEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationDiscoveryDomain>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of OrganizationDiscoveryDomain. */
+/** An edge in a page of OrganizationDiscoveryDomain: one item and its cursor. */
 export type OrganizationDiscoveryDomainEdge = {
   __typename?: 'OrganizationDiscoveryDomainEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: OrganizationDiscoveryDomain;
+};
+
+/** A page of OrganizationDiscoveryDomain items (a Relay connection). */
+export type OrganizationDiscoveryDomainPage = {
+  __typename?: 'OrganizationDiscoveryDomainPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationDiscoveryDomainEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationDiscoveryDomain>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The verification status of the discovery domain. */
@@ -19640,17 +19640,13 @@ export type OrganizationDiscoveryDomainStatus =
   /** Sent to Auth0 as `verified`. */
   | 'VERIFIED';
 
-export type OrganizationEnabledConnection = {
-  __typename?: 'OrganizationEnabledConnection';
-  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
-  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
-  connection?: Maybe<OrganizationConnectionInformation>;
-  /** ID of the connection. */
-  connectionId?: Maybe<Scalars['String']['output']>;
-  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
-  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
-  showAsButton?: Maybe<Scalars['Boolean']['output']>;
+/** An edge in a page of Organization: one item and its cursor. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Organization;
 };
 
 export type OrganizationInvitation = {
@@ -19687,20 +19683,7 @@ export type OrganizationInvitation = {
   userMetadata?: Maybe<Scalars['JSON']['output']>;
 };
 
-/** A page of OrganizationInvitation items. */
-export type OrganizationInvitationConnection = {
-  __typename?: 'OrganizationInvitationConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationInvitationEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationInvitation>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationInvitation. */
+/** An edge in a page of OrganizationInvitation: one item and its cursor. */
 export type OrganizationInvitationEdge = {
   __typename?: 'OrganizationInvitationEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -19731,6 +19714,19 @@ export type OrganizationInvitationInviterInput = {
   name: Scalars['String']['input'];
 };
 
+/** A page of OrganizationInvitation items (a Relay connection). */
+export type OrganizationInvitationPage = {
+  __typename?: 'OrganizationInvitationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationInvitationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationInvitation>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 export type OrganizationMember = {
   __typename?: 'OrganizationMember';
   /** Email address of this user. */
@@ -19746,20 +19742,7 @@ export type OrganizationMember = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of OrganizationMember items. */
-export type OrganizationMemberConnection = {
-  __typename?: 'OrganizationMemberConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationMemberEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationMember>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationMember. */
+/** An edge in a page of OrganizationMember: one item and its cursor. */
 export type OrganizationMemberEdge = {
   __typename?: 'OrganizationMemberEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -19780,18 +19763,7 @@ export type OrganizationMemberEffectiveRole = {
   sources?: Maybe<Array<Maybe<OrganizationMemberEffectiveRoleSource>>>;
 };
 
-/** A page of OrganizationMemberEffectiveRole items. */
-export type OrganizationMemberEffectiveRoleConnection = {
-  __typename?: 'OrganizationMemberEffectiveRoleConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationMemberEffectiveRoleEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationMemberEffectiveRole>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of OrganizationMemberEffectiveRole. */
+/** An edge in a page of OrganizationMemberEffectiveRole: one item and its cursor. */
 export type OrganizationMemberEffectiveRoleEdge = {
   __typename?: 'OrganizationMemberEffectiveRoleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -19800,11 +19772,35 @@ export type OrganizationMemberEffectiveRoleEdge = {
   node: OrganizationMemberEffectiveRole;
 };
 
+/** A page of OrganizationMemberEffectiveRole items (a Relay connection). */
+export type OrganizationMemberEffectiveRolePage = {
+  __typename?: 'OrganizationMemberEffectiveRolePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationMemberEffectiveRoleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationMemberEffectiveRole>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 export type OrganizationMemberEffectiveRoleSource =
   /** Sent to Auth0 as `direct`. */
   | 'DIRECT'
   /** Sent to Auth0 as `groups`. */
   | 'GROUPS';
+
+/** A page of OrganizationMember items (a Relay connection). */
+export type OrganizationMemberPage = {
+  __typename?: 'OrganizationMemberPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationMemberEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationMember>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 export type OrganizationMemberRole = {
   __typename?: 'OrganizationMemberRole';
@@ -19812,6 +19808,19 @@ export type OrganizationMemberRole = {
   id?: Maybe<Scalars['String']['output']>;
   /** Name of this role. */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Organization items (a Relay connection). */
+export type OrganizationPage = {
+  __typename?: 'OrganizationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Organization>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Defines whether organizations can be used with client credentials exchanges for this grant. */
@@ -19822,28 +19831,6 @@ export type OrganizationUsage =
   | 'DENY'
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
-
-/** A page of Organization items. */
-export type OrganizationsListConnection = {
-  __typename?: 'OrganizationsListConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationsListEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Organization>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Organization. */
-export type OrganizationsListEdge = {
-  __typename?: 'OrganizationsListEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Organization;
-};
 
 /** Paging state of a connection (forward paging: `first`/`after`). */
 export type PageInfo = {
@@ -20009,9 +19996,18 @@ export type PermissionsResponsePayload = {
   resourceServerName?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of PermissionsResponsePayload items. */
-export type PermissionsResponsePayloadConnection = {
-  __typename?: 'PermissionsResponsePayloadConnection';
+/** An edge in a page of PermissionsResponsePayload: one item and its cursor. */
+export type PermissionsResponsePayloadEdge = {
+  __typename?: 'PermissionsResponsePayloadEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PermissionsResponsePayload;
+};
+
+/** A page of PermissionsResponsePayload items (a Relay connection). */
+export type PermissionsResponsePayloadPage = {
+  __typename?: 'PermissionsResponsePayloadPage';
   /** The items of this page, each with its cursor. */
   edges: Array<PermissionsResponsePayloadEdge>;
   /** The items of this page, without cursors. */
@@ -20020,15 +20016,6 @@ export type PermissionsResponsePayloadConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of PermissionsResponsePayload. */
-export type PermissionsResponsePayloadEdge = {
-  __typename?: 'PermissionsResponsePayloadEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: PermissionsResponsePayload;
 };
 
 export type PhoneAttributeIdentifierInput = {
@@ -20531,7 +20518,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleActions?: Maybe<ActionModuleActionConnection>;
+  actionModuleActions?: Maybe<ActionModuleActionPage>;
   /**
    * Get a specific version of an Actions Module
    *
@@ -20547,7 +20534,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleVersions?: Maybe<ActionModuleVersionConnection>;
+  actionModuleVersions?: Maybe<ActionModuleVersionPage>;
   /**
    * List Actions Modules
    *
@@ -20555,7 +20542,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModules?: Maybe<ActionModuleConnection>;
+  actionModules?: Maybe<ActionModulePage>;
   /**
    * Get trigger bindings
    *
@@ -20563,7 +20550,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionTriggerBindings?: Maybe<ActionBindingConnection>;
+  actionTriggerBindings?: Maybe<ActionBindingPage>;
   /**
    * Get triggers
    *
@@ -20587,7 +20574,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actionVersions?: Maybe<ActionVersionConnection>;
+  actionVersions?: Maybe<ActionVersionPage>;
   /**
    * Get actions
    *
@@ -20595,7 +20582,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:actions.
    */
-  actions?: Maybe<ActionConnection>;
+  actions?: Maybe<ActionPage>;
   /**
    * Get Bot Detection settings
    *
@@ -20759,7 +20746,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  clientConnections?: Maybe<ConnectionConnection>;
+  clientConnections?: Maybe<ConnectionPage>;
   /**
    * Get client credential details
    *
@@ -20794,7 +20781,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrantOrganizations?: Maybe<OrganizationsListConnection>;
+  clientGrantOrganizations?: Maybe<OrganizationPage>;
   /**
    * Get client grants
    *
@@ -20802,7 +20789,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:client_grants.
    */
-  clientGrants?: Maybe<ClientGrantConnection>;
+  clientGrants?: Maybe<ClientGrantPage>;
   /**
    * Get clients
    *
@@ -20834,7 +20821,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
-  clients?: Maybe<ClientConnection>;
+  clients?: Maybe<ClientPage>;
   /**
    * Get a connection
    *
@@ -20852,7 +20839,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections.
    */
-  connectionClients?: Maybe<ConnectionEnabledClientConnection>;
+  connectionClients?: Maybe<ConnectionEnabledClientPage>;
   /**
    * Get a directory provisioning configuration
    *
@@ -20876,7 +20863,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadPage>;
   /**
    * Get a list of directory provisioning configurations
    *
@@ -20884,7 +20871,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisionings?: Maybe<DirectoryProvisioningConnection>;
+  connectionDirectoryProvisionings?: Maybe<DirectoryProvisioningPage>;
   /**
    * Get connection keys
    *
@@ -20924,7 +20911,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connection_profiles.
    */
-  connectionProfiles?: Maybe<ConnectionProfileConnection>;
+  connectionProfiles?: Maybe<ConnectionProfilePage>;
   /**
    * Get a connection's SCIM configuration
    *
@@ -20956,7 +20943,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:scim_config.
    */
-  connectionScimConfigurations?: Maybe<ScimConfigurationConnection>;
+  connectionScimConfigurations?: Maybe<ScimConfigurationPage>;
   /**
    * Get all connections
    *
@@ -20980,7 +20967,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connections.
    */
-  connections?: Maybe<ConnectionConnection>;
+  connections?: Maybe<ConnectionPage>;
   /**
    * Get custom domain configuration
    *
@@ -21004,7 +20991,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:custom_domains.
    */
-  customDomains?: Maybe<CustomDomainConnection>;
+  customDomains?: Maybe<CustomDomainPage>;
   /**
    * Retrieve device credentials
    *
@@ -21012,7 +20999,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:device_credentials.
    */
-  deviceCredentials?: Maybe<DeviceCredentialConnection>;
+  deviceCredentials?: Maybe<DeviceCredentialPage>;
   /**
    * Get email provider
    *
@@ -21044,7 +21031,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:encryption_keys.
    */
-  encryptionKeys?: Maybe<EncryptionKeyConnection>;
+  encryptionKeys?: Maybe<EncryptionKeyPage>;
   /**
    * Get an event stream by ID
    *
@@ -21056,7 +21043,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:event_streams, read:event_deliveries.
    */
-  eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryConnection>;
+  eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryPage>;
   /**
    * Get a specific event's delivery history
    *
@@ -21068,7 +21055,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:event_streams.
    */
-  eventStreams?: Maybe<EventStreamConnection>;
+  eventStreams?: Maybe<EventStreamPage>;
   /**
    * Get an experiment by ID.
    *
@@ -21084,7 +21071,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationExperiments?: Maybe<ExperimentConnection>;
+  experimentationExperiments?: Maybe<ExperimentPage>;
   /**
    * Get a feature flag by ID.
    *
@@ -21116,7 +21103,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationFeatureFlags?: Maybe<FeatureFlagConnection>;
+  experimentationFeatureFlags?: Maybe<FeatureFlagPage>;
   /**
    * Get a segment by ID.
    *
@@ -21132,7 +21119,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationSegments?: Maybe<SegmentConnection>;
+  experimentationSegments?: Maybe<SegmentPage>;
   /**
    * Get a flow
    *
@@ -21150,25 +21137,25 @@ export type Query = {
    *
    * Requires any of the scopes: read:flows_executions.
    */
-  flowExecutions?: Maybe<FlowExecutionConnection>;
+  flowExecutions?: Maybe<FlowExecutionPage>;
   /**
    * Get a Flows Vault connection
    *
    * Requires any of the scopes: read:flows_vault_connections.
    */
-  flowVaultConnection?: Maybe<FlowsVaultConnection>;
+  flowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Get Flows Vault connection list
    *
    * Requires any of the scopes: read:flows_vault_connections.
    */
-  flowVaultConnections?: Maybe<FlowsVaultConnectionConnection>;
+  flowVaultConnections?: Maybe<FlowsVaultConnectionConfigPage>;
   /**
    * Get flows
    *
    * Requires any of the scopes: read:flows.
    */
-  flows?: Maybe<FlowConnection>;
+  flows?: Maybe<FlowPage>;
   /**
    * Get a form
    *
@@ -21180,7 +21167,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:forms.
    */
-  forms?: Maybe<FormConnection>;
+  forms?: Maybe<FormPage>;
   /**
    * Get a Group
    *
@@ -21196,7 +21183,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_members.
    */
-  groupMembers?: Maybe<GroupMemberConnection>;
+  groupMembers?: Maybe<GroupMemberPage>;
   /**
    * Get a group's roles
    *
@@ -21204,7 +21191,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  groupRoles?: Maybe<RoleConnection>;
+  groupRoles?: Maybe<RolePage>;
   /**
    * Get all Groups
    *
@@ -21212,7 +21199,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:groups.
    */
-  groups?: Maybe<GroupConnection>;
+  groups?: Maybe<GroupPage>;
   /**
    * Get a multi-factor authentication enrollment
    *
@@ -21361,7 +21348,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:hooks.
    */
-  hooks?: Maybe<HookConnection>;
+  hooks?: Maybe<HookPage>;
   /**
    * Get a job
    *
@@ -21663,7 +21650,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs?: Maybe<LogConnection>;
+  logs?: Maybe<LogPage>;
   /**
    * Get a specific access control list entry for a tenant
    *
@@ -21679,7 +21666,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcls?: Maybe<NetworkAclsConnection>;
+  networkAcls?: Maybe<NetworkAclsPage>;
   /**
    * Get organization
    *
@@ -21701,19 +21688,19 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizationClientGrants?: Maybe<OrganizationClientGrantConnection>;
+  organizationClientGrants?: Maybe<OrganizationClientGrantPage>;
   /**
    * Get a specific connection associated with an organization
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationConnection?: Maybe<OrganizationAllConnection>;
+  organizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Get connections associated with an organization
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationConnections?: Maybe<OrganizationAllConnectionConnection>;
+  organizationConnections?: Maybe<OrganizationConnectionAccessPage>;
   /**
    * Retrieve an organization discovery domain by ID
    *
@@ -21740,7 +21727,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
+  organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainPage>;
   /**
    * Get an enabled connection for an organization
    *
@@ -21748,7 +21735,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationEnabledConnection?: Maybe<OrganizationConnection>;
+  organizationEnabledConnection?: Maybe<OrganizationConnectionSettings>;
   /**
    * Get connections enabled for an organization
    *
@@ -21756,7 +21743,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationEnabledConnections?: Maybe<OrganizationConnectionConnection>;
+  organizationEnabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
   /**
    * Lists the roles assigned to a group in the context of an organization.
    *
@@ -21764,7 +21751,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_group_roles.
    */
-  organizationGroupRoles?: Maybe<RoleConnection>;
+  organizationGroupRoles?: Maybe<RolePage>;
   /**
    * Lists the groups that are assigned to the organization.
    *
@@ -21772,7 +21759,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_groups.
    */
-  organizationGroups?: Maybe<GroupConnection>;
+  organizationGroups?: Maybe<GroupPage>;
   /**
    * Get a specific invitation to an Organization
    *
@@ -21786,7 +21773,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_invitations.
    */
-  organizationInvitations?: Maybe<OrganizationInvitationConnection>;
+  organizationInvitations?: Maybe<OrganizationInvitationPage>;
   /**
    * List organization member role group sources.
    *
@@ -21794,7 +21781,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_role_source_groups.
    */
-  organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
+  organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupPage>;
   /**
    * List organization member effective roles.
    *
@@ -21802,7 +21789,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_effective_roles.
    */
-  organizationMemberEffectiveRoles?: Maybe<OrganizationMemberEffectiveRoleConnection>;
+  organizationMemberEffectiveRoles?: Maybe<OrganizationMemberEffectiveRolePage>;
   /**
    * Get user roles assigned to an Organization member
    *
@@ -21812,7 +21799,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_member_roles.
    */
-  organizationMemberRoles?: Maybe<RoleConnection>;
+  organizationMemberRoles?: Maybe<RolePage>;
   /**
    * Get members who belong to an organization
    *
@@ -21835,7 +21822,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_members.
    */
-  organizationMembers?: Maybe<OrganizationMemberConnection>;
+  organizationMembers?: Maybe<OrganizationMemberPage>;
   /**
    * Get organizations
    *
@@ -21859,7 +21846,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /**
    * Get custom text for a prompt
    *
@@ -21891,7 +21878,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:prompts.
    */
-  promptRenderings?: Maybe<ListAculsResponseContentItemConnection>;
+  promptRenderings?: Maybe<ListAculsResponseContentItemPage>;
   /**
    * Get prompt settings
    *
@@ -21905,7 +21892,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:rate_limit_policies.
    */
-  rateLimitPolicies?: Maybe<RateLimitPolicyConnection>;
+  rateLimitPolicies?: Maybe<RateLimitPolicyPage>;
   /**
    * Get a rate limit policy
    *
@@ -21927,7 +21914,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  refreshTokens?: Maybe<RefreshTokenConnection>;
+  refreshTokens?: Maybe<RefreshTokenPage>;
   /**
    * Get a resource server
    *
@@ -21943,7 +21930,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:resource_servers.
    */
-  resourceServers?: Maybe<ResourceServerConnection>;
+  resourceServers?: Maybe<ResourceServerPage>;
   /**
    * Get risk assessment settings
    *
@@ -21975,7 +21962,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  roleGroups?: Maybe<GroupConnection>;
+  roleGroups?: Maybe<GroupPage>;
   /**
    * Get permissions granted by role
    *
@@ -21983,7 +21970,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:roles.
    */
-  rolePermissions?: Maybe<PermissionsResponsePayloadConnection>;
+  rolePermissions?: Maybe<PermissionsResponsePayloadPage>;
   /**
    * Get a role's users
    *
@@ -22007,7 +21994,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roleUsers?: Maybe<RoleUserConnection>;
+  roleUsers?: Maybe<RoleUserPage>;
   /**
    * Get roles
    *
@@ -22017,7 +22004,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:roles.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /**
    * Get a rule
    *
@@ -22033,7 +22020,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:rules.
    */
-  rules?: Maybe<RuleConnection>;
+  rules?: Maybe<RulePage>;
   /**
    * Retrieve config variable keys for rules (get_rules-configs)
    *
@@ -22067,7 +22054,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:self_service_profiles.
    */
-  selfServiceProfiles?: Maybe<SelfServiceProfileConnection>;
+  selfServiceProfiles?: Maybe<SelfServiceProfilePage>;
   /**
    * Get session
    *
@@ -22158,7 +22145,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
-  tokenExchangeProfiles?: Maybe<TokenExchangeProfileConnection>;
+  tokenExchangeProfiles?: Maybe<TokenExchangeProfilePage>;
   /**
    * Get a User
    *
@@ -22198,7 +22185,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
-  userAttributeProfiles?: Maybe<UserAttributeProfileConnection>;
+  userAttributeProfiles?: Maybe<UserAttributeProfilePage>;
   /**
    * Get an authentication method by ID
    *
@@ -22212,7 +22199,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:authentication_methods.
    */
-  userAuthenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
+  userAuthenticationMethods?: Maybe<UserAuthenticationMethodPage>;
   /**
    * Get a user's blocks
    *
@@ -22236,7 +22223,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users.
    */
-  userConnectedAccounts?: Maybe<ConnectedAccountConnection>;
+  userConnectedAccounts?: Maybe<ConnectedAccountPage>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
@@ -22244,7 +22231,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
+  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadPage>;
   /**
    * Lists the permissions assigned to a user directly or through roles or groups.
    *
@@ -22252,7 +22239,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
+  userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
   /**
    * Get a user's role source groups
    *
@@ -22260,7 +22247,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  userEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
+  userEffectiveRoleSourceGroups?: Maybe<GroupPage>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
@@ -22268,7 +22255,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  userEffectiveRoles?: Maybe<UserEffectiveRoleConnection>;
+  userEffectiveRoles?: Maybe<UserEffectiveRolePage>;
   /**
    * Get the First Confirmed Multi-factor Authentication (MFA) Enrollment
    *
@@ -22292,7 +22279,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:grants.
    */
-  userGrants?: Maybe<UserGrantConnection>;
+  userGrants?: Maybe<UserGrantPage>;
   /**
    * Get user's groups
    *
@@ -22300,7 +22287,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:groups.
    */
-  userGroups?: Maybe<UserGroupsConnection>;
+  userGroups?: Maybe<UserGroupsPage>;
   /**
    * Get user's log events
    *
@@ -22314,7 +22301,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  userLogs?: Maybe<LogConnection>;
+  userLogs?: Maybe<LogPage>;
   /**
    * List user's organizations
    *
@@ -22322,7 +22309,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:organizations.
    */
-  userOrganizations?: Maybe<OrganizationsListConnection>;
+  userOrganizations?: Maybe<OrganizationPage>;
   /**
    * Get a User's Permissions
    *
@@ -22330,7 +22317,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users.
    */
-  userPermissions?: Maybe<UserPermissionConnection>;
+  userPermissions?: Maybe<UserPermissionPage>;
   /**
    * Get refresh tokens for a user
    *
@@ -22338,7 +22325,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  userRefreshTokens?: Maybe<RefreshTokenConnection>;
+  userRefreshTokens?: Maybe<RefreshTokenPage>;
   /**
    * Get a user's roles
    *
@@ -22348,7 +22335,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  userRoles?: Maybe<RoleConnection>;
+  userRoles?: Maybe<RolePage>;
   /**
    * Get sessions for user
    *
@@ -22356,7 +22343,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:sessions.
    */
-  userSessions?: Maybe<SessionConnection>;
+  userSessions?: Maybe<SessionPage>;
   /**
    * List or Search Users
    *
@@ -22377,7 +22364,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:users, read:user_idp_tokens.
    */
-  users?: Maybe<UserConnection>;
+  users?: Maybe<UserPage>;
   /**
    * Search Users by Email
    *
@@ -22405,7 +22392,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:vdcs_templates.
    */
-  verifiableCredentialVerificationTemplates?: Maybe<VerifiableCredentialTemplateConnection>;
+  verifiableCredentialVerificationTemplates?: Maybe<VerifiableCredentialTemplatePage>;
 };
 
 
@@ -23289,7 +23276,7 @@ export type QuerySelfServiceProfileArgs = {
 export type QuerySelfServiceProfileCustomTextsArgs = {
   id: Scalars['ID']['input'];
   language: SelfServiceProfileCustomTextLanguage;
-  page: SelfServiceProfileCustomTextPage;
+  page: SelfServiceProfileCustomTextPageKind;
 };
 
 
@@ -23641,29 +23628,29 @@ export type RateLimitPolicyConfigurationVariant3Input = {
   redirectUri: Scalars['String']['input'];
 };
 
-/** A page of RateLimitPolicy items. */
-export type RateLimitPolicyConnection = {
-  __typename?: 'RateLimitPolicyConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<RateLimitPolicyEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<RateLimitPolicy>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** The consumer to which the rate limit policy applies. */
 export type RateLimitPolicyConsumer =
   /** Sent to Auth0 as `client`. */
   | 'CLIENT';
 
-/** An edge in a connection of RateLimitPolicy. */
+/** An edge in a page of RateLimitPolicy: one item and its cursor. */
 export type RateLimitPolicyEdge = {
   __typename?: 'RateLimitPolicyEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: RateLimitPolicy;
+};
+
+/** A page of RateLimitPolicy items (a Relay connection). */
+export type RateLimitPolicyPage = {
+  __typename?: 'RateLimitPolicyPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RateLimitPolicyEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RateLimitPolicy>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The API protected by the Rate Limit Policy. */
@@ -23701,17 +23688,6 @@ export type RefreshToken = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of RefreshToken items. */
-export type RefreshTokenConnection = {
-  __typename?: 'RefreshTokenConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<RefreshTokenEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<RefreshToken>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** Device used while issuing/exchanging the refresh token */
 export type RefreshTokenDevice = {
   __typename?: 'RefreshTokenDevice';
@@ -23729,7 +23705,7 @@ export type RefreshTokenDevice = {
   lastUserAgent?: Maybe<Scalars['String']['output']>;
 };
 
-/** An edge in a connection of RefreshToken. */
+/** An edge in a page of RefreshToken: one item and its cursor. */
 export type RefreshTokenEdge = {
   __typename?: 'RefreshTokenEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -23744,6 +23720,17 @@ export type RefreshTokenExpirationType =
   | 'EXPIRING'
   /** Sent to Auth0 as `non-expiring`. */
   | 'NON_EXPIRING';
+
+/** A page of RefreshToken items (a Relay connection). */
+export type RefreshTokenPage = {
+  __typename?: 'RefreshTokenPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RefreshTokenEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RefreshToken>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 export type RefreshTokenResourceServer = {
   __typename?: 'RefreshTokenResourceServer';
@@ -23851,9 +23838,22 @@ export type ResourceServerAuthorizationPolicyInput = {
   policyId: Scalars['String']['input'];
 };
 
-/** A page of ResourceServer items. */
-export type ResourceServerConnection = {
-  __typename?: 'ResourceServerConnection';
+export type ResourceServerConsentPolicy =
+  /** Sent to Auth0 as `transactional-authorization-with-mfa`. */
+  | 'TRANSACTIONAL_AUTHORIZATION_WITH_MFA';
+
+/** An edge in a page of ResourceServer: one item and its cursor. */
+export type ResourceServerEdge = {
+  __typename?: 'ResourceServerEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ResourceServer;
+};
+
+/** A page of ResourceServer items (a Relay connection). */
+export type ResourceServerPage = {
+  __typename?: 'ResourceServerPage';
   /** The items of this page, each with its cursor. */
   edges: Array<ResourceServerEdge>;
   /** The items of this page, without cursors. */
@@ -23862,19 +23862,6 @@ export type ResourceServerConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type ResourceServerConsentPolicy =
-  /** Sent to Auth0 as `transactional-authorization-with-mfa`. */
-  | 'TRANSACTIONAL_AUTHORIZATION_WITH_MFA';
-
-/** An edge in a connection of ResourceServer. */
-export type ResourceServerEdge = {
-  __typename?: 'ResourceServerEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ResourceServer;
 };
 
 /** Proof-of-Possession configuration for access tokens */
@@ -24108,7 +24095,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:group_roles.
    */
-  groups?: Maybe<GroupConnection>;
+  groups?: Maybe<GroupPage>;
   /** ID for this role. */
   id?: Maybe<Scalars['String']['output']>;
   /** Name of this role. */
@@ -24120,7 +24107,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:roles.
    */
-  permissions?: Maybe<PermissionsResponsePayloadConnection>;
+  permissions?: Maybe<PermissionsResponsePayloadPage>;
   /**
    * Get a role's users
    *
@@ -24144,7 +24131,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  users?: Maybe<RoleUserConnection>;
+  users?: Maybe<RoleUserPage>;
 };
 
 
@@ -24165,9 +24152,18 @@ export type RoleUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of Role items. */
-export type RoleConnection = {
-  __typename?: 'RoleConnection';
+/** An edge in a page of Role: one item and its cursor. */
+export type RoleEdge = {
+  __typename?: 'RoleEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Role;
+};
+
+/** A page of Role items (a Relay connection). */
+export type RolePage = {
+  __typename?: 'RolePage';
   /** The items of this page, each with its cursor. */
   edges: Array<RoleEdge>;
   /** The items of this page, without cursors. */
@@ -24176,15 +24172,6 @@ export type RoleConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Role. */
-export type RoleEdge = {
-  __typename?: 'RoleEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Role;
 };
 
 export type RoleUser = {
@@ -24201,9 +24188,18 @@ export type RoleUser = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of RoleUser items. */
-export type RoleUserConnection = {
-  __typename?: 'RoleUserConnection';
+/** An edge in a page of RoleUser: one item and its cursor. */
+export type RoleUserEdge = {
+  __typename?: 'RoleUserEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: RoleUser;
+};
+
+/** A page of RoleUser items (a Relay connection). */
+export type RoleUserPage = {
+  __typename?: 'RoleUserPage';
   /** The items of this page, each with its cursor. */
   edges: Array<RoleUserEdge>;
   /** The items of this page, without cursors. */
@@ -24212,15 +24208,6 @@ export type RoleUserConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of RoleUser. */
-export type RoleUserEdge = {
-  __typename?: 'RoleUserEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: RoleUser;
 };
 
 export type RollbackActionModuleInput = {
@@ -24288,9 +24275,18 @@ export type Rule = {
   stage?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Rule items. */
-export type RuleConnection = {
-  __typename?: 'RuleConnection';
+/** An edge in a page of Rule: one item and its cursor. */
+export type RuleEdge = {
+  __typename?: 'RuleEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Rule;
+};
+
+/** A page of Rule items (a Relay connection). */
+export type RulePage = {
+  __typename?: 'RulePage';
   /** The items of this page, each with its cursor. */
   edges: Array<RuleEdge>;
   /** The items of this page, without cursors. */
@@ -24299,15 +24295,6 @@ export type RuleConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Rule. */
-export type RuleEdge = {
-  __typename?: 'RuleEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Rule;
 };
 
 export type RulesConfig = {
@@ -24338,30 +24325,30 @@ export type ScimConfiguration = {
   userIdAttribute?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of ScimConfiguration items. */
-export type ScimConfigurationConnection = {
-  __typename?: 'ScimConfigurationConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ScimConfigurationEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ScimConfiguration>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 export type ScimConfigurationDefaultMapping = {
   __typename?: 'ScimConfigurationDefaultMapping';
   /** The mapping between auth0 and SCIM */
   mapping?: Maybe<Array<ScimMappingItem>>;
 };
 
-/** An edge in a connection of ScimConfiguration. */
+/** An edge in a page of ScimConfiguration: one item and its cursor. */
 export type ScimConfigurationEdge = {
   __typename?: 'ScimConfigurationEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ScimConfiguration;
+};
+
+/** A page of ScimConfiguration items (a Relay connection). */
+export type ScimConfigurationPage = {
+  __typename?: 'ScimConfigurationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ScimConfigurationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ScimConfiguration>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type ScimMappingItem = {
@@ -24596,18 +24583,7 @@ export type Segment = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of Segment items. */
-export type SegmentConnection = {
-  __typename?: 'SegmentConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SegmentEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Segment>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of Segment. */
+/** An edge in a page of Segment: one item and its cursor. */
 export type SegmentEdge = {
   __typename?: 'SegmentEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -24676,6 +24652,17 @@ export type SegmentNotMatchConditionsInput = {
   platform?: InputMaybe<Scalars['JSON']['input']>;
   region?: InputMaybe<Scalars['JSON']['input']>;
   userAgent?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** A page of Segment items (a Relay connection). */
+export type SegmentPage = {
+  __typename?: 'SegmentPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SegmentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Segment>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type SegmentRule = {
@@ -24771,9 +24758,28 @@ export type SelfServiceProfileBrandingPropertiesInput = {
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A page of SelfServiceProfile items. */
-export type SelfServiceProfileConnection = {
-  __typename?: 'SelfServiceProfileConnection';
+/** The language of the custom text. */
+export type SelfServiceProfileCustomTextLanguage =
+  /** Sent to Auth0 as `en`. */
+  | 'EN';
+
+/** The page where the custom text is shown. */
+export type SelfServiceProfileCustomTextPageKind =
+  /** Sent to Auth0 as `get-started`. */
+  | 'GET_STARTED';
+
+/** An edge in a page of SelfServiceProfile: one item and its cursor. */
+export type SelfServiceProfileEdge = {
+  __typename?: 'SelfServiceProfileEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: SelfServiceProfile;
+};
+
+/** A page of SelfServiceProfile items (a Relay connection). */
+export type SelfServiceProfilePage = {
+  __typename?: 'SelfServiceProfilePage';
   /** The items of this page, each with its cursor. */
   edges: Array<SelfServiceProfileEdge>;
   /** The items of this page, without cursors. */
@@ -24782,25 +24788,6 @@ export type SelfServiceProfileConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** The language of the custom text. */
-export type SelfServiceProfileCustomTextLanguage =
-  /** Sent to Auth0 as `en`. */
-  | 'EN';
-
-/** The page where the custom text is shown. */
-export type SelfServiceProfileCustomTextPage =
-  /** Sent to Auth0 as `get-started`. */
-  | 'GET_STARTED';
-
-/** An edge in a connection of SelfServiceProfile. */
-export type SelfServiceProfileEdge = {
-  __typename?: 'SelfServiceProfileEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: SelfServiceProfile;
 };
 
 /** If provided, this will create a new connection for the Self-Service Enterprise Configuration flow with the given configuration */
@@ -24995,17 +24982,6 @@ export type SessionClientMetadata = {
   clientId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Session items. */
-export type SessionConnection = {
-  __typename?: 'SessionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SessionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Session>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** Session cookie configuration */
 export type SessionCookie = {
   __typename?: 'SessionCookie';
@@ -25057,13 +25033,24 @@ export type SessionDeviceMetadata = {
   lastUserAgent?: Maybe<Scalars['String']['output']>;
 };
 
-/** An edge in a connection of Session. */
+/** An edge in a page of Session: one item and its cursor. */
 export type SessionEdge = {
   __typename?: 'SessionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Session;
+};
+
+/** A page of Session items (a Relay connection). */
+export type SessionPage = {
+  __typename?: 'SessionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SessionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Session>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** JWKS representing an array of custom public signing keys. */
@@ -25581,18 +25568,7 @@ export type SynchronizedGroupPayload = {
   id?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of SynchronizedGroupPayload items. */
-export type SynchronizedGroupPayloadConnection = {
-  __typename?: 'SynchronizedGroupPayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SynchronizedGroupPayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<SynchronizedGroupPayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of SynchronizedGroupPayload. */
+/** An edge in a page of SynchronizedGroupPayload: one item and its cursor. */
 export type SynchronizedGroupPayloadEdge = {
   __typename?: 'SynchronizedGroupPayloadEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -25604,6 +25580,17 @@ export type SynchronizedGroupPayloadEdge = {
 export type SynchronizedGroupPayloadInput = {
   /** Google Workspace Directory group ID. */
   id: Scalars['String']['input'];
+};
+
+/** A page of SynchronizedGroupPayload items (a Relay connection). */
+export type SynchronizedGroupPayloadPage = {
+  __typename?: 'SynchronizedGroupPayloadPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SynchronizedGroupPayloadEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<SynchronizedGroupPayload>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Settings related to OIDC RP-initiated Logout */
@@ -25630,7 +25617,7 @@ export type TenantSettings = {
   /** Supports iss parameter in authorization responses */
   authorizationResponseIssParameterSupported?: Maybe<Scalars['Boolean']['output']>;
   /** Change Password page customization. */
-  changePassword?: Maybe<TenantSettingsPasswordPage>;
+  changePassword?: Maybe<TenantSettingsPasswordPageConfig>;
   /** Whether the authorization server supports retrieving client metadata from a client_id URL. */
   clientIdMetadataDocumentSupported?: Maybe<Scalars['Boolean']['output']>;
   /** Phone country code configuration for identifier input. */
@@ -25656,13 +25643,13 @@ export type TenantSettings = {
   /** Number of hours an ephemeral (non-persistent) session will stay valid. */
   ephemeralSessionLifetime?: Maybe<Scalars['Float']['output']>;
   /** Error page customization. */
-  errorPage?: Maybe<TenantSettingsErrorPage>;
+  errorPage?: Maybe<TenantSettingsErrorPageConfig>;
   /** Flags used to change the behavior of this tenant. */
   flags?: Maybe<TenantSettingsFlags>;
   /** Friendly name for this tenant. */
   friendlyName?: Maybe<Scalars['String']['output']>;
   /** Guardian page customization. */
-  guardianMfaPage?: Maybe<TenantSettingsGuardianPage>;
+  guardianMfaPage?: Maybe<TenantSettingsGuardianPageConfig>;
   /** Number of hours for which an ephemeral (non-persistent) session can be inactive before the user must log in again. */
   idleEphemeralSessionLifetime?: Maybe<Scalars['Float']['output']>;
   /** Number of hours for which a session can be inactive before the user must log in again. */
@@ -25770,8 +25757,8 @@ export type TenantSettingsDynamicClientRegistrationSecurityMode =
   | 'STRICT';
 
 /** Error page customization. */
-export type TenantSettingsErrorPage = {
-  __typename?: 'TenantSettingsErrorPage';
+export type TenantSettingsErrorPageConfig = {
+  __typename?: 'TenantSettingsErrorPageConfig';
   /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: Maybe<Scalars['String']['output']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
@@ -25781,7 +25768,7 @@ export type TenantSettingsErrorPage = {
 };
 
 /** Error page customization. */
-export type TenantSettingsErrorPageInput = {
+export type TenantSettingsErrorPageConfigInput = {
   /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: InputMaybe<Scalars['String']['input']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
@@ -25916,8 +25903,8 @@ export type TenantSettingsFlagsInput = {
 };
 
 /** Guardian page customization. */
-export type TenantSettingsGuardianPage = {
-  __typename?: 'TenantSettingsGuardianPage';
+export type TenantSettingsGuardianPageConfig = {
+  __typename?: 'TenantSettingsGuardianPageConfig';
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
@@ -25925,7 +25912,7 @@ export type TenantSettingsGuardianPage = {
 };
 
 /** Guardian page customization. */
-export type TenantSettingsGuardianPageInput = {
+export type TenantSettingsGuardianPageConfigInput = {
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
@@ -25963,8 +25950,8 @@ export type TenantSettingsNullableSecurityHeadersInput = {
 };
 
 /** Change Password page customization. */
-export type TenantSettingsPasswordPage = {
-  __typename?: 'TenantSettingsPasswordPage';
+export type TenantSettingsPasswordPageConfig = {
+  __typename?: 'TenantSettingsPasswordPageConfig';
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
@@ -25972,7 +25959,7 @@ export type TenantSettingsPasswordPage = {
 };
 
 /** Change Password page customization. */
-export type TenantSettingsPasswordPageInput = {
+export type TenantSettingsPasswordPageConfigInput = {
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
@@ -26202,24 +26189,24 @@ export type TokenExchangeProfile = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of TokenExchangeProfile items. */
-export type TokenExchangeProfileConnection = {
-  __typename?: 'TokenExchangeProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<TokenExchangeProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<TokenExchangeProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of TokenExchangeProfile. */
+/** An edge in a page of TokenExchangeProfile: one item and its cursor. */
 export type TokenExchangeProfileEdge = {
   __typename?: 'TokenExchangeProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: TokenExchangeProfile;
+};
+
+/** A page of TokenExchangeProfile items (a Relay connection). */
+export type TokenExchangeProfilePage = {
+  __typename?: 'TokenExchangeProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<TokenExchangeProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<TokenExchangeProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The type of the profile, which controls how the profile will be executed when receiving a token exchange request. */
@@ -27216,7 +27203,7 @@ export type UpdateTenantSettingsInput = {
   /** Supports iss parameter in authorization responses */
   authorizationResponseIssParameterSupported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Change Password page customization. */
-  changePassword?: InputMaybe<TenantSettingsPasswordPageInput>;
+  changePassword?: InputMaybe<TenantSettingsPasswordPageConfigInput>;
   /** Whether the authorization server supports retrieving client metadata from a client_id URL. */
   clientIdMetadataDocumentSupported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Phone country code configuration for identifier input. */
@@ -27244,13 +27231,13 @@ export type UpdateTenantSettingsInput = {
   /** Number of minutes an ephemeral (non-persistent) session will stay valid. Cannot be specified together with `ephemeral_session_lifetime`. */
   ephemeralSessionLifetimeInMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Error page customization. */
-  errorPage?: InputMaybe<TenantSettingsErrorPageInput>;
+  errorPage?: InputMaybe<TenantSettingsErrorPageConfigInput>;
   /** Flags used to change the behavior of this tenant. */
   flags?: InputMaybe<TenantSettingsFlagsInput>;
   /** Friendly name for this tenant. */
   friendlyName?: InputMaybe<Scalars['String']['input']>;
   /** Guardian page customization. */
-  guardianMfaPage?: InputMaybe<TenantSettingsGuardianPageInput>;
+  guardianMfaPage?: InputMaybe<TenantSettingsGuardianPageConfigInput>;
   /** Number of hours for which an ephemeral (non-persistent) session can be inactive before the user must log in again. */
   idleEphemeralSessionLifetime?: InputMaybe<Scalars['Int']['input']>;
   /** Number of minutes an ephemeral (non-persistent) session can be inactive before the user must log in again. Cannot be specified together with `idle_ephemeral_session_lifetime`. */
@@ -27428,7 +27415,7 @@ export type User = {
    *
    * Requires any of the scopes: read:authentication_methods.
    */
-  authenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
+  authenticationMethods?: Maybe<UserAuthenticationMethodPage>;
   /** Whether this user was blocked by an administrator (true) or is not (false). */
   blocked?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -27438,7 +27425,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users.
    */
-  connectedAccounts?: Maybe<ConnectedAccountConnection>;
+  connectedAccounts?: Maybe<ConnectedAccountPage>;
   /** Date and time when this user was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -27448,7 +27435,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  effectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
+  effectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
@@ -27456,7 +27443,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
+  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadPage>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
@@ -27464,7 +27451,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  effectiveRoles?: Maybe<UserEffectiveRoleConnection>;
+  effectiveRoles?: Maybe<UserEffectiveRolePage>;
   /**
    * Get a user's role source groups
    *
@@ -27472,7 +27459,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  effectiveRolesSourcesGroups?: Maybe<GroupConnection>;
+  effectiveRolesSourcesGroups?: Maybe<GroupPage>;
   /** Email address of this user. */
   email?: Maybe<Scalars['String']['output']>;
   /** Whether this email address is verified (true) or unverified (false). */
@@ -27504,7 +27491,7 @@ export type User = {
    *
    * Requires any of the scopes: read:groups.
    */
-  groups?: Maybe<UserGroupsConnection>;
+  groups?: Maybe<UserGroupsPage>;
   /** Array of user identity objects when accounts are linked. */
   identities?: Maybe<Array<UserIdentitySchema>>;
   /** Last IP address from which this user logged in. */
@@ -27528,7 +27515,7 @@ export type User = {
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs?: Maybe<LogConnection>;
+  logs?: Maybe<LogPage>;
   /** List of multi-factor authentication providers with which this user has enrolled. */
   multifactor?: Maybe<Array<Scalars['String']['output']>>;
   /** Last date and time this user's multi-factor authentication providers were updated. */
@@ -27544,7 +27531,7 @@ export type User = {
    *
    * Requires any of the scopes: read:organizations.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /**
    * Get a User's Permissions
    *
@@ -27552,7 +27539,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users.
    */
-  permissions?: Maybe<UserPermissionConnection>;
+  permissions?: Maybe<UserPermissionPage>;
   /** Phone number for this user. Follows the [E.164 recommendation](https://en.wikipedia.org/wiki/E.164). */
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** Whether this phone number has been verified (true) or not (false). */
@@ -27568,7 +27555,7 @@ export type User = {
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /** Date and time when this user was last updated/modified. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ID of the user which can be used when interacting with other APIs. */
@@ -27662,24 +27649,24 @@ export type UserAttributeProfile = {
   userId?: Maybe<UserAttributeProfileUserId>;
 };
 
-/** A page of UserAttributeProfile items. */
-export type UserAttributeProfileConnection = {
-  __typename?: 'UserAttributeProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserAttributeProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserAttributeProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserAttributeProfile. */
+/** An edge in a page of UserAttributeProfile: one item and its cursor. */
 export type UserAttributeProfileEdge = {
   __typename?: 'UserAttributeProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserAttributeProfile;
+};
+
+/** A page of UserAttributeProfile items (a Relay connection). */
+export type UserAttributeProfilePage = {
+  __typename?: 'UserAttributeProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserAttributeProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserAttributeProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Strategy-specific overrides for user ID */
@@ -27822,9 +27809,18 @@ export type UserAuthenticationMethod = {
   userHandle?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of UserAuthenticationMethod items. */
-export type UserAuthenticationMethodConnection = {
-  __typename?: 'UserAuthenticationMethodConnection';
+/** An edge in a page of UserAuthenticationMethod: one item and its cursor. */
+export type UserAuthenticationMethodEdge = {
+  __typename?: 'UserAuthenticationMethodEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserAuthenticationMethod;
+};
+
+/** A page of UserAuthenticationMethod items (a Relay connection). */
+export type UserAuthenticationMethodPage = {
+  __typename?: 'UserAuthenticationMethodPage';
   /** The items of this page, each with its cursor. */
   edges: Array<UserAuthenticationMethodEdge>;
   /** The items of this page, without cursors. */
@@ -27833,15 +27829,6 @@ export type UserAuthenticationMethodConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserAuthenticationMethod. */
-export type UserAuthenticationMethodEdge = {
-  __typename?: 'UserAuthenticationMethodEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserAuthenticationMethod;
 };
 
 export type UserAuthenticationMethodProperties = {
@@ -27870,20 +27857,7 @@ export type UserBlockIdentifier = {
   ip?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of User items. */
-export type UserConnection = {
-  __typename?: 'UserConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<User>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of User. */
+/** An edge in a page of User: one item and its cursor. */
 export type UserEdge = {
   __typename?: 'UserEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -27906,24 +27880,24 @@ export type UserEffectivePermissionPayload = {
   sources?: Maybe<Array<Maybe<UserEffectivePermissionSource>>>;
 };
 
-/** A page of UserEffectivePermissionPayload items. */
-export type UserEffectivePermissionPayloadConnection = {
-  __typename?: 'UserEffectivePermissionPayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionPayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionPayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserEffectivePermissionPayload. */
+/** An edge in a page of UserEffectivePermissionPayload: one item and its cursor. */
 export type UserEffectivePermissionPayloadEdge = {
   __typename?: 'UserEffectivePermissionPayloadEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserEffectivePermissionPayload;
+};
+
+/** A page of UserEffectivePermissionPayload items (a Relay connection). */
+export type UserEffectivePermissionPayloadPage = {
+  __typename?: 'UserEffectivePermissionPayloadPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEffectivePermissionPayloadEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserEffectivePermissionPayload>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The source type of a user effective permission roles. */
@@ -27945,24 +27919,24 @@ export type UserEffectivePermissionRoleSourcePayload = {
   sources?: Maybe<Array<Maybe<UserEffectivePermissionRoleSource>>>;
 };
 
-/** A page of UserEffectivePermissionRoleSourcePayload items. */
-export type UserEffectivePermissionRoleSourcePayloadConnection = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionRoleSourcePayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionRoleSourcePayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserEffectivePermissionRoleSourcePayload. */
+/** An edge in a page of UserEffectivePermissionRoleSourcePayload: one item and its cursor. */
 export type UserEffectivePermissionRoleSourcePayloadEdge = {
   __typename?: 'UserEffectivePermissionRoleSourcePayloadEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserEffectivePermissionRoleSourcePayload;
+};
+
+/** A page of UserEffectivePermissionRoleSourcePayload items (a Relay connection). */
+export type UserEffectivePermissionRoleSourcePayloadPage = {
+  __typename?: 'UserEffectivePermissionRoleSourcePayloadPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEffectivePermissionRoleSourcePayloadEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserEffectivePermissionRoleSourcePayload>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The source type of a user effective permission. */
@@ -27984,24 +27958,24 @@ export type UserEffectiveRole = {
   sources?: Maybe<Array<Maybe<UserEffectiveRoleSource>>>;
 };
 
-/** A page of UserEffectiveRole items. */
-export type UserEffectiveRoleConnection = {
-  __typename?: 'UserEffectiveRoleConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectiveRoleEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserEffectiveRole>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserEffectiveRole. */
+/** An edge in a page of UserEffectiveRole: one item and its cursor. */
 export type UserEffectiveRoleEdge = {
   __typename?: 'UserEffectiveRoleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserEffectiveRole;
+};
+
+/** A page of UserEffectiveRole items (a Relay connection). */
+export type UserEffectiveRolePage = {
+  __typename?: 'UserEffectiveRolePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEffectiveRoleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserEffectiveRole>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type UserEffectiveRoleSource =
@@ -28048,9 +28022,18 @@ export type UserGrant = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of UserGrant items. */
-export type UserGrantConnection = {
-  __typename?: 'UserGrantConnection';
+/** An edge in a page of UserGrant: one item and its cursor. */
+export type UserGrantEdge = {
+  __typename?: 'UserGrantEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserGrant;
+};
+
+/** A page of UserGrant items (a Relay connection). */
+export type UserGrantPage = {
+  __typename?: 'UserGrantPage';
   /** The items of this page, each with its cursor. */
   edges: Array<UserGrantEdge>;
   /** The items of this page, without cursors. */
@@ -28059,15 +28042,6 @@ export type UserGrantConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserGrant. */
-export type UserGrantEdge = {
-  __typename?: 'UserGrantEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserGrant;
 };
 
 export type UserGroups = {
@@ -28092,9 +28066,18 @@ export type UserGroups = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of UserGroups items. */
-export type UserGroupsConnection = {
-  __typename?: 'UserGroupsConnection';
+/** An edge in a page of UserGroups: one item and its cursor. */
+export type UserGroupsEdge = {
+  __typename?: 'UserGroupsEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserGroups;
+};
+
+/** A page of UserGroups items (a Relay connection). */
+export type UserGroupsPage = {
+  __typename?: 'UserGroupsPage';
   /** The items of this page, each with its cursor. */
   edges: Array<UserGroupsEdge>;
   /** The items of this page, without cursors. */
@@ -28103,15 +28086,6 @@ export type UserGroupsConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserGroups. */
-export type UserGroupsEdge = {
-  __typename?: 'UserGroupsEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserGroups;
 };
 
 export type UserIdentity = {
@@ -28272,6 +28246,19 @@ export type UserMultifactorProvider =
   /** Sent to Auth0 as `google-authenticator`. */
   | 'GOOGLE_AUTHENTICATOR';
 
+/** A page of User items (a Relay connection). */
+export type UserPage = {
+  __typename?: 'UserPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<User>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 export type UserPermission = {
   __typename?: 'UserPermission';
   /** Description of this permission. */
@@ -28286,9 +28273,18 @@ export type UserPermission = {
   sources?: Maybe<Array<UserPermissionSourcesItem>>;
 };
 
-/** A page of UserPermission items. */
-export type UserPermissionConnection = {
-  __typename?: 'UserPermissionConnection';
+/** An edge in a page of UserPermission: one item and its cursor. */
+export type UserPermissionEdge = {
+  __typename?: 'UserPermissionEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserPermission;
+};
+
+/** A page of UserPermission items (a Relay connection). */
+export type UserPermissionPage = {
+  __typename?: 'UserPermissionPage';
   /** The items of this page, each with its cursor. */
   edges: Array<UserPermissionEdge>;
   /** The items of this page, without cursors. */
@@ -28297,15 +28293,6 @@ export type UserPermissionConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserPermission. */
-export type UserPermissionEdge = {
-  __typename?: 'UserPermissionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserPermission;
 };
 
 export type UserPermissionSourcesItem = {
@@ -28429,24 +28416,24 @@ export type VerifiableCredentialTemplate = {
   wellKnownTrustedIssuers?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of VerifiableCredentialTemplate items. */
-export type VerifiableCredentialTemplateConnection = {
-  __typename?: 'VerifiableCredentialTemplateConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<VerifiableCredentialTemplateEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<VerifiableCredentialTemplate>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of VerifiableCredentialTemplate. */
+/** An edge in a page of VerifiableCredentialTemplate: one item and its cursor. */
 export type VerifiableCredentialTemplateEdge = {
   __typename?: 'VerifiableCredentialTemplateEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: VerifiableCredentialTemplate;
+};
+
+/** A page of VerifiableCredentialTemplate items (a Relay connection). */
+export type VerifiableCredentialTemplatePage = {
+  __typename?: 'VerifiableCredentialTemplatePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<VerifiableCredentialTemplateEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<VerifiableCredentialTemplate>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type VerificationMethod =
@@ -28920,14 +28907,13 @@ export type ResolversTypes = {
   Action: ResolverTypeWrapper<Action>;
   ActionBase: ResolverTypeWrapper<ActionBase>;
   ActionBinding: ResolverTypeWrapper<ActionBinding>;
-  ActionBindingConnection: ResolverTypeWrapper<ActionBindingConnection>;
   ActionBindingEdge: ResolverTypeWrapper<ActionBindingEdge>;
+  ActionBindingPage: ResolverTypeWrapper<ActionBindingPage>;
   ActionBindingRefInput: ActionBindingRefInput;
   ActionBindingRefType: ActionBindingRefType;
   ActionBindingType: ActionBindingType;
   ActionBindingWithRefInput: ActionBindingWithRefInput;
   ActionBuildStatus: ActionBuildStatus;
-  ActionConnection: ResolverTypeWrapper<ActionConnection>;
   ActionDeployedVersion: ResolverTypeWrapper<ActionDeployedVersion>;
   ActionEdge: ResolverTypeWrapper<ActionEdge>;
   ActionError: ResolverTypeWrapper<ActionError>;
@@ -28936,20 +28922,21 @@ export type ResolversTypes = {
   ActionExecutionStatus: ActionExecutionStatus;
   ActionModule: ResolverTypeWrapper<ActionModule>;
   ActionModuleAction: ResolverTypeWrapper<ActionModuleAction>;
-  ActionModuleActionConnection: ResolverTypeWrapper<ActionModuleActionConnection>;
   ActionModuleActionEdge: ResolverTypeWrapper<ActionModuleActionEdge>;
-  ActionModuleConnection: ResolverTypeWrapper<ActionModuleConnection>;
+  ActionModuleActionPage: ResolverTypeWrapper<ActionModuleActionPage>;
   ActionModuleDependency: ResolverTypeWrapper<ActionModuleDependency>;
   ActionModuleDependencyRequestInput: ActionModuleDependencyRequestInput;
   ActionModuleEdge: ResolverTypeWrapper<ActionModuleEdge>;
+  ActionModulePage: ResolverTypeWrapper<ActionModulePage>;
   ActionModuleReference: ResolverTypeWrapper<ActionModuleReference>;
   ActionModuleReferenceInput: ActionModuleReferenceInput;
   ActionModuleSecret: ResolverTypeWrapper<ActionModuleSecret>;
   ActionModuleSecretRequestInput: ActionModuleSecretRequestInput;
   ActionModuleVersion: ResolverTypeWrapper<ActionModuleVersion>;
-  ActionModuleVersionConnection: ResolverTypeWrapper<ActionModuleVersionConnection>;
   ActionModuleVersionEdge: ResolverTypeWrapper<ActionModuleVersionEdge>;
+  ActionModuleVersionPage: ResolverTypeWrapper<ActionModuleVersionPage>;
   ActionModuleVersionReference: ResolverTypeWrapper<ActionModuleVersionReference>;
+  ActionPage: ResolverTypeWrapper<ActionPage>;
   ActionSecretRequestInput: ActionSecretRequestInput;
   ActionSecretResponse: ResolverTypeWrapper<ActionSecretResponse>;
   ActionTrigger: ResolverTypeWrapper<ActionTrigger>;
@@ -28959,10 +28946,10 @@ export type ResolversTypes = {
   ActionTriggerType: ActionTriggerType;
   ActionVersion: ResolverTypeWrapper<ActionVersion>;
   ActionVersionBuildStatus: ActionVersionBuildStatus;
-  ActionVersionConnection: ResolverTypeWrapper<ActionVersionConnection>;
   ActionVersionDependency: ResolverTypeWrapper<ActionVersionDependency>;
   ActionVersionDependencyInput: ActionVersionDependencyInput;
   ActionVersionEdge: ResolverTypeWrapper<ActionVersionEdge>;
+  ActionVersionPage: ResolverTypeWrapper<ActionVersionPage>;
   Acul: ResolverTypeWrapper<Omit<Acul, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
   AculClientFilter: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AculClientFilter']>;
   AculClientFilterById: ResolverTypeWrapper<AculClientFilterById>;
@@ -29151,7 +29138,6 @@ export type ResolversTypes = {
   ClientAuthenticationMethodTLSClientAuth: ResolverTypeWrapper<ClientAuthenticationMethodTlsClientAuth>;
   ClientAuthenticationMethodTLSClientAuthInput: ClientAuthenticationMethodTlsClientAuthInput;
   ClientComplianceLevel: ClientComplianceLevel;
-  ClientConnection: ResolverTypeWrapper<ClientConnection>;
   ClientCreateAuthenticationMethodInput: ClientCreateAuthenticationMethodInput;
   ClientCreateAuthenticationMethodPrivateKeyJWTInput: ClientCreateAuthenticationMethodPrivateKeyJwtInput;
   ClientCreateAuthenticationMethodTLSClientAuthInput: ClientCreateAuthenticationMethodTlsClientAuthInput;
@@ -29167,11 +29153,11 @@ export type ResolversTypes = {
   ClientExternalMetadataCreatedBy: ClientExternalMetadataCreatedBy;
   ClientExternalMetadataType: ClientExternalMetadataType;
   ClientGrant: ResolverTypeWrapper<ClientGrant>;
-  ClientGrantConnection: ResolverTypeWrapper<ClientGrantConnection>;
   ClientGrantDefaultFor: ClientGrantDefaultFor;
   ClientGrantEdge: ResolverTypeWrapper<ClientGrantEdge>;
   ClientGrantOrganizationNullableUsage: ClientGrantOrganizationNullableUsage;
   ClientGrantOrganizationUsage: ClientGrantOrganizationUsage;
+  ClientGrantPage: ResolverTypeWrapper<ClientGrantPage>;
   ClientGrantSubjectType: ClientGrantSubjectType;
   ClientJwtConfiguration: ResolverTypeWrapper<ClientJwtConfiguration>;
   ClientJwtConfigurationInput: ClientJwtConfigurationInput;
@@ -29199,6 +29185,7 @@ export type ResolversTypes = {
   ClientOrganizationRequireBehaviorPatch: ClientOrganizationRequireBehaviorPatch;
   ClientOrganizationUsage: ClientOrganizationUsage;
   ClientOrganizationUsagePatch: ClientOrganizationUsagePatch;
+  ClientPage: ResolverTypeWrapper<ClientPage>;
   ClientRedirectionPolicy: ClientRedirectionPolicy;
   ClientRefreshTokenConfiguration: ResolverTypeWrapper<ClientRefreshTokenConfiguration>;
   ClientRefreshTokenConfigurationInput: ClientRefreshTokenConfigurationInput;
@@ -29227,8 +29214,8 @@ export type ResolversTypes = {
   ClientTokenVaultPrivilegedAccessWithPublicKeyInput: ClientTokenVaultPrivilegedAccessWithPublicKeyInput;
   ConnectedAccount: ResolverTypeWrapper<ConnectedAccount>;
   ConnectedAccountAccessType: ConnectedAccountAccessType;
-  ConnectedAccountConnection: ResolverTypeWrapper<ConnectedAccountConnection>;
   ConnectedAccountEdge: ResolverTypeWrapper<ConnectedAccountEdge>;
+  ConnectedAccountPage: ResolverTypeWrapper<ConnectedAccountPage>;
   Connection: ResolverTypeWrapper<Connection>;
   ConnectionApiBehavior: ConnectionApiBehavior;
   ConnectionAssertionDecryptionAlgorithmProfile: ConnectionAssertionDecryptionAlgorithmProfile;
@@ -29239,14 +29226,13 @@ export type ResolversTypes = {
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ResolverTypeWrapper<ConnectionConnectedAccountsPurpose>;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
-  ConnectionConnection: ResolverTypeWrapper<ConnectionConnection>;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionDpopSigningAlg: ConnectionDpopSigningAlg;
   ConnectionEdge: ResolverTypeWrapper<ConnectionEdge>;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ResolverTypeWrapper<ConnectionEnabledClient>;
-  ConnectionEnabledClientConnection: ResolverTypeWrapper<ConnectionEnabledClientConnection>;
   ConnectionEnabledClientEdge: ResolverTypeWrapper<ConnectionEnabledClientEdge>;
+  ConnectionEnabledClientPage: ResolverTypeWrapper<ConnectionEnabledClientPage>;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
   ConnectionGatewayAuthenticationInput: ConnectionGatewayAuthenticationInput;
@@ -29255,6 +29241,7 @@ export type ResolversTypes = {
   ConnectionIdentityProvider: ConnectionIdentityProvider;
   ConnectionKey: ResolverTypeWrapper<ConnectionKey>;
   ConnectionKeyUse: ConnectionKeyUse;
+  ConnectionPage: ResolverTypeWrapper<ConnectionPage>;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
   ConnectionPasskeyChallengeUI: ConnectionPasskeyChallengeUi;
   ConnectionPasskeyOptionsInput: ConnectionPasskeyOptionsInput;
@@ -29271,12 +29258,12 @@ export type ResolversTypes = {
   ConnectionPasswordPolicy: ConnectionPasswordPolicy;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ResolverTypeWrapper<ConnectionProfile>;
-  ConnectionProfileConnection: ResolverTypeWrapper<ConnectionProfileConnection>;
   ConnectionProfileEdge: ResolverTypeWrapper<ConnectionProfileEdge>;
   ConnectionProfileOrganization: ResolverTypeWrapper<ConnectionProfileOrganization>;
   ConnectionProfileOrganizationAssignMembershipOnLogin: ConnectionProfileOrganizationAssignMembershipOnLogin;
   ConnectionProfileOrganizationInput: ConnectionProfileOrganizationInput;
   ConnectionProfileOrganizationShowAsButton: ConnectionProfileOrganizationShowAsButton;
+  ConnectionProfilePage: ResolverTypeWrapper<ConnectionProfilePage>;
   ConnectionProfileStrategyOverride: ResolverTypeWrapper<ConnectionProfileStrategyOverride>;
   ConnectionProfileStrategyOverrideInput: ConnectionProfileStrategyOverrideInput;
   ConnectionProfileStrategyOverrides: ResolverTypeWrapper<ConnectionProfileStrategyOverrides>;
@@ -29360,8 +29347,8 @@ export type ResolversTypes = {
   CreateFlowsVaultConnectionHubspotUninitializedInput: CreateFlowsVaultConnectionHubspotUninitializedInput;
   CreateFlowsVaultConnectionInput: CreateFlowsVaultConnectionInput;
   CreateFlowsVaultConnectionJwtInput: CreateFlowsVaultConnectionJwtInput;
-  CreateFlowsVaultConnectionJwtJwtInput: CreateFlowsVaultConnectionJwtJwtInput;
   CreateFlowsVaultConnectionJwtUninitializedInput: CreateFlowsVaultConnectionJwtUninitializedInput;
+  CreateFlowsVaultConnectionJwtWithSetupInput: CreateFlowsVaultConnectionJwtWithSetupInput;
   CreateFlowsVaultConnectionMailchimpApiKeyInput: CreateFlowsVaultConnectionMailchimpApiKeyInput;
   CreateFlowsVaultConnectionMailchimpInput: CreateFlowsVaultConnectionMailchimpInput;
   CreateFlowsVaultConnectionMailchimpOauthCodeInput: CreateFlowsVaultConnectionMailchimpOauthCodeInput;
@@ -29472,9 +29459,9 @@ export type ResolversTypes = {
   CspReportingInfrastructure: ResolverTypeWrapper<CspReportingInfrastructure>;
   CspReportingInfrastructureInput: CspReportingInfrastructureInput;
   CustomDomain: ResolverTypeWrapper<CustomDomain>;
-  CustomDomainConnection: ResolverTypeWrapper<CustomDomainConnection>;
   CustomDomainCustomClientIpHeaderEnum: CustomDomainCustomClientIpHeaderEnum;
   CustomDomainEdge: ResolverTypeWrapper<CustomDomainEdge>;
+  CustomDomainPage: ResolverTypeWrapper<CustomDomainPage>;
   CustomDomainProvisioningType: CustomDomainProvisioningType;
   CustomDomainStatusFilter: CustomDomainStatusFilter;
   CustomDomainTlsPolicy: CustomDomainTlsPolicy;
@@ -29510,16 +29497,16 @@ export type ResolversTypes = {
   DeleteUserRolesInput: DeleteUserRolesInput;
   DeployActionVersionInput: DeployActionVersionInput;
   DeviceCredential: ResolverTypeWrapper<DeviceCredential>;
-  DeviceCredentialConnection: ResolverTypeWrapper<DeviceCredentialConnection>;
   DeviceCredentialEdge: ResolverTypeWrapper<DeviceCredentialEdge>;
+  DeviceCredentialPage: ResolverTypeWrapper<DeviceCredentialPage>;
   DeviceCredentialPublicKeyType: DeviceCredentialPublicKeyType;
   DeviceCredentialType: DeviceCredentialType;
   DirectoryProvisioning: ResolverTypeWrapper<DirectoryProvisioning>;
-  DirectoryProvisioningConnection: ResolverTypeWrapper<DirectoryProvisioningConnection>;
   DirectoryProvisioningDefaultMapping: ResolverTypeWrapper<DirectoryProvisioningDefaultMapping>;
   DirectoryProvisioningEdge: ResolverTypeWrapper<DirectoryProvisioningEdge>;
   DirectoryProvisioningMappingItem: ResolverTypeWrapper<DirectoryProvisioningMappingItem>;
   DirectoryProvisioningMappingItemInput: DirectoryProvisioningMappingItemInput;
+  DirectoryProvisioningPage: ResolverTypeWrapper<DirectoryProvisioningPage>;
   DomainCertificate: ResolverTypeWrapper<DomainCertificate>;
   DomainCertificateAuthority: DomainCertificateAuthority;
   DomainCertificateStatus: DomainCertificateStatus;
@@ -29536,8 +29523,8 @@ export type ResolversTypes = {
   EmailTemplateName: EmailTemplateName;
   EnabledFeatures: EnabledFeatures;
   EncryptionKey: ResolverTypeWrapper<EncryptionKey>;
-  EncryptionKeyConnection: ResolverTypeWrapper<EncryptionKeyConnection>;
   EncryptionKeyEdge: ResolverTypeWrapper<EncryptionKeyEdge>;
+  EncryptionKeyPage: ResolverTypeWrapper<EncryptionKeyPage>;
   EncryptionKeyPublicWrappingAlgorithm: EncryptionKeyPublicWrappingAlgorithm;
   EncryptionKeyState: EncryptionKeyState;
   EncryptionKeyType: EncryptionKeyType;
@@ -29549,12 +29536,11 @@ export type ResolversTypes = {
   EventStreamActionDestinationType: EventStreamActionDestinationType;
   EventStreamActionPayload: ResolverTypeWrapper<EventStreamActionPayload>;
   EventStreamCloudEvent: ResolverTypeWrapper<EventStreamCloudEvent>;
-  EventStreamConnection: ResolverTypeWrapper<Omit<EventStreamConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventStreamEdge']>, nodes: Array<ResolversTypes['EventStream']> }>;
   EventStreamDeliveryAttempt: ResolverTypeWrapper<EventStreamDeliveryAttempt>;
   EventStreamDeliveryEventType: EventStreamDeliveryEventType;
   EventStreamDeliveryHistory: ResolverTypeWrapper<EventStreamDeliveryHistory>;
-  EventStreamDeliveryHistoryConnection: ResolverTypeWrapper<EventStreamDeliveryHistoryConnection>;
   EventStreamDeliveryHistoryEdge: ResolverTypeWrapper<EventStreamDeliveryHistoryEdge>;
+  EventStreamDeliveryHistoryPage: ResolverTypeWrapper<EventStreamDeliveryHistoryPage>;
   EventStreamDeliveryStatus: EventStreamDeliveryStatus;
   EventStreamDestinationPatchInput: EventStreamDestinationPatchInput;
   EventStreamEdge: ResolverTypeWrapper<Omit<EventStreamEdge, 'node'> & { node: ResolversTypes['EventStream'] }>;
@@ -29566,6 +29552,7 @@ export type ResolversTypes = {
   EventStreamEventBridgeDestinationType: EventStreamEventBridgeDestinationType;
   EventStreamEventBridgePayload: ResolverTypeWrapper<EventStreamEventBridgePayload>;
   EventStreamEventType: EventStreamEventType;
+  EventStreamPage: ResolverTypeWrapper<Omit<EventStreamPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventStreamEdge']>, nodes: Array<ResolversTypes['EventStream']> }>;
   EventStreamStatus: EventStreamStatus;
   EventStreamSubscribeEventsEventType: EventStreamSubscribeEventsEventType;
   EventStreamSubscription: ResolverTypeWrapper<EventStreamSubscription>;
@@ -29589,8 +29576,8 @@ export type ResolversTypes = {
   EventStreamWebhookDestinationType: EventStreamWebhookDestinationType;
   EventStreamWebhookPayload: ResolverTypeWrapper<Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<ResolversTypes['EventStreamWebhookDestination']> }>;
   Experiment: ResolverTypeWrapper<Experiment>;
-  ExperimentConnection: ResolverTypeWrapper<ExperimentConnection>;
   ExperimentEdge: ResolverTypeWrapper<ExperimentEdge>;
+  ExperimentPage: ResolverTypeWrapper<ExperimentPage>;
   ExperimentStatus: ExperimentStatus;
   ExperimentTransitionStatus: ExperimentTransitionStatus;
   ExperimentValidationError: ResolverTypeWrapper<ExperimentValidationError>;
@@ -29598,8 +29585,8 @@ export type ResolversTypes = {
   ExpressConfigurationInput: ExpressConfigurationInput;
   ExpressConfigurationOrNullInput: ExpressConfigurationOrNullInput;
   FeatureFlag: ResolverTypeWrapper<FeatureFlag>;
-  FeatureFlagConnection: ResolverTypeWrapper<FeatureFlagConnection>;
   FeatureFlagEdge: ResolverTypeWrapper<FeatureFlagEdge>;
+  FeatureFlagPage: ResolverTypeWrapper<FeatureFlagPage>;
   FeatureFlagStatus: FeatureFlagStatus;
   FeatureFlagType: FeatureFlagType;
   FedCMLogin: ResolverTypeWrapper<FedCmLogin>;
@@ -30038,11 +30025,11 @@ export type ResolversTypes = {
   FlowActionZapierTriggerWebhookParamsInput: FlowActionZapierTriggerWebhookParamsInput;
   FlowActionZapierTriggerWebhookParamsMethod: FlowActionZapierTriggerWebhookParamsMethod;
   FlowActionZapierTriggerWebhookType: FlowActionZapierTriggerWebhookType;
-  FlowConnection: ResolverTypeWrapper<Omit<FlowConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FlowEdge']>, nodes: Array<ResolversTypes['Flow']> }>;
   FlowEdge: ResolverTypeWrapper<Omit<FlowEdge, 'node'> & { node: ResolversTypes['Flow'] }>;
   FlowExecution: ResolverTypeWrapper<FlowExecution>;
-  FlowExecutionConnection: ResolverTypeWrapper<FlowExecutionConnection>;
   FlowExecutionEdge: ResolverTypeWrapper<FlowExecutionEdge>;
+  FlowExecutionPage: ResolverTypeWrapper<FlowExecutionPage>;
+  FlowPage: ResolverTypeWrapper<Omit<FlowPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FlowEdge']>, nodes: Array<ResolversTypes['Flow']> }>;
   FlowsVaultConnectioSetupApiKeyInput: FlowsVaultConnectioSetupApiKeyInput;
   FlowsVaultConnectioSetupApiKeyWithBaseUrlInput: FlowsVaultConnectioSetupApiKeyWithBaseUrlInput;
   FlowsVaultConnectioSetupBigqueryOauthJwtInput: FlowsVaultConnectioSetupBigqueryOauthJwtInput;
@@ -30066,7 +30053,6 @@ export type ResolversTypes = {
   FlowsVaultConnectioSetupTypeToken: FlowsVaultConnectioSetupTypeToken;
   FlowsVaultConnectioSetupTypeWebhook: FlowsVaultConnectioSetupTypeWebhook;
   FlowsVaultConnectioSetupWebhookInput: FlowsVaultConnectioSetupWebhookInput;
-  FlowsVaultConnection: ResolverTypeWrapper<FlowsVaultConnection>;
   FlowsVaultConnectionAppIdActivecampaign: FlowsVaultConnectionAppIdActivecampaign;
   FlowsVaultConnectionAppIdAirtable: FlowsVaultConnectionAppIdAirtable;
   FlowsVaultConnectionAppIdAuth0: FlowsVaultConnectionAppIdAuth0;
@@ -30088,8 +30074,9 @@ export type ResolversTypes = {
   FlowsVaultConnectionAppIdTwilio: FlowsVaultConnectionAppIdTwilio;
   FlowsVaultConnectionAppIdWhatsapp: FlowsVaultConnectionAppIdWhatsapp;
   FlowsVaultConnectionAppIdZapier: FlowsVaultConnectionAppIdZapier;
-  FlowsVaultConnectionConnection: ResolverTypeWrapper<FlowsVaultConnectionConnection>;
-  FlowsVaultConnectionEdge: ResolverTypeWrapper<FlowsVaultConnectionEdge>;
+  FlowsVaultConnectionConfig: ResolverTypeWrapper<FlowsVaultConnectionConfig>;
+  FlowsVaultConnectionConfigEdge: ResolverTypeWrapper<FlowsVaultConnectionConfigEdge>;
+  FlowsVaultConnectionConfigPage: ResolverTypeWrapper<FlowsVaultConnectionConfigPage>;
   FlowsVaultConnectionHttpApiKeySetupIn: FlowsVaultConnectionHttpApiKeySetupIn;
   FlowsVaultConnectionHttpApiKeySetupInput: FlowsVaultConnectionHttpApiKeySetupInput;
   FlowsVaultConnectionHttpBasicAuthSetupInput: FlowsVaultConnectionHttpBasicAuthSetupInput;
@@ -30149,7 +30136,6 @@ export type ResolversTypes = {
   FormComponentCategoryFieldConst: FormComponentCategoryFieldConst;
   FormComponentCategoryWidgetConst: FormComponentCategoryWidgetConst;
   FormComponentInput: FormComponentInput;
-  FormConnection: ResolverTypeWrapper<Omit<FormConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FormEdge']>, nodes: Array<ResolversTypes['Form']> }>;
   FormEdge: ResolverTypeWrapper<Omit<FormEdge, 'node'> & { node: ResolversTypes['Form'] }>;
   FormEndingNode: ResolverTypeWrapper<Omit<FormEndingNode, 'afterSubmit'> & { afterSubmit?: Maybe<ResolversTypes['FormEndingNodeAfterSubmit']> }>;
   FormEndingNodeAfterSubmit: ResolverTypeWrapper<Omit<FormEndingNodeAfterSubmit, 'flow'> & { flow?: Maybe<ResolversTypes['Flow']> }>;
@@ -30290,6 +30276,7 @@ export type ResolversTypes = {
   FormNodeTypeFlowConst: FormNodeTypeFlowConst;
   FormNodeTypeRouterConst: FormNodeTypeRouterConst;
   FormNodeTypeStepConst: FormNodeTypeStepConst;
+  FormPage: ResolverTypeWrapper<Omit<FormPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FormEdge']>, nodes: Array<ResolversTypes['Form']> }>;
   FormRouter: ResolverTypeWrapper<FormRouter>;
   FormRouterConfig: ResolverTypeWrapper<FormRouterConfig>;
   FormRouterConfigInput: FormRouterConfigInput;
@@ -30328,12 +30315,12 @@ export type ResolversTypes = {
   GetJobSummary: ResolverTypeWrapper<GetJobSummary>;
   GetUserAttributeProfileTemplateResponseContent: ResolverTypeWrapper<GetUserAttributeProfileTemplateResponseContent>;
   Group: ResolverTypeWrapper<Group>;
-  GroupConnection: ResolverTypeWrapper<GroupConnection>;
   GroupEdge: ResolverTypeWrapper<GroupEdge>;
   GroupMember: ResolverTypeWrapper<GroupMember>;
-  GroupMemberConnection: ResolverTypeWrapper<GroupMemberConnection>;
   GroupMemberEdge: ResolverTypeWrapper<GroupMemberEdge>;
+  GroupMemberPage: ResolverTypeWrapper<GroupMemberPage>;
   GroupMemberType: GroupMemberType;
+  GroupPage: ResolverTypeWrapper<GroupPage>;
   GroupType: GroupType;
   GuardianEnrollment: ResolverTypeWrapper<GuardianEnrollment>;
   GuardianEnrollmentFactor: GuardianEnrollmentFactor;
@@ -30352,8 +30339,8 @@ export type ResolversTypes = {
   GuardianFactorsProviderSmsTwilio: ResolverTypeWrapper<GuardianFactorsProviderSmsTwilio>;
   GuardianFactorsProviderSns: ResolverTypeWrapper<GuardianFactorsProviderSns>;
   Hook: ResolverTypeWrapper<Hook>;
-  HookConnection: ResolverTypeWrapper<HookConnection>;
   HookEdge: ResolverTypeWrapper<HookEdge>;
+  HookPage: ResolverTypeWrapper<HookPage>;
   HookTriggerId: HookTriggerId;
   HttpCustomHeader: ResolverTypeWrapper<HttpCustomHeader>;
   HttpCustomHeaderInput: HttpCustomHeaderInput;
@@ -30379,8 +30366,8 @@ export type ResolversTypes = {
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
   ListActionTriggersPayload: ResolverTypeWrapper<ListActionTriggersPayload>;
   ListAculsResponseContentItem: ResolverTypeWrapper<Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
-  ListAculsResponseContentItemConnection: ResolverTypeWrapper<Omit<ListAculsResponseContentItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversTypes['ListAculsResponseContentItem']> }>;
   ListAculsResponseContentItemEdge: ResolverTypeWrapper<Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversTypes['ListAculsResponseContentItem'] }>;
+  ListAculsResponseContentItemPage: ResolverTypeWrapper<Omit<ListAculsResponseContentItemPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversTypes['ListAculsResponseContentItem']> }>;
   ListBrandingPhoneProvidersPayload: ResolverTypeWrapper<Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversTypes['BrandingPhoneProvider']>> }>;
   ListConnectionProfileTemplatePayload: ResolverTypeWrapper<ListConnectionProfileTemplatePayload>;
   ListFlowsRequestParametersHydrate: ListFlowsRequestParametersHydrate;
@@ -30390,9 +30377,9 @@ export type ResolversTypes = {
   ListUserBlocksPayload: ResolverTypeWrapper<ListUserBlocksPayload>;
   ListVariationsPayload: ResolverTypeWrapper<ListVariationsPayload>;
   Log: ResolverTypeWrapper<Log>;
-  LogConnection: ResolverTypeWrapper<LogConnection>;
   LogEdge: ResolverTypeWrapper<LogEdge>;
   LogLocationInfo: ResolverTypeWrapper<LogLocationInfo>;
+  LogPage: ResolverTypeWrapper<LogPage>;
   LogSecurityContext: ResolverTypeWrapper<LogSecurityContext>;
   LogStream: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogStream']>;
   LogStreamDatadog: ResolverTypeWrapper<LogStreamDatadog>;
@@ -30473,48 +30460,47 @@ export type ResolversTypes = {
   NetworkAclRuleInput: NetworkAclRuleInput;
   NetworkAclRuleScope: NetworkAclRuleScope;
   NetworkAcls: ResolverTypeWrapper<NetworkAcls>;
-  NetworkAclsConnection: ResolverTypeWrapper<NetworkAclsConnection>;
   NetworkAclsEdge: ResolverTypeWrapper<NetworkAclsEdge>;
+  NetworkAclsPage: ResolverTypeWrapper<NetworkAclsPage>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationAccessLevel: OrganizationAccessLevel;
   OrganizationAccessLevelEnumWithNull: OrganizationAccessLevelEnumWithNull;
-  OrganizationAllConnection: ResolverTypeWrapper<OrganizationAllConnection>;
-  OrganizationAllConnectionConnection: ResolverTypeWrapper<OrganizationAllConnectionConnection>;
-  OrganizationAllConnectionEdge: ResolverTypeWrapper<OrganizationAllConnectionEdge>;
   OrganizationBranding: ResolverTypeWrapper<OrganizationBranding>;
   OrganizationBrandingColors: ResolverTypeWrapper<OrganizationBrandingColors>;
   OrganizationBrandingColorsInput: OrganizationBrandingColorsInput;
   OrganizationBrandingInput: OrganizationBrandingInput;
   OrganizationClientGrant: ResolverTypeWrapper<OrganizationClientGrant>;
-  OrganizationClientGrantConnection: ResolverTypeWrapper<OrganizationClientGrantConnection>;
   OrganizationClientGrantEdge: ResolverTypeWrapper<OrganizationClientGrantEdge>;
-  OrganizationConnection: ResolverTypeWrapper<OrganizationConnection>;
-  OrganizationConnectionConnection: ResolverTypeWrapper<OrganizationConnectionConnection>;
-  OrganizationConnectionEdge: ResolverTypeWrapper<OrganizationConnectionEdge>;
+  OrganizationClientGrantPage: ResolverTypeWrapper<OrganizationClientGrantPage>;
+  OrganizationConnectionAccess: ResolverTypeWrapper<OrganizationConnectionAccess>;
+  OrganizationConnectionAccessEdge: ResolverTypeWrapper<OrganizationConnectionAccessEdge>;
+  OrganizationConnectionAccessPage: ResolverTypeWrapper<OrganizationConnectionAccessPage>;
   OrganizationConnectionInformation: ResolverTypeWrapper<OrganizationConnectionInformation>;
+  OrganizationConnectionSettings: ResolverTypeWrapper<OrganizationConnectionSettings>;
+  OrganizationConnectionSettingsEdge: ResolverTypeWrapper<OrganizationConnectionSettingsEdge>;
+  OrganizationConnectionSettingsPage: ResolverTypeWrapper<OrganizationConnectionSettingsPage>;
   OrganizationDiscoveryDomain: ResolverTypeWrapper<OrganizationDiscoveryDomain>;
-  OrganizationDiscoveryDomainConnection: ResolverTypeWrapper<OrganizationDiscoveryDomainConnection>;
   OrganizationDiscoveryDomainEdge: ResolverTypeWrapper<OrganizationDiscoveryDomainEdge>;
+  OrganizationDiscoveryDomainPage: ResolverTypeWrapper<OrganizationDiscoveryDomainPage>;
   OrganizationDiscoveryDomainStatus: OrganizationDiscoveryDomainStatus;
-  OrganizationEnabledConnection: ResolverTypeWrapper<OrganizationEnabledConnection>;
+  OrganizationEdge: ResolverTypeWrapper<OrganizationEdge>;
   OrganizationInvitation: ResolverTypeWrapper<OrganizationInvitation>;
-  OrganizationInvitationConnection: ResolverTypeWrapper<OrganizationInvitationConnection>;
   OrganizationInvitationEdge: ResolverTypeWrapper<OrganizationInvitationEdge>;
   OrganizationInvitationInvitee: ResolverTypeWrapper<OrganizationInvitationInvitee>;
   OrganizationInvitationInviteeInput: OrganizationInvitationInviteeInput;
   OrganizationInvitationInviter: ResolverTypeWrapper<OrganizationInvitationInviter>;
   OrganizationInvitationInviterInput: OrganizationInvitationInviterInput;
+  OrganizationInvitationPage: ResolverTypeWrapper<OrganizationInvitationPage>;
   OrganizationMember: ResolverTypeWrapper<OrganizationMember>;
-  OrganizationMemberConnection: ResolverTypeWrapper<OrganizationMemberConnection>;
   OrganizationMemberEdge: ResolverTypeWrapper<OrganizationMemberEdge>;
   OrganizationMemberEffectiveRole: ResolverTypeWrapper<OrganizationMemberEffectiveRole>;
-  OrganizationMemberEffectiveRoleConnection: ResolverTypeWrapper<OrganizationMemberEffectiveRoleConnection>;
   OrganizationMemberEffectiveRoleEdge: ResolverTypeWrapper<OrganizationMemberEffectiveRoleEdge>;
+  OrganizationMemberEffectiveRolePage: ResolverTypeWrapper<OrganizationMemberEffectiveRolePage>;
   OrganizationMemberEffectiveRoleSource: OrganizationMemberEffectiveRoleSource;
+  OrganizationMemberPage: ResolverTypeWrapper<OrganizationMemberPage>;
   OrganizationMemberRole: ResolverTypeWrapper<OrganizationMemberRole>;
+  OrganizationPage: ResolverTypeWrapper<OrganizationPage>;
   OrganizationUsage: OrganizationUsage;
-  OrganizationsListConnection: ResolverTypeWrapper<OrganizationsListConnection>;
-  OrganizationsListEdge: ResolverTypeWrapper<OrganizationsListEdge>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialGroups: PartialGroups;
   PartialPhoneTemplateContentInput: PartialPhoneTemplateContentInput;
@@ -30536,8 +30522,8 @@ export type ResolversTypes = {
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
   PermissionsResponsePayload: ResolverTypeWrapper<PermissionsResponsePayload>;
-  PermissionsResponsePayloadConnection: ResolverTypeWrapper<PermissionsResponsePayloadConnection>;
   PermissionsResponsePayloadEdge: ResolverTypeWrapper<PermissionsResponsePayloadEdge>;
+  PermissionsResponsePayloadPage: ResolverTypeWrapper<PermissionsResponsePayloadPage>;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderChannel: PhoneProviderChannel;
@@ -30578,15 +30564,15 @@ export type ResolversTypes = {
   RateLimitPolicyConfigurationVariant3: ResolverTypeWrapper<RateLimitPolicyConfigurationVariant3>;
   RateLimitPolicyConfigurationVariant3Action: RateLimitPolicyConfigurationVariant3Action;
   RateLimitPolicyConfigurationVariant3Input: RateLimitPolicyConfigurationVariant3Input;
-  RateLimitPolicyConnection: ResolverTypeWrapper<Omit<RateLimitPolicyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversTypes['RateLimitPolicy']> }>;
   RateLimitPolicyConsumer: RateLimitPolicyConsumer;
   RateLimitPolicyEdge: ResolverTypeWrapper<Omit<RateLimitPolicyEdge, 'node'> & { node: ResolversTypes['RateLimitPolicy'] }>;
+  RateLimitPolicyPage: ResolverTypeWrapper<Omit<RateLimitPolicyPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversTypes['RateLimitPolicy']> }>;
   RateLimitPolicyResource: RateLimitPolicyResource;
   RefreshToken: ResolverTypeWrapper<RefreshToken>;
-  RefreshTokenConnection: ResolverTypeWrapper<RefreshTokenConnection>;
   RefreshTokenDevice: ResolverTypeWrapper<RefreshTokenDevice>;
   RefreshTokenEdge: ResolverTypeWrapper<RefreshTokenEdge>;
   RefreshTokenExpirationType: RefreshTokenExpirationType;
+  RefreshTokenPage: ResolverTypeWrapper<RefreshTokenPage>;
   RefreshTokenResourceServer: ResolverTypeWrapper<RefreshTokenResourceServer>;
   RefreshTokenRotationType: RefreshTokenRotationType;
   RegenerateUsersRecoveryCodePayload: ResolverTypeWrapper<RegenerateUsersRecoveryCodePayload>;
@@ -30596,9 +30582,9 @@ export type ResolversTypes = {
   ResourceServer: ResolverTypeWrapper<ResourceServer>;
   ResourceServerAuthorizationPolicy: ResolverTypeWrapper<ResourceServerAuthorizationPolicy>;
   ResourceServerAuthorizationPolicyInput: ResourceServerAuthorizationPolicyInput;
-  ResourceServerConnection: ResolverTypeWrapper<ResourceServerConnection>;
   ResourceServerConsentPolicy: ResourceServerConsentPolicy;
   ResourceServerEdge: ResolverTypeWrapper<ResourceServerEdge>;
+  ResourceServerPage: ResolverTypeWrapper<ResourceServerPage>;
   ResourceServerProofOfPossession: ResolverTypeWrapper<ResourceServerProofOfPossession>;
   ResourceServerProofOfPossessionInput: ResourceServerProofOfPossessionInput;
   ResourceServerProofOfPossessionMechanism: ResourceServerProofOfPossessionMechanism;
@@ -30627,36 +30613,36 @@ export type ResolversTypes = {
   RiskAssessmentsSettings: ResolverTypeWrapper<RiskAssessmentsSettings>;
   RiskAssessmentsSettingsNewDevice: ResolverTypeWrapper<RiskAssessmentsSettingsNewDevice>;
   Role: ResolverTypeWrapper<Role>;
-  RoleConnection: ResolverTypeWrapper<RoleConnection>;
   RoleEdge: ResolverTypeWrapper<RoleEdge>;
+  RolePage: ResolverTypeWrapper<RolePage>;
   RoleUser: ResolverTypeWrapper<RoleUser>;
-  RoleUserConnection: ResolverTypeWrapper<RoleUserConnection>;
   RoleUserEdge: ResolverTypeWrapper<RoleUserEdge>;
+  RoleUserPage: ResolverTypeWrapper<RoleUserPage>;
   RollbackActionModuleInput: RollbackActionModuleInput;
   RotateConnectionKeysInput: RotateConnectionKeysInput;
   RotateConnectionKeysSigningAlg: RotateConnectionKeysSigningAlg;
   RotateConnectionsKeysPayload: ResolverTypeWrapper<RotateConnectionsKeysPayload>;
   RotateSigningKeysPayload: ResolverTypeWrapper<RotateSigningKeysPayload>;
   Rule: ResolverTypeWrapper<Rule>;
-  RuleConnection: ResolverTypeWrapper<RuleConnection>;
   RuleEdge: ResolverTypeWrapper<RuleEdge>;
+  RulePage: ResolverTypeWrapper<RulePage>;
   RulesConfig: ResolverTypeWrapper<RulesConfig>;
   ScimConfiguration: ResolverTypeWrapper<ScimConfiguration>;
-  ScimConfigurationConnection: ResolverTypeWrapper<ScimConfigurationConnection>;
   ScimConfigurationDefaultMapping: ResolverTypeWrapper<ScimConfigurationDefaultMapping>;
   ScimConfigurationEdge: ResolverTypeWrapper<ScimConfigurationEdge>;
+  ScimConfigurationPage: ResolverTypeWrapper<ScimConfigurationPage>;
   ScimMappingItem: ResolverTypeWrapper<ScimMappingItem>;
   ScimMappingItemInput: ScimMappingItemInput;
   ScimTokenItem: ResolverTypeWrapper<ScimTokenItem>;
   ScreenGroupName: ScreenGroupName;
   SearchEngineVersions: SearchEngineVersions;
   Segment: ResolverTypeWrapper<Segment>;
-  SegmentConnection: ResolverTypeWrapper<SegmentConnection>;
   SegmentEdge: ResolverTypeWrapper<SegmentEdge>;
   SegmentMatchConditions: ResolverTypeWrapper<SegmentMatchConditions>;
   SegmentMatchConditionsInput: SegmentMatchConditionsInput;
   SegmentNotMatchConditions: ResolverTypeWrapper<SegmentNotMatchConditions>;
   SegmentNotMatchConditionsInput: SegmentNotMatchConditionsInput;
+  SegmentPage: ResolverTypeWrapper<SegmentPage>;
   SegmentRule: ResolverTypeWrapper<SegmentRule>;
   SegmentRuleInput: SegmentRuleInput;
   SegmentType: SegmentType;
@@ -30667,10 +30653,10 @@ export type ResolversTypes = {
   SelfServiceProfileBrandingColorsInput: SelfServiceProfileBrandingColorsInput;
   SelfServiceProfileBrandingProperties: ResolverTypeWrapper<SelfServiceProfileBrandingProperties>;
   SelfServiceProfileBrandingPropertiesInput: SelfServiceProfileBrandingPropertiesInput;
-  SelfServiceProfileConnection: ResolverTypeWrapper<SelfServiceProfileConnection>;
   SelfServiceProfileCustomTextLanguage: SelfServiceProfileCustomTextLanguage;
-  SelfServiceProfileCustomTextPage: SelfServiceProfileCustomTextPage;
+  SelfServiceProfileCustomTextPageKind: SelfServiceProfileCustomTextPageKind;
   SelfServiceProfileEdge: ResolverTypeWrapper<SelfServiceProfileEdge>;
+  SelfServiceProfilePage: ResolverTypeWrapper<SelfServiceProfilePage>;
   SelfServiceProfileSsoTicketConnectionConfigInput: SelfServiceProfileSsoTicketConnectionConfigInput;
   SelfServiceProfileSsoTicketConnectionOptionsInput: SelfServiceProfileSsoTicketConnectionOptionsInput;
   SelfServiceProfileSsoTicketDomainAliasesConfigInput: SelfServiceProfileSsoTicketDomainAliasesConfigInput;
@@ -30688,7 +30674,6 @@ export type ResolversTypes = {
   SessionAuthenticationSignal: ResolverTypeWrapper<SessionAuthenticationSignal>;
   SessionAuthenticationSignals: ResolverTypeWrapper<SessionAuthenticationSignals>;
   SessionClientMetadata: ResolverTypeWrapper<SessionClientMetadata>;
-  SessionConnection: ResolverTypeWrapper<SessionConnection>;
   SessionCookie: ResolverTypeWrapper<SessionCookie>;
   SessionCookieInput: SessionCookieInput;
   SessionCookieMetadata: ResolverTypeWrapper<SessionCookieMetadata>;
@@ -30696,6 +30681,7 @@ export type ResolversTypes = {
   SessionCookieMode: SessionCookieMode;
   SessionDeviceMetadata: ResolverTypeWrapper<SessionDeviceMetadata>;
   SessionEdge: ResolverTypeWrapper<SessionEdge>;
+  SessionPage: ResolverTypeWrapper<SessionPage>;
   SetCustomSigningKeysInput: SetCustomSigningKeysInput;
   SetDefaultCustomDomainInput: SetDefaultCustomDomainInput;
   SetEmailTemplateInput: SetEmailTemplateInput;
@@ -30740,9 +30726,9 @@ export type ResolversTypes = {
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
   SynchronizeGroups: SynchronizeGroups;
   SynchronizedGroupPayload: ResolverTypeWrapper<SynchronizedGroupPayload>;
-  SynchronizedGroupPayloadConnection: ResolverTypeWrapper<SynchronizedGroupPayloadConnection>;
   SynchronizedGroupPayloadEdge: ResolverTypeWrapper<SynchronizedGroupPayloadEdge>;
   SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
+  SynchronizedGroupPayloadPage: ResolverTypeWrapper<SynchronizedGroupPayloadPage>;
   TenantOIDCLogoutSettings: ResolverTypeWrapper<TenantOidcLogoutSettings>;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: ResolverTypeWrapper<TenantSettings>;
@@ -30754,18 +30740,18 @@ export type ResolversTypes = {
   TenantSettingsDeviceFlowCharset: TenantSettingsDeviceFlowCharset;
   TenantSettingsDeviceFlowInput: TenantSettingsDeviceFlowInput;
   TenantSettingsDynamicClientRegistrationSecurityMode: TenantSettingsDynamicClientRegistrationSecurityMode;
-  TenantSettingsErrorPage: ResolverTypeWrapper<TenantSettingsErrorPage>;
-  TenantSettingsErrorPageInput: TenantSettingsErrorPageInput;
+  TenantSettingsErrorPageConfig: ResolverTypeWrapper<TenantSettingsErrorPageConfig>;
+  TenantSettingsErrorPageConfigInput: TenantSettingsErrorPageConfigInput;
   TenantSettingsFlags: ResolverTypeWrapper<TenantSettingsFlags>;
   TenantSettingsFlagsInput: TenantSettingsFlagsInput;
-  TenantSettingsGuardianPage: ResolverTypeWrapper<TenantSettingsGuardianPage>;
-  TenantSettingsGuardianPageInput: TenantSettingsGuardianPageInput;
+  TenantSettingsGuardianPageConfig: ResolverTypeWrapper<TenantSettingsGuardianPageConfig>;
+  TenantSettingsGuardianPageConfigInput: TenantSettingsGuardianPageConfigInput;
   TenantSettingsMTLS: ResolverTypeWrapper<TenantSettingsMtls>;
   TenantSettingsMTLSInput: TenantSettingsMtlsInput;
   TenantSettingsNullableSecurityHeaders: ResolverTypeWrapper<TenantSettingsNullableSecurityHeaders>;
   TenantSettingsNullableSecurityHeadersInput: TenantSettingsNullableSecurityHeadersInput;
-  TenantSettingsPasswordPage: ResolverTypeWrapper<TenantSettingsPasswordPage>;
-  TenantSettingsPasswordPageInput: TenantSettingsPasswordPageInput;
+  TenantSettingsPasswordPageConfig: ResolverTypeWrapper<TenantSettingsPasswordPageConfig>;
+  TenantSettingsPasswordPageConfigInput: TenantSettingsPasswordPageConfigInput;
   TenantSettingsResourceParameterProfile: TenantSettingsResourceParameterProfile;
   TenantSettingsSessions: ResolverTypeWrapper<TenantSettingsSessions>;
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
@@ -30774,8 +30760,8 @@ export type ResolversTypes = {
   TestActionResponseContent: ResolverTypeWrapper<TestActionResponseContent>;
   TestCustomDomainPayload: ResolverTypeWrapper<TestCustomDomainPayload>;
   TokenExchangeProfile: ResolverTypeWrapper<TokenExchangeProfile>;
-  TokenExchangeProfileConnection: ResolverTypeWrapper<TokenExchangeProfileConnection>;
   TokenExchangeProfileEdge: ResolverTypeWrapper<TokenExchangeProfileEdge>;
+  TokenExchangeProfilePage: ResolverTypeWrapper<TokenExchangeProfilePage>;
   TokenExchangeProfileType: TokenExchangeProfileType;
   TokenQuota: ResolverTypeWrapper<TokenQuota>;
   TokenQuotaClientCredentials: ResolverTypeWrapper<TokenQuotaClientCredentials>;
@@ -30865,8 +30851,8 @@ export type ResolversTypes = {
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   User: ResolverTypeWrapper<User>;
   UserAttributeProfile: ResolverTypeWrapper<UserAttributeProfile>;
-  UserAttributeProfileConnection: ResolverTypeWrapper<UserAttributeProfileConnection>;
   UserAttributeProfileEdge: ResolverTypeWrapper<UserAttributeProfileEdge>;
+  UserAttributeProfilePage: ResolverTypeWrapper<UserAttributeProfilePage>;
   UserAttributeProfileStrategyOverridesUserId: ResolverTypeWrapper<UserAttributeProfileStrategyOverridesUserId>;
   UserAttributeProfileStrategyOverridesUserIdInput: UserAttributeProfileStrategyOverridesUserIdInput;
   UserAttributeProfileStrategyOverridesUserIdMapping: ResolverTypeWrapper<UserAttributeProfileStrategyOverridesUserIdMapping>;
@@ -30877,40 +30863,40 @@ export type ResolversTypes = {
   UserAttributeProfileUserIdOidcMapping: UserAttributeProfileUserIdOidcMapping;
   UserAttributeProfileUserIdOidcStrategyOverrideMapping: UserAttributeProfileUserIdOidcStrategyOverrideMapping;
   UserAuthenticationMethod: ResolverTypeWrapper<UserAuthenticationMethod>;
-  UserAuthenticationMethodConnection: ResolverTypeWrapper<UserAuthenticationMethodConnection>;
   UserAuthenticationMethodEdge: ResolverTypeWrapper<UserAuthenticationMethodEdge>;
+  UserAuthenticationMethodPage: ResolverTypeWrapper<UserAuthenticationMethodPage>;
   UserAuthenticationMethodProperties: ResolverTypeWrapper<UserAuthenticationMethodProperties>;
   UserAuthenticationMethodPropertiesEnum: UserAuthenticationMethodPropertiesEnum;
   UserBlockIdentifier: ResolverTypeWrapper<UserBlockIdentifier>;
-  UserConnection: ResolverTypeWrapper<UserConnection>;
   UserEdge: ResolverTypeWrapper<UserEdge>;
   UserEffectivePermissionPayload: ResolverTypeWrapper<UserEffectivePermissionPayload>;
-  UserEffectivePermissionPayloadConnection: ResolverTypeWrapper<UserEffectivePermissionPayloadConnection>;
   UserEffectivePermissionPayloadEdge: ResolverTypeWrapper<UserEffectivePermissionPayloadEdge>;
+  UserEffectivePermissionPayloadPage: ResolverTypeWrapper<UserEffectivePermissionPayloadPage>;
   UserEffectivePermissionRoleSource: UserEffectivePermissionRoleSource;
   UserEffectivePermissionRoleSourcePayload: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayload>;
-  UserEffectivePermissionRoleSourcePayloadConnection: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadConnection>;
   UserEffectivePermissionRoleSourcePayloadEdge: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadEdge>;
+  UserEffectivePermissionRoleSourcePayloadPage: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadPage>;
   UserEffectivePermissionSource: UserEffectivePermissionSource;
   UserEffectiveRole: ResolverTypeWrapper<UserEffectiveRole>;
-  UserEffectiveRoleConnection: ResolverTypeWrapper<UserEffectiveRoleConnection>;
   UserEffectiveRoleEdge: ResolverTypeWrapper<UserEffectiveRoleEdge>;
+  UserEffectiveRolePage: ResolverTypeWrapper<UserEffectiveRolePage>;
   UserEffectiveRoleSource: UserEffectiveRoleSource;
   UserEnrollmentAuthMethod: UserEnrollmentAuthMethod;
   UserEnrollmentStatus: UserEnrollmentStatus;
   UserGrant: ResolverTypeWrapper<UserGrant>;
-  UserGrantConnection: ResolverTypeWrapper<UserGrantConnection>;
   UserGrantEdge: ResolverTypeWrapper<UserGrantEdge>;
+  UserGrantPage: ResolverTypeWrapper<UserGrantPage>;
   UserGroups: ResolverTypeWrapper<UserGroups>;
-  UserGroupsConnection: ResolverTypeWrapper<UserGroupsConnection>;
   UserGroupsEdge: ResolverTypeWrapper<UserGroupsEdge>;
+  UserGroupsPage: ResolverTypeWrapper<UserGroupsPage>;
   UserIdentity: ResolverTypeWrapper<UserIdentity>;
   UserIdentityProvider: UserIdentityProvider;
   UserIdentitySchema: ResolverTypeWrapper<UserIdentitySchema>;
   UserMultifactorProvider: UserMultifactorProvider;
+  UserPage: ResolverTypeWrapper<UserPage>;
   UserPermission: ResolverTypeWrapper<UserPermission>;
-  UserPermissionConnection: ResolverTypeWrapper<UserPermissionConnection>;
   UserPermissionEdge: ResolverTypeWrapper<UserPermissionEdge>;
+  UserPermissionPage: ResolverTypeWrapper<UserPermissionPage>;
   UserPermissionSourcesItem: ResolverTypeWrapper<UserPermissionSourcesItem>;
   UserProfileData: ResolverTypeWrapper<UserProfileData>;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
@@ -30921,8 +30907,8 @@ export type ResolversTypes = {
   ValidateExperimentPayload: ResolverTypeWrapper<ValidateExperimentPayload>;
   Variation: ResolverTypeWrapper<Variation>;
   VerifiableCredentialTemplate: ResolverTypeWrapper<VerifiableCredentialTemplate>;
-  VerifiableCredentialTemplateConnection: ResolverTypeWrapper<VerifiableCredentialTemplateConnection>;
   VerifiableCredentialTemplateEdge: ResolverTypeWrapper<VerifiableCredentialTemplateEdge>;
+  VerifiableCredentialTemplatePage: ResolverTypeWrapper<VerifiableCredentialTemplatePage>;
   VerificationMethod: VerificationMethod;
   VerifyCustomDomainPayload: ResolverTypeWrapper<VerifyCustomDomainPayload>;
   VerifyEmailTicketInput: VerifyEmailTicketInput;
@@ -30939,11 +30925,10 @@ export type ResolversParentTypes = {
   Action: Action;
   ActionBase: ActionBase;
   ActionBinding: ActionBinding;
-  ActionBindingConnection: ActionBindingConnection;
   ActionBindingEdge: ActionBindingEdge;
+  ActionBindingPage: ActionBindingPage;
   ActionBindingRefInput: ActionBindingRefInput;
   ActionBindingWithRefInput: ActionBindingWithRefInput;
-  ActionConnection: ActionConnection;
   ActionDeployedVersion: ActionDeployedVersion;
   ActionEdge: ActionEdge;
   ActionError: ActionError;
@@ -30951,20 +30936,21 @@ export type ResolversParentTypes = {
   ActionExecutionResult: ActionExecutionResult;
   ActionModule: ActionModule;
   ActionModuleAction: ActionModuleAction;
-  ActionModuleActionConnection: ActionModuleActionConnection;
   ActionModuleActionEdge: ActionModuleActionEdge;
-  ActionModuleConnection: ActionModuleConnection;
+  ActionModuleActionPage: ActionModuleActionPage;
   ActionModuleDependency: ActionModuleDependency;
   ActionModuleDependencyRequestInput: ActionModuleDependencyRequestInput;
   ActionModuleEdge: ActionModuleEdge;
+  ActionModulePage: ActionModulePage;
   ActionModuleReference: ActionModuleReference;
   ActionModuleReferenceInput: ActionModuleReferenceInput;
   ActionModuleSecret: ActionModuleSecret;
   ActionModuleSecretRequestInput: ActionModuleSecretRequestInput;
   ActionModuleVersion: ActionModuleVersion;
-  ActionModuleVersionConnection: ActionModuleVersionConnection;
   ActionModuleVersionEdge: ActionModuleVersionEdge;
+  ActionModuleVersionPage: ActionModuleVersionPage;
   ActionModuleVersionReference: ActionModuleVersionReference;
+  ActionPage: ActionPage;
   ActionSecretRequestInput: ActionSecretRequestInput;
   ActionSecretResponse: ActionSecretResponse;
   ActionTrigger: ActionTrigger;
@@ -30972,10 +30958,10 @@ export type ResolversParentTypes = {
   ActionTriggerCompatibleTriggerInput: ActionTriggerCompatibleTriggerInput;
   ActionTriggerInput: ActionTriggerInput;
   ActionVersion: ActionVersion;
-  ActionVersionConnection: ActionVersionConnection;
   ActionVersionDependency: ActionVersionDependency;
   ActionVersionDependencyInput: ActionVersionDependencyInput;
   ActionVersionEdge: ActionVersionEdge;
+  ActionVersionPage: ActionVersionPage;
   Acul: Omit<Acul, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
   AculClientFilter: ResolversUnionTypes<ResolversParentTypes>['AculClientFilter'];
   AculClientFilterById: AculClientFilterById;
@@ -31134,7 +31120,6 @@ export type ResolversParentTypes = {
   ClientAuthenticationMethodSelfSignedTLSClientAuthInput: ClientAuthenticationMethodSelfSignedTlsClientAuthInput;
   ClientAuthenticationMethodTLSClientAuth: ClientAuthenticationMethodTlsClientAuth;
   ClientAuthenticationMethodTLSClientAuthInput: ClientAuthenticationMethodTlsClientAuthInput;
-  ClientConnection: ClientConnection;
   ClientCreateAuthenticationMethodInput: ClientCreateAuthenticationMethodInput;
   ClientCreateAuthenticationMethodPrivateKeyJWTInput: ClientCreateAuthenticationMethodPrivateKeyJwtInput;
   ClientCreateAuthenticationMethodTLSClientAuthInput: ClientCreateAuthenticationMethodTlsClientAuthInput;
@@ -31145,8 +31130,8 @@ export type ResolversParentTypes = {
   ClientEncryptionKey: ClientEncryptionKey;
   ClientEncryptionKeyInput: ClientEncryptionKeyInput;
   ClientGrant: ClientGrant;
-  ClientGrantConnection: ClientGrantConnection;
   ClientGrantEdge: ClientGrantEdge;
+  ClientGrantPage: ClientGrantPage;
   ClientJwtConfiguration: ClientJwtConfiguration;
   ClientJwtConfigurationInput: ClientJwtConfigurationInput;
   ClientMobile: ClientMobile;
@@ -31164,6 +31149,7 @@ export type ResolversParentTypes = {
   ClientOIDCBackchannelLogoutSessionMetadataInput: ClientOidcBackchannelLogoutSessionMetadataInput;
   ClientOIDCBackchannelLogoutSettings: ClientOidcBackchannelLogoutSettings;
   ClientOIDCBackchannelLogoutSettingsInput: ClientOidcBackchannelLogoutSettingsInput;
+  ClientPage: ClientPage;
   ClientRefreshTokenConfiguration: ClientRefreshTokenConfiguration;
   ClientRefreshTokenConfigurationInput: ClientRefreshTokenConfigurationInput;
   ClientRefreshTokenPolicy: ClientRefreshTokenPolicy;
@@ -31183,8 +31169,8 @@ export type ResolversParentTypes = {
   ClientTokenVaultPrivilegedAccessWithCredentialIdInput: ClientTokenVaultPrivilegedAccessWithCredentialIdInput;
   ClientTokenVaultPrivilegedAccessWithPublicKeyInput: ClientTokenVaultPrivilegedAccessWithPublicKeyInput;
   ConnectedAccount: ConnectedAccount;
-  ConnectedAccountConnection: ConnectedAccountConnection;
   ConnectedAccountEdge: ConnectedAccountEdge;
+  ConnectedAccountPage: ConnectedAccountPage;
   Connection: Connection;
   ConnectionAssertionDecryptionSettingsInput: ConnectionAssertionDecryptionSettingsInput;
   ConnectionAttributesInput: ConnectionAttributesInput;
@@ -31193,17 +31179,17 @@ export type ResolversParentTypes = {
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ConnectionConnectedAccountsPurpose;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
-  ConnectionConnection: ConnectionConnection;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionEdge: ConnectionEdge;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ConnectionEnabledClient;
-  ConnectionEnabledClientConnection: ConnectionEnabledClientConnection;
   ConnectionEnabledClientEdge: ConnectionEnabledClientEdge;
+  ConnectionEnabledClientPage: ConnectionEnabledClientPage;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
   ConnectionGatewayAuthenticationInput: ConnectionGatewayAuthenticationInput;
   ConnectionKey: ConnectionKey;
+  ConnectionPage: ConnectionPage;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
   ConnectionPasskeyOptionsInput: ConnectionPasskeyOptionsInput;
   ConnectionPasswordAuthenticationMethodInput: ConnectionPasswordAuthenticationMethodInput;
@@ -31218,10 +31204,10 @@ export type ResolversParentTypes = {
   ConnectionPasswordOptionsProfileDataInput: ConnectionPasswordOptionsProfileDataInput;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ConnectionProfile;
-  ConnectionProfileConnection: ConnectionProfileConnection;
   ConnectionProfileEdge: ConnectionProfileEdge;
   ConnectionProfileOrganization: ConnectionProfileOrganization;
   ConnectionProfileOrganizationInput: ConnectionProfileOrganizationInput;
+  ConnectionProfilePage: ConnectionProfilePage;
   ConnectionProfileStrategyOverride: ConnectionProfileStrategyOverride;
   ConnectionProfileStrategyOverrideInput: ConnectionProfileStrategyOverrideInput;
   ConnectionProfileStrategyOverrides: ConnectionProfileStrategyOverrides;
@@ -31298,8 +31284,8 @@ export type ResolversParentTypes = {
   CreateFlowsVaultConnectionHubspotUninitializedInput: CreateFlowsVaultConnectionHubspotUninitializedInput;
   CreateFlowsVaultConnectionInput: CreateFlowsVaultConnectionInput;
   CreateFlowsVaultConnectionJwtInput: CreateFlowsVaultConnectionJwtInput;
-  CreateFlowsVaultConnectionJwtJwtInput: CreateFlowsVaultConnectionJwtJwtInput;
   CreateFlowsVaultConnectionJwtUninitializedInput: CreateFlowsVaultConnectionJwtUninitializedInput;
+  CreateFlowsVaultConnectionJwtWithSetupInput: CreateFlowsVaultConnectionJwtWithSetupInput;
   CreateFlowsVaultConnectionMailchimpApiKeyInput: CreateFlowsVaultConnectionMailchimpApiKeyInput;
   CreateFlowsVaultConnectionMailchimpInput: CreateFlowsVaultConnectionMailchimpInput;
   CreateFlowsVaultConnectionMailchimpOauthCodeInput: CreateFlowsVaultConnectionMailchimpOauthCodeInput;
@@ -31405,8 +31391,8 @@ export type ResolversParentTypes = {
   CspReportingInfrastructure: CspReportingInfrastructure;
   CspReportingInfrastructureInput: CspReportingInfrastructureInput;
   CustomDomain: CustomDomain;
-  CustomDomainConnection: CustomDomainConnection;
   CustomDomainEdge: CustomDomainEdge;
+  CustomDomainPage: CustomDomainPage;
   CustomProviderConfiguration: CustomProviderConfiguration;
   CustomProviderConfigurationInput: CustomProviderConfigurationInput;
   CustomSigningKeyJWK: CustomSigningKeyJwk;
@@ -31429,14 +31415,14 @@ export type ResolversParentTypes = {
   DeleteUserRolesInput: DeleteUserRolesInput;
   DeployActionVersionInput: DeployActionVersionInput;
   DeviceCredential: DeviceCredential;
-  DeviceCredentialConnection: DeviceCredentialConnection;
   DeviceCredentialEdge: DeviceCredentialEdge;
+  DeviceCredentialPage: DeviceCredentialPage;
   DirectoryProvisioning: DirectoryProvisioning;
-  DirectoryProvisioningConnection: DirectoryProvisioningConnection;
   DirectoryProvisioningDefaultMapping: DirectoryProvisioningDefaultMapping;
   DirectoryProvisioningEdge: DirectoryProvisioningEdge;
   DirectoryProvisioningMappingItem: DirectoryProvisioningMappingItem;
   DirectoryProvisioningMappingItemInput: DirectoryProvisioningMappingItemInput;
+  DirectoryProvisioningPage: DirectoryProvisioningPage;
   DomainCertificate: DomainCertificate;
   DomainVerification: DomainVerification;
   DomainVerificationMethod: DomainVerificationMethod;
@@ -31446,8 +31432,8 @@ export type ResolversParentTypes = {
   EmailProviderCredentials: EmailProviderCredentials;
   EmailTemplate: EmailTemplate;
   EncryptionKey: EncryptionKey;
-  EncryptionKeyConnection: EncryptionKeyConnection;
   EncryptionKeyEdge: EncryptionKeyEdge;
+  EncryptionKeyPage: EncryptionKeyPage;
   EventStream: ResolversUnionTypes<ResolversParentTypes>['EventStream'];
   EventStreamActionConfiguration: EventStreamActionConfiguration;
   EventStreamActionConfigurationInput: EventStreamActionConfigurationInput;
@@ -31455,11 +31441,10 @@ export type ResolversParentTypes = {
   EventStreamActionDestinationInput: EventStreamActionDestinationInput;
   EventStreamActionPayload: EventStreamActionPayload;
   EventStreamCloudEvent: EventStreamCloudEvent;
-  EventStreamConnection: Omit<EventStreamConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventStreamEdge']>, nodes: Array<ResolversParentTypes['EventStream']> };
   EventStreamDeliveryAttempt: EventStreamDeliveryAttempt;
   EventStreamDeliveryHistory: EventStreamDeliveryHistory;
-  EventStreamDeliveryHistoryConnection: EventStreamDeliveryHistoryConnection;
   EventStreamDeliveryHistoryEdge: EventStreamDeliveryHistoryEdge;
+  EventStreamDeliveryHistoryPage: EventStreamDeliveryHistoryPage;
   EventStreamDestinationPatchInput: EventStreamDestinationPatchInput;
   EventStreamEdge: Omit<EventStreamEdge, 'node'> & { node: ResolversParentTypes['EventStream'] };
   EventStreamEventBridgeConfiguration: EventStreamEventBridgeConfiguration;
@@ -31467,6 +31452,7 @@ export type ResolversParentTypes = {
   EventStreamEventBridgeDestination: EventStreamEventBridgeDestination;
   EventStreamEventBridgeDestinationInput: EventStreamEventBridgeDestinationInput;
   EventStreamEventBridgePayload: EventStreamEventBridgePayload;
+  EventStreamPage: Omit<EventStreamPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventStreamEdge']>, nodes: Array<ResolversParentTypes['EventStream']> };
   EventStreamSubscription: EventStreamSubscription;
   EventStreamSubscriptionInput: EventStreamSubscriptionInput;
   EventStreamWebhookAuthorizationResponse: ResolversUnionTypes<ResolversParentTypes>['EventStreamWebhookAuthorizationResponse'];
@@ -31483,15 +31469,15 @@ export type ResolversParentTypes = {
   EventStreamWebhookDestinationInput: EventStreamWebhookDestinationInput;
   EventStreamWebhookPayload: Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<ResolversParentTypes['EventStreamWebhookDestination']> };
   Experiment: Experiment;
-  ExperimentConnection: ExperimentConnection;
   ExperimentEdge: ExperimentEdge;
+  ExperimentPage: ExperimentPage;
   ExperimentValidationError: ExperimentValidationError;
   ExpressConfiguration: ExpressConfiguration;
   ExpressConfigurationInput: ExpressConfigurationInput;
   ExpressConfigurationOrNullInput: ExpressConfigurationOrNullInput;
   FeatureFlag: FeatureFlag;
-  FeatureFlagConnection: FeatureFlagConnection;
   FeatureFlagEdge: FeatureFlagEdge;
+  FeatureFlagPage: FeatureFlagPage;
   FedCMLogin: FedCmLogin;
   FedCMLoginGoogle: FedCmLoginGoogle;
   FedCMLoginGoogleInput: FedCmLoginGoogleInput;
@@ -31798,11 +31784,11 @@ export type ResolversParentTypes = {
   FlowActionZapierTriggerWebhookInput: FlowActionZapierTriggerWebhookInput;
   FlowActionZapierTriggerWebhookParams: FlowActionZapierTriggerWebhookParams;
   FlowActionZapierTriggerWebhookParamsInput: FlowActionZapierTriggerWebhookParamsInput;
-  FlowConnection: Omit<FlowConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlowEdge']>, nodes: Array<ResolversParentTypes['Flow']> };
   FlowEdge: Omit<FlowEdge, 'node'> & { node: ResolversParentTypes['Flow'] };
   FlowExecution: FlowExecution;
-  FlowExecutionConnection: FlowExecutionConnection;
   FlowExecutionEdge: FlowExecutionEdge;
+  FlowExecutionPage: FlowExecutionPage;
+  FlowPage: Omit<FlowPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlowEdge']>, nodes: Array<ResolversParentTypes['Flow']> };
   FlowsVaultConnectioSetupApiKeyInput: FlowsVaultConnectioSetupApiKeyInput;
   FlowsVaultConnectioSetupApiKeyWithBaseUrlInput: FlowsVaultConnectioSetupApiKeyWithBaseUrlInput;
   FlowsVaultConnectioSetupBigqueryOauthJwtInput: FlowsVaultConnectioSetupBigqueryOauthJwtInput;
@@ -31816,9 +31802,9 @@ export type ResolversParentTypes = {
   FlowsVaultConnectioSetupTokenInput: FlowsVaultConnectioSetupTokenInput;
   FlowsVaultConnectioSetupTwilioApiKeyInput: FlowsVaultConnectioSetupTwilioApiKeyInput;
   FlowsVaultConnectioSetupWebhookInput: FlowsVaultConnectioSetupWebhookInput;
-  FlowsVaultConnection: FlowsVaultConnection;
-  FlowsVaultConnectionConnection: FlowsVaultConnectionConnection;
-  FlowsVaultConnectionEdge: FlowsVaultConnectionEdge;
+  FlowsVaultConnectionConfig: FlowsVaultConnectionConfig;
+  FlowsVaultConnectionConfigEdge: FlowsVaultConnectionConfigEdge;
+  FlowsVaultConnectionConfigPage: FlowsVaultConnectionConfigPage;
   FlowsVaultConnectionHttpApiKeySetupInput: FlowsVaultConnectionHttpApiKeySetupInput;
   FlowsVaultConnectionHttpBasicAuthSetupInput: FlowsVaultConnectionHttpBasicAuthSetupInput;
   FlowsVaultConnectionHttpOauthClientCredentialsSetupInput: FlowsVaultConnectionHttpOauthClientCredentialsSetupInput;
@@ -31861,7 +31847,6 @@ export type ResolversParentTypes = {
   FormBlockRichTextInput: FormBlockRichTextInput;
   FormComponent: ResolversUnionTypes<ResolversParentTypes>['FormComponent'];
   FormComponentInput: FormComponentInput;
-  FormConnection: Omit<FormConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FormEdge']>, nodes: Array<ResolversParentTypes['Form']> };
   FormEdge: Omit<FormEdge, 'node'> & { node: ResolversParentTypes['Form'] };
   FormEndingNode: Omit<FormEndingNode, 'afterSubmit'> & { afterSubmit?: Maybe<ResolversParentTypes['FormEndingNodeAfterSubmit']> };
   FormEndingNodeAfterSubmit: Omit<FormEndingNodeAfterSubmit, 'flow'> & { flow?: Maybe<ResolversParentTypes['Flow']> };
@@ -31975,6 +31960,7 @@ export type ResolversParentTypes = {
   FormNodeCoordinates: FormNodeCoordinates;
   FormNodeCoordinatesInput: FormNodeCoordinatesInput;
   FormNodeInput: FormNodeInput;
+  FormPage: Omit<FormPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FormEdge']>, nodes: Array<ResolversParentTypes['Form']> };
   FormRouter: FormRouter;
   FormRouterConfig: FormRouterConfig;
   FormRouterConfigInput: FormRouterConfigInput;
@@ -32007,11 +31993,11 @@ export type ResolversParentTypes = {
   GetJobSummary: GetJobSummary;
   GetUserAttributeProfileTemplateResponseContent: GetUserAttributeProfileTemplateResponseContent;
   Group: Group;
-  GroupConnection: GroupConnection;
   GroupEdge: GroupEdge;
   GroupMember: GroupMember;
-  GroupMemberConnection: GroupMemberConnection;
   GroupMemberEdge: GroupMemberEdge;
+  GroupMemberPage: GroupMemberPage;
+  GroupPage: GroupPage;
   GuardianEnrollment: GuardianEnrollment;
   GuardianFactor: GuardianFactor;
   GuardianFactorDuoSettings: GuardianFactorDuoSettings;
@@ -32023,8 +32009,8 @@ export type ResolversParentTypes = {
   GuardianFactorsProviderSmsTwilio: GuardianFactorsProviderSmsTwilio;
   GuardianFactorsProviderSns: GuardianFactorsProviderSns;
   Hook: Hook;
-  HookConnection: HookConnection;
   HookEdge: HookEdge;
+  HookPage: HookPage;
   HttpCustomHeader: HttpCustomHeader;
   HttpCustomHeaderInput: HttpCustomHeaderInput;
   ID: Scalars['ID']['output'];
@@ -32044,8 +32030,8 @@ export type ResolversParentTypes = {
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
   ListActionTriggersPayload: ListActionTriggersPayload;
   ListAculsResponseContentItem: Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
-  ListAculsResponseContentItemConnection: Omit<ListAculsResponseContentItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversParentTypes['ListAculsResponseContentItem']> };
   ListAculsResponseContentItemEdge: Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversParentTypes['ListAculsResponseContentItem'] };
+  ListAculsResponseContentItemPage: Omit<ListAculsResponseContentItemPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversParentTypes['ListAculsResponseContentItem']> };
   ListBrandingPhoneProvidersPayload: Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversParentTypes['BrandingPhoneProvider']>> };
   ListConnectionProfileTemplatePayload: ListConnectionProfileTemplatePayload;
   ListPhoneTemplatesPayload: ListPhoneTemplatesPayload;
@@ -32054,9 +32040,9 @@ export type ResolversParentTypes = {
   ListUserBlocksPayload: ListUserBlocksPayload;
   ListVariationsPayload: ListVariationsPayload;
   Log: Log;
-  LogConnection: LogConnection;
   LogEdge: LogEdge;
   LogLocationInfo: LogLocationInfo;
+  LogPage: LogPage;
   LogSecurityContext: LogSecurityContext;
   LogStream: ResolversUnionTypes<ResolversParentTypes>['LogStream'];
   LogStreamDatadog: LogStreamDatadog;
@@ -32116,43 +32102,42 @@ export type ResolversParentTypes = {
   NetworkAclRule: NetworkAclRule;
   NetworkAclRuleInput: NetworkAclRuleInput;
   NetworkAcls: NetworkAcls;
-  NetworkAclsConnection: NetworkAclsConnection;
   NetworkAclsEdge: NetworkAclsEdge;
+  NetworkAclsPage: NetworkAclsPage;
   Organization: Organization;
-  OrganizationAllConnection: OrganizationAllConnection;
-  OrganizationAllConnectionConnection: OrganizationAllConnectionConnection;
-  OrganizationAllConnectionEdge: OrganizationAllConnectionEdge;
   OrganizationBranding: OrganizationBranding;
   OrganizationBrandingColors: OrganizationBrandingColors;
   OrganizationBrandingColorsInput: OrganizationBrandingColorsInput;
   OrganizationBrandingInput: OrganizationBrandingInput;
   OrganizationClientGrant: OrganizationClientGrant;
-  OrganizationClientGrantConnection: OrganizationClientGrantConnection;
   OrganizationClientGrantEdge: OrganizationClientGrantEdge;
-  OrganizationConnection: OrganizationConnection;
-  OrganizationConnectionConnection: OrganizationConnectionConnection;
-  OrganizationConnectionEdge: OrganizationConnectionEdge;
+  OrganizationClientGrantPage: OrganizationClientGrantPage;
+  OrganizationConnectionAccess: OrganizationConnectionAccess;
+  OrganizationConnectionAccessEdge: OrganizationConnectionAccessEdge;
+  OrganizationConnectionAccessPage: OrganizationConnectionAccessPage;
   OrganizationConnectionInformation: OrganizationConnectionInformation;
+  OrganizationConnectionSettings: OrganizationConnectionSettings;
+  OrganizationConnectionSettingsEdge: OrganizationConnectionSettingsEdge;
+  OrganizationConnectionSettingsPage: OrganizationConnectionSettingsPage;
   OrganizationDiscoveryDomain: OrganizationDiscoveryDomain;
-  OrganizationDiscoveryDomainConnection: OrganizationDiscoveryDomainConnection;
   OrganizationDiscoveryDomainEdge: OrganizationDiscoveryDomainEdge;
-  OrganizationEnabledConnection: OrganizationEnabledConnection;
+  OrganizationDiscoveryDomainPage: OrganizationDiscoveryDomainPage;
+  OrganizationEdge: OrganizationEdge;
   OrganizationInvitation: OrganizationInvitation;
-  OrganizationInvitationConnection: OrganizationInvitationConnection;
   OrganizationInvitationEdge: OrganizationInvitationEdge;
   OrganizationInvitationInvitee: OrganizationInvitationInvitee;
   OrganizationInvitationInviteeInput: OrganizationInvitationInviteeInput;
   OrganizationInvitationInviter: OrganizationInvitationInviter;
   OrganizationInvitationInviterInput: OrganizationInvitationInviterInput;
+  OrganizationInvitationPage: OrganizationInvitationPage;
   OrganizationMember: OrganizationMember;
-  OrganizationMemberConnection: OrganizationMemberConnection;
   OrganizationMemberEdge: OrganizationMemberEdge;
   OrganizationMemberEffectiveRole: OrganizationMemberEffectiveRole;
-  OrganizationMemberEffectiveRoleConnection: OrganizationMemberEffectiveRoleConnection;
   OrganizationMemberEffectiveRoleEdge: OrganizationMemberEffectiveRoleEdge;
+  OrganizationMemberEffectiveRolePage: OrganizationMemberEffectiveRolePage;
+  OrganizationMemberPage: OrganizationMemberPage;
   OrganizationMemberRole: OrganizationMemberRole;
-  OrganizationsListConnection: OrganizationsListConnection;
-  OrganizationsListEdge: OrganizationsListEdge;
+  OrganizationPage: OrganizationPage;
   PageInfo: PageInfo;
   PartialPhoneTemplateContentInput: PartialPhoneTemplateContentInput;
   PatchClientCredentialInput: PatchClientCredentialInput;
@@ -32164,8 +32149,8 @@ export type ResolversParentTypes = {
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
   PermissionsResponsePayload: PermissionsResponsePayload;
-  PermissionsResponsePayloadConnection: PermissionsResponsePayloadConnection;
   PermissionsResponsePayloadEdge: PermissionsResponsePayloadEdge;
+  PermissionsResponsePayloadPage: PermissionsResponsePayloadPage;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderConfiguration: ResolversUnionTypes<ResolversParentTypes>['PhoneProviderConfiguration'];
@@ -32192,12 +32177,12 @@ export type ResolversParentTypes = {
   RateLimitPolicyConfigurationVariant2Input: RateLimitPolicyConfigurationVariant2Input;
   RateLimitPolicyConfigurationVariant3: RateLimitPolicyConfigurationVariant3;
   RateLimitPolicyConfigurationVariant3Input: RateLimitPolicyConfigurationVariant3Input;
-  RateLimitPolicyConnection: Omit<RateLimitPolicyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversParentTypes['RateLimitPolicy']> };
   RateLimitPolicyEdge: Omit<RateLimitPolicyEdge, 'node'> & { node: ResolversParentTypes['RateLimitPolicy'] };
+  RateLimitPolicyPage: Omit<RateLimitPolicyPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversParentTypes['RateLimitPolicy']> };
   RefreshToken: RefreshToken;
-  RefreshTokenConnection: RefreshTokenConnection;
   RefreshTokenDevice: RefreshTokenDevice;
   RefreshTokenEdge: RefreshTokenEdge;
+  RefreshTokenPage: RefreshTokenPage;
   RefreshTokenResourceServer: RefreshTokenResourceServer;
   RegenerateUsersRecoveryCodePayload: RegenerateUsersRecoveryCodePayload;
   RegisterCimdClientInput: RegisterCimdClientInput;
@@ -32206,8 +32191,8 @@ export type ResolversParentTypes = {
   ResourceServer: ResourceServer;
   ResourceServerAuthorizationPolicy: ResourceServerAuthorizationPolicy;
   ResourceServerAuthorizationPolicyInput: ResourceServerAuthorizationPolicyInput;
-  ResourceServerConnection: ResourceServerConnection;
   ResourceServerEdge: ResourceServerEdge;
+  ResourceServerPage: ResourceServerPage;
   ResourceServerProofOfPossession: ResourceServerProofOfPossession;
   ResourceServerProofOfPossessionInput: ResourceServerProofOfPossessionInput;
   ResourceServerScope: ResourceServerScope;
@@ -32228,33 +32213,33 @@ export type ResolversParentTypes = {
   RiskAssessmentsSettings: RiskAssessmentsSettings;
   RiskAssessmentsSettingsNewDevice: RiskAssessmentsSettingsNewDevice;
   Role: Role;
-  RoleConnection: RoleConnection;
   RoleEdge: RoleEdge;
+  RolePage: RolePage;
   RoleUser: RoleUser;
-  RoleUserConnection: RoleUserConnection;
   RoleUserEdge: RoleUserEdge;
+  RoleUserPage: RoleUserPage;
   RollbackActionModuleInput: RollbackActionModuleInput;
   RotateConnectionKeysInput: RotateConnectionKeysInput;
   RotateConnectionsKeysPayload: RotateConnectionsKeysPayload;
   RotateSigningKeysPayload: RotateSigningKeysPayload;
   Rule: Rule;
-  RuleConnection: RuleConnection;
   RuleEdge: RuleEdge;
+  RulePage: RulePage;
   RulesConfig: RulesConfig;
   ScimConfiguration: ScimConfiguration;
-  ScimConfigurationConnection: ScimConfigurationConnection;
   ScimConfigurationDefaultMapping: ScimConfigurationDefaultMapping;
   ScimConfigurationEdge: ScimConfigurationEdge;
+  ScimConfigurationPage: ScimConfigurationPage;
   ScimMappingItem: ScimMappingItem;
   ScimMappingItemInput: ScimMappingItemInput;
   ScimTokenItem: ScimTokenItem;
   Segment: Segment;
-  SegmentConnection: SegmentConnection;
   SegmentEdge: SegmentEdge;
   SegmentMatchConditions: SegmentMatchConditions;
   SegmentMatchConditionsInput: SegmentMatchConditionsInput;
   SegmentNotMatchConditions: SegmentNotMatchConditions;
   SegmentNotMatchConditionsInput: SegmentNotMatchConditionsInput;
+  SegmentPage: SegmentPage;
   SegmentRule: SegmentRule;
   SegmentRuleInput: SegmentRuleInput;
   SelfServiceProfile: SelfServiceProfile;
@@ -32262,8 +32247,8 @@ export type ResolversParentTypes = {
   SelfServiceProfileBrandingColorsInput: SelfServiceProfileBrandingColorsInput;
   SelfServiceProfileBrandingProperties: SelfServiceProfileBrandingProperties;
   SelfServiceProfileBrandingPropertiesInput: SelfServiceProfileBrandingPropertiesInput;
-  SelfServiceProfileConnection: SelfServiceProfileConnection;
   SelfServiceProfileEdge: SelfServiceProfileEdge;
+  SelfServiceProfilePage: SelfServiceProfilePage;
   SelfServiceProfileSsoTicketConnectionConfigInput: SelfServiceProfileSsoTicketConnectionConfigInput;
   SelfServiceProfileSsoTicketConnectionOptionsInput: SelfServiceProfileSsoTicketConnectionOptionsInput;
   SelfServiceProfileSsoTicketDomainAliasesConfigInput: SelfServiceProfileSsoTicketDomainAliasesConfigInput;
@@ -32278,12 +32263,12 @@ export type ResolversParentTypes = {
   SessionAuthenticationSignal: SessionAuthenticationSignal;
   SessionAuthenticationSignals: SessionAuthenticationSignals;
   SessionClientMetadata: SessionClientMetadata;
-  SessionConnection: SessionConnection;
   SessionCookie: SessionCookie;
   SessionCookieInput: SessionCookieInput;
   SessionCookieMetadata: SessionCookieMetadata;
   SessionDeviceMetadata: SessionDeviceMetadata;
   SessionEdge: SessionEdge;
+  SessionPage: SessionPage;
   SetCustomSigningKeysInput: SetCustomSigningKeysInput;
   SetDefaultCustomDomainInput: SetDefaultCustomDomainInput;
   SetEmailTemplateInput: SetEmailTemplateInput;
@@ -32322,9 +32307,9 @@ export type ResolversParentTypes = {
   SuspiciousIPThrottlingStage: SuspiciousIpThrottlingStage;
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
   SynchronizedGroupPayload: SynchronizedGroupPayload;
-  SynchronizedGroupPayloadConnection: SynchronizedGroupPayloadConnection;
   SynchronizedGroupPayloadEdge: SynchronizedGroupPayloadEdge;
   SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
+  SynchronizedGroupPayloadPage: SynchronizedGroupPayloadPage;
   TenantOIDCLogoutSettings: TenantOidcLogoutSettings;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: TenantSettings;
@@ -32332,26 +32317,26 @@ export type ResolversParentTypes = {
   TenantSettingsCountryCodesResponse: TenantSettingsCountryCodesResponse;
   TenantSettingsDeviceFlow: TenantSettingsDeviceFlow;
   TenantSettingsDeviceFlowInput: TenantSettingsDeviceFlowInput;
-  TenantSettingsErrorPage: TenantSettingsErrorPage;
-  TenantSettingsErrorPageInput: TenantSettingsErrorPageInput;
+  TenantSettingsErrorPageConfig: TenantSettingsErrorPageConfig;
+  TenantSettingsErrorPageConfigInput: TenantSettingsErrorPageConfigInput;
   TenantSettingsFlags: TenantSettingsFlags;
   TenantSettingsFlagsInput: TenantSettingsFlagsInput;
-  TenantSettingsGuardianPage: TenantSettingsGuardianPage;
-  TenantSettingsGuardianPageInput: TenantSettingsGuardianPageInput;
+  TenantSettingsGuardianPageConfig: TenantSettingsGuardianPageConfig;
+  TenantSettingsGuardianPageConfigInput: TenantSettingsGuardianPageConfigInput;
   TenantSettingsMTLS: TenantSettingsMtls;
   TenantSettingsMTLSInput: TenantSettingsMtlsInput;
   TenantSettingsNullableSecurityHeaders: TenantSettingsNullableSecurityHeaders;
   TenantSettingsNullableSecurityHeadersInput: TenantSettingsNullableSecurityHeadersInput;
-  TenantSettingsPasswordPage: TenantSettingsPasswordPage;
-  TenantSettingsPasswordPageInput: TenantSettingsPasswordPageInput;
+  TenantSettingsPasswordPageConfig: TenantSettingsPasswordPageConfig;
+  TenantSettingsPasswordPageConfigInput: TenantSettingsPasswordPageConfigInput;
   TenantSettingsSessions: TenantSettingsSessions;
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
   TestActionInput: TestActionInput;
   TestActionResponseContent: TestActionResponseContent;
   TestCustomDomainPayload: TestCustomDomainPayload;
   TokenExchangeProfile: TokenExchangeProfile;
-  TokenExchangeProfileConnection: TokenExchangeProfileConnection;
   TokenExchangeProfileEdge: TokenExchangeProfileEdge;
+  TokenExchangeProfilePage: TokenExchangeProfilePage;
   TokenQuota: TokenQuota;
   TokenQuotaClientCredentials: TokenQuotaClientCredentials;
   TokenQuotaClientCredentialsInput: TokenQuotaClientCredentialsInput;
@@ -32438,8 +32423,8 @@ export type ResolversParentTypes = {
   Upload: Scalars['Upload']['output'];
   User: User;
   UserAttributeProfile: UserAttributeProfile;
-  UserAttributeProfileConnection: UserAttributeProfileConnection;
   UserAttributeProfileEdge: UserAttributeProfileEdge;
+  UserAttributeProfilePage: UserAttributeProfilePage;
   UserAttributeProfileStrategyOverridesUserId: UserAttributeProfileStrategyOverridesUserId;
   UserAttributeProfileStrategyOverridesUserIdInput: UserAttributeProfileStrategyOverridesUserIdInput;
   UserAttributeProfileStrategyOverridesUserIdMapping: UserAttributeProfileStrategyOverridesUserIdMapping;
@@ -32448,32 +32433,32 @@ export type ResolversParentTypes = {
   UserAttributeProfileUserId: UserAttributeProfileUserId;
   UserAttributeProfileUserIdInput: UserAttributeProfileUserIdInput;
   UserAuthenticationMethod: UserAuthenticationMethod;
-  UserAuthenticationMethodConnection: UserAuthenticationMethodConnection;
   UserAuthenticationMethodEdge: UserAuthenticationMethodEdge;
+  UserAuthenticationMethodPage: UserAuthenticationMethodPage;
   UserAuthenticationMethodProperties: UserAuthenticationMethodProperties;
   UserBlockIdentifier: UserBlockIdentifier;
-  UserConnection: UserConnection;
   UserEdge: UserEdge;
   UserEffectivePermissionPayload: UserEffectivePermissionPayload;
-  UserEffectivePermissionPayloadConnection: UserEffectivePermissionPayloadConnection;
   UserEffectivePermissionPayloadEdge: UserEffectivePermissionPayloadEdge;
+  UserEffectivePermissionPayloadPage: UserEffectivePermissionPayloadPage;
   UserEffectivePermissionRoleSourcePayload: UserEffectivePermissionRoleSourcePayload;
-  UserEffectivePermissionRoleSourcePayloadConnection: UserEffectivePermissionRoleSourcePayloadConnection;
   UserEffectivePermissionRoleSourcePayloadEdge: UserEffectivePermissionRoleSourcePayloadEdge;
+  UserEffectivePermissionRoleSourcePayloadPage: UserEffectivePermissionRoleSourcePayloadPage;
   UserEffectiveRole: UserEffectiveRole;
-  UserEffectiveRoleConnection: UserEffectiveRoleConnection;
   UserEffectiveRoleEdge: UserEffectiveRoleEdge;
+  UserEffectiveRolePage: UserEffectiveRolePage;
   UserGrant: UserGrant;
-  UserGrantConnection: UserGrantConnection;
   UserGrantEdge: UserGrantEdge;
+  UserGrantPage: UserGrantPage;
   UserGroups: UserGroups;
-  UserGroupsConnection: UserGroupsConnection;
   UserGroupsEdge: UserGroupsEdge;
+  UserGroupsPage: UserGroupsPage;
   UserIdentity: UserIdentity;
   UserIdentitySchema: UserIdentitySchema;
+  UserPage: UserPage;
   UserPermission: UserPermission;
-  UserPermissionConnection: UserPermissionConnection;
   UserPermissionEdge: UserPermissionEdge;
+  UserPermissionPage: UserPermissionPage;
   UserPermissionSourcesItem: UserPermissionSourcesItem;
   UserProfileData: UserProfileData;
   UsernameAllowedTypesInput: UsernameAllowedTypesInput;
@@ -32484,8 +32469,8 @@ export type ResolversParentTypes = {
   ValidateExperimentPayload: ValidateExperimentPayload;
   Variation: Variation;
   VerifiableCredentialTemplate: VerifiableCredentialTemplate;
-  VerifiableCredentialTemplateConnection: VerifiableCredentialTemplateConnection;
   VerifiableCredentialTemplateEdge: VerifiableCredentialTemplateEdge;
+  VerifiableCredentialTemplatePage: VerifiableCredentialTemplatePage;
   VerifyCustomDomainPayload: VerifyCustomDomainPayload;
   VerifyEmailTicketInput: VerifyEmailTicketInput;
   VerifyEmailTicketPayload: VerifyEmailTicketPayload;
@@ -32532,21 +32517,14 @@ export type ActionBindingResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ActionBindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingConnection'] = ResolversParentTypes['ActionBindingConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionBindingEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionBinding']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionBindingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingEdge'] = ResolversParentTypes['ActionBindingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionBinding'], ParentType, ContextType>;
 };
 
-export type ActionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionConnection'] = ResolversParentTypes['ActionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+export type ActionBindingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingPage'] = ResolversParentTypes['ActionBindingPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionBindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionBinding']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -32619,21 +32597,14 @@ export type ActionModuleActionResolvers<ContextType = any, ParentType extends Re
   supportedTriggers?: Resolver<Maybe<Array<ResolversTypes['ActionTrigger']>>, ParentType, ContextType>;
 };
 
-export type ActionModuleActionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionConnection'] = ResolversParentTypes['ActionModuleActionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionModuleActionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionModuleAction']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionModuleActionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionEdge'] = ResolversParentTypes['ActionModuleActionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionModuleAction'], ParentType, ContextType>;
 };
 
-export type ActionModuleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleConnection'] = ResolversParentTypes['ActionModuleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionModuleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionModule']>, ParentType, ContextType>;
+export type ActionModuleActionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionPage'] = ResolversParentTypes['ActionModuleActionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionModuleActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionModuleAction']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -32646,6 +32617,13 @@ export type ActionModuleDependencyResolvers<ContextType = any, ParentType extend
 export type ActionModuleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleEdge'] = ResolversParentTypes['ActionModuleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionModule'], ParentType, ContextType>;
+};
+
+export type ActionModulePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModulePage'] = ResolversParentTypes['ActionModulePage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionModuleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionModule']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ActionModuleReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleReference'] = ResolversParentTypes['ActionModuleReference']> = {
@@ -32670,16 +32648,16 @@ export type ActionModuleVersionResolvers<ContextType = any, ParentType extends R
   versionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type ActionModuleVersionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionConnection'] = ResolversParentTypes['ActionModuleVersionConnection']> = {
+export type ActionModuleVersionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionEdge'] = ResolversParentTypes['ActionModuleVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActionModuleVersion'], ParentType, ContextType>;
+};
+
+export type ActionModuleVersionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionPage'] = ResolversParentTypes['ActionModuleVersionPage']> = {
   edges?: Resolver<Array<ResolversTypes['ActionModuleVersionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type ActionModuleVersionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionEdge'] = ResolversParentTypes['ActionModuleVersionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ActionModuleVersion'], ParentType, ContextType>;
 };
 
 export type ActionModuleVersionReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionReference'] = ResolversParentTypes['ActionModuleVersionReference']> = {
@@ -32689,6 +32667,13 @@ export type ActionModuleVersionReferenceResolvers<ContextType = any, ParentType 
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secrets?: Resolver<Maybe<Array<ResolversTypes['ActionModuleSecret']>>, ParentType, ContextType>;
   versionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ActionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionPage'] = ResolversParentTypes['ActionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ActionSecretResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionSecretResponse'] = ResolversParentTypes['ActionSecretResponse']> = {
@@ -32730,13 +32715,6 @@ export type ActionVersionResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ActionVersionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionConnection'] = ResolversParentTypes['ActionVersionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionVersionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionVersion']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionVersionDependencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionDependency'] = ResolversParentTypes['ActionVersionDependency']> = {
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registryUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -32746,6 +32724,13 @@ export type ActionVersionDependencyResolvers<ContextType = any, ParentType exten
 export type ActionVersionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionEdge'] = ResolversParentTypes['ActionVersionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionVersion'], ParentType, ContextType>;
+};
+
+export type ActionVersionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionPage'] = ResolversParentTypes['ActionVersionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionVersionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AculResolvers<ContextType = any, ParentType extends ResolversParentTypes['Acul'] = ResolversParentTypes['Acul']> = {
@@ -33099,7 +33084,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   clientMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complianceLevel?: Resolver<Maybe<ResolversTypes['ClientComplianceLevel']>, ParentType, ContextType>;
-  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<ClientConnectionsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, Partial<ClientConnectionsArgs>>;
   crossOriginAuthentication?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   crossOriginLoc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customLoginPage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33356,13 +33341,6 @@ export type ClientAuthenticationMethodTlsClientAuthResolvers<ContextType = any, 
   credentials?: Resolver<Maybe<Array<ResolversTypes['CredentialId']>>, ParentType, ContextType>;
 };
 
-export type ClientConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientConnection'] = ResolversParentTypes['ClientConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ClientEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ClientCredentialResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientCredential'] = ResolversParentTypes['ClientCredential']> = {
   alg?: Resolver<Maybe<ResolversTypes['ClientCredentialAlgorithm']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -33404,22 +33382,22 @@ export type ClientGrantResolvers<ContextType = any, ParentType extends Resolvers
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   organizationUsage?: Resolver<Maybe<ResolversTypes['ClientGrantOrganizationUsage']>, ParentType, ContextType>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   subjectType?: Resolver<Maybe<ResolversTypes['ClientGrantSubjectType']>, ParentType, ContextType>;
 };
 
-export type ClientGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantConnection'] = ResolversParentTypes['ClientGrantConnection']> = {
+export type ClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantEdge'] = ResolversParentTypes['ClientGrantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ClientGrant'], ParentType, ContextType>;
+};
+
+export type ClientGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantPage'] = ResolversParentTypes['ClientGrantPage']> = {
   edges?: Resolver<Array<ResolversTypes['ClientGrantEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ClientGrant']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type ClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantEdge'] = ResolversParentTypes['ClientGrantEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ClientGrant'], ParentType, ContextType>;
 };
 
 export type ClientJwtConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientJwtConfiguration'] = ResolversParentTypes['ClientJwtConfiguration']> = {
@@ -33467,6 +33445,13 @@ export type ClientOidcBackchannelLogoutSettingsResolvers<ContextType = any, Pare
   backchannelLogoutInitiators?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutInitiators']>, ParentType, ContextType>;
   backchannelLogoutSessionMetadata?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutSessionMetadata']>, ParentType, ContextType>;
   backchannelLogoutUrls?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type ClientPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientPage'] = ResolversParentTypes['ClientPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ClientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ClientRefreshTokenConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientRefreshTokenConfiguration'] = ResolversParentTypes['ClientRefreshTokenConfiguration']> = {
@@ -33534,25 +33519,25 @@ export type ConnectedAccountResolvers<ContextType = any, ParentType extends Reso
   strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ConnectedAccountConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountConnection'] = ResolversParentTypes['ConnectedAccountConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectedAccountEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectedAccountEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountEdge'] = ResolversParentTypes['ConnectedAccountEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectedAccount'], ParentType, ContextType>;
 };
 
+export type ConnectedAccountPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountPage'] = ResolversParentTypes['ConnectedAccountPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectedAccountEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
   authentication?: Resolver<Maybe<ResolversTypes['ConnectionAuthenticationPurpose']>, ParentType, ContextType>;
-  clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientPage']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
   connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectionConnectedAccountsPurpose']>, ParentType, ContextType>;
   crossAppAccessRequestingApp?: Resolver<Maybe<ResolversTypes['CrossAppAccessRequestingApp']>, ParentType, ContextType>;
   directoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
   directoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType>;
-  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
+  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadPage']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33579,13 +33564,6 @@ export type ConnectionConnectedAccountsPurposeResolvers<ContextType = any, Paren
   crossAppAccess?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type ConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionConnection'] = ResolversParentTypes['ConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEdge'] = ResolversParentTypes['ConnectionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Connection'], ParentType, ContextType>;
@@ -33596,15 +33574,15 @@ export type ConnectionEnabledClientResolvers<ContextType = any, ParentType exten
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ConnectionEnabledClientConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientConnection'] = ResolversParentTypes['ConnectionEnabledClientConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionEnabledClientEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectionEnabledClient']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectionEnabledClientEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientEdge'] = ResolversParentTypes['ConnectionEnabledClientEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectionEnabledClient'], ParentType, ContextType>;
+};
+
+export type ConnectionEnabledClientPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientPage'] = ResolversParentTypes['ConnectionEnabledClientPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionEnabledClientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectionEnabledClient']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ConnectionKeyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionKey'] = ResolversParentTypes['ConnectionKey']> = {
@@ -33622,6 +33600,13 @@ export type ConnectionKeyResolvers<ContextType = any, ParentType extends Resolve
   thumbprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ConnectionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPage'] = ResolversParentTypes['ConnectionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ConnectionProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfile'] = ResolversParentTypes['ConnectionProfile']> = {
   connectionConfig?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   connectionNamePrefixTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33632,12 +33617,6 @@ export type ConnectionProfileResolvers<ContextType = any, ParentType extends Res
   strategyOverrides?: Resolver<Maybe<ResolversTypes['ConnectionProfileStrategyOverrides']>, ParentType, ContextType>;
 };
 
-export type ConnectionProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileConnection'] = ResolversParentTypes['ConnectionProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectionProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectionProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileEdge'] = ResolversParentTypes['ConnectionProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectionProfile'], ParentType, ContextType>;
@@ -33646,6 +33625,12 @@ export type ConnectionProfileEdgeResolvers<ContextType = any, ParentType extends
 export type ConnectionProfileOrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileOrganization'] = ResolversParentTypes['ConnectionProfileOrganization']> = {
   assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganizationAssignMembershipOnLogin']>, ParentType, ContextType>;
   showAsButton?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganizationShowAsButton']>, ParentType, ContextType>;
+};
+
+export type ConnectionProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfilePage'] = ResolversParentTypes['ConnectionProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectionProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ConnectionProfileStrategyOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileStrategyOverride'] = ResolversParentTypes['ConnectionProfileStrategyOverride']> = {
@@ -33778,7 +33763,7 @@ export type CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any,
 export type CreateOrganizationPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateOrganizationPayload'] = ResolversParentTypes['CreateOrganizationPayload']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabledConnections?: Resolver<Maybe<Array<ResolversTypes['OrganizationEnabledConnection']>>, ParentType, ContextType>;
+  enabledConnections?: Resolver<Maybe<Array<ResolversTypes['OrganizationConnectionSettings']>>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33891,15 +33876,15 @@ export type CustomDomainResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CustomDomainConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainConnection'] = ResolversParentTypes['CustomDomainConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['CustomDomainEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type CustomDomainEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainEdge'] = ResolversParentTypes['CustomDomainEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CustomDomain'], ParentType, ContextType>;
+};
+
+export type CustomDomainPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainPage'] = ResolversParentTypes['CustomDomainPage']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomDomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type CustomProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomProviderConfiguration'] = ResolversParentTypes['CustomProviderConfiguration']> = {
@@ -33977,16 +33962,16 @@ export type DeviceCredentialResolvers<ContextType = any, ParentType extends Reso
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type DeviceCredentialConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialConnection'] = ResolversParentTypes['DeviceCredentialConnection']> = {
+export type DeviceCredentialEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialEdge'] = ResolversParentTypes['DeviceCredentialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeviceCredential'], ParentType, ContextType>;
+};
+
+export type DeviceCredentialPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialPage'] = ResolversParentTypes['DeviceCredentialPage']> = {
   edges?: Resolver<Array<ResolversTypes['DeviceCredentialEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['DeviceCredential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type DeviceCredentialEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialEdge'] = ResolversParentTypes['DeviceCredentialEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['DeviceCredential'], ParentType, ContextType>;
 };
 
 export type DirectoryProvisioningResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioning'] = ResolversParentTypes['DirectoryProvisioning']> = {
@@ -34004,12 +33989,6 @@ export type DirectoryProvisioningResolvers<ContextType = any, ParentType extends
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type DirectoryProvisioningConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningConnection'] = ResolversParentTypes['DirectoryProvisioningConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['DirectoryProvisioningEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type DirectoryProvisioningDefaultMappingResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningDefaultMapping'] = ResolversParentTypes['DirectoryProvisioningDefaultMapping']> = {
   mapping?: Resolver<Maybe<Array<ResolversTypes['DirectoryProvisioningMappingItem']>>, ParentType, ContextType>;
 };
@@ -34022,6 +34001,12 @@ export type DirectoryProvisioningEdgeResolvers<ContextType = any, ParentType ext
 export type DirectoryProvisioningMappingItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningMappingItem'] = ResolversParentTypes['DirectoryProvisioningMappingItem']> = {
   auth0?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   idp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DirectoryProvisioningPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningPage'] = ResolversParentTypes['DirectoryProvisioningPage']> = {
+  edges?: Resolver<Array<ResolversTypes['DirectoryProvisioningEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type DomainCertificateResolvers<ContextType = any, ParentType extends ResolversParentTypes['DomainCertificate'] = ResolversParentTypes['DomainCertificate']> = {
@@ -34082,16 +34067,16 @@ export type EncryptionKeyResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type EncryptionKeyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyConnection'] = ResolversParentTypes['EncryptionKeyConnection']> = {
+export type EncryptionKeyEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyEdge'] = ResolversParentTypes['EncryptionKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EncryptionKey'], ParentType, ContextType>;
+};
+
+export type EncryptionKeyPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyPage'] = ResolversParentTypes['EncryptionKeyPage']> = {
   edges?: Resolver<Array<ResolversTypes['EncryptionKeyEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['EncryptionKey']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type EncryptionKeyEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyEdge'] = ResolversParentTypes['EncryptionKeyEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['EncryptionKey'], ParentType, ContextType>;
 };
 
 export type EventStreamResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStream'] = ResolversParentTypes['EventStream']> = {
@@ -34127,12 +34112,6 @@ export type EventStreamCloudEventResolvers<ContextType = any, ParentType extends
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type EventStreamConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamConnection'] = ResolversParentTypes['EventStreamConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EventStreamEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['EventStream']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type EventStreamDeliveryAttemptResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryAttempt'] = ResolversParentTypes['EventStreamDeliveryAttempt']> = {
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryStatus']>, ParentType, ContextType>;
@@ -34148,15 +34127,15 @@ export type EventStreamDeliveryHistoryResolvers<ContextType = any, ParentType ex
   status?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryStatus']>, ParentType, ContextType>;
 };
 
-export type EventStreamDeliveryHistoryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryConnection'] = ResolversParentTypes['EventStreamDeliveryHistoryConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistoryEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type EventStreamDeliveryHistoryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryEdge'] = ResolversParentTypes['EventStreamDeliveryHistoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['EventStreamDeliveryHistory'], ParentType, ContextType>;
+};
+
+export type EventStreamDeliveryHistoryPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryPage'] = ResolversParentTypes['EventStreamDeliveryHistoryPage']> = {
+  edges?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type EventStreamEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamEdge'] = ResolversParentTypes['EventStreamEdge']> = {
@@ -34184,6 +34163,12 @@ export type EventStreamEventBridgePayloadResolvers<ContextType = any, ParentType
   subscriptions?: Resolver<Maybe<Array<ResolversTypes['EventStreamSubscription']>>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventStreamPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamPage'] = ResolversParentTypes['EventStreamPage']> = {
+  edges?: Resolver<Array<ResolversTypes['EventStreamEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EventStream']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type EventStreamSubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamSubscription'] = ResolversParentTypes['EventStreamSubscription']> = {
@@ -34249,15 +34234,15 @@ export type ExperimentResolvers<ContextType = any, ParentType extends ResolversP
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ExperimentConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentConnection'] = ResolversParentTypes['ExperimentConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ExperimentEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ExperimentEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentEdge'] = ResolversParentTypes['ExperimentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+};
+
+export type ExperimentPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentPage'] = ResolversParentTypes['ExperimentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ExperimentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ExperimentValidationErrorResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentValidationError'] = ResolversParentTypes['ExperimentValidationError']> = {
@@ -34290,15 +34275,15 @@ export type FeatureFlagResolvers<ContextType = any, ParentType extends Resolvers
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FeatureFlagConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagConnection'] = ResolversParentTypes['FeatureFlagConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FeatureFlagEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['FeatureFlag']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type FeatureFlagEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagEdge'] = ResolversParentTypes['FeatureFlagEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['FeatureFlag'], ParentType, ContextType>;
+};
+
+export type FeatureFlagPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagPage'] = ResolversParentTypes['FeatureFlagPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureFlagEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FeatureFlag']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type FedCmLoginResolvers<ContextType = any, ParentType extends ResolversParentTypes['FedCMLogin'] = ResolversParentTypes['FedCMLogin']> = {
@@ -35564,13 +35549,6 @@ export type FlowActionZapierTriggerWebhookParamsResolvers<ContextType = any, Par
   method?: Resolver<Maybe<ResolversTypes['FlowActionZapierTriggerWebhookParamsMethod']>, ParentType, ContextType>;
 };
 
-export type FlowConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowConnection'] = ResolversParentTypes['FlowConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type FlowEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowEdge'] = ResolversParentTypes['FlowEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Flow'], ParentType, ContextType>;
@@ -35588,19 +35566,26 @@ export type FlowExecutionResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FlowExecutionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionConnection'] = ResolversParentTypes['FlowExecutionConnection']> = {
+export type FlowExecutionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionEdge'] = ResolversParentTypes['FlowExecutionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlowExecution'], ParentType, ContextType>;
+};
+
+export type FlowExecutionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionPage'] = ResolversParentTypes['FlowExecutionPage']> = {
   edges?: Resolver<Array<ResolversTypes['FlowExecutionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['FlowExecution']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type FlowExecutionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionEdge'] = ResolversParentTypes['FlowExecutionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlowExecution'], ParentType, ContextType>;
+export type FlowPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowPage'] = ResolversParentTypes['FlowPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnection'] = ResolversParentTypes['FlowsVaultConnection']> = {
+export type FlowsVaultConnectionConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfig'] = ResolversParentTypes['FlowsVaultConnectionConfig']> = {
   accountName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -35613,16 +35598,16 @@ export type FlowsVaultConnectionResolvers<ContextType = any, ParentType extends 
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConnection'] = ResolversParentTypes['FlowsVaultConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FlowsVaultConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+export type FlowsVaultConnectionConfigEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfigEdge'] = ResolversParentTypes['FlowsVaultConnectionConfigEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlowsVaultConnectionConfig'], ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionEdge'] = ResolversParentTypes['FlowsVaultConnectionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlowsVaultConnection'], ParentType, ContextType>;
+export type FlowsVaultConnectionConfigPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfigPage'] = ResolversParentTypes['FlowsVaultConnectionConfigPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfigEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type FormResolvers<ContextType = any, ParentType extends ResolversParentTypes['Form'] = ResolversParentTypes['Form']> = {
@@ -35758,13 +35743,6 @@ export type FormBlockRichTextConfigResolvers<ContextType = any, ParentType exten
 
 export type FormComponentResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormComponent'] = ResolversParentTypes['FormComponent']> = {
   __resolveType: TypeResolveFn<'FormBlockDivider' | 'FormBlockHtml' | 'FormBlockImage' | 'FormBlockJumpButton' | 'FormBlockNextButton' | 'FormBlockPreviousButton' | 'FormBlockResendButton' | 'FormBlockRichText' | 'FormFieldBoolean' | 'FormFieldCards' | 'FormFieldChoice' | 'FormFieldCustom' | 'FormFieldDate' | 'FormFieldDropdown' | 'FormFieldEmail' | 'FormFieldFile' | 'FormFieldLegal' | 'FormFieldNumber' | 'FormFieldPassword' | 'FormFieldPayment' | 'FormFieldSocial' | 'FormFieldTel' | 'FormFieldText' | 'FormFieldUrl' | 'FormWidgetAuth0VerifiableCredentials' | 'FormWidgetGMapsAddress' | 'FormWidgetRecaptcha', ParentType, ContextType>;
-};
-
-export type FormConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormConnection'] = ResolversParentTypes['FormConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FormEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Form']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type FormEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormEdge'] = ResolversParentTypes['FormEdge']> = {
@@ -36200,6 +36178,13 @@ export type FormNodeCoordinatesResolvers<ContextType = any, ParentType extends R
   y?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FormPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormPage'] = ResolversParentTypes['FormPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FormEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Form']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type FormRouterResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormRouter'] = ResolversParentTypes['FormRouter']> = {
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   config?: Resolver<Maybe<ResolversTypes['FormRouterConfig']>, ParentType, ContextType>;
@@ -36328,18 +36313,11 @@ export type GroupResolvers<ContextType = any, ParentType extends ResolversParent
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  members?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['GroupMemberPage']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
   tenantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-};
-
-export type GroupConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupConnection'] = ResolversParentTypes['GroupConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['GroupEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupEdge'] = ResolversParentTypes['GroupEdge']> = {
@@ -36356,15 +36334,22 @@ export type GroupMemberResolvers<ContextType = any, ParentType extends Resolvers
   type?: Resolver<Maybe<ResolversTypes['GroupType']>, ParentType, ContextType>;
 };
 
-export type GroupMemberConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberConnection'] = ResolversParentTypes['GroupMemberConnection']> = {
+export type GroupMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberEdge'] = ResolversParentTypes['GroupMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GroupMember'], ParentType, ContextType>;
+};
+
+export type GroupMemberPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberPage'] = ResolversParentTypes['GroupMemberPage']> = {
   edges?: Resolver<Array<ResolversTypes['GroupMemberEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type GroupMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberEdge'] = ResolversParentTypes['GroupMemberEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['GroupMember'], ParentType, ContextType>;
+export type GroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupPage'] = ResolversParentTypes['GroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['GroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GuardianEnrollmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GuardianEnrollment'] = ResolversParentTypes['GuardianEnrollment']> = {
@@ -36437,16 +36422,16 @@ export type HookResolvers<ContextType = any, ParentType extends ResolversParentT
   triggerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type HookConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookConnection'] = ResolversParentTypes['HookConnection']> = {
+export type HookEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookEdge'] = ResolversParentTypes['HookEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Hook'], ParentType, ContextType>;
+};
+
+export type HookPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookPage'] = ResolversParentTypes['HookPage']> = {
   edges?: Resolver<Array<ResolversTypes['HookEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Hook']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type HookEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookEdge'] = ResolversParentTypes['HookEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Hook'], ParentType, ContextType>;
 };
 
 export type HttpCustomHeaderResolvers<ContextType = any, ParentType extends ResolversParentTypes['HttpCustomHeader'] = ResolversParentTypes['HttpCustomHeader']> = {
@@ -36547,16 +36532,16 @@ export type ListAculsResponseContentItemResolvers<ContextType = any, ParentType 
   usePageTemplate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type ListAculsResponseContentItemConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemConnection'] = ResolversParentTypes['ListAculsResponseContentItemConnection']> = {
+export type ListAculsResponseContentItemEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemEdge'] = ResolversParentTypes['ListAculsResponseContentItemEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ListAculsResponseContentItem'], ParentType, ContextType>;
+};
+
+export type ListAculsResponseContentItemPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemPage'] = ResolversParentTypes['ListAculsResponseContentItemPage']> = {
   edges?: Resolver<Array<ResolversTypes['ListAculsResponseContentItemEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ListAculsResponseContentItem']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemEdge'] = ResolversParentTypes['ListAculsResponseContentItemEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ListAculsResponseContentItem'], ParentType, ContextType>;
 };
 
 export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListBrandingPhoneProvidersPayload'] = ResolversParentTypes['ListBrandingPhoneProvidersPayload']> = {
@@ -36619,13 +36604,6 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type LogConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogConnection'] = ResolversParentTypes['LogConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['LogEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Log']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type LogEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogEdge'] = ResolversParentTypes['LogEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Log'], ParentType, ContextType>;
@@ -36640,6 +36618,13 @@ export type LogLocationInfoResolvers<ContextType = any, ParentType extends Resol
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LogPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogPage'] = ResolversParentTypes['LogPage']> = {
+  edges?: Resolver<Array<ResolversTypes['LogEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Log']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type LogSecurityContextResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogSecurityContext'] = ResolversParentTypes['LogSecurityContext']> = {
@@ -36839,7 +36824,7 @@ export type MdlPresentationRequestPropertiesResolvers<ContextType = any, ParentT
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addOrganizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<MutationAddOrganizationEnabledConnectionsArgs, 'id' | 'input'>>;
+  addOrganizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationAddOrganizationEnabledConnectionsArgs, 'id' | 'input'>>;
   addRolePermissions?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAddRolePermissionsArgs, 'id' | 'input'>>;
   assignOrganizationMemberRoles?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAssignOrganizationMemberRolesArgs, 'id' | 'input' | 'userId'>>;
   assignRoleUsers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAssignRoleUsersArgs, 'id' | 'input'>>;
@@ -36875,7 +36860,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createExperimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationFeatureFlagVariationArgs, 'id' | 'input'>>;
   createExperimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationSegmentArgs, 'input'>>;
   createFlow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<MutationCreateFlowArgs, 'input'>>;
-  createFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, Partial<MutationCreateFlowVaultConnectionArgs>>;
+  createFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, Partial<MutationCreateFlowVaultConnectionArgs>>;
   createForm?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<MutationCreateFormArgs, 'input'>>;
   createGroupRole?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateGroupRoleArgs, 'id' | 'input'>>;
   createGuardianEnrollmentTicket?: Resolver<Maybe<ResolversTypes['CreateGuardianEnrollmentTicketPayload']>, ParentType, ContextType, RequireFields<MutationCreateGuardianEnrollmentTicketArgs, 'input'>>;
@@ -36890,7 +36875,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createNetworkAcl?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateNetworkAclArgs, 'input'>>;
   createOrganization?: Resolver<Maybe<ResolversTypes['CreateOrganizationPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createOrganizationClientGrant?: Resolver<Maybe<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationClientGrantArgs, 'id' | 'input'>>;
-  createOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationConnectionArgs, 'id' | 'input'>>;
+  createOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationConnectionArgs, 'id' | 'input'>>;
   createOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['CreateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationDiscoveryDomainArgs, 'id' | 'input'>>;
   createOrganizationGroupRole?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationGroupRoleArgs, 'groupId' | 'input' | 'organizationId'>>;
   createOrganizationInvitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationInvitationArgs, 'id' | 'input'>>;
@@ -37066,7 +37051,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateExperimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationFeatureFlagVariationArgs, 'id' | 'vid'>>;
   updateExperimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationSegmentArgs, 'id'>>;
   updateFlow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<MutationUpdateFlowArgs, 'id'>>;
-  updateFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, RequireFields<MutationUpdateFlowVaultConnectionArgs, 'id'>>;
+  updateFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, RequireFields<MutationUpdateFlowVaultConnectionArgs, 'id'>>;
   updateForm?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<MutationUpdateFormArgs, 'id'>>;
   updateGuardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorDuoSettingsArgs>>;
   updateGuardianFactorPushNotificationApnsProvider?: Resolver<Maybe<ResolversTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorPushNotificationApnsProviderArgs>>;
@@ -37078,9 +37063,9 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateLogStream?: Resolver<Maybe<ResolversTypes['UpdateLogStreamPayload']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
   updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
   updateOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id'>>;
-  updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
+  updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
   updateOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['UpdateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
-  updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
+  updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
   updatePromptRendering?: Resolver<Maybe<ResolversTypes['UpdateAculPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePromptRenderingArgs, 'prompt' | 'screen'>>;
   updatePromptsSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
   updateRateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<MutationUpdateRateLimitPolicyArgs, 'id' | 'input'>>;
@@ -37159,54 +37144,31 @@ export type NetworkAclsResolvers<ContextType = any, ParentType extends Resolvers
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type NetworkAclsConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsConnection'] = ResolversParentTypes['NetworkAclsConnection']> = {
+export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsEdge'] = ResolversParentTypes['NetworkAclsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkAcls'], ParentType, ContextType>;
+};
+
+export type NetworkAclsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsPage'] = ResolversParentTypes['NetworkAclsPage']> = {
   edges?: Resolver<Array<ResolversTypes['NetworkAclsEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['NetworkAcls']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsEdge'] = ResolversParentTypes['NetworkAclsEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['NetworkAcls'], ParentType, ContextType>;
-};
-
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
-  clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
-  connections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
-  discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantPage']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccessPage']>, ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
+  discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainPage']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
+  enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettingsPage']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
-  members?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationPage']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['OrganizationMemberPage']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnection'] = ResolversParentTypes['OrganizationAllConnection']> = {
-  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
-  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  organizationAccessLevel?: Resolver<Maybe<ResolversTypes['OrganizationAccessLevel']>, ParentType, ContextType>;
-  organizationConnectionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnectionConnection'] = ResolversParentTypes['OrganizationAllConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationAllConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnectionEdge'] = ResolversParentTypes['OrganizationAllConnectionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationAllConnection'], ParentType, ContextType>;
 };
 
 export type OrganizationBrandingResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationBranding'] = ResolversParentTypes['OrganizationBranding']> = {
@@ -37230,19 +37192,47 @@ export type OrganizationClientGrantResolvers<ContextType = any, ParentType exten
   scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
-export type OrganizationClientGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantConnection'] = ResolversParentTypes['OrganizationClientGrantConnection']> = {
+export type OrganizationClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantEdge'] = ResolversParentTypes['OrganizationClientGrantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationClientGrant'], ParentType, ContextType>;
+};
+
+export type OrganizationClientGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantPage'] = ResolversParentTypes['OrganizationClientGrantPage']> = {
   edges?: Resolver<Array<ResolversTypes['OrganizationClientGrantEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type OrganizationClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantEdge'] = ResolversParentTypes['OrganizationClientGrantEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationClientGrant'], ParentType, ContextType>;
+export type OrganizationConnectionAccessResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccess'] = ResolversParentTypes['OrganizationConnectionAccess']> = {
+  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  organizationAccessLevel?: Resolver<Maybe<ResolversTypes['OrganizationAccessLevel']>, ParentType, ContextType>;
+  organizationConnectionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type OrganizationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+export type OrganizationConnectionAccessEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccessEdge'] = ResolversParentTypes['OrganizationConnectionAccessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationConnectionAccess'], ParentType, ContextType>;
+};
+
+export type OrganizationConnectionAccessPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccessPage'] = ResolversParentTypes['OrganizationConnectionAccessPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionAccessEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type OrganizationConnectionInformationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionInformation'] = ResolversParentTypes['OrganizationConnectionInformation']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganizationConnectionSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettings'] = ResolversParentTypes['OrganizationConnectionSettings']> = {
   assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37250,21 +37240,16 @@ export type OrganizationConnectionResolvers<ContextType = any, ParentType extend
   showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type OrganizationConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionConnection'] = ResolversParentTypes['OrganizationConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationConnection']>, ParentType, ContextType>;
+export type OrganizationConnectionSettingsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettingsEdge'] = ResolversParentTypes['OrganizationConnectionSettingsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationConnectionSettings'], ParentType, ContextType>;
+};
+
+export type OrganizationConnectionSettingsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettingsPage'] = ResolversParentTypes['OrganizationConnectionSettingsPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionSettingsEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionEdge'] = ResolversParentTypes['OrganizationConnectionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType>;
-};
-
-export type OrganizationConnectionInformationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionInformation'] = ResolversParentTypes['OrganizationConnectionInformation']> = {
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type OrganizationDiscoveryDomainResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomain'] = ResolversParentTypes['OrganizationDiscoveryDomain']> = {
@@ -37276,23 +37261,20 @@ export type OrganizationDiscoveryDomainResolvers<ContextType = any, ParentType e
   verificationTxt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type OrganizationDiscoveryDomainConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainConnection'] = ResolversParentTypes['OrganizationDiscoveryDomainConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomainEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type OrganizationDiscoveryDomainEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainEdge'] = ResolversParentTypes['OrganizationDiscoveryDomainEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OrganizationDiscoveryDomain'], ParentType, ContextType>;
 };
 
-export type OrganizationEnabledConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationEnabledConnection'] = ResolversParentTypes['OrganizationEnabledConnection']> = {
-  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
-  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+export type OrganizationDiscoveryDomainPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainPage'] = ResolversParentTypes['OrganizationDiscoveryDomainPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type OrganizationInvitationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitation'] = ResolversParentTypes['OrganizationInvitation']> = {
@@ -37314,13 +37296,6 @@ export type OrganizationInvitationResolvers<ContextType = any, ParentType extend
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
-export type OrganizationInvitationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationConnection'] = ResolversParentTypes['OrganizationInvitationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationInvitationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type OrganizationInvitationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationEdge'] = ResolversParentTypes['OrganizationInvitationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OrganizationInvitation'], ParentType, ContextType>;
@@ -37334,6 +37309,13 @@ export type OrganizationInvitationInviterResolvers<ContextType = any, ParentType
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type OrganizationInvitationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationPage'] = ResolversParentTypes['OrganizationInvitationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationInvitationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type OrganizationMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMember'] = ResolversParentTypes['OrganizationMember']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37341,13 +37323,6 @@ export type OrganizationMemberResolvers<ContextType = any, ParentType extends Re
   roles?: Resolver<Maybe<Array<ResolversTypes['OrganizationMemberRole']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type OrganizationMemberConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberConnection'] = ResolversParentTypes['OrganizationMemberConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationMemberEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationMember']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type OrganizationMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEdge'] = ResolversParentTypes['OrganizationMemberEdge']> = {
@@ -37362,15 +37337,22 @@ export type OrganizationMemberEffectiveRoleResolvers<ContextType = any, ParentTy
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['OrganizationMemberEffectiveRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type OrganizationMemberEffectiveRoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleConnection'] = ResolversParentTypes['OrganizationMemberEffectiveRoleConnection']> = {
+export type OrganizationMemberEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleEdge'] = ResolversParentTypes['OrganizationMemberEffectiveRoleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationMemberEffectiveRole'], ParentType, ContextType>;
+};
+
+export type OrganizationMemberEffectiveRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRolePage'] = ResolversParentTypes['OrganizationMemberEffectiveRolePage']> = {
   edges?: Resolver<Array<ResolversTypes['OrganizationMemberEffectiveRoleEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationMemberEffectiveRole']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type OrganizationMemberEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleEdge'] = ResolversParentTypes['OrganizationMemberEffectiveRoleEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationMemberEffectiveRole'], ParentType, ContextType>;
+export type OrganizationMemberPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberPage'] = ResolversParentTypes['OrganizationMemberPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationMemberEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationMember']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type OrganizationMemberRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberRole'] = ResolversParentTypes['OrganizationMemberRole']> = {
@@ -37378,16 +37360,11 @@ export type OrganizationMemberRoleResolvers<ContextType = any, ParentType extend
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type OrganizationsListConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationsListConnection'] = ResolversParentTypes['OrganizationsListConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationsListEdge']>, ParentType, ContextType>;
+export type OrganizationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationPage'] = ResolversParentTypes['OrganizationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationsListEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationsListEdge'] = ResolversParentTypes['OrganizationsListEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -37404,16 +37381,16 @@ export type PermissionsResponsePayloadResolvers<ContextType = any, ParentType ex
   resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type PermissionsResponsePayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadConnection'] = ResolversParentTypes['PermissionsResponsePayloadConnection']> = {
+export type PermissionsResponsePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadEdge'] = ResolversParentTypes['PermissionsResponsePayloadEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PermissionsResponsePayload'], ParentType, ContextType>;
+};
+
+export type PermissionsResponsePayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadPage'] = ResolversParentTypes['PermissionsResponsePayloadPage']> = {
   edges?: Resolver<Array<ResolversTypes['PermissionsResponsePayloadEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['PermissionsResponsePayload']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadEdge'] = ResolversParentTypes['PermissionsResponsePayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['PermissionsResponsePayload'], ParentType, ContextType>;
 };
 
 export type PhoneProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneProviderConfiguration'] = ResolversParentTypes['PhoneProviderConfiguration']> = {
@@ -37471,15 +37448,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actionExecution?: Resolver<Maybe<ResolversTypes['ActionExecution']>, ParentType, ContextType, RequireFields<QueryActionExecutionArgs, 'id'>>;
   actionModule?: Resolver<Maybe<ResolversTypes['ActionModule']>, ParentType, ContextType, RequireFields<QueryActionModuleArgs, 'id'>>;
-  actionModuleActions?: Resolver<Maybe<ResolversTypes['ActionModuleActionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
+  actionModuleActions?: Resolver<Maybe<ResolversTypes['ActionModuleActionPage']>, ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
   actionModuleVersion?: Resolver<Maybe<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionArgs, 'id' | 'versionId'>>;
-  actionModuleVersions?: Resolver<Maybe<ResolversTypes['ActionModuleVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
-  actionModules?: Resolver<Maybe<ResolversTypes['ActionModuleConnection']>, ParentType, ContextType, Partial<QueryActionModulesArgs>>;
-  actionTriggerBindings?: Resolver<Maybe<ResolversTypes['ActionBindingConnection']>, ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
+  actionModuleVersions?: Resolver<Maybe<ResolversTypes['ActionModuleVersionPage']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
+  actionModules?: Resolver<Maybe<ResolversTypes['ActionModulePage']>, ParentType, ContextType, Partial<QueryActionModulesArgs>>;
+  actionTriggerBindings?: Resolver<Maybe<ResolversTypes['ActionBindingPage']>, ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
   actionTriggers?: Resolver<Maybe<ResolversTypes['ListActionTriggersPayload']>, ParentType, ContextType>;
   actionVersion?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<QueryActionVersionArgs, 'actionId' | 'id'>>;
-  actionVersions?: Resolver<Maybe<ResolversTypes['ActionVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
-  actions?: Resolver<Maybe<ResolversTypes['ActionConnection']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
+  actionVersions?: Resolver<Maybe<ResolversTypes['ActionVersionPage']>, ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
+  actions?: Resolver<Maybe<ResolversTypes['ActionPage']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
   attackProtectionBotDetection?: Resolver<Maybe<ResolversTypes['BotDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBreachedPasswordDetection?: Resolver<Maybe<ResolversTypes['BreachedPasswordDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBruteForceProtection?: Resolver<Maybe<ResolversTypes['BruteForceSettings']>, ParentType, ContextType>;
@@ -37497,61 +37474,61 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   checkAnomalyBlocksIp?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckAnomalyBlocksIpArgs, 'id'>>;
   checkConnectionStatus?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckConnectionStatusArgs, 'id'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
-  clientConnections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
+  clientConnections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
   clientCredential?: Resolver<Maybe<ResolversTypes['ClientCredential']>, ParentType, ContextType, RequireFields<QueryClientCredentialArgs, 'clientId' | 'credentialId'>>;
   clientCredentials?: Resolver<Maybe<Array<ResolversTypes['ClientCredential']>>, ParentType, ContextType, RequireFields<QueryClientCredentialsArgs, 'clientId'>>;
   clientGrant?: Resolver<Maybe<ResolversTypes['ClientGrant']>, ParentType, ContextType, RequireFields<QueryClientGrantArgs, 'id'>>;
-  clientGrantOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
-  clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantConnection']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
-  clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
+  clientGrantOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantPage']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ClientPage']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
-  connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
+  connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientPage']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
-  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
-  connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningConnection']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadPage']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
+  connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningPage']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
   connectionKeys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType, RequireFields<QueryConnectionKeysArgs, 'id'>>;
   connectionProfile?: Resolver<Maybe<ResolversTypes['ConnectionProfile']>, ParentType, ContextType, RequireFields<QueryConnectionProfileArgs, 'id'>>;
   connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['GetConnectionProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
   connectionProfileTemplates?: Resolver<Maybe<ResolversTypes['ListConnectionProfileTemplatePayload']>, ParentType, ContextType>;
-  connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfileConnection']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
+  connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfilePage']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
   connectionScimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationArgs, 'id'>>;
   connectionScimConfigurationDefaultMapping?: Resolver<Maybe<ResolversTypes['ScimConfigurationDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationDefaultMappingArgs, 'id'>>;
   connectionScimConfigurationTokens?: Resolver<Maybe<Array<ResolversTypes['ScimTokenItem']>>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationTokensArgs, 'id'>>;
-  connectionScimConfigurations?: Resolver<Maybe<ResolversTypes['ScimConfigurationConnection']>, ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
-  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<QueryConnectionsArgs>>;
+  connectionScimConfigurations?: Resolver<Maybe<ResolversTypes['ScimConfigurationPage']>, ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, Partial<QueryConnectionsArgs>>;
   customDomain?: Resolver<Maybe<ResolversTypes['CustomDomain']>, ParentType, ContextType, RequireFields<QueryCustomDomainArgs, 'id'>>;
   customDomainDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType>;
-  customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainConnection']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
-  deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialConnection']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
+  customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainPage']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
+  deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialPage']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
   emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType>;
   emailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<QueryEmailTemplateArgs, 'templateName'>>;
   encryptionKey?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<QueryEncryptionKeyArgs, 'kid'>>;
-  encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyConnection']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
+  encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyPage']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
   eventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, RequireFields<QueryEventStreamArgs, 'id'>>;
-  eventStreamDeliveries?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistoryConnection']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
+  eventStreamDeliveries?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistoryPage']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
   eventStreamDeliveryHistory?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveryHistoryArgs, 'eventId' | 'id'>>;
-  eventStreams?: Resolver<Maybe<ResolversTypes['EventStreamConnection']>, ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
+  eventStreams?: Resolver<Maybe<ResolversTypes['EventStreamPage']>, ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
   experimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<QueryExperimentationExperimentArgs, 'id'>>;
-  experimentationExperiments?: Resolver<Maybe<ResolversTypes['ExperimentConnection']>, ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
+  experimentationExperiments?: Resolver<Maybe<ResolversTypes['ExperimentPage']>, ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
   experimentationFeatureFlag?: Resolver<Maybe<ResolversTypes['FeatureFlag']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagArgs, 'id'>>;
   experimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationArgs, 'id' | 'vid'>>;
   experimentationFeatureFlagVariations?: Resolver<Maybe<ResolversTypes['ListVariationsPayload']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationsArgs, 'id'>>;
-  experimentationFeatureFlags?: Resolver<Maybe<ResolversTypes['FeatureFlagConnection']>, ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
+  experimentationFeatureFlags?: Resolver<Maybe<ResolversTypes['FeatureFlagPage']>, ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
   experimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QueryExperimentationSegmentArgs, 'id'>>;
-  experimentationSegments?: Resolver<Maybe<ResolversTypes['SegmentConnection']>, ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
+  experimentationSegments?: Resolver<Maybe<ResolversTypes['SegmentPage']>, ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
   flow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<QueryFlowArgs, 'id'>>;
   flowExecution?: Resolver<Maybe<ResolversTypes['FlowExecution']>, ParentType, ContextType, RequireFields<QueryFlowExecutionArgs, 'executionId' | 'flowId'>>;
-  flowExecutions?: Resolver<Maybe<ResolversTypes['FlowExecutionConnection']>, ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
-  flowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, RequireFields<QueryFlowVaultConnectionArgs, 'id'>>;
-  flowVaultConnections?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConnection']>, ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
-  flows?: Resolver<Maybe<ResolversTypes['FlowConnection']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
+  flowExecutions?: Resolver<Maybe<ResolversTypes['FlowExecutionPage']>, ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
+  flowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, RequireFields<QueryFlowVaultConnectionArgs, 'id'>>;
+  flowVaultConnections?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfigPage']>, ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
+  flows?: Resolver<Maybe<ResolversTypes['FlowPage']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
   form?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<QueryFormArgs, 'id'>>;
-  forms?: Resolver<Maybe<ResolversTypes['FormConnection']>, ParentType, ContextType, Partial<QueryFormsArgs>>;
+  forms?: Resolver<Maybe<ResolversTypes['FormPage']>, ParentType, ContextType, Partial<QueryFormsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
-  groupMembers?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
-  groupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
-  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
+  groupMembers?: Resolver<Maybe<ResolversTypes['GroupMemberPage']>, ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
+  groupRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
   guardianEnrollment?: Resolver<Maybe<ResolversTypes['GuardianEnrollment']>, ParentType, ContextType, RequireFields<QueryGuardianEnrollmentArgs, 'id'>>;
   guardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType>;
   guardianFactorPhoneMessageTypes?: Resolver<Maybe<ResolversTypes['GuardianFactorPhoneMessageTypes']>, ParentType, ContextType>;
@@ -37568,59 +37545,59 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   guardianPolicies?: Resolver<Maybe<Array<Maybe<ResolversTypes['MFAPolicy']>>>, ParentType, ContextType>;
   hook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<QueryHookArgs, 'id'>>;
   hookSecrets?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryHookSecretsArgs, 'id'>>;
-  hooks?: Resolver<Maybe<ResolversTypes['HookConnection']>, ParentType, ContextType, Partial<QueryHooksArgs>>;
+  hooks?: Resolver<Maybe<ResolversTypes['HookPage']>, ParentType, ContextType, Partial<QueryHooksArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobErrors?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryJobErrorsArgs, 'id'>>;
   keyCustomSigning?: Resolver<Maybe<ResolversTypes['CustomSigningKeys']>, ParentType, ContextType>;
   log?: Resolver<Maybe<ResolversTypes['Log']>, ParentType, ContextType, RequireFields<QueryLogArgs, 'id'>>;
   logStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<QueryLogStreamArgs, 'id'>>;
   logStreams?: Resolver<Maybe<Array<ResolversTypes['LogStream']>>, ParentType, ContextType>;
-  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
   networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
-  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsConnection']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
+  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsPage']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizationByName?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationByNameArgs, 'name'>>;
-  organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
-  organizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionArgs, 'connectionId' | 'id'>>;
-  organizationConnections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
+  organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantPage']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
+  organizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionArgs, 'connectionId' | 'id'>>;
+  organizationConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccessPage']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
   organizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
   organizationDiscoveryDomainByName?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainByNameArgs, 'discoveryDomain' | 'id'>>;
-  organizationDiscoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
-  organizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
-  organizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
-  organizationGroupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
-  organizationGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
+  organizationDiscoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainPage']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
+  organizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
+  organizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettingsPage']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
+  organizationGroupRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
+  organizationGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
   organizationInvitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationArgs, 'id' | 'invitationId'>>;
-  organizationInvitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
-  organizationMemberEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
-  organizationMemberEffectiveRoles?: Resolver<Maybe<ResolversTypes['OrganizationMemberEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
-  organizationMemberRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
-  organizationMembers?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  organizationInvitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationPage']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
+  organizationMemberEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
+  organizationMemberEffectiveRoles?: Resolver<Maybe<ResolversTypes['OrganizationMemberEffectiveRolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
+  organizationMemberRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
+  organizationMembers?: Resolver<Maybe<ResolversTypes['OrganizationMemberPage']>, ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   promptCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptCustomTextArgs, 'language' | 'prompt'>>;
   promptPartials?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptPartialsArgs, 'prompt'>>;
   promptRendering?: Resolver<Maybe<ResolversTypes['Acul']>, ParentType, ContextType, RequireFields<QueryPromptRenderingArgs, 'prompt' | 'screen'>>;
-  promptRenderings?: Resolver<Maybe<ResolversTypes['ListAculsResponseContentItemConnection']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
+  promptRenderings?: Resolver<Maybe<ResolversTypes['ListAculsResponseContentItemPage']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
   promptSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
-  rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyConnection']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
+  rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyPage']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
   rateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<QueryRateLimitPolicyArgs, 'id'>>;
   refreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, RequireFields<QueryRefreshTokenArgs, 'id'>>;
-  refreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
+  refreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenPage']>, ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType, RequireFields<QueryResourceServerArgs, 'id'>>;
-  resourceServers?: Resolver<Maybe<ResolversTypes['ResourceServerConnection']>, ParentType, ContextType, Partial<QueryResourceServersArgs>>;
+  resourceServers?: Resolver<Maybe<ResolversTypes['ResourceServerPage']>, ParentType, ContextType, Partial<QueryResourceServersArgs>>;
   riskAssessmentSettings?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettings']>, ParentType, ContextType>;
   riskAssessmentSettingsNewDevice?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettingsNewDevice']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
-  roleGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
-  rolePermissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
-  roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
+  roleGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
+  rolePermissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadPage']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
+  roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
-  rules?: Resolver<Maybe<ResolversTypes['RuleConnection']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
+  rules?: Resolver<Maybe<ResolversTypes['RulePage']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   rulesConfigs?: Resolver<Maybe<Array<ResolversTypes['RulesConfig']>>, ParentType, ContextType>;
   selfServiceProfile?: Resolver<Maybe<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileArgs, 'id'>>;
   selfServiceProfileCustomTexts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileCustomTextsArgs, 'id' | 'language' | 'page'>>;
-  selfServiceProfiles?: Resolver<Maybe<ResolversTypes['SelfServiceProfileConnection']>, ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
+  selfServiceProfiles?: Resolver<Maybe<ResolversTypes['SelfServiceProfilePage']>, ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   signingKey?: Resolver<Maybe<ResolversTypes['SigningKeys']>, ParentType, ContextType, RequireFields<QuerySigningKeyArgs, 'kid'>>;
   signingKeys?: Resolver<Maybe<Array<ResolversTypes['SigningKeys']>>, ParentType, ContextType>;
@@ -37630,35 +37607,35 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   supplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType>;
   tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType>;
   tokenExchangeProfile?: Resolver<Maybe<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType, RequireFields<QueryTokenExchangeProfileArgs, 'id'>>;
-  tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfileConnection']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
+  tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfilePage']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userAttributeProfile?: Resolver<Maybe<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileArgs, 'id'>>;
   userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
   userAttributeProfileTemplates?: Resolver<Maybe<ResolversTypes['ListUserAttributeProfileTemplatePayload']>, ParentType, ContextType>;
-  userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfileConnection']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
+  userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfilePage']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
   userAuthenticationMethod?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodArgs, 'authenticationMethodId' | 'id'>>;
-  userAuthenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
+  userAuthenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodPage']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
   userBlock?: Resolver<Maybe<ResolversTypes['ListUserBlocksPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockArgs, 'id'>>;
   userBlockByIdentifier?: Resolver<Maybe<ResolversTypes['ListUserBlocksByIdentifierPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockByIdentifierArgs, 'identifier'>>;
-  userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
-  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
-  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
-  userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
-  userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
+  userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
+  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
+  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
+  userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
+  userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
   userEnrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType, RequireFields<QueryUserEnrollmentsArgs, 'id'>>;
   userFederatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType, RequireFields<QueryUserFederatedConnectionsTokensetsArgs, 'id'>>;
-  userGrants?: Resolver<Maybe<ResolversTypes['UserGrantConnection']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
-  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
-  userLogs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
-  userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
-  userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
-  userRefreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
-  userRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
-  userSessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
-  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
+  userGrants?: Resolver<Maybe<ResolversTypes['UserGrantPage']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
+  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupsPage']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
+  userLogs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
+  userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
+  userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionPage']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
+  userRefreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenPage']>, ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
+  userRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
+  userSessions?: Resolver<Maybe<ResolversTypes['SessionPage']>, ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserPage']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
   usersByEmail?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersByEmailArgs, 'email'>>;
   verifiableCredentialVerificationTemplate?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType, RequireFields<QueryVerifiableCredentialVerificationTemplateArgs, 'id'>>;
-  verifiableCredentialVerificationTemplates?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplateConnection']>, ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
+  verifiableCredentialVerificationTemplates?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplatePage']>, ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
 };
 
 export type RateLimitPolicyResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicy'] = ResolversParentTypes['RateLimitPolicy']> = {
@@ -37693,15 +37670,15 @@ export type RateLimitPolicyConfigurationVariant3Resolvers<ContextType = any, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type RateLimitPolicyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyConnection'] = ResolversParentTypes['RateLimitPolicyConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RateLimitPolicyEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type RateLimitPolicyEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyEdge'] = ResolversParentTypes['RateLimitPolicyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RateLimitPolicy'], ParentType, ContextType>;
+};
+
+export type RateLimitPolicyPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyPage'] = ResolversParentTypes['RateLimitPolicyPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RateLimitPolicyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type RefreshTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshToken'] = ResolversParentTypes['RefreshToken']> = {
@@ -37722,12 +37699,6 @@ export type RefreshTokenResolvers<ContextType = any, ParentType extends Resolver
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type RefreshTokenConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenConnection'] = ResolversParentTypes['RefreshTokenConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RefreshTokenEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['RefreshToken']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type RefreshTokenDeviceResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenDevice'] = ResolversParentTypes['RefreshTokenDevice']> = {
   initialAsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   initialIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37740,6 +37711,12 @@ export type RefreshTokenDeviceResolvers<ContextType = any, ParentType extends Re
 export type RefreshTokenEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenEdge'] = ResolversParentTypes['RefreshTokenEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RefreshToken'], ParentType, ContextType>;
+};
+
+export type RefreshTokenPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenPage'] = ResolversParentTypes['RefreshTokenPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RefreshTokenEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RefreshToken']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type RefreshTokenResourceServerResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenResourceServer'] = ResolversParentTypes['RefreshTokenResourceServer']> = {
@@ -37789,16 +37766,16 @@ export type ResourceServerAuthorizationPolicyResolvers<ContextType = any, Parent
   policyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ResourceServerConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerConnection'] = ResolversParentTypes['ResourceServerConnection']> = {
+export type ResourceServerEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerEdge'] = ResolversParentTypes['ResourceServerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResourceServer'], ParentType, ContextType>;
+};
+
+export type ResourceServerPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerPage'] = ResolversParentTypes['ResourceServerPage']> = {
   edges?: Resolver<Array<ResolversTypes['ResourceServerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type ResourceServerEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerEdge'] = ResolversParentTypes['ResourceServerEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ResourceServer'], ParentType, ContextType>;
 };
 
 export type ResourceServerProofOfPossessionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerProofOfPossession'] = ResolversParentTypes['ResourceServerProofOfPossession']> = {
@@ -37852,23 +37829,23 @@ export type RiskAssessmentsSettingsNewDeviceResolvers<ContextType = any, ParentT
 
 export type RoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
-  users?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
-};
-
-export type RoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleConnection'] = ResolversParentTypes['RoleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RoleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadPage']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
+  users?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
 };
 
 export type RoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleEdge'] = ResolversParentTypes['RoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type RolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePage'] = ResolversParentTypes['RolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['RoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RoleUserResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUser'] = ResolversParentTypes['RoleUser']> = {
@@ -37879,16 +37856,16 @@ export type RoleUserResolvers<ContextType = any, ParentType extends ResolversPar
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type RoleUserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserConnection'] = ResolversParentTypes['RoleUserConnection']> = {
+export type RoleUserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserEdge'] = ResolversParentTypes['RoleUserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RoleUser'], ParentType, ContextType>;
+};
+
+export type RoleUserPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserPage'] = ResolversParentTypes['RoleUserPage']> = {
   edges?: Resolver<Array<ResolversTypes['RoleUserEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['RoleUser']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type RoleUserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserEdge'] = ResolversParentTypes['RoleUserEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['RoleUser'], ParentType, ContextType>;
 };
 
 export type RotateConnectionsKeysPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['RotateConnectionsKeysPayload'] = ResolversParentTypes['RotateConnectionsKeysPayload']> = {
@@ -37917,16 +37894,16 @@ export type RuleResolvers<ContextType = any, ParentType extends ResolversParentT
   stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type RuleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleConnection'] = ResolversParentTypes['RuleConnection']> = {
+export type RuleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleEdge'] = ResolversParentTypes['RuleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
+};
+
+export type RulePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RulePage'] = ResolversParentTypes['RulePage']> = {
   edges?: Resolver<Array<ResolversTypes['RuleEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type RuleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleEdge'] = ResolversParentTypes['RuleEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
 };
 
 export type RulesConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['RulesConfig'] = ResolversParentTypes['RulesConfig']> = {
@@ -37945,12 +37922,6 @@ export type ScimConfigurationResolvers<ContextType = any, ParentType extends Res
   userIdAttribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ScimConfigurationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationConnection'] = ResolversParentTypes['ScimConfigurationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ScimConfigurationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ScimConfigurationDefaultMappingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationDefaultMapping'] = ResolversParentTypes['ScimConfigurationDefaultMapping']> = {
   mapping?: Resolver<Maybe<Array<ResolversTypes['ScimMappingItem']>>, ParentType, ContextType>;
 };
@@ -37958,6 +37929,12 @@ export type ScimConfigurationDefaultMappingResolvers<ContextType = any, ParentTy
 export type ScimConfigurationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationEdge'] = ResolversParentTypes['ScimConfigurationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ScimConfiguration'], ParentType, ContextType>;
+};
+
+export type ScimConfigurationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationPage'] = ResolversParentTypes['ScimConfigurationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ScimConfigurationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ScimMappingItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimMappingItem'] = ResolversParentTypes['ScimMappingItem']> = {
@@ -37981,12 +37958,6 @@ export type SegmentResolvers<ContextType = any, ParentType extends ResolversPare
   rules?: Resolver<Maybe<Array<ResolversTypes['SegmentRule']>>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['SegmentType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-};
-
-export type SegmentConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentConnection'] = ResolversParentTypes['SegmentConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SegmentEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type SegmentEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentEdge'] = ResolversParentTypes['SegmentEdge']> = {
@@ -38022,6 +37993,12 @@ export type SegmentNotMatchConditionsResolvers<ContextType = any, ParentType ext
   userAgent?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
+export type SegmentPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentPage'] = ResolversParentTypes['SegmentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SegmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type SegmentRuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentRule'] = ResolversParentTypes['SegmentRule']> = {
   match?: Resolver<Maybe<ResolversTypes['SegmentMatchConditions']>, ParentType, ContextType>;
   notMatch?: Resolver<Maybe<ResolversTypes['SegmentNotMatchConditions']>, ParentType, ContextType>;
@@ -38049,16 +38026,16 @@ export type SelfServiceProfileBrandingPropertiesResolvers<ContextType = any, Par
   logoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SelfServiceProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileConnection'] = ResolversParentTypes['SelfServiceProfileConnection']> = {
+export type SelfServiceProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileEdge'] = ResolversParentTypes['SelfServiceProfileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SelfServiceProfile'], ParentType, ContextType>;
+};
+
+export type SelfServiceProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfilePage'] = ResolversParentTypes['SelfServiceProfilePage']> = {
   edges?: Resolver<Array<ResolversTypes['SelfServiceProfileEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type SelfServiceProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileEdge'] = ResolversParentTypes['SelfServiceProfileEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SelfServiceProfile'], ParentType, ContextType>;
 };
 
 export type SelfServiceProfileUserAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileUserAttribute'] = ResolversParentTypes['SelfServiceProfileUserAttribute']> = {
@@ -38099,12 +38076,6 @@ export type SessionClientMetadataResolvers<ContextType = any, ParentType extends
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SessionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type SessionCookieResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionCookie'] = ResolversParentTypes['SessionCookie']> = {
   mode?: Resolver<Maybe<ResolversTypes['SessionCookieMode']>, ParentType, ContextType>;
 };
@@ -38125,6 +38096,12 @@ export type SessionDeviceMetadataResolvers<ContextType = any, ParentType extends
 export type SessionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+};
+
+export type SessionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload'] = ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload']> = {
@@ -38204,15 +38181,15 @@ export type SynchronizedGroupPayloadResolvers<ContextType = any, ParentType exte
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadConnection'] = ResolversParentTypes['SynchronizedGroupPayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroupPayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type SynchronizedGroupPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadEdge'] = ResolversParentTypes['SynchronizedGroupPayloadEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SynchronizedGroupPayload'], ParentType, ContextType>;
+};
+
+export type SynchronizedGroupPayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadPage'] = ResolversParentTypes['SynchronizedGroupPayloadPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupPayloadEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroupPayload']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TenantOidcLogoutSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantOIDCLogoutSettings'] = ResolversParentTypes['TenantOIDCLogoutSettings']> = {
@@ -38224,7 +38201,7 @@ export type TenantSettingsResolvers<ContextType = any, ParentType extends Resolv
   allowOrganizationNameInAuthenticationApi?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   allowedLogoutUrls?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   authorizationResponseIssParameterSupported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  changePassword?: Resolver<Maybe<ResolversTypes['TenantSettingsPasswordPage']>, ParentType, ContextType>;
+  changePassword?: Resolver<Maybe<ResolversTypes['TenantSettingsPasswordPageConfig']>, ParentType, ContextType>;
   clientIdMetadataDocumentSupported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   countryCodes?: Resolver<Maybe<ResolversTypes['TenantSettingsCountryCodesResponse']>, ParentType, ContextType>;
   customizeMfaInPostloginAction?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -38237,10 +38214,10 @@ export type TenantSettingsResolvers<ContextType = any, ParentType extends Resolv
   enableAiGuide?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   enabledLocales?: Resolver<Maybe<Array<Maybe<ResolversTypes['SupportedLocales']>>>, ParentType, ContextType>;
   ephemeralSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  errorPage?: Resolver<Maybe<ResolversTypes['TenantSettingsErrorPage']>, ParentType, ContextType>;
+  errorPage?: Resolver<Maybe<ResolversTypes['TenantSettingsErrorPageConfig']>, ParentType, ContextType>;
   flags?: Resolver<Maybe<ResolversTypes['TenantSettingsFlags']>, ParentType, ContextType>;
   friendlyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  guardianMfaPage?: Resolver<Maybe<ResolversTypes['TenantSettingsGuardianPage']>, ParentType, ContextType>;
+  guardianMfaPage?: Resolver<Maybe<ResolversTypes['TenantSettingsGuardianPageConfig']>, ParentType, ContextType>;
   idleEphemeralSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   idleSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   includeSessionMetadataInTenantLogs?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -38272,7 +38249,7 @@ export type TenantSettingsDeviceFlowResolvers<ContextType = any, ParentType exte
   mask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsErrorPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsErrorPage'] = ResolversParentTypes['TenantSettingsErrorPage']> = {
+export type TenantSettingsErrorPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsErrorPageConfig'] = ResolversParentTypes['TenantSettingsErrorPageConfig']> = {
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   showLogLink?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38310,7 +38287,7 @@ export type TenantSettingsFlagsResolvers<ContextType = any, ParentType extends R
   trustAzureAdfsEmailVerifiedConnectionProperty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsGuardianPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsGuardianPage'] = ResolversParentTypes['TenantSettingsGuardianPage']> = {
+export type TenantSettingsGuardianPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsGuardianPageConfig'] = ResolversParentTypes['TenantSettingsGuardianPageConfig']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -38324,7 +38301,7 @@ export type TenantSettingsNullableSecurityHeadersResolvers<ContextType = any, Pa
   xXssProtection?: Resolver<Maybe<ResolversTypes['XssProtectionConfig']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsPasswordPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsPasswordPage'] = ResolversParentTypes['TenantSettingsPasswordPage']> = {
+export type TenantSettingsPasswordPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsPasswordPageConfig'] = ResolversParentTypes['TenantSettingsPasswordPageConfig']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -38352,15 +38329,15 @@ export type TokenExchangeProfileResolvers<ContextType = any, ParentType extends 
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type TokenExchangeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfileConnection'] = ResolversParentTypes['TokenExchangeProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['TokenExchangeProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type TokenExchangeProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfileEdge'] = ResolversParentTypes['TokenExchangeProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TokenExchangeProfile'], ParentType, ContextType>;
+};
+
+export type TokenExchangeProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfilePage'] = ResolversParentTypes['TokenExchangeProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenExchangeProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TokenQuotaResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenQuota'] = ResolversParentTypes['TokenQuota']> = {
@@ -38472,37 +38449,37 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   appMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  authenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
+  authenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodPage']>, ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
   blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
+  connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
-  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
-  effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
-  effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
+  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
+  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
+  effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
+  effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   enrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType>;
   familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['UserGroupsPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
   identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastPasswordReset?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   loginsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<UserLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, Partial<UserLogsArgs>>;
   multifactor?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   multifactorLastModified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nickname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<UserOrganizationsArgs>>;
-  permissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, Partial<UserPermissionsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<UserOrganizationsArgs>>;
+  permissions?: Resolver<Maybe<ResolversTypes['UserPermissionPage']>, ParentType, ContextType, Partial<UserPermissionsArgs>>;
   phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<UserRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<UserRolesArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -38516,15 +38493,15 @@ export type UserAttributeProfileResolvers<ContextType = any, ParentType extends 
   userId?: Resolver<Maybe<ResolversTypes['UserAttributeProfileUserId']>, ParentType, ContextType>;
 };
 
-export type UserAttributeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileConnection'] = ResolversParentTypes['UserAttributeProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserAttributeProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserAttributeProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileEdge'] = ResolversParentTypes['UserAttributeProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserAttributeProfile'], ParentType, ContextType>;
+};
+
+export type UserAttributeProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfilePage'] = ResolversParentTypes['UserAttributeProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserAttributeProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserAttributeProfileStrategyOverridesUserIdResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileStrategyOverridesUserId'] = ResolversParentTypes['UserAttributeProfileStrategyOverridesUserId']> = {
@@ -38582,16 +38559,16 @@ export type UserAuthenticationMethodResolvers<ContextType = any, ParentType exte
   userHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserAuthenticationMethodConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodConnection'] = ResolversParentTypes['UserAuthenticationMethodConnection']> = {
+export type UserAuthenticationMethodEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodEdge'] = ResolversParentTypes['UserAuthenticationMethodEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserAuthenticationMethod'], ParentType, ContextType>;
+};
+
+export type UserAuthenticationMethodPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodPage'] = ResolversParentTypes['UserAuthenticationMethodPage']> = {
   edges?: Resolver<Array<ResolversTypes['UserAuthenticationMethodEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type UserAuthenticationMethodEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodEdge'] = ResolversParentTypes['UserAuthenticationMethodEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserAuthenticationMethod'], ParentType, ContextType>;
 };
 
 export type UserAuthenticationMethodPropertiesResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodProperties'] = ResolversParentTypes['UserAuthenticationMethodProperties']> = {
@@ -38603,13 +38580,6 @@ export type UserBlockIdentifierResolvers<ContextType = any, ParentType extends R
   connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type UserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type UserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
@@ -38625,15 +38595,15 @@ export type UserEffectivePermissionPayloadResolvers<ContextType = any, ParentTyp
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadConnection'] = ResolversParentTypes['UserEffectivePermissionPayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserEffectivePermissionPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadEdge'] = ResolversParentTypes['UserEffectivePermissionPayloadEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserEffectivePermissionPayload'], ParentType, ContextType>;
+};
+
+export type UserEffectivePermissionPayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadPage'] = ResolversParentTypes['UserEffectivePermissionPayloadPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayloadEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayload']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserEffectivePermissionRoleSourcePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayload'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayload']> = {
@@ -38643,15 +38613,15 @@ export type UserEffectivePermissionRoleSourcePayloadResolvers<ContextType = any,
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadConnection'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserEffectivePermissionRoleSourcePayload'], ParentType, ContextType>;
+};
+
+export type UserEffectivePermissionRoleSourcePayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadPage'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayloadEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayload']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserEffectiveRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRole'] = ResolversParentTypes['UserEffectiveRole']> = {
@@ -38661,15 +38631,15 @@ export type UserEffectiveRoleResolvers<ContextType = any, ParentType extends Res
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectiveRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectiveRoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRoleConnection'] = ResolversParentTypes['UserEffectiveRoleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectiveRoleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectiveRole']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRoleEdge'] = ResolversParentTypes['UserEffectiveRoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserEffectiveRole'], ParentType, ContextType>;
+};
+
+export type UserEffectiveRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRolePage'] = ResolversParentTypes['UserEffectiveRolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectiveRoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectiveRole']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserGrantResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrant'] = ResolversParentTypes['UserGrant']> = {
@@ -38682,16 +38652,16 @@ export type UserGrantResolvers<ContextType = any, ParentType extends ResolversPa
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantConnection'] = ResolversParentTypes['UserGrantConnection']> = {
+export type UserGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantEdge'] = ResolversParentTypes['UserGrantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserGrant'], ParentType, ContextType>;
+};
+
+export type UserGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantPage'] = ResolversParentTypes['UserGrantPage']> = {
   edges?: Resolver<Array<ResolversTypes['UserGrantEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserGrant']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type UserGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantEdge'] = ResolversParentTypes['UserGrantEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserGrant'], ParentType, ContextType>;
 };
 
 export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroups'] = ResolversParentTypes['UserGroups']> = {
@@ -38706,16 +38676,16 @@ export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversP
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type UserGroupsConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsConnection'] = ResolversParentTypes['UserGroupsConnection']> = {
+export type UserGroupsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsEdge'] = ResolversParentTypes['UserGroupsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserGroups'], ParentType, ContextType>;
+};
+
+export type UserGroupsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsPage'] = ResolversParentTypes['UserGroupsPage']> = {
   edges?: Resolver<Array<ResolversTypes['UserGroupsEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserGroups']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type UserGroupsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsEdge'] = ResolversParentTypes['UserGroupsEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserGroups'], ParentType, ContextType>;
 };
 
 export type UserIdentityResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserIdentity'] = ResolversParentTypes['UserIdentity']> = {
@@ -38740,6 +38710,13 @@ export type UserIdentitySchemaResolvers<ContextType = any, ParentType extends Re
   userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
 };
 
+export type UserPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPage'] = ResolversParentTypes['UserPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type UserPermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermission'] = ResolversParentTypes['UserPermission']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38748,16 +38725,16 @@ export type UserPermissionResolvers<ContextType = any, ParentType extends Resolv
   sources?: Resolver<Maybe<Array<ResolversTypes['UserPermissionSourcesItem']>>, ParentType, ContextType>;
 };
 
-export type UserPermissionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionConnection'] = ResolversParentTypes['UserPermissionConnection']> = {
+export type UserPermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionEdge'] = ResolversParentTypes['UserPermissionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserPermission'], ParentType, ContextType>;
+};
+
+export type UserPermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionPage'] = ResolversParentTypes['UserPermissionPage']> = {
   edges?: Resolver<Array<ResolversTypes['UserPermissionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserPermission']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type UserPermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionEdge'] = ResolversParentTypes['UserPermissionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserPermission'], ParentType, ContextType>;
 };
 
 export type UserPermissionSourcesItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionSourcesItem'] = ResolversParentTypes['UserPermissionSourcesItem']> = {
@@ -38816,15 +38793,15 @@ export type VerifiableCredentialTemplateResolvers<ContextType = any, ParentType 
   wellKnownTrustedIssuers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type VerifiableCredentialTemplateConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplateConnection'] = ResolversParentTypes['VerifiableCredentialTemplateConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplateEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type VerifiableCredentialTemplateEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplateEdge'] = ResolversParentTypes['VerifiableCredentialTemplateEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['VerifiableCredentialTemplate'], ParentType, ContextType>;
+};
+
+export type VerifiableCredentialTemplatePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplatePage'] = ResolversParentTypes['VerifiableCredentialTemplatePage']> = {
+  edges?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplateEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type VerifyCustomDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifyCustomDomainPayload'] = ResolversParentTypes['VerifyCustomDomainPayload']> = {
@@ -38857,9 +38834,8 @@ export type Resolvers<ContextType = any> = {
   Action?: ActionResolvers<ContextType>;
   ActionBase?: ActionBaseResolvers<ContextType>;
   ActionBinding?: ActionBindingResolvers<ContextType>;
-  ActionBindingConnection?: ActionBindingConnectionResolvers<ContextType>;
   ActionBindingEdge?: ActionBindingEdgeResolvers<ContextType>;
-  ActionConnection?: ActionConnectionResolvers<ContextType>;
+  ActionBindingPage?: ActionBindingPageResolvers<ContextType>;
   ActionDeployedVersion?: ActionDeployedVersionResolvers<ContextType>;
   ActionEdge?: ActionEdgeResolvers<ContextType>;
   ActionError?: ActionErrorResolvers<ContextType>;
@@ -38867,24 +38843,25 @@ export type Resolvers<ContextType = any> = {
   ActionExecutionResult?: ActionExecutionResultResolvers<ContextType>;
   ActionModule?: ActionModuleResolvers<ContextType>;
   ActionModuleAction?: ActionModuleActionResolvers<ContextType>;
-  ActionModuleActionConnection?: ActionModuleActionConnectionResolvers<ContextType>;
   ActionModuleActionEdge?: ActionModuleActionEdgeResolvers<ContextType>;
-  ActionModuleConnection?: ActionModuleConnectionResolvers<ContextType>;
+  ActionModuleActionPage?: ActionModuleActionPageResolvers<ContextType>;
   ActionModuleDependency?: ActionModuleDependencyResolvers<ContextType>;
   ActionModuleEdge?: ActionModuleEdgeResolvers<ContextType>;
+  ActionModulePage?: ActionModulePageResolvers<ContextType>;
   ActionModuleReference?: ActionModuleReferenceResolvers<ContextType>;
   ActionModuleSecret?: ActionModuleSecretResolvers<ContextType>;
   ActionModuleVersion?: ActionModuleVersionResolvers<ContextType>;
-  ActionModuleVersionConnection?: ActionModuleVersionConnectionResolvers<ContextType>;
   ActionModuleVersionEdge?: ActionModuleVersionEdgeResolvers<ContextType>;
+  ActionModuleVersionPage?: ActionModuleVersionPageResolvers<ContextType>;
   ActionModuleVersionReference?: ActionModuleVersionReferenceResolvers<ContextType>;
+  ActionPage?: ActionPageResolvers<ContextType>;
   ActionSecretResponse?: ActionSecretResponseResolvers<ContextType>;
   ActionTrigger?: ActionTriggerResolvers<ContextType>;
   ActionTriggerCompatibleTrigger?: ActionTriggerCompatibleTriggerResolvers<ContextType>;
   ActionVersion?: ActionVersionResolvers<ContextType>;
-  ActionVersionConnection?: ActionVersionConnectionResolvers<ContextType>;
   ActionVersionDependency?: ActionVersionDependencyResolvers<ContextType>;
   ActionVersionEdge?: ActionVersionEdgeResolvers<ContextType>;
+  ActionVersionPage?: ActionVersionPageResolvers<ContextType>;
   Acul?: AculResolvers<ContextType>;
   AculClientFilter?: AculClientFilterResolvers<ContextType>;
   AculClientFilterById?: AculClientFilterByIdResolvers<ContextType>;
@@ -38966,14 +38943,13 @@ export type Resolvers<ContextType = any> = {
   ClientAuthenticationMethodPrivateKeyJWT?: ClientAuthenticationMethodPrivateKeyJwtResolvers<ContextType>;
   ClientAuthenticationMethodSelfSignedTLSClientAuth?: ClientAuthenticationMethodSelfSignedTlsClientAuthResolvers<ContextType>;
   ClientAuthenticationMethodTLSClientAuth?: ClientAuthenticationMethodTlsClientAuthResolvers<ContextType>;
-  ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientCredential?: ClientCredentialResolvers<ContextType>;
   ClientDefaultOrganization?: ClientDefaultOrganizationResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientEncryptionKey?: ClientEncryptionKeyResolvers<ContextType>;
   ClientGrant?: ClientGrantResolvers<ContextType>;
-  ClientGrantConnection?: ClientGrantConnectionResolvers<ContextType>;
   ClientGrantEdge?: ClientGrantEdgeResolvers<ContextType>;
+  ClientGrantPage?: ClientGrantPageResolvers<ContextType>;
   ClientJwtConfiguration?: ClientJwtConfigurationResolvers<ContextType>;
   ClientMobile?: ClientMobileResolvers<ContextType>;
   ClientMobileAndroid?: ClientMobileAndroidResolvers<ContextType>;
@@ -38982,6 +38958,7 @@ export type Resolvers<ContextType = any> = {
   ClientOIDCBackchannelLogoutInitiators?: ClientOidcBackchannelLogoutInitiatorsResolvers<ContextType>;
   ClientOIDCBackchannelLogoutSessionMetadata?: ClientOidcBackchannelLogoutSessionMetadataResolvers<ContextType>;
   ClientOIDCBackchannelLogoutSettings?: ClientOidcBackchannelLogoutSettingsResolvers<ContextType>;
+  ClientPage?: ClientPageResolvers<ContextType>;
   ClientRefreshTokenConfiguration?: ClientRefreshTokenConfigurationResolvers<ContextType>;
   ClientRefreshTokenPolicy?: ClientRefreshTokenPolicyResolvers<ContextType>;
   ClientSessionTransferConfiguration?: ClientSessionTransferConfigurationResolvers<ContextType>;
@@ -38991,21 +38968,21 @@ export type Resolvers<ContextType = any> = {
   ClientTokenExchangeConfiguration?: ClientTokenExchangeConfigurationResolvers<ContextType>;
   ClientTokenVaultPrivilegedAccessWithCredentialId?: ClientTokenVaultPrivilegedAccessWithCredentialIdResolvers<ContextType>;
   ConnectedAccount?: ConnectedAccountResolvers<ContextType>;
-  ConnectedAccountConnection?: ConnectedAccountConnectionResolvers<ContextType>;
   ConnectedAccountEdge?: ConnectedAccountEdgeResolvers<ContextType>;
+  ConnectedAccountPage?: ConnectedAccountPageResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
   ConnectionAuthenticationPurpose?: ConnectionAuthenticationPurposeResolvers<ContextType>;
   ConnectionConnectedAccountsPurpose?: ConnectionConnectedAccountsPurposeResolvers<ContextType>;
-  ConnectionConnection?: ConnectionConnectionResolvers<ContextType>;
   ConnectionEdge?: ConnectionEdgeResolvers<ContextType>;
   ConnectionEnabledClient?: ConnectionEnabledClientResolvers<ContextType>;
-  ConnectionEnabledClientConnection?: ConnectionEnabledClientConnectionResolvers<ContextType>;
   ConnectionEnabledClientEdge?: ConnectionEnabledClientEdgeResolvers<ContextType>;
+  ConnectionEnabledClientPage?: ConnectionEnabledClientPageResolvers<ContextType>;
   ConnectionKey?: ConnectionKeyResolvers<ContextType>;
+  ConnectionPage?: ConnectionPageResolvers<ContextType>;
   ConnectionProfile?: ConnectionProfileResolvers<ContextType>;
-  ConnectionProfileConnection?: ConnectionProfileConnectionResolvers<ContextType>;
   ConnectionProfileEdge?: ConnectionProfileEdgeResolvers<ContextType>;
   ConnectionProfileOrganization?: ConnectionProfileOrganizationResolvers<ContextType>;
+  ConnectionProfilePage?: ConnectionProfilePageResolvers<ContextType>;
   ConnectionProfileStrategyOverride?: ConnectionProfileStrategyOverrideResolvers<ContextType>;
   ConnectionProfileStrategyOverrides?: ConnectionProfileStrategyOverridesResolvers<ContextType>;
   ConnectionProfileTemplate?: ConnectionProfileTemplateResolvers<ContextType>;
@@ -39038,8 +39015,8 @@ export type Resolvers<ContextType = any> = {
   CspReportToEndpoint?: CspReportToEndpointResolvers<ContextType>;
   CspReportingInfrastructure?: CspReportingInfrastructureResolvers<ContextType>;
   CustomDomain?: CustomDomainResolvers<ContextType>;
-  CustomDomainConnection?: CustomDomainConnectionResolvers<ContextType>;
   CustomDomainEdge?: CustomDomainEdgeResolvers<ContextType>;
+  CustomDomainPage?: CustomDomainPageResolvers<ContextType>;
   CustomProviderConfiguration?: CustomProviderConfigurationResolvers<ContextType>;
   CustomSigningKeyJWK?: CustomSigningKeyJwkResolvers<ContextType>;
   CustomSigningKeys?: CustomSigningKeysResolvers<ContextType>;
@@ -39050,13 +39027,13 @@ export type Resolvers<ContextType = any> = {
   DefaultTokenQuota?: DefaultTokenQuotaResolvers<ContextType>;
   DeleteUserIdentityPayloadItem?: DeleteUserIdentityPayloadItemResolvers<ContextType>;
   DeviceCredential?: DeviceCredentialResolvers<ContextType>;
-  DeviceCredentialConnection?: DeviceCredentialConnectionResolvers<ContextType>;
   DeviceCredentialEdge?: DeviceCredentialEdgeResolvers<ContextType>;
+  DeviceCredentialPage?: DeviceCredentialPageResolvers<ContextType>;
   DirectoryProvisioning?: DirectoryProvisioningResolvers<ContextType>;
-  DirectoryProvisioningConnection?: DirectoryProvisioningConnectionResolvers<ContextType>;
   DirectoryProvisioningDefaultMapping?: DirectoryProvisioningDefaultMappingResolvers<ContextType>;
   DirectoryProvisioningEdge?: DirectoryProvisioningEdgeResolvers<ContextType>;
   DirectoryProvisioningMappingItem?: DirectoryProvisioningMappingItemResolvers<ContextType>;
+  DirectoryProvisioningPage?: DirectoryProvisioningPageResolvers<ContextType>;
   DomainCertificate?: DomainCertificateResolvers<ContextType>;
   DomainVerification?: DomainVerificationResolvers<ContextType>;
   DomainVerificationMethod?: DomainVerificationMethodResolvers<ContextType>;
@@ -39064,22 +39041,22 @@ export type Resolvers<ContextType = any> = {
   EmailProviderCredentials?: EmailProviderCredentialsResolvers<ContextType>;
   EmailTemplate?: EmailTemplateResolvers<ContextType>;
   EncryptionKey?: EncryptionKeyResolvers<ContextType>;
-  EncryptionKeyConnection?: EncryptionKeyConnectionResolvers<ContextType>;
   EncryptionKeyEdge?: EncryptionKeyEdgeResolvers<ContextType>;
+  EncryptionKeyPage?: EncryptionKeyPageResolvers<ContextType>;
   EventStream?: EventStreamResolvers<ContextType>;
   EventStreamActionConfiguration?: EventStreamActionConfigurationResolvers<ContextType>;
   EventStreamActionDestination?: EventStreamActionDestinationResolvers<ContextType>;
   EventStreamActionPayload?: EventStreamActionPayloadResolvers<ContextType>;
   EventStreamCloudEvent?: EventStreamCloudEventResolvers<ContextType>;
-  EventStreamConnection?: EventStreamConnectionResolvers<ContextType>;
   EventStreamDeliveryAttempt?: EventStreamDeliveryAttemptResolvers<ContextType>;
   EventStreamDeliveryHistory?: EventStreamDeliveryHistoryResolvers<ContextType>;
-  EventStreamDeliveryHistoryConnection?: EventStreamDeliveryHistoryConnectionResolvers<ContextType>;
   EventStreamDeliveryHistoryEdge?: EventStreamDeliveryHistoryEdgeResolvers<ContextType>;
+  EventStreamDeliveryHistoryPage?: EventStreamDeliveryHistoryPageResolvers<ContextType>;
   EventStreamEdge?: EventStreamEdgeResolvers<ContextType>;
   EventStreamEventBridgeConfiguration?: EventStreamEventBridgeConfigurationResolvers<ContextType>;
   EventStreamEventBridgeDestination?: EventStreamEventBridgeDestinationResolvers<ContextType>;
   EventStreamEventBridgePayload?: EventStreamEventBridgePayloadResolvers<ContextType>;
+  EventStreamPage?: EventStreamPageResolvers<ContextType>;
   EventStreamSubscription?: EventStreamSubscriptionResolvers<ContextType>;
   EventStreamWebhookAuthorizationResponse?: EventStreamWebhookAuthorizationResponseResolvers<ContextType>;
   EventStreamWebhookBasicAuth?: EventStreamWebhookBasicAuthResolvers<ContextType>;
@@ -39089,13 +39066,13 @@ export type Resolvers<ContextType = any> = {
   EventStreamWebhookDestination?: EventStreamWebhookDestinationResolvers<ContextType>;
   EventStreamWebhookPayload?: EventStreamWebhookPayloadResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
-  ExperimentConnection?: ExperimentConnectionResolvers<ContextType>;
   ExperimentEdge?: ExperimentEdgeResolvers<ContextType>;
+  ExperimentPage?: ExperimentPageResolvers<ContextType>;
   ExperimentValidationError?: ExperimentValidationErrorResolvers<ContextType>;
   ExpressConfiguration?: ExpressConfigurationResolvers<ContextType>;
   FeatureFlag?: FeatureFlagResolvers<ContextType>;
-  FeatureFlagConnection?: FeatureFlagConnectionResolvers<ContextType>;
   FeatureFlagEdge?: FeatureFlagEdgeResolvers<ContextType>;
+  FeatureFlagPage?: FeatureFlagPageResolvers<ContextType>;
   FedCMLogin?: FedCmLoginResolvers<ContextType>;
   FedCMLoginGoogle?: FedCmLoginGoogleResolvers<ContextType>;
   FederatedConnectionTokenSet?: FederatedConnectionTokenSetResolvers<ContextType>;
@@ -39249,14 +39226,14 @@ export type Resolvers<ContextType = any> = {
   FlowActionXmlSerializeXmlParams?: FlowActionXmlSerializeXmlParamsResolvers<ContextType>;
   FlowActionZapierTriggerWebhook?: FlowActionZapierTriggerWebhookResolvers<ContextType>;
   FlowActionZapierTriggerWebhookParams?: FlowActionZapierTriggerWebhookParamsResolvers<ContextType>;
-  FlowConnection?: FlowConnectionResolvers<ContextType>;
   FlowEdge?: FlowEdgeResolvers<ContextType>;
   FlowExecution?: FlowExecutionResolvers<ContextType>;
-  FlowExecutionConnection?: FlowExecutionConnectionResolvers<ContextType>;
   FlowExecutionEdge?: FlowExecutionEdgeResolvers<ContextType>;
-  FlowsVaultConnection?: FlowsVaultConnectionResolvers<ContextType>;
-  FlowsVaultConnectionConnection?: FlowsVaultConnectionConnectionResolvers<ContextType>;
-  FlowsVaultConnectionEdge?: FlowsVaultConnectionEdgeResolvers<ContextType>;
+  FlowExecutionPage?: FlowExecutionPageResolvers<ContextType>;
+  FlowPage?: FlowPageResolvers<ContextType>;
+  FlowsVaultConnectionConfig?: FlowsVaultConnectionConfigResolvers<ContextType>;
+  FlowsVaultConnectionConfigEdge?: FlowsVaultConnectionConfigEdgeResolvers<ContextType>;
+  FlowsVaultConnectionConfigPage?: FlowsVaultConnectionConfigPageResolvers<ContextType>;
   Form?: FormResolvers<ContextType>;
   FormBlock?: FormBlockResolvers<ContextType>;
   FormBlockDivider?: FormBlockDividerResolvers<ContextType>;
@@ -39277,7 +39254,6 @@ export type Resolvers<ContextType = any> = {
   FormBlockRichText?: FormBlockRichTextResolvers<ContextType>;
   FormBlockRichTextConfig?: FormBlockRichTextConfigResolvers<ContextType>;
   FormComponent?: FormComponentResolvers<ContextType>;
-  FormConnection?: FormConnectionResolvers<ContextType>;
   FormEdge?: FormEdgeResolvers<ContextType>;
   FormEndingNode?: FormEndingNodeResolvers<ContextType>;
   FormEndingNodeAfterSubmit?: FormEndingNodeAfterSubmitResolvers<ContextType>;
@@ -39335,6 +39311,7 @@ export type Resolvers<ContextType = any> = {
   FormMessages?: FormMessagesResolvers<ContextType>;
   FormNode?: FormNodeResolvers<ContextType>;
   FormNodeCoordinates?: FormNodeCoordinatesResolvers<ContextType>;
+  FormPage?: FormPageResolvers<ContextType>;
   FormRouter?: FormRouterResolvers<ContextType>;
   FormRouterConfig?: FormRouterConfigResolvers<ContextType>;
   FormRouterRule?: FormRouterRuleResolvers<ContextType>;
@@ -39353,11 +39330,11 @@ export type Resolvers<ContextType = any> = {
   GetJobSummary?: GetJobSummaryResolvers<ContextType>;
   GetUserAttributeProfileTemplateResponseContent?: GetUserAttributeProfileTemplateResponseContentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
-  GroupConnection?: GroupConnectionResolvers<ContextType>;
   GroupEdge?: GroupEdgeResolvers<ContextType>;
   GroupMember?: GroupMemberResolvers<ContextType>;
-  GroupMemberConnection?: GroupMemberConnectionResolvers<ContextType>;
   GroupMemberEdge?: GroupMemberEdgeResolvers<ContextType>;
+  GroupMemberPage?: GroupMemberPageResolvers<ContextType>;
+  GroupPage?: GroupPageResolvers<ContextType>;
   GuardianEnrollment?: GuardianEnrollmentResolvers<ContextType>;
   GuardianFactor?: GuardianFactorResolvers<ContextType>;
   GuardianFactorDuoSettings?: GuardianFactorDuoSettingsResolvers<ContextType>;
@@ -39369,8 +39346,8 @@ export type Resolvers<ContextType = any> = {
   GuardianFactorsProviderSmsTwilio?: GuardianFactorsProviderSmsTwilioResolvers<ContextType>;
   GuardianFactorsProviderSns?: GuardianFactorsProviderSnsResolvers<ContextType>;
   Hook?: HookResolvers<ContextType>;
-  HookConnection?: HookConnectionResolvers<ContextType>;
   HookEdge?: HookEdgeResolvers<ContextType>;
+  HookPage?: HookPageResolvers<ContextType>;
   HttpCustomHeader?: HttpCustomHeaderResolvers<ContextType>;
   IntOrString?: GraphQLScalarType;
   Integration?: IntegrationResolvers<ContextType>;
@@ -39383,8 +39360,8 @@ export type Resolvers<ContextType = any> = {
   LinkedClientConfiguration?: LinkedClientConfigurationResolvers<ContextType>;
   ListActionTriggersPayload?: ListActionTriggersPayloadResolvers<ContextType>;
   ListAculsResponseContentItem?: ListAculsResponseContentItemResolvers<ContextType>;
-  ListAculsResponseContentItemConnection?: ListAculsResponseContentItemConnectionResolvers<ContextType>;
   ListAculsResponseContentItemEdge?: ListAculsResponseContentItemEdgeResolvers<ContextType>;
+  ListAculsResponseContentItemPage?: ListAculsResponseContentItemPageResolvers<ContextType>;
   ListBrandingPhoneProvidersPayload?: ListBrandingPhoneProvidersPayloadResolvers<ContextType>;
   ListConnectionProfileTemplatePayload?: ListConnectionProfileTemplatePayloadResolvers<ContextType>;
   ListPhoneTemplatesPayload?: ListPhoneTemplatesPayloadResolvers<ContextType>;
@@ -39393,9 +39370,9 @@ export type Resolvers<ContextType = any> = {
   ListUserBlocksPayload?: ListUserBlocksPayloadResolvers<ContextType>;
   ListVariationsPayload?: ListVariationsPayloadResolvers<ContextType>;
   Log?: LogResolvers<ContextType>;
-  LogConnection?: LogConnectionResolvers<ContextType>;
   LogEdge?: LogEdgeResolvers<ContextType>;
   LogLocationInfo?: LogLocationInfoResolvers<ContextType>;
+  LogPage?: LogPageResolvers<ContextType>;
   LogSecurityContext?: LogSecurityContextResolvers<ContextType>;
   LogStream?: LogStreamResolvers<ContextType>;
   LogStreamDatadog?: LogStreamDatadogResolvers<ContextType>;
@@ -39428,43 +39405,42 @@ export type Resolvers<ContextType = any> = {
   NetworkAclMatch?: NetworkAclMatchResolvers<ContextType>;
   NetworkAclRule?: NetworkAclRuleResolvers<ContextType>;
   NetworkAcls?: NetworkAclsResolvers<ContextType>;
-  NetworkAclsConnection?: NetworkAclsConnectionResolvers<ContextType>;
   NetworkAclsEdge?: NetworkAclsEdgeResolvers<ContextType>;
+  NetworkAclsPage?: NetworkAclsPageResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
-  OrganizationAllConnection?: OrganizationAllConnectionResolvers<ContextType>;
-  OrganizationAllConnectionConnection?: OrganizationAllConnectionConnectionResolvers<ContextType>;
-  OrganizationAllConnectionEdge?: OrganizationAllConnectionEdgeResolvers<ContextType>;
   OrganizationBranding?: OrganizationBrandingResolvers<ContextType>;
   OrganizationBrandingColors?: OrganizationBrandingColorsResolvers<ContextType>;
   OrganizationClientGrant?: OrganizationClientGrantResolvers<ContextType>;
-  OrganizationClientGrantConnection?: OrganizationClientGrantConnectionResolvers<ContextType>;
   OrganizationClientGrantEdge?: OrganizationClientGrantEdgeResolvers<ContextType>;
-  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
-  OrganizationConnectionConnection?: OrganizationConnectionConnectionResolvers<ContextType>;
-  OrganizationConnectionEdge?: OrganizationConnectionEdgeResolvers<ContextType>;
+  OrganizationClientGrantPage?: OrganizationClientGrantPageResolvers<ContextType>;
+  OrganizationConnectionAccess?: OrganizationConnectionAccessResolvers<ContextType>;
+  OrganizationConnectionAccessEdge?: OrganizationConnectionAccessEdgeResolvers<ContextType>;
+  OrganizationConnectionAccessPage?: OrganizationConnectionAccessPageResolvers<ContextType>;
   OrganizationConnectionInformation?: OrganizationConnectionInformationResolvers<ContextType>;
+  OrganizationConnectionSettings?: OrganizationConnectionSettingsResolvers<ContextType>;
+  OrganizationConnectionSettingsEdge?: OrganizationConnectionSettingsEdgeResolvers<ContextType>;
+  OrganizationConnectionSettingsPage?: OrganizationConnectionSettingsPageResolvers<ContextType>;
   OrganizationDiscoveryDomain?: OrganizationDiscoveryDomainResolvers<ContextType>;
-  OrganizationDiscoveryDomainConnection?: OrganizationDiscoveryDomainConnectionResolvers<ContextType>;
   OrganizationDiscoveryDomainEdge?: OrganizationDiscoveryDomainEdgeResolvers<ContextType>;
-  OrganizationEnabledConnection?: OrganizationEnabledConnectionResolvers<ContextType>;
+  OrganizationDiscoveryDomainPage?: OrganizationDiscoveryDomainPageResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OrganizationInvitation?: OrganizationInvitationResolvers<ContextType>;
-  OrganizationInvitationConnection?: OrganizationInvitationConnectionResolvers<ContextType>;
   OrganizationInvitationEdge?: OrganizationInvitationEdgeResolvers<ContextType>;
   OrganizationInvitationInvitee?: OrganizationInvitationInviteeResolvers<ContextType>;
   OrganizationInvitationInviter?: OrganizationInvitationInviterResolvers<ContextType>;
+  OrganizationInvitationPage?: OrganizationInvitationPageResolvers<ContextType>;
   OrganizationMember?: OrganizationMemberResolvers<ContextType>;
-  OrganizationMemberConnection?: OrganizationMemberConnectionResolvers<ContextType>;
   OrganizationMemberEdge?: OrganizationMemberEdgeResolvers<ContextType>;
   OrganizationMemberEffectiveRole?: OrganizationMemberEffectiveRoleResolvers<ContextType>;
-  OrganizationMemberEffectiveRoleConnection?: OrganizationMemberEffectiveRoleConnectionResolvers<ContextType>;
   OrganizationMemberEffectiveRoleEdge?: OrganizationMemberEffectiveRoleEdgeResolvers<ContextType>;
+  OrganizationMemberEffectiveRolePage?: OrganizationMemberEffectiveRolePageResolvers<ContextType>;
+  OrganizationMemberPage?: OrganizationMemberPageResolvers<ContextType>;
   OrganizationMemberRole?: OrganizationMemberRoleResolvers<ContextType>;
-  OrganizationsListConnection?: OrganizationsListConnectionResolvers<ContextType>;
-  OrganizationsListEdge?: OrganizationsListEdgeResolvers<ContextType>;
+  OrganizationPage?: OrganizationPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PermissionsResponsePayload?: PermissionsResponsePayloadResolvers<ContextType>;
-  PermissionsResponsePayloadConnection?: PermissionsResponsePayloadConnectionResolvers<ContextType>;
   PermissionsResponsePayloadEdge?: PermissionsResponsePayloadEdgeResolvers<ContextType>;
+  PermissionsResponsePayloadPage?: PermissionsResponsePayloadPageResolvers<ContextType>;
   PhoneProviderConfiguration?: PhoneProviderConfigurationResolvers<ContextType>;
   PhoneProviderProtection?: PhoneProviderProtectionResolvers<ContextType>;
   PhoneTemplate?: PhoneTemplateResolvers<ContextType>;
@@ -39478,19 +39454,19 @@ export type Resolvers<ContextType = any> = {
   RateLimitPolicyConfigurationVariant1?: RateLimitPolicyConfigurationVariant1Resolvers<ContextType>;
   RateLimitPolicyConfigurationVariant2?: RateLimitPolicyConfigurationVariant2Resolvers<ContextType>;
   RateLimitPolicyConfigurationVariant3?: RateLimitPolicyConfigurationVariant3Resolvers<ContextType>;
-  RateLimitPolicyConnection?: RateLimitPolicyConnectionResolvers<ContextType>;
   RateLimitPolicyEdge?: RateLimitPolicyEdgeResolvers<ContextType>;
+  RateLimitPolicyPage?: RateLimitPolicyPageResolvers<ContextType>;
   RefreshToken?: RefreshTokenResolvers<ContextType>;
-  RefreshTokenConnection?: RefreshTokenConnectionResolvers<ContextType>;
   RefreshTokenDevice?: RefreshTokenDeviceResolvers<ContextType>;
   RefreshTokenEdge?: RefreshTokenEdgeResolvers<ContextType>;
+  RefreshTokenPage?: RefreshTokenPageResolvers<ContextType>;
   RefreshTokenResourceServer?: RefreshTokenResourceServerResolvers<ContextType>;
   RegenerateUsersRecoveryCodePayload?: RegenerateUsersRecoveryCodePayloadResolvers<ContextType>;
   RegisterCimdClientPayload?: RegisterCimdClientPayloadResolvers<ContextType>;
   ResourceServer?: ResourceServerResolvers<ContextType>;
   ResourceServerAuthorizationPolicy?: ResourceServerAuthorizationPolicyResolvers<ContextType>;
-  ResourceServerConnection?: ResourceServerConnectionResolvers<ContextType>;
   ResourceServerEdge?: ResourceServerEdgeResolvers<ContextType>;
+  ResourceServerPage?: ResourceServerPageResolvers<ContextType>;
   ResourceServerProofOfPossession?: ResourceServerProofOfPossessionResolvers<ContextType>;
   ResourceServerScope?: ResourceServerScopeResolvers<ContextType>;
   ResourceServerSubjectTypeAuthorization?: ResourceServerSubjectTypeAuthorizationResolvers<ContextType>;
@@ -39502,44 +39478,44 @@ export type Resolvers<ContextType = any> = {
   RiskAssessmentsSettings?: RiskAssessmentsSettingsResolvers<ContextType>;
   RiskAssessmentsSettingsNewDevice?: RiskAssessmentsSettingsNewDeviceResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
-  RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
+  RolePage?: RolePageResolvers<ContextType>;
   RoleUser?: RoleUserResolvers<ContextType>;
-  RoleUserConnection?: RoleUserConnectionResolvers<ContextType>;
   RoleUserEdge?: RoleUserEdgeResolvers<ContextType>;
+  RoleUserPage?: RoleUserPageResolvers<ContextType>;
   RotateConnectionsKeysPayload?: RotateConnectionsKeysPayloadResolvers<ContextType>;
   RotateSigningKeysPayload?: RotateSigningKeysPayloadResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
-  RuleConnection?: RuleConnectionResolvers<ContextType>;
   RuleEdge?: RuleEdgeResolvers<ContextType>;
+  RulePage?: RulePageResolvers<ContextType>;
   RulesConfig?: RulesConfigResolvers<ContextType>;
   ScimConfiguration?: ScimConfigurationResolvers<ContextType>;
-  ScimConfigurationConnection?: ScimConfigurationConnectionResolvers<ContextType>;
   ScimConfigurationDefaultMapping?: ScimConfigurationDefaultMappingResolvers<ContextType>;
   ScimConfigurationEdge?: ScimConfigurationEdgeResolvers<ContextType>;
+  ScimConfigurationPage?: ScimConfigurationPageResolvers<ContextType>;
   ScimMappingItem?: ScimMappingItemResolvers<ContextType>;
   ScimTokenItem?: ScimTokenItemResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;
-  SegmentConnection?: SegmentConnectionResolvers<ContextType>;
   SegmentEdge?: SegmentEdgeResolvers<ContextType>;
   SegmentMatchConditions?: SegmentMatchConditionsResolvers<ContextType>;
   SegmentNotMatchConditions?: SegmentNotMatchConditionsResolvers<ContextType>;
+  SegmentPage?: SegmentPageResolvers<ContextType>;
   SegmentRule?: SegmentRuleResolvers<ContextType>;
   SelfServiceProfile?: SelfServiceProfileResolvers<ContextType>;
   SelfServiceProfileBrandingColors?: SelfServiceProfileBrandingColorsResolvers<ContextType>;
   SelfServiceProfileBrandingProperties?: SelfServiceProfileBrandingPropertiesResolvers<ContextType>;
-  SelfServiceProfileConnection?: SelfServiceProfileConnectionResolvers<ContextType>;
   SelfServiceProfileEdge?: SelfServiceProfileEdgeResolvers<ContextType>;
+  SelfServiceProfilePage?: SelfServiceProfilePageResolvers<ContextType>;
   SelfServiceProfileUserAttribute?: SelfServiceProfileUserAttributeResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionAuthenticationSignal?: SessionAuthenticationSignalResolvers<ContextType>;
   SessionAuthenticationSignals?: SessionAuthenticationSignalsResolvers<ContextType>;
   SessionClientMetadata?: SessionClientMetadataResolvers<ContextType>;
-  SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionCookie?: SessionCookieResolvers<ContextType>;
   SessionCookieMetadata?: SessionCookieMetadataResolvers<ContextType>;
   SessionDeviceMetadata?: SessionDeviceMetadataResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
+  SessionPage?: SessionPageResolvers<ContextType>;
   SetGuardianFactorsProviderPushNotificationApnsPayload?: SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
   SetRulesConfigPayload?: SetRulesConfigPayloadResolvers<ContextType>;
   SetUserAuthenticationMethodPayload?: SetUserAuthenticationMethodPayloadResolvers<ContextType>;
@@ -39551,24 +39527,24 @@ export type Resolvers<ContextType = any> = {
   SuspiciousIPThrottlingSettings?: SuspiciousIpThrottlingSettingsResolvers<ContextType>;
   SuspiciousIPThrottlingStage?: SuspiciousIpThrottlingStageResolvers<ContextType>;
   SynchronizedGroupPayload?: SynchronizedGroupPayloadResolvers<ContextType>;
-  SynchronizedGroupPayloadConnection?: SynchronizedGroupPayloadConnectionResolvers<ContextType>;
   SynchronizedGroupPayloadEdge?: SynchronizedGroupPayloadEdgeResolvers<ContextType>;
+  SynchronizedGroupPayloadPage?: SynchronizedGroupPayloadPageResolvers<ContextType>;
   TenantOIDCLogoutSettings?: TenantOidcLogoutSettingsResolvers<ContextType>;
   TenantSettings?: TenantSettingsResolvers<ContextType>;
   TenantSettingsCountryCodesResponse?: TenantSettingsCountryCodesResponseResolvers<ContextType>;
   TenantSettingsDeviceFlow?: TenantSettingsDeviceFlowResolvers<ContextType>;
-  TenantSettingsErrorPage?: TenantSettingsErrorPageResolvers<ContextType>;
+  TenantSettingsErrorPageConfig?: TenantSettingsErrorPageConfigResolvers<ContextType>;
   TenantSettingsFlags?: TenantSettingsFlagsResolvers<ContextType>;
-  TenantSettingsGuardianPage?: TenantSettingsGuardianPageResolvers<ContextType>;
+  TenantSettingsGuardianPageConfig?: TenantSettingsGuardianPageConfigResolvers<ContextType>;
   TenantSettingsMTLS?: TenantSettingsMtlsResolvers<ContextType>;
   TenantSettingsNullableSecurityHeaders?: TenantSettingsNullableSecurityHeadersResolvers<ContextType>;
-  TenantSettingsPasswordPage?: TenantSettingsPasswordPageResolvers<ContextType>;
+  TenantSettingsPasswordPageConfig?: TenantSettingsPasswordPageConfigResolvers<ContextType>;
   TenantSettingsSessions?: TenantSettingsSessionsResolvers<ContextType>;
   TestActionResponseContent?: TestActionResponseContentResolvers<ContextType>;
   TestCustomDomainPayload?: TestCustomDomainPayloadResolvers<ContextType>;
   TokenExchangeProfile?: TokenExchangeProfileResolvers<ContextType>;
-  TokenExchangeProfileConnection?: TokenExchangeProfileConnectionResolvers<ContextType>;
   TokenExchangeProfileEdge?: TokenExchangeProfileEdgeResolvers<ContextType>;
+  TokenExchangeProfilePage?: TokenExchangeProfilePageResolvers<ContextType>;
   TokenQuota?: TokenQuotaResolvers<ContextType>;
   TokenQuotaClientCredentials?: TokenQuotaClientCredentialsResolvers<ContextType>;
   TokenQuotaConfiguration?: TokenQuotaConfigurationResolvers<ContextType>;
@@ -39586,47 +39562,47 @@ export type Resolvers<ContextType = any> = {
   Upload?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;
   UserAttributeProfile?: UserAttributeProfileResolvers<ContextType>;
-  UserAttributeProfileConnection?: UserAttributeProfileConnectionResolvers<ContextType>;
   UserAttributeProfileEdge?: UserAttributeProfileEdgeResolvers<ContextType>;
+  UserAttributeProfilePage?: UserAttributeProfilePageResolvers<ContextType>;
   UserAttributeProfileStrategyOverridesUserId?: UserAttributeProfileStrategyOverridesUserIdResolvers<ContextType>;
   UserAttributeProfileStrategyOverridesUserIdMapping?: UserAttributeProfileStrategyOverridesUserIdMappingResolvers<ContextType>;
   UserAttributeProfileTemplate?: UserAttributeProfileTemplateResolvers<ContextType>;
   UserAttributeProfileUserId?: UserAttributeProfileUserIdResolvers<ContextType>;
   UserAuthenticationMethod?: UserAuthenticationMethodResolvers<ContextType>;
-  UserAuthenticationMethodConnection?: UserAuthenticationMethodConnectionResolvers<ContextType>;
   UserAuthenticationMethodEdge?: UserAuthenticationMethodEdgeResolvers<ContextType>;
+  UserAuthenticationMethodPage?: UserAuthenticationMethodPageResolvers<ContextType>;
   UserAuthenticationMethodProperties?: UserAuthenticationMethodPropertiesResolvers<ContextType>;
   UserBlockIdentifier?: UserBlockIdentifierResolvers<ContextType>;
-  UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserEffectivePermissionPayload?: UserEffectivePermissionPayloadResolvers<ContextType>;
-  UserEffectivePermissionPayloadConnection?: UserEffectivePermissionPayloadConnectionResolvers<ContextType>;
   UserEffectivePermissionPayloadEdge?: UserEffectivePermissionPayloadEdgeResolvers<ContextType>;
+  UserEffectivePermissionPayloadPage?: UserEffectivePermissionPayloadPageResolvers<ContextType>;
   UserEffectivePermissionRoleSourcePayload?: UserEffectivePermissionRoleSourcePayloadResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayloadConnection?: UserEffectivePermissionRoleSourcePayloadConnectionResolvers<ContextType>;
   UserEffectivePermissionRoleSourcePayloadEdge?: UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType>;
+  UserEffectivePermissionRoleSourcePayloadPage?: UserEffectivePermissionRoleSourcePayloadPageResolvers<ContextType>;
   UserEffectiveRole?: UserEffectiveRoleResolvers<ContextType>;
-  UserEffectiveRoleConnection?: UserEffectiveRoleConnectionResolvers<ContextType>;
   UserEffectiveRoleEdge?: UserEffectiveRoleEdgeResolvers<ContextType>;
+  UserEffectiveRolePage?: UserEffectiveRolePageResolvers<ContextType>;
   UserGrant?: UserGrantResolvers<ContextType>;
-  UserGrantConnection?: UserGrantConnectionResolvers<ContextType>;
   UserGrantEdge?: UserGrantEdgeResolvers<ContextType>;
+  UserGrantPage?: UserGrantPageResolvers<ContextType>;
   UserGroups?: UserGroupsResolvers<ContextType>;
-  UserGroupsConnection?: UserGroupsConnectionResolvers<ContextType>;
   UserGroupsEdge?: UserGroupsEdgeResolvers<ContextType>;
+  UserGroupsPage?: UserGroupsPageResolvers<ContextType>;
   UserIdentity?: UserIdentityResolvers<ContextType>;
   UserIdentitySchema?: UserIdentitySchemaResolvers<ContextType>;
+  UserPage?: UserPageResolvers<ContextType>;
   UserPermission?: UserPermissionResolvers<ContextType>;
-  UserPermissionConnection?: UserPermissionConnectionResolvers<ContextType>;
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
+  UserPermissionPage?: UserPermissionPageResolvers<ContextType>;
   UserPermissionSourcesItem?: UserPermissionSourcesItemResolvers<ContextType>;
   UserProfileData?: UserProfileDataResolvers<ContextType>;
   UsersEnrollment?: UsersEnrollmentResolvers<ContextType>;
   ValidateExperimentPayload?: ValidateExperimentPayloadResolvers<ContextType>;
   Variation?: VariationResolvers<ContextType>;
   VerifiableCredentialTemplate?: VerifiableCredentialTemplateResolvers<ContextType>;
-  VerifiableCredentialTemplateConnection?: VerifiableCredentialTemplateConnectionResolvers<ContextType>;
   VerifiableCredentialTemplateEdge?: VerifiableCredentialTemplateEdgeResolvers<ContextType>;
+  VerifiableCredentialTemplatePage?: VerifiableCredentialTemplatePageResolvers<ContextType>;
   VerifyCustomDomainPayload?: VerifyCustomDomainPayloadResolvers<ContextType>;
   VerifyEmailTicketPayload?: VerifyEmailTicketPayloadResolvers<ContextType>;
   XssProtectionConfig?: XssProtectionConfigResolvers<ContextType>;
