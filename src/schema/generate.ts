@@ -1,7 +1,7 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
  * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
- * drop projection arguments → edges → settle type names → emit).
+ * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → describe core types → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -15,7 +15,9 @@ import { printSubgraphSdl } from './federation.js';
 import type { GeneratedMetadata } from './metadata.js';
 import { buildOperations } from './operations.js';
 import { dropProjectionArguments } from './projection.js';
+import { rewriteRestDescriptions } from './rest-descriptions.js';
 import { settleTypeNames } from './type-names.js';
+import { describeCoreTypes } from './core-descriptions.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -39,8 +41,10 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
   dropProjectionArguments(root);
+  rewriteRestDescriptions(root);
   const { entities, edges } = buildEdges(ctx, root);
   settleTypeNames(ctx, root, entities, edges);
+  describeCoreTypes(ctx);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {

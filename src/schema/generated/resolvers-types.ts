@@ -23,6 +23,7 @@ export type Scalars = {
   Upload: { input: Blob; output: Blob; }
 };
 
+/** A piece of Node.js code run at one of Auth0's extensibility points (a trigger such as post-login), with its versions, dependencies and secrets. */
 export type Action = {
   __typename?: 'Action';
   /** True if all of an Action's contents have been deployed. */
@@ -991,7 +992,6 @@ export type AttackProtectionCaptcha = {
   hcaptcha?: Maybe<AttackProtectionCaptchaHcaptchaPayload>;
   recaptchaEnterprise?: Maybe<AttackProtectionCaptchaRecaptchaEnterprisePayload>;
   recaptchaV2?: Maybe<AttackProtectionCaptchaRecaptchaV2Payload>;
-  /** Data related to the user that does affect the application's core functionality. */
   simpleCaptcha?: Maybe<Scalars['JSON']['output']>;
 };
 
@@ -1926,6 +1926,7 @@ export type ClearAssessorsInput = {
   connection: Scalars['String']['input'];
 };
 
+/** An application registered with Auth0 (Auth0 calls it a client): a single-page, regular web, native or machine-to-machine app, with its callbacks, grant types and credentials. */
 export type Client = {
   __typename?: 'Client';
   /** Addons enabled for this client and their associated configurations. */
@@ -1957,10 +1958,9 @@ export type Client = {
   /**
    * Get enabled connections for a client
    *
-   * Retrieve all connections that are enabled for the specified [Application](https://www.auth0.com/docs/get-started/applications), using checkpoint pagination. A list of fields to include or exclude for each connection may also be specified.
-   *
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
-   * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
@@ -2071,6 +2071,7 @@ export type Client = {
 };
 
 
+/** An application registered with Auth0 (Auth0 calls it a client): a single-page, regular web, native or machine-to-machine app, with its callbacks, grant types and credentials. */
 export type ClientConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2962,6 +2963,7 @@ export type ClientExternalMetadataType =
   /** Sent to Auth0 as `dcr`. */
   | 'DCR';
 
+/** The permission for an application to get access tokens for an API with the client-credentials grant, limited to the listed scopes. */
 export type ClientGrant = {
   __typename?: 'ClientGrant';
   /** If enabled, all scopes configured on the resource server are allowed for this grant. */
@@ -2987,6 +2989,8 @@ export type ClientGrant = {
   /**
    * Get the organizations associated to a client grant
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
   organizations?: Maybe<OrganizationPage>;
@@ -2999,6 +3003,7 @@ export type ClientGrant = {
 };
 
 
+/** The permission for an application to get access tokens for an API with the client-credentials grant, limited to the listed scopes. */
 export type ClientGrantOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3628,6 +3633,7 @@ export type ConnectedAccountPage = {
   pageInfo: PageInfo;
 };
 
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type Connection = {
   __typename?: 'Connection';
   /** Configure the purpose of a connection to be used for authentication during login. */
@@ -3637,7 +3643,7 @@ export type Connection = {
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
    *
-   * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connections.
    */
@@ -3666,6 +3672,8 @@ export type Connection = {
    * Get synchronized groups for a directory provisioning configuration
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
@@ -3733,12 +3741,14 @@ export type Connection = {
 };
 
 
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type ConnectionClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type ConnectionDirectoryProvisioningSynchronizedGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3846,6 +3856,7 @@ export type ConnectionEmailOtpAuthenticationMethodInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An application that can use a connection for sign-in. */
 export type ConnectionEnabledClient = {
   __typename?: 'ConnectionEnabledClient';
   /** The client named by `clientId`, resolved in batches. */
@@ -4217,6 +4228,7 @@ export type ConnectionPhoneOtpAuthenticationMethodInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A reusable template of connection settings, for example applied to connections created through self-service SSO. */
 export type ConnectionProfile = {
   __typename?: 'ConnectionProfile';
   /** Connection profile configuration. */
@@ -6579,6 +6591,7 @@ export type CspReportingInfrastructureInput = {
   reportingEndpoints?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A domain of your own (for example `login.example.com`) serving Auth0's login pages and endpoints, with its verification and certificate status. */
 export type CustomDomain = {
   __typename?: 'CustomDomain';
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
@@ -6912,6 +6925,7 @@ export type DeployActionVersionInput = {
   updateDraft?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A credential issued to one of a user's devices: a refresh token, or a public key registered by a native app. */
 export type DeviceCredential = {
   __typename?: 'DeviceCredential';
   /** The client named by `clientId`, resolved in batches. */
@@ -7304,6 +7318,7 @@ export type EncryptionKeyType =
   /** Sent to Auth0 as `tenant-master-key`. */
   | 'TENANT_MASTER_KEY';
 
+/** A subscription that delivers tenant events (user created, updated …) to a webhook or Amazon EventBridge: one member type per destination. */
 export type EventStream = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
 
 /** Configuration specific to an action destination. */
@@ -8144,6 +8159,7 @@ export type FederatedConnectionTokenSet = {
   scope?: Maybe<Scalars['String']['output']>;
 };
 
+/** A Forms flow: a sequence of actions (calls to Auth0 or third-party services) run when a form is submitted. */
 export type Flow = {
   __typename?: 'Flow';
   actions?: Maybe<Array<FlowAction>>;
@@ -11484,6 +11500,7 @@ export type FlowsVaultConnectionSetupTypeBasicAuth =
 export type FlowsVaultConnectionSetupTypeOauthClientCredentials =
   | 'OAUTH_CLIENT_CREDENTIALS';
 
+/** A form shown during login (Auth0 Forms), made of steps and fields, that can run flows. */
 export type Form = {
   __typename?: 'Form';
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -13106,6 +13123,8 @@ export type Group = {
    *
    * List all users that are a member of this group.
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:group_members.
    */
   members?: Maybe<GroupMemberPage>;
@@ -13115,6 +13134,8 @@ export type Group = {
    * Get a group's roles
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:group_roles.
    */
@@ -13367,6 +13388,7 @@ export type GuardianFactorsProviderSns = {
   snsGcmPlatformApplicationArn?: Maybe<Scalars['String']['output']>;
 };
 
+/** A legacy Node.js hook run at an extensibility point (superseded by Actions). */
 export type Hook = {
   __typename?: 'Hook';
   /** Dependencies of this hook used by webtask server. */
@@ -13701,6 +13723,7 @@ export type IntegrationSemVer = {
   minor?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A background task Auth0 runs for the tenant: a bulk user import into a database connection, a user export to a file, or sending verification emails. Poll it by `id` until `status` is `completed` or `failed`; `summary` counts what was done and the job's errors are read separately. */
 export type Job = {
   __typename?: 'Job';
   /** The connection named by `connectionId`, resolved in batches. */
@@ -13860,6 +13883,7 @@ export type ListVariationsPayload = {
   variations?: Maybe<Array<Variation>>;
 };
 
+/** One tenant log event: a sign-in, a failed attempt, an API operation, a configuration change … `type` is Auth0's short event code (`s` a successful login, `f` a failed one …), `date` when it happened. Auth0 keeps log events for a limited, plan-dependent time. */
 export type Log = {
   __typename?: 'Log';
   /** API audience the event applies to. */
@@ -13973,6 +13997,7 @@ export type LogSecurityContext = {
   ja4?: Maybe<Scalars['String']['output']>;
 };
 
+/** A destination the tenant's log events are streamed to (an HTTP endpoint, Amazon EventBridge, Azure Event Grid, Datadog, Splunk, Sumo Logic, Segment, Mixpanel): one member type per kind. */
 export type LogStream = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
 
 export type LogStreamDatadog = {
@@ -16411,7 +16436,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:guardian_factors.
    */
-  setGuardianFactor?: Maybe<RiskAssessmentsSettings>;
+  setGuardianFactor?: Maybe<SetGuardianFactorPayload>;
   /**
    * Set the DUO Configuration
    *
@@ -17173,7 +17198,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:prompts.
    */
-  updatePromptsSettings?: Maybe<Settings>;
+  updatePromptsSettings?: Maybe<UpdateSettingsPayload>;
   /**
    * Update a rate limit policy
    *
@@ -19264,6 +19289,7 @@ export type NetworkAclRuleScope =
   /** Sent to Auth0 as `tenant`. */
   | 'TENANT';
 
+/** A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected. */
 export type NetworkAcls = {
   __typename?: 'NetworkAcls';
   active?: Maybe<Scalars['Boolean']['output']>;
@@ -19299,6 +19325,7 @@ export type NetworkAclsPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type Organization = {
   __typename?: 'Organization';
   /** Theme defines how to style the login pages. */
@@ -19306,11 +19333,15 @@ export type Organization = {
   /**
    * Get client grants associated to an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
   clientGrants?: Maybe<OrganizationClientGrantPage>;
   /**
    * Get connections associated with an organization
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:organization_connections.
    */
@@ -19320,6 +19351,8 @@ export type Organization = {
    *
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
@@ -19331,6 +19364,8 @@ export type Organization = {
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
   enabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
@@ -19341,6 +19376,8 @@ export type Organization = {
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:organization_invitations.
    */
   invitations?: Maybe<OrganizationInvitationPage>;
@@ -19350,19 +19387,7 @@ export type Organization = {
    * List organization members.
    * This endpoint is subject to eventual consistency. New users may not be immediately included in the response and deleted users may not be immediately removed from it.
    *
-   * - Use the `fields` parameter to optionally define the specific member details retrieved. If `fields` is left blank, all fields (except roles) are returned.
-   * - Member roles are not sent by default. Use `fields=roles` to retrieve the roles assigned to each listed member. To use this parameter, you must include the `read:organization_member_roles` scope in the token.
-   *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_members.
    */
@@ -19375,6 +19400,7 @@ export type Organization = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationClientGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
@@ -19384,6 +19410,7 @@ export type OrganizationClientGrantsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -19391,18 +19418,21 @@ export type OrganizationConnectionsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationDiscoveryDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationEnabledConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -19410,6 +19440,7 @@ export type OrganizationInvitationsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -19471,6 +19502,7 @@ export type OrganizationBrandingInput = {
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A client grant associated with an organization: the application may get tokens for the API on the organization's behalf. */
 export type OrganizationClientGrant = {
   __typename?: 'OrganizationClientGrant';
   /** If enabled, any organization can be used with this grant. If disabled (default), the grant must be explicitly assigned to the desired organizations. */
@@ -19513,6 +19545,7 @@ export type OrganizationClientGrantPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A connection as one organization sees it, enabled or not, with the access level the organization has to it. */
 export type OrganizationConnectionAccess = {
   __typename?: 'OrganizationConnectionAccess';
   /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
@@ -19562,6 +19595,7 @@ export type OrganizationConnectionInformation = {
   strategy?: Maybe<Scalars['String']['output']>;
 };
 
+/** A connection enabled for an organization, with the organization's settings for it: whether signing in through it makes the user a member, whether it appears as a login button, whether sign-up is allowed. */
 export type OrganizationConnectionSettings = {
   __typename?: 'OrganizationConnectionSettings';
   /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
@@ -19649,6 +19683,7 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
+/** An invitation for a person to join an organization, through the invitation link sent to them. */
 export type OrganizationInvitation = {
   __typename?: 'OrganizationInvitation';
   /** Data related to the user that does affect the application's core functionality. */
@@ -19727,6 +19762,7 @@ export type OrganizationInvitationPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A user who belongs to an organization, with the profile summary the member list carries; `user` is the full user. */
 export type OrganizationMember = {
   __typename?: 'OrganizationMember';
   /** Email address of this user. */
@@ -19802,6 +19838,7 @@ export type OrganizationMemberPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A role a member holds inside an organization. */
 export type OrganizationMemberRole = {
   __typename?: 'OrganizationMemberRole';
   /** ID for this role. */
@@ -20516,6 +20553,8 @@ export type Query = {
    *
    * Lists all actions that are using a specific Actions Module, showing which deployed action versions reference this Actions Module.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
   actionModuleActions?: Maybe<ActionModuleActionPage>;
@@ -20532,13 +20571,15 @@ export type Query = {
    *
    * List all published versions of a specific Actions Module.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
   actionModuleVersions?: Maybe<ActionModuleVersionPage>;
   /**
    * List Actions Modules
    *
-   * Retrieve a paginated list of all Actions Modules with optional filtering and totals.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20547,6 +20588,8 @@ export type Query = {
    * Get trigger bindings
    *
    * Retrieve the actions that are bound to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The list of actions returned reflects the order in which they will be executed during the appropriate flow.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20572,6 +20615,8 @@ export type Query = {
    *
    * Retrieve all of an action's versions. An action version is created whenever an action is deployed. An action version is immutable, once created.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
   actionVersions?: Maybe<ActionVersionPage>;
@@ -20579,6 +20624,8 @@ export type Query = {
    * Get actions
    *
    * Retrieve all actions.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:actions.
    */
@@ -20708,7 +20755,7 @@ export type Query = {
   /**
    * Get client by ID
    *
-   * Retrieve client details by ID. Clients are SSO connections or Applications linked with your Auth0 tenant. A list of fields to include or exclude may also be specified.
+   * Retrieve client details by ID. Clients are SSO connections or Applications linked with your Auth0 tenant.
    * For more information, read [Applications in Auth0](https://www.auth0.com/docs/get-started/applications) and [Single Sign-On](https://www.auth0.com/docs/authenticate/single-sign-on).
    *
    * - The following properties can be retrieved with any of the scopes:
@@ -20733,16 +20780,17 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
+   * The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
   client?: Maybe<Client>;
   /**
    * Get enabled connections for a client
    *
-   * Retrieve all connections that are enabled for the specified [Application](https://www.auth0.com/docs/get-started/applications), using checkpoint pagination. A list of fields to include or exclude for each connection may also be specified.
-   *
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
-   * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
@@ -20779,6 +20827,8 @@ export type Query = {
   /**
    * Get the organizations associated to a client grant
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
   clientGrantOrganizations?: Maybe<OrganizationPage>;
@@ -20787,13 +20837,15 @@ export type Query = {
    *
    * Retrieve a list of [client grants](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants), including the scopes associated with the application/API pair.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:client_grants.
    */
   clientGrants?: Maybe<ClientGrantPage>;
   /**
    * Get clients
    *
-   * Retrieve clients (applications and SSO integrations) matching provided filters. A list of fields to include or exclude may also be specified.
+   * Retrieve clients (applications and SSO integrations) matching provided filters.
    * For more information, read [Applications in Auth0](https://www.auth0.com/docs/get-started/applications) and [Single Sign-On](https://www.auth0.com/docs/authenticate/single-sign-on).
    *
    * - The following can be retrieved with any scope:
@@ -20819,6 +20871,8 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
   clients?: Maybe<ClientPage>;
@@ -20826,6 +20880,8 @@ export type Query = {
    * Get a connection
    *
    * Retrieve details for a specified [connection](https://auth0.com/docs/authenticate/identity-providers) along with options that can be used for identity provider configuration.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections.
    */
@@ -20835,7 +20891,7 @@ export type Query = {
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
    *
-   * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connections.
    */
@@ -20861,6 +20917,8 @@ export type Query = {
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:directory_provisionings.
    */
   connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadPage>;
@@ -20868,6 +20926,8 @@ export type Query = {
    * Get a list of directory provisioning configurations
    *
    * Retrieve a list of directory provisioning configurations of a tenant.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
@@ -20907,7 +20967,9 @@ export type Query = {
   /**
    * Get Connection Profiles
    *
-   * Retrieve a list of Connection Profiles. This endpoint supports Checkpoint pagination.
+   * Retrieve a list of Connection Profiles.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connection_profiles.
    */
@@ -20941,29 +21003,17 @@ export type Query = {
    *
    * Retrieve a list of SCIM configurations of a tenant.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:scim_config.
    */
   connectionScimConfigurations?: Maybe<ScimConfigurationPage>;
   /**
    * Get all connections
    *
-   * Retrieves detailed list of all [connections](https://auth0.com/docs/authenticate/identity-providers) that match the specified strategy. If no strategy is provided, all connections within your tenant are retrieved. This action can accept a list of fields to include or exclude from the resulting list of connections.
+   * Retrieves detailed list of all [connections](https://auth0.com/docs/authenticate/identity-providers) that match the specified strategy. If no strategy is provided, all connections within your tenant are retrieved.
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 connections.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections.
    */
@@ -20989,6 +21039,8 @@ export type Query = {
    *
    * Retrieve details on [custom domains](https://auth0.com/docs/custom-domains).
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:custom_domains.
    */
   customDomains?: Maybe<CustomDomainPage>;
@@ -20997,13 +21049,17 @@ export type Query = {
    *
    * Retrieve device credential information (`public_key`, `refresh_token`, or `rotating_refresh_token`) associated with a specific user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:device_credentials.
    */
   deviceCredentials?: Maybe<DeviceCredentialPage>;
   /**
    * Get email provider
    *
-   * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant. A list of fields to include or exclude may also be specified.
+   * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:email_provider.
    */
@@ -21029,6 +21085,8 @@ export type Query = {
    *
    * Retrieve details of all the encryption keys associated with your tenant.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:encryption_keys.
    */
   encryptionKeys?: Maybe<EncryptionKeyPage>;
@@ -21041,6 +21099,8 @@ export type Query = {
   /**
    * Get this event stream's delivery history
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:event_streams, read:event_deliveries.
    */
   eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryPage>;
@@ -21052,6 +21112,8 @@ export type Query = {
   eventStreamDeliveryHistory?: Maybe<EventStreamDeliveryHistory>;
   /**
    * Get event streams
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:event_streams.
    */
@@ -21067,7 +21129,7 @@ export type Query = {
   /**
    * List experiments for the tenant.
    *
-   * Retrieve a paginated list of experiments for the tenant, with optional filters.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
@@ -21099,7 +21161,7 @@ export type Query = {
   /**
    * List feature flags for the tenant.
    *
-   * Retrieve a paginated list of feature flags for the tenant.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
@@ -21115,7 +21177,7 @@ export type Query = {
   /**
    * List segments for the tenant.
    *
-   * Retrieve a paginated list of segments for the tenant.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
@@ -21135,6 +21197,8 @@ export type Query = {
   /**
    * Get flow executions
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:flows_executions.
    */
   flowExecutions?: Maybe<FlowExecutionPage>;
@@ -21147,11 +21211,15 @@ export type Query = {
   /**
    * Get Flows Vault connection list
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:flows_vault_connections.
    */
   flowVaultConnections?: Maybe<FlowsVaultConnectionConfigPage>;
   /**
    * Get flows
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:flows.
    */
@@ -21164,6 +21232,8 @@ export type Query = {
   form?: Maybe<Form>;
   /**
    * Get forms
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:forms.
    */
@@ -21181,6 +21251,8 @@ export type Query = {
    *
    * List all users that are a member of this group.
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:group_members.
    */
   groupMembers?: Maybe<GroupMemberPage>;
@@ -21189,6 +21261,8 @@ export type Query = {
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
   groupRoles?: Maybe<RolePage>;
@@ -21196,6 +21270,8 @@ export type Query = {
    * Get all Groups
    *
    * List all groups in your tenant.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:groups.
    */
@@ -21328,7 +21404,9 @@ export type Query = {
   /**
    * Get a hook
    *
-   * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID. Accepts a list of fields to include in the result.
+   * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -21344,7 +21422,9 @@ export type Query = {
   /**
    * Get hooks
    *
-   * Retrieve all [hooks](https://auth0.com/docs/hooks). Accepts a list of fields to include or exclude in the result.
+   * Retrieve all [hooks](https://auth0.com/docs/hooks).
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -21623,30 +21703,12 @@ export type Query = {
    *
    * Retrieve log entries that match the specified search criteria (or all log entries if no criteria specified).
    *
-   * Set custom search criteria using the `q` parameter, or search from a specific log ID (_"search from checkpoint"_).
-   *
    * For more information on all possible event types, their respective acronyms, and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * **To set custom search criteria, use the following parameters:**
-   *
    * - **q:** Search Criteria using [Query String Syntax](https://auth0.com/docs/logs/log-search-query-syntax)
-   * - **page:** Page index of the results to return. First page is 0.
-   * - **per_page:** Number of results per page.
    * - **sort:** Field to use for sorting appended with `:1` for ascending and `:-1` for descending. e.g. `date:-1`
-   * - **fields:** Comma-separated list of fields to include or exclude (depending on include_fields) from the result, empty to retrieve all fields.
-   * - **include_fields:** Whether specified fields are to be included (true) or excluded (false).
-   * - **include_totals:** Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). **Deprecated:** this field is deprecated and should be removed from use. See [Search Engine V3 Breaking Changes](https://auth0.com/docs/product-lifecycle/deprecations-and-migrations/migrate-to-tenant-log-search-v3#pagination)
    *
-   * For more information on the list of fields that can be used in `fields` and `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
-   *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may paginate only through 1,000 search results. If you exceed this threshold, please redefine your search or use the [get logs by checkpoint method](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#retrieve-logs-by-checkpoint).
-   *
-   * **To search from a checkpoint log ID, use the following parameters:**
-   *
-   * - **from:** Log Event ID from which to start retrieving logs. You can limit the number of logs returned using the `take` parameter. If you use `from` at the same time as `q`, `from` takes precedence and `q` is ignored.
-   * - **take:** Number of entries to retrieve when using the `from` parameter.
-   *
-   * **Important:** When fetching logs from a checkpoint log ID, any parameter other than `from` and `take` will be ignored, and date ordering is not guaranteed.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
@@ -21663,6 +21725,8 @@ export type Query = {
    * Get all access control list entries for a tenant
    *
    * Get all access control list entries for your client.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:network_acls.
    */
@@ -21686,6 +21750,8 @@ export type Query = {
   /**
    * Get client grants associated to an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
   organizationClientGrants?: Maybe<OrganizationClientGrantPage>;
@@ -21697,6 +21763,8 @@ export type Query = {
   organizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Get connections associated with an organization
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:organization_connections.
    */
@@ -21725,6 +21793,8 @@ export type Query = {
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
   organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainPage>;
@@ -21741,6 +21811,8 @@ export type Query = {
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
   organizationEnabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
@@ -21748,6 +21820,8 @@ export type Query = {
    * Lists the roles assigned to a group in the context of an organization.
    *
    * Lists the roles assigned to the specified group in the context of an organization.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:organization_group_roles.
    */
@@ -21757,11 +21831,15 @@ export type Query = {
    *
    * Lists the groups that are assigned to the specified organization.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_groups.
    */
   organizationGroups?: Maybe<GroupPage>;
   /**
    * Get a specific invitation to an Organization
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_invitations.
    */
@@ -21771,6 +21849,8 @@ export type Query = {
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:organization_invitations.
    */
   organizationInvitations?: Maybe<OrganizationInvitationPage>;
@@ -21779,6 +21859,8 @@ export type Query = {
    *
    * Lists the groups which grant the org member a given role.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_member_role_source_groups.
    */
   organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupPage>;
@@ -21786,6 +21868,8 @@ export type Query = {
    * List organization member effective roles.
    *
    * Lists the roles assigned to an organization member directly or through group membership.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:organization_member_effective_roles.
    */
@@ -21797,6 +21881,8 @@ export type Query = {
    *
    * Users can be members of multiple Organizations with unique roles assigned for each membership. This action only returns the roles associated with the specified Organization; any roles assigned to the user within other Organizations are not included.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_member_roles.
    */
   organizationMemberRoles?: Maybe<RolePage>;
@@ -21806,19 +21892,7 @@ export type Query = {
    * List organization members.
    * This endpoint is subject to eventual consistency. New users may not be immediately included in the response and deleted users may not be immediately removed from it.
    *
-   * - Use the `fields` parameter to optionally define the specific member details retrieved. If `fields` is left blank, all fields (except roles) are returned.
-   * - Member roles are not sent by default. Use `fields=roles` to retrieve the roles assigned to each listed member. To use this parameter, you must include the `read:organization_member_roles` scope in the token.
-   *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_members.
    */
@@ -21828,21 +21902,7 @@ export type Query = {
    *
    * Retrieve detailed list of all Organizations available in your tenant. For more information, see Auth0 Organizations.
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organizations.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total number of entries to retrieve when using the `from` parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
@@ -21876,6 +21936,8 @@ export type Query = {
    *
    * Get render setting configurations for all screens.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:prompts.
    */
   promptRenderings?: Maybe<ListAculsResponseContentItemPage>;
@@ -21889,6 +21951,8 @@ export type Query = {
   promptSettings?: Maybe<Settings>;
   /**
    * Get rate limit policies
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:rate_limit_policies.
    */
@@ -21910,7 +21974,9 @@ export type Query = {
   /**
    * Get refresh tokens
    *
-   * Retrieve a paginated list of refresh tokens for a specific user, with optional filtering by client ID. Results are sorted by credential_id ascending.
+   * Results are sorted by credential_id ascending.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
@@ -21927,6 +21993,8 @@ export type Query = {
    * Get resource servers
    *
    * Retrieve details of all APIs associated with your tenant.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:resource_servers.
    */
@@ -21960,6 +22028,8 @@ export type Query = {
    *
    * Lists the groups to which the specified role is assigned.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
   roleGroups?: Maybe<GroupPage>;
@@ -21967,6 +22037,8 @@ export type Query = {
    * Get permissions granted by role
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:roles.
    */
@@ -21976,21 +22048,7 @@ export type Query = {
    *
    * Retrieve list of users associated with a specific role. For Dashboard instructions, review [View Users Assigned to Roles](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/roles/view-users-assigned-to-roles).
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
@@ -22002,13 +22060,17 @@ export type Query = {
    *
    * **Note**: The returned list does not include standard roles available for tenant members, such as Admin or Support Access.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:roles.
    */
   roles?: Maybe<RolePage>;
   /**
    * Get a rule
    *
-   * Retrieve [rule](https://auth0.com/docs/rules) details. Accepts a list of fields to include or exclude in the result.
+   * Retrieve [rule](https://auth0.com/docs/rules) details.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:rules.
    */
@@ -22016,7 +22078,9 @@ export type Query = {
   /**
    * Get rules
    *
-   * Retrieve a filtered list of [rules](https://auth0.com/docs/rules). Accepts a list of fields to include or exclude.
+   * Retrieve a filtered list of [rules](https://auth0.com/docs/rules).
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:rules.
    */
@@ -22052,6 +22116,8 @@ export type Query = {
    *
    * Retrieves self-service profiles.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:self_service_profiles.
    */
   selfServiceProfiles?: Maybe<SelfServiceProfilePage>;
@@ -22086,7 +22152,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:stats.
    */
-  statsActiveUsersCount?: Maybe<Scalars['Float']['output']>;
+  statsActiveUsersCount?: Maybe<Scalars['Int']['output']>;
   /**
    * Get daily stats
    *
@@ -22114,7 +22180,9 @@ export type Query = {
   /**
    * Get tenant settings
    *
-   * Retrieve tenant settings. A list of fields to include or exclude may also be specified.
+   * Retrieve tenant settings.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:tenant_settings.
    */
@@ -22136,12 +22204,7 @@ export type Query = {
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta’s Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user’s subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
    *
-   * This endpoint supports Checkpoint pagination. To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
@@ -22149,7 +22212,9 @@ export type Query = {
   /**
    * Get a User
    *
-   * Retrieve user details. A list of fields to include or exclude may also be specified. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
+   * Retrieve user details. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:users, read:current_user, read:user_idp_tokens.
    */
@@ -22181,7 +22246,9 @@ export type Query = {
   /**
    * Get User Attribute Profiles
    *
-   * Retrieve a list of User Attribute Profiles. This endpoint supports Checkpoint pagination.
+   * Retrieve a list of User Attribute Profiles.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
@@ -22196,6 +22263,8 @@ export type Query = {
    * Get a list of authentication methods
    *
    * Retrieve detailed list of authentication methods associated with a specified user.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:authentication_methods.
    */
@@ -22221,6 +22290,8 @@ export type Query = {
    *
    * Retrieve all connected accounts associated with the user.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:users.
    */
   userConnectedAccounts?: Maybe<ConnectedAccountPage>;
@@ -22228,6 +22299,8 @@ export type Query = {
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
@@ -22237,6 +22310,8 @@ export type Query = {
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_permissions.
    */
   userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
@@ -22245,6 +22320,8 @@ export type Query = {
    *
    * Lists the groups that grant a user a specific role.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_role_source_groups.
    */
   userEffectiveRoleSourceGroups?: Maybe<GroupPage>;
@@ -22252,6 +22329,8 @@ export type Query = {
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_effective_roles.
    */
@@ -22277,6 +22356,8 @@ export type Query = {
    *
    * Retrieve the [grants](https://auth0.com/docs/api-auth/which-oauth-flow-to-use) associated with your account.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:grants.
    */
   userGrants?: Maybe<UserGrantPage>;
@@ -22284,6 +22365,8 @@ export type Query = {
    * Get user's groups
    *
    * List all groups to which this user belongs.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:groups.
    */
@@ -22295,9 +22378,9 @@ export type Query = {
    *
    * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. If you exceed this threshold, please redefine your search.
    *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
@@ -22307,6 +22390,8 @@ export type Query = {
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organizations.
    */
   userOrganizations?: Maybe<OrganizationPage>;
@@ -22315,6 +22400,8 @@ export type Query = {
    *
    * Retrieve all permissions associated with the user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users.
    */
   userPermissions?: Maybe<UserPermissionPage>;
@@ -22322,6 +22409,8 @@ export type Query = {
    * Get refresh tokens for a user
    *
    * Retrieve details for a user's refresh tokens.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
@@ -22333,6 +22422,8 @@ export type Query = {
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
   userRoles?: Maybe<RolePage>;
@@ -22340,6 +22431,8 @@ export type Query = {
    * Get sessions for user
    *
    * Retrieve details for a user's sessions.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:sessions.
    */
@@ -22352,7 +22445,6 @@ export type Query = {
    * - Specify a search criteria for users
    * - Sort the users to be returned
    * - Select the fields to be returned
-   * - Specify the number of users to retrieve per page and the page index
    *
    * The `q` query parameter can be used to get users that match the specified criteria [using query string syntax.](https://auth0.com/docs/users/search/v3/query-syntax)
    *
@@ -22361,6 +22453,8 @@ export type Query = {
    * Read about [best practices](https://auth0.com/docs/users/search/best-practices) when working with the API endpoints for retrieving users.
    *
    * Auth0 limits the number of users you can return. If you exceed this threshold, please redefine your search, use the [export job](https://auth0.com/docs/api/management/v2#!/Jobs/post_users_exports), or the [User Import / Export](https://auth0.com/docs/extensions/user-import-export) extension.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:users, read:user_idp_tokens.
    */
@@ -22373,6 +22467,8 @@ export type Query = {
    * For example, if you register a user as JohnSmith@example.com, Auth0 saves the user's email as johnsmith@example.com.
    *
    * Therefore, when using this endpoint, make sure that you are searching for users via email addresses using the correct case.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:users.
    */
@@ -22389,6 +22485,8 @@ export type Query = {
    * List verifiable credential templates for a tenant.
    *
    * List verifiable credential templates.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:vdcs_templates.
    */
@@ -23536,6 +23634,7 @@ export type QueryVerifiableCredentialVerificationTemplatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A rate-limit policy of the tenant: which requests it applies to and the limits it sets. */
 export type RateLimitPolicy = {
   __typename?: 'RateLimitPolicy';
   /** The configuration of the rate limit policy. */
@@ -23658,6 +23757,7 @@ export type RateLimitPolicyResource =
   /** Sent to Auth0 as `oauth_authentication_api`. */
   | 'OAUTH_AUTHENTICATION_API';
 
+/** A refresh token issued to a user for an application, with its session, device and expiry. */
 export type RefreshToken = {
   __typename?: 'RefreshToken';
   /** The client named by `clientId`, resolved in batches. */
@@ -23778,6 +23878,7 @@ export type ReplaceSynchronizedGroupsInput = {
   groups: Array<SynchronizedGroupPayloadInput>;
 };
 
+/** An API registered with Auth0: the audience access tokens are issued for, the permissions (scopes) it defines and the token settings used for it. */
 export type ResourceServer = {
   __typename?: 'ResourceServer';
   /** Whether refresh tokens can be issued for this API (true) or not (false). */
@@ -24084,6 +24185,7 @@ export type RiskAssessmentsSettingsNewDevice = {
   rememberFor?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type Role = {
   __typename?: 'Role';
   /** Description of this role. */
@@ -24092,6 +24194,8 @@ export type Role = {
    * Get a role's groups
    *
    * Lists the groups to which the specified role is assigned.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:group_roles.
    */
@@ -24105,6 +24209,8 @@ export type Role = {
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:roles.
    */
   permissions?: Maybe<PermissionsResponsePayloadPage>;
@@ -24113,21 +24219,7 @@ export type Role = {
    *
    * Retrieve list of users associated with a specific role. For Dashboard instructions, review [View Users Assigned to Roles](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/roles/view-users-assigned-to-roles).
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
@@ -24135,18 +24227,21 @@ export type Role = {
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RoleGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RolePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RoleUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -24174,6 +24269,7 @@ export type RolePage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A user a role is assigned to, with the profile summary the role's user list carries; `user` is the full user. */
 export type RoleUser = {
   __typename?: 'RoleUser';
   /** Email address of this user. */
@@ -24259,6 +24355,7 @@ export type RotateSigningKeysPayload = {
   kid?: Maybe<Scalars['String']['output']>;
 };
 
+/** A legacy JavaScript rule run during authentication (superseded by Actions). */
 export type Rule = {
   __typename?: 'Rule';
   /** Whether the rule is enabled (true), or disabled (false). */
@@ -24693,6 +24790,7 @@ export type SegmentTypeFilter =
   /** Sent to Auth0 as `self`. */
   | 'SELF';
 
+/** A self-service SSO profile: what a customer's administrator may set up when configuring SSO for their organization. */
 export type SelfServiceProfile = {
   __typename?: 'SelfServiceProfile';
   /** List of IdP strategies that will be shown to users during the Self-Service Enterprise Configuration flow. Possible values: [`oidc`, `samlp`, `waad`, `google-apps`, `adfs`, `okta`, `auth0-samlp`, `okta-samlp`, `keycloak-samlp`, `pingfederate`] */
@@ -24930,6 +25028,7 @@ export type SelfServiceProfileUserAttributeInput = {
   name: Scalars['String']['input'];
 };
 
+/** A user's login session at Auth0: the device, the applications it was used for and when it expires. */
 export type Session = {
   __typename?: 'Session';
   authenticatedAt?: Maybe<Scalars['JSON']['output']>;
@@ -25096,6 +25195,12 @@ export type SetGuardianFactorInput = {
   enabled: Scalars['Boolean']['input'];
 };
 
+export type SetGuardianFactorPayload = {
+  __typename?: 'SetGuardianFactorPayload';
+  /** Whether this factor is enabled (true) or disabled (false). */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type SetGuardianFactorPhoneMessageTypesInput = {
   /** The list of phone factors to enable on the tenant. Can include `sms` and `voice`. */
   messageTypes: Array<GuardianFactorPhoneFactorMessageType>;
@@ -25259,6 +25364,7 @@ export type SigningAlgorithm =
   | 'RS256'
   | 'RS512';
 
+/** A key the tenant signs tokens with (the current, next or a previous one), as published in the tenant's JWKS. */
 export type SigningKeys = {
   __typename?: 'SigningKeys';
   /** The public certificate of the signing key */
@@ -26171,6 +26277,7 @@ export type TestCustomDomainPayload = {
   success?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** A custom token-exchange profile: which subject token type an application may exchange, and the Action that validates it. */
 export type TokenExchangeProfile = {
   __typename?: 'TokenExchangeProfile';
   /** The ID of the Custom Token Exchange action to execute for this profile, in order to validate the subject_token. The action must use the custom-token-exchange trigger. */
@@ -27174,6 +27281,16 @@ export type UpdateSettingsInput = {
   webauthnPlatformFirstFactor?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type UpdateSettingsPayload = {
+  __typename?: 'UpdateSettingsPayload';
+  /** Whether identifier first is enabled or not */
+  identifierFirst?: Maybe<Scalars['Boolean']['output']>;
+  /** Which login experience to use. Can be `new` or `classic`. */
+  universalLoginExperience?: Maybe<UniversalLoginExperience>;
+  /** Use WebAuthn with Device Biometrics as the first authentication factor */
+  webauthnPlatformFirstFactor?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type UpdateSupplementalSignalsInput = {
   /** Indicates if incoming Akamai Headers should be processed */
   akamaiEnabled: Scalars['Boolean']['input'];
@@ -27404,6 +27521,7 @@ export type UpdateVerifiableCredentialTemplateInput = {
   wellKnownTrustedIssuers?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type User = {
   __typename?: 'User';
   /** User metadata to which this user has read-only access. */
@@ -27412,6 +27530,8 @@ export type User = {
    * Get a list of authentication methods
    *
    * Retrieve detailed list of authentication methods associated with a specified user.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:authentication_methods.
    */
@@ -27423,6 +27543,8 @@ export type User = {
    *
    * Retrieve all connected accounts associated with the user.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:users.
    */
   connectedAccounts?: Maybe<ConnectedAccountPage>;
@@ -27433,6 +27555,8 @@ export type User = {
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_permissions.
    */
   effectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
@@ -27440,6 +27564,8 @@ export type User = {
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
@@ -27449,6 +27575,8 @@ export type User = {
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_roles.
    */
   effectiveRoles?: Maybe<UserEffectiveRolePage>;
@@ -27456,6 +27584,8 @@ export type User = {
    * Get a user's role source groups
    *
    * Lists the groups that grant a user a specific role.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_role_source_groups.
    */
@@ -27489,6 +27619,8 @@ export type User = {
    *
    * List all groups to which this user belongs.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:groups.
    */
   groups?: Maybe<UserGroupsPage>;
@@ -27509,9 +27641,9 @@ export type User = {
    *
    * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. If you exceed this threshold, please redefine your search.
    *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
@@ -27529,6 +27661,8 @@ export type User = {
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organizations.
    */
   organizations?: Maybe<OrganizationPage>;
@@ -27536,6 +27670,8 @@ export type User = {
    * Get a User's Permissions
    *
    * Retrieve all permissions associated with the user.
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:users.
    */
@@ -27553,6 +27689,8 @@ export type User = {
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
   roles?: Maybe<RolePage>;
@@ -27567,18 +27705,21 @@ export type User = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserAuthenticationMethodsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserConnectedAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectivePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -27586,6 +27727,7 @@ export type UserEffectivePermissionsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectivePermissionsSourcesEffectiveRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -27594,12 +27736,14 @@ export type UserEffectivePermissionsSourcesEffectiveRolesArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectiveRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectiveRolesSourcesGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -27607,12 +27751,14 @@ export type UserEffectiveRolesSourcesGroupsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -27620,23 +27766,27 @@ export type UserLogsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserPermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A profile describing the user attributes (and their mapping) collected for self-service and provisioning. */
 export type UserAttributeProfile = {
   __typename?: 'UserAttributeProfile';
   /** User Attribute Profile identifier. */
@@ -27763,6 +27913,7 @@ export type UserAttributeProfileUserIdOidcStrategyOverrideMapping =
   /** Sent to Auth0 as `sub`. */
   | 'SUB';
 
+/** A second factor or passwordless method a user has enrolled (authenticator app, SMS, email, WebAuthn key …). */
 export type UserAuthenticationMethod = {
   __typename?: 'UserAuthenticationMethod';
   /** Applies to passkey authentication methods only. Authenticator Attestation Globally Unique Identifier. */
@@ -27946,6 +28097,7 @@ export type UserEffectivePermissionSource =
   /** Sent to Auth0 as `roles`. */
   | 'ROLES';
 
+/** A role a user holds, directly or through a group, with where it comes from (`sources`). */
 export type UserEffectiveRole = {
   __typename?: 'UserEffectiveRole';
   /** Role description */
@@ -28004,6 +28156,7 @@ export type UserEnrollmentStatus =
   /** Sent to Auth0 as `pending`. */
   | 'PENDING';
 
+/** A consent a user has given an application for an API (the scopes granted). */
 export type UserGrant = {
   __typename?: 'UserGrant';
   /** Audience of the grant. */
@@ -28088,6 +28241,7 @@ export type UserGroupsPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One identity linked to a user: the account at a connection (provider and the user's id there) they can sign in with. */
 export type UserIdentity = {
   __typename?: 'UserIdentity';
   /** IDP access token returned if scope `read:user_idp_tokens` is defined. */
@@ -28259,6 +28413,7 @@ export type UserPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** An API permission a user holds, directly or through a role (`sources` says which). */
 export type UserPermission = {
   __typename?: 'UserPermission';
   /** Description of this permission. */
@@ -30687,6 +30842,7 @@ export type ResolversTypes = {
   SetEmailTemplateInput: SetEmailTemplateInput;
   SetGuardianFactorDuoSettingsInput: SetGuardianFactorDuoSettingsInput;
   SetGuardianFactorInput: SetGuardianFactorInput;
+  SetGuardianFactorPayload: ResolverTypeWrapper<SetGuardianFactorPayload>;
   SetGuardianFactorPhoneMessageTypesInput: SetGuardianFactorPhoneMessageTypesInput;
   SetGuardianFactorPhoneTemplatesInput: SetGuardianFactorPhoneTemplatesInput;
   SetGuardianFactorSmsTemplatesInput: SetGuardianFactorSmsTemplatesInput;
@@ -30837,6 +30993,7 @@ export type ResolversTypes = {
   UpdateSelfServiceProfileInput: UpdateSelfServiceProfileInput;
   UpdateSessionInput: UpdateSessionInput;
   UpdateSettingsInput: UpdateSettingsInput;
+  UpdateSettingsPayload: ResolverTypeWrapper<UpdateSettingsPayload>;
   UpdateSupplementalSignalsInput: UpdateSupplementalSignalsInput;
   UpdateSuspiciousIPThrottlingSettingsInput: UpdateSuspiciousIpThrottlingSettingsInput;
   UpdateTenantSettingsInput: UpdateTenantSettingsInput;
@@ -32274,6 +32431,7 @@ export type ResolversParentTypes = {
   SetEmailTemplateInput: SetEmailTemplateInput;
   SetGuardianFactorDuoSettingsInput: SetGuardianFactorDuoSettingsInput;
   SetGuardianFactorInput: SetGuardianFactorInput;
+  SetGuardianFactorPayload: SetGuardianFactorPayload;
   SetGuardianFactorPhoneMessageTypesInput: SetGuardianFactorPhoneMessageTypesInput;
   SetGuardianFactorPhoneTemplatesInput: SetGuardianFactorPhoneTemplatesInput;
   SetGuardianFactorSmsTemplatesInput: SetGuardianFactorSmsTemplatesInput;
@@ -32409,6 +32567,7 @@ export type ResolversParentTypes = {
   UpdateSelfServiceProfileInput: UpdateSelfServiceProfileInput;
   UpdateSessionInput: UpdateSessionInput;
   UpdateSettingsInput: UpdateSettingsInput;
+  UpdateSettingsPayload: UpdateSettingsPayload;
   UpdateSupplementalSignalsInput: UpdateSupplementalSignalsInput;
   UpdateSuspiciousIPThrottlingSettingsInput: UpdateSuspiciousIpThrottlingSettingsInput;
   UpdateTenantSettingsInput: UpdateTenantSettingsInput;
@@ -36991,7 +37150,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   setConnectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetConnectionDirectoryProvisioningArgs, 'id' | 'input'>>;
   setCustomDomainsDefault?: Resolver<Maybe<ResolversTypes['UpdateDefaultDomainPayload']>, ParentType, ContextType, RequireFields<MutationSetCustomDomainsDefaultArgs, 'input'>>;
   setEmailTemplate?: Resolver<Maybe<ResolversTypes['CreateEmailTemplate']>, ParentType, ContextType, RequireFields<MutationSetEmailTemplateArgs, 'input' | 'templateName'>>;
-  setGuardianFactor?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettings']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorArgs, 'input' | 'name'>>;
+  setGuardianFactor?: Resolver<Maybe<ResolversTypes['SetGuardianFactorPayload']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorArgs, 'input' | 'name'>>;
   setGuardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType, Partial<MutationSetGuardianFactorDuoSettingsArgs>>;
   setGuardianFactorPhoneMessageTypes?: Resolver<Maybe<ResolversTypes['GuardianFactorPhoneMessageTypes']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorPhoneMessageTypesArgs, 'input'>>;
   setGuardianFactorPhoneProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSms']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorPhoneProviderArgs, 'input'>>;
@@ -37067,7 +37226,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['UpdateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
   updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
   updatePromptRendering?: Resolver<Maybe<ResolversTypes['UpdateAculPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePromptRenderingArgs, 'prompt' | 'screen'>>;
-  updatePromptsSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
+  updatePromptsSettings?: Resolver<Maybe<ResolversTypes['UpdateSettingsPayload']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
   updateRateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<MutationUpdateRateLimitPolicyArgs, 'id' | 'input'>>;
   updateRefreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, RequireFields<MutationUpdateRefreshTokenArgs, 'id'>>;
   updateResourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType, RequireFields<MutationUpdateResourceServerArgs, 'id'>>;
@@ -37601,7 +37760,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   signingKey?: Resolver<Maybe<ResolversTypes['SigningKeys']>, ParentType, ContextType, RequireFields<QuerySigningKeyArgs, 'kid'>>;
   signingKeys?: Resolver<Maybe<Array<ResolversTypes['SigningKeys']>>, ParentType, ContextType>;
-  statsActiveUsersCount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  statsActiveUsersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   statsDaily?: Resolver<Maybe<Array<ResolversTypes['DailyStats']>>, ParentType, ContextType, Partial<QueryStatsDailyArgs>>;
   subscribeEvents?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<QuerySubscribeEventsArgs>>;
   supplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType>;
@@ -38104,6 +38263,10 @@ export type SessionPageResolvers<ContextType = any, ParentType extends Resolvers
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type SetGuardianFactorPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SetGuardianFactorPayload'] = ResolversParentTypes['SetGuardianFactorPayload']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
 export type SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload'] = ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload']> = {
   bundleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sandbox?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -38424,6 +38587,12 @@ export type UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any,
   useForOrganizationDiscovery?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   verificationHost?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verificationTxt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpdateSettingsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateSettingsPayload'] = ResolversParentTypes['UpdateSettingsPayload']> = {
+  identifierFirst?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  universalLoginExperience?: Resolver<Maybe<ResolversTypes['UniversalLoginExperience']>, ParentType, ContextType>;
+  webauthnPlatformFirstFactor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type UpdateUserAuthenticationMethodPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateUserAuthenticationMethodPayload'] = ResolversParentTypes['UpdateUserAuthenticationMethodPayload']> = {
@@ -39516,6 +39685,7 @@ export type Resolvers<ContextType = any> = {
   SessionDeviceMetadata?: SessionDeviceMetadataResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   SessionPage?: SessionPageResolvers<ContextType>;
+  SetGuardianFactorPayload?: SetGuardianFactorPayloadResolvers<ContextType>;
   SetGuardianFactorsProviderPushNotificationApnsPayload?: SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
   SetRulesConfigPayload?: SetRulesConfigPayloadResolvers<ContextType>;
   SetUserAuthenticationMethodPayload?: SetUserAuthenticationMethodPayloadResolvers<ContextType>;
@@ -39558,6 +39728,7 @@ export type Resolvers<ContextType = any> = {
   UpdateGuardianFactorsProviderPushNotificationApnsPayload?: UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
   UpdateLogStreamPayload?: UpdateLogStreamPayloadResolvers<ContextType>;
   UpdateOrganizationDiscoveryDomainPayload?: UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
+  UpdateSettingsPayload?: UpdateSettingsPayloadResolvers<ContextType>;
   UpdateUserAuthenticationMethodPayload?: UpdateUserAuthenticationMethodPayloadResolvers<ContextType>;
   Upload?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;
