@@ -3,7 +3,7 @@
  * `lexicographicSortSchema` makes the output independent of the order types were discovered in.
  */
 import {
-  GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList,
+  GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLInterfaceType, GraphQLList,
   GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, GraphQLUnionType,
   type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
   type GraphQLInputType, type GraphQLNamedType, type GraphQLOutputType, type GraphQLType,
@@ -45,7 +45,10 @@ export function modelToSchema(types: Map<string, TypeModel>, query: FieldModel[]
     const description = toMarkdown(type.description);
     switch (type.kind) {
       case 'object':
-        built.set(type.name, new GraphQLObjectType({ name: type.name, description, fields: outputFields(type.fields) }));
+        built.set(type.name, new GraphQLObjectType({
+          name: type.name, description, fields: outputFields(type.fields),
+          ...(type.interfaces?.length ? { interfaces: () => type.interfaces!.map((i) => named(i) as GraphQLInterfaceType) } : {}),
+        }));
         break;
       case 'input':
         built.set(type.name, new GraphQLInputObjectType({
@@ -64,6 +67,9 @@ export function modelToSchema(types: Map<string, TypeModel>, query: FieldModel[]
         built.set(type.name, new GraphQLUnionType({
           name: type.name, description, types: () => type.members.map((m) => named(m.type) as GraphQLObjectType),
         }));
+        break;
+      case 'interface':
+        built.set(type.name, new GraphQLInterfaceType({ name: type.name, description, fields: outputFields(type.fields) }));
         break;
       case 'scalar':
         built.set(type.name, new GraphQLScalarType({ name: type.name, description }));

@@ -1,7 +1,8 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
  * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
- * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → describe core types → emit).
+ * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → describe core types →
+ * interfaces for unions whose members share fields → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { dropProjectionArguments } from './projection.js';
 import { rewriteRestDescriptions } from './rest-descriptions.js';
 import { settleTypeNames } from './type-names.js';
 import { describeCoreTypes } from './core-descriptions.js';
+import { interfacesForUnions } from './union-interfaces.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -45,6 +47,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   const { entities, edges } = buildEdges(ctx, root);
   settleTypeNames(ctx, root, entities, edges);
   describeCoreTypes(ctx);
+  interfacesForUnions(ctx);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -66,7 +69,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
       if (type.kind === 'input' && type.oneOf) metadata.oneOfInputs.push(type.name);
     } else if (type.kind === 'enum') {
       metadata.enums[type.name] = Object.fromEntries(type.values.map((v) => [v.name, v.wire]));
-    } else if (type.kind === 'union') {
+    } else if (type.kind === 'union' || type.kind === 'interface') {
       metadata.unions[type.name] = { members: type.members, ...(type.discriminator ? { discriminator: type.discriminator } : {}) };
     } else if (type.kind === 'scalar' && type.accepts) {
       metadata.scalarUnions[type.name] = type.accepts;

@@ -36,6 +36,8 @@ export interface ObjectModel extends TypeBase {
   /** For the paging types (connections.ts): the node type this page (`XPage`) or edge (`XEdge`) holds. */
   pageOf?: string;
   edgeOf?: string;
+  /** Interfaces this type implements (union-interfaces.ts). */
+  interfaces?: string[];
 }
 
 export interface InputModel extends TypeBase {
@@ -74,7 +76,18 @@ export interface ScalarModel extends TypeBase {
   accepts?: string[];
 }
 
-export type TypeModel = ObjectModel | InputModel | EnumModel | UnionModel | ScalarModel;
+/**
+ * An interface standing for a union whose members share fields (union-interfaces.ts): the shared
+ * fields are selectable without a fragment; `members` still says how a value picks its type.
+ */
+export interface InterfaceModel extends TypeBase {
+  kind: 'interface';
+  fields: FieldModel[];
+  members: UnionMemberModel[];
+  discriminator?: { property: string; mapping: Record<string, string> };
+}
+
+export type TypeModel = ObjectModel | InputModel | EnumModel | UnionModel | InterfaceModel | ScalarModel;
 
 /** A place in the schema typed as JSON, with the reason; listed by `npm run schema:report`. */
 export interface JsonFallback {

@@ -11,6 +11,8 @@
  *    after it: `TenantSettingsErrorPage` → `TenantSettingsErrorPageConfig`.
  * 3. No word twice in a row (`…JwtJwtInput` → `…JwtInput`): the spec's nested names repeat the
  *    parent's last word.
+ * 4. Unions with the same members are one type, named by the one that is not a `…Payload` (else the
+ *    shortest): `createLogStream` and `updateLogStream` return a `LogStream`.
  * An input type follows its output twin (`XInput` → `YInput` when `X` → `Y`). Two types that end
  * up with one name must have the same fields; they become one type.
  */
@@ -75,6 +77,22 @@ export function settleTypeNames(
     const wanted = preferredName(type);
     if (wanted !== type.name) renames.set(type.name, wanted);
   }
+  // Unions with the same members are one type (rule 4).
+  const unionsByMembers = new Map<string, string[]>();
+  for (const type of types) {
+    if (type.kind !== 'union') continue;
+    const key = type.members.map((m) => m.type).sort().join('|');
+    unionsByMembers.set(key, [...(unionsByMembers.get(key) ?? []), type.name]);
+  }
+  for (const names of unionsByMembers.values()) {
+    if (names.length < 2) continue;
+    const rank = (n: string) => [/Payload$/.test(n) ? 1 : 0, n.length, n] as const;
+    const [keep] = [...names].sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+    });
+    for (const name of names) if (name !== keep) renames.set(name, renames.get(keep!) ?? keep!);
+  }
   // Inputs follow their output twin.
   for (const [from, to] of [...renames]) {
     const input = ctx.types.get(`${from}Input`);
@@ -108,7 +126,7 @@ export function settleTypeNames(
       if (type.pageOf) type.pageOf = final(type.pageOf);
       if (type.edgeOf) type.edgeOf = final(type.edgeOf);
     }
-    if (type.kind === 'union') {
+    if (type.kind === 'union' || type.kind === 'interface') {
       for (const m of type.members) m.type = final(m.type);
       if (type.discriminator) for (const k of Object.keys(type.discriminator.mapping)) type.discriminator.mapping[k] = final(type.discriminator.mapping[k]!);
     }

@@ -1,4 +1,4 @@
-import { buildSchema, getNamedType, type GraphQLNamedType, type GraphQLObjectType, isObjectType } from 'graphql';
+import { buildSchema, getNamedType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadGenerated } from '../../src/schema/load.js';
 import { collapseDoubledWords, RESERVED_SUFFIXES, typeNameWords } from '../../src/schema/type-names.js';
@@ -127,6 +127,24 @@ describe('the graph\'s naming rules (README, "Naming and nullability rules")', (
     expect(sameSubject('SetGuardianFactorResponseContent', 'GetRiskAssessmentsSettingsResponseContent')).toBe(false);
     expect(sameSubject('RotateClientSecretResponseContent', 'GetClientResponseContent')).toBe(true);
     expect(String(schema.getMutationType()!.getFields().rotateClientSecret!.type)).toBe('Client');
+  });
+
+  it('a union whose members share fields is an interface of the same name (LogStream), and same-member unions are one type', () => {
+    const logStream = schema.getType('LogStream');
+    expect(isInterfaceType(logStream)).toBe(true);
+    const fields = Object.keys((logStream as GraphQLInterfaceType).getFields());
+    expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'status']));
+    const members = schema.getPossibleTypes(logStream as GraphQLInterfaceType).map((t) => t.name);
+    expect(members).toHaveLength(8);
+    expect(metadata.unions.LogStream!.members.map((m) => m.type).sort()).toEqual([...members].sort());
+    expect(String(schema.getMutationType()!.getFields().createLogStream!.type)).toBe('LogStream');
+    expect(String(schema.getMutationType()!.getFields().updateLogStream!.type)).toBe('LogStream');
+    // A union left as a union shares no field across its members.
+    for (const union of named.filter(isUnionType)) {
+      const [first, ...rest] = union.getTypes();
+      const shared = Object.keys(first!.getFields()).filter((f) => rest.every((m) => f in m.getFields() && String(m.getFields()[f]!.type) === String(first!.getFields()[f]!.type)));
+      expect(shared, union.name).toEqual([]);
+    }
   });
 
   it('counts are integers', () => {

@@ -5045,8 +5045,6 @@ export type CreateEventStreamInput =
   |  /** Send the value as CreateEventStreamWebHookInput. */
   { action?: never; eventBridge?: never; webHook: CreateEventStreamWebHookInput; };
 
-export type CreateEventStreamPayload = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
-
 export type CreateEventStreamRedelivery = {
   __typename?: 'CreateEventStreamRedelivery';
   /** An RFC-3339 date-time for redelivery start, inclusive. Does not allow sub-second precision. */
@@ -5893,8 +5891,6 @@ export type CreateLogStreamMixpanelRequestBodyInput = {
   type: LogStreamMixpanelEnum;
 };
 
-export type CreateLogStreamPayload = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
-
 export type CreateLogStreamSegmentRequestBodyInput = {
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: InputMaybe<Array<LogStreamFilterInput>>;
@@ -6592,7 +6588,7 @@ export type CspReportingInfrastructureInput = {
 };
 
 /** A domain of your own (for example `login.example.com`) serving Auth0's login pages and endpoints, with its verification and certificate status. */
-export type CustomDomain = {
+export type CustomDomain = DefaultDomain & {
   __typename?: 'CustomDomain';
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
   certificate?: Maybe<DomainCertificate>;
@@ -6826,13 +6822,16 @@ export type DailyStats = {
   updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
-export type DefaultCanonicalDomain = {
+export type DefaultCanonicalDomain = DefaultDomain & {
   __typename?: 'DefaultCanonicalDomain';
   /** Domain name. */
   domain?: Maybe<Scalars['String']['output']>;
 };
 
-export type DefaultDomain = CustomDomain | DefaultCanonicalDomain;
+export type DefaultDomain = {
+  /** Domain name. */
+  domain?: Maybe<Scalars['String']['output']>;
+};
 
 /** Default authentication method for email identifier */
 export type DefaultMethodEmailIdentifier =
@@ -7319,7 +7318,20 @@ export type EncryptionKeyType =
   | 'TENANT_MASTER_KEY';
 
 /** A subscription that delivers tenant events (user created, updated …) to a webhook or Amazon EventBridge: one member type per destination. */
-export type EventStream = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
+export type EventStream = {
+  /** Timestamp when the event stream was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Unique identifier for the event stream. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** Name of the event stream. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Indicates whether the event stream is actively forwarding events. */
+  status?: Maybe<EventStreamStatus>;
+  /** List of event types subscribed to in this stream. */
+  subscriptions?: Maybe<Array<EventStreamSubscription>>;
+  /** Timestamp when the event stream was last updated. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** Configuration specific to an action destination. */
 export type EventStreamActionConfiguration = {
@@ -7351,7 +7363,7 @@ export type EventStreamActionDestinationType =
   /** Sent to Auth0 as `action`. */
   | 'ACTION';
 
-export type EventStreamActionPayload = {
+export type EventStreamActionPayload = EventStream & {
   __typename?: 'EventStreamActionPayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -7612,7 +7624,7 @@ export type EventStreamEventBridgeDestinationType =
   /** Sent to Auth0 as `eventbridge`. */
   | 'EVENTBRIDGE';
 
-export type EventStreamEventBridgePayload = {
+export type EventStreamEventBridgePayload = EventStream & {
   __typename?: 'EventStreamEventBridgePayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -7901,7 +7913,7 @@ export type EventStreamWebhookDestinationType =
   /** Sent to Auth0 as `webhook`. */
   | 'WEBHOOK';
 
-export type EventStreamWebhookPayload = {
+export type EventStreamWebhookPayload = EventStream & {
   __typename?: 'EventStreamWebhookPayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -8170,9 +8182,19 @@ export type Flow = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-export type FlowAction = FlowActionActivecampaignListContacts | FlowActionActivecampaignUpsertContact | FlowActionAirtableCreateRecord | FlowActionAirtableListRecords | FlowActionAirtableUpdateRecord | FlowActionAuth0CreateUser | FlowActionAuth0GetUser | FlowActionAuth0MakeCall | FlowActionAuth0SendEmail | FlowActionAuth0SendRequest | FlowActionAuth0SendSms | FlowActionAuth0UpdateUser | FlowActionBigqueryInsertRows | FlowActionClearbitFindCompany | FlowActionClearbitFindPerson | FlowActionEmailVerifyEmail | FlowActionFlowBooleanCondition | FlowActionFlowDelayFlow | FlowActionFlowDoNothing | FlowActionFlowErrorMessage | FlowActionFlowMapValue | FlowActionFlowReturnJson | FlowActionFlowStoreVars | FlowActionGoogleSheetsAddRow | FlowActionHttpSendRequest | FlowActionHubspotEnrollContact | FlowActionHubspotGetContact | FlowActionHubspotUpsertContact | FlowActionJsonCreateJson | FlowActionJsonParseJson | FlowActionJsonSerializeJson | FlowActionJwtDecodeJwt | FlowActionJwtSignJwt | FlowActionJwtVerifyJwt | FlowActionMailchimpUpsertMember | FlowActionMailjetSendEmail | FlowActionOtpGenerateCode | FlowActionOtpVerifyCode | FlowActionPipedriveAddDeal | FlowActionPipedriveAddOrganization | FlowActionPipedriveAddPerson | FlowActionSalesforceCreateLead | FlowActionSalesforceGetLead | FlowActionSalesforceSearchLeads | FlowActionSalesforceUpdateLead | FlowActionSendgridSendEmail | FlowActionSlackPostMessage | FlowActionStripeAddTaxId | FlowActionStripeCreateCustomer | FlowActionStripeCreatePortalSession | FlowActionStripeDeleteTaxId | FlowActionStripeFindCustomers | FlowActionStripeGetCustomer | FlowActionStripeUpdateCustomer | FlowActionTelegramSendMessage | FlowActionTwilioMakeCall | FlowActionTwilioSendSms | FlowActionWhatsappSendMessage | FlowActionXmlParseXml | FlowActionXmlSerializeXml | FlowActionZapierTriggerWebhook;
+export type FlowAction = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionActivecampaign = FlowActionActivecampaignListContacts | FlowActionActivecampaignUpsertContact;
+export type FlowActionActivecampaign = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionActivecampaignInput =
   /** Send the value as FlowActionActivecampaignListContactsInput. */
@@ -8180,7 +8202,7 @@ export type FlowActionActivecampaignInput =
   |  /** Send the value as FlowActionActivecampaignUpsertContactInput. */
   { listContacts?: never; upsertContact: FlowActionActivecampaignUpsertContactInput; };
 
-export type FlowActionActivecampaignListContacts = {
+export type FlowActionActivecampaignListContacts = FlowAction & FlowActionActivecampaign & {
   __typename?: 'FlowActionActivecampaignListContacts';
   action?: Maybe<FlowActionActivecampaignListContactsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8220,7 +8242,7 @@ export type FlowActionActivecampaignListContactsParamsInput = {
 export type FlowActionActivecampaignListContactsType =
   | 'ACTIVECAMPAIGN';
 
-export type FlowActionActivecampaignUpsertContact = {
+export type FlowActionActivecampaignUpsertContact = FlowAction & FlowActionActivecampaign & {
   __typename?: 'FlowActionActivecampaignUpsertContact';
   action?: Maybe<FlowActionActivecampaignUpsertContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8268,9 +8290,14 @@ export type FlowActionActivecampaignUpsertContactParamsInput = {
 export type FlowActionActivecampaignUpsertContactType =
   | 'ACTIVECAMPAIGN';
 
-export type FlowActionAirtable = FlowActionAirtableCreateRecord | FlowActionAirtableListRecords | FlowActionAirtableUpdateRecord;
+export type FlowActionAirtable = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionAirtableCreateRecord = {
+export type FlowActionAirtableCreateRecord = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableCreateRecord';
   action?: Maybe<FlowActionAirtableCreateRecordAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8322,7 +8349,7 @@ export type FlowActionAirtableInput =
   |  /** Send the value as FlowActionAirtableUpdateRecordInput. */
   { createRecord?: never; listRecords?: never; updateRecord: FlowActionAirtableUpdateRecordInput; };
 
-export type FlowActionAirtableListRecords = {
+export type FlowActionAirtableListRecords = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableListRecords';
   action?: Maybe<FlowActionAirtableListRecordsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8368,7 +8395,7 @@ export type FlowActionAirtableListRecordsParamsInput = {
 export type FlowActionAirtableListRecordsType =
   | 'AIRTABLE';
 
-export type FlowActionAirtableUpdateRecord = {
+export type FlowActionAirtableUpdateRecord = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableUpdateRecord';
   action?: Maybe<FlowActionAirtableUpdateRecordAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8414,9 +8441,14 @@ export type FlowActionAirtableUpdateRecordParamsInput = {
 export type FlowActionAirtableUpdateRecordType =
   | 'AIRTABLE';
 
-export type FlowActionAuth0 = FlowActionAuth0CreateUser | FlowActionAuth0GetUser | FlowActionAuth0MakeCall | FlowActionAuth0SendEmail | FlowActionAuth0SendRequest | FlowActionAuth0SendSms | FlowActionAuth0UpdateUser;
+export type FlowActionAuth0 = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionAuth0CreateUser = {
+export type FlowActionAuth0CreateUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0CreateUser';
   action?: Maybe<FlowActionAuth0CreateUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8456,7 +8488,7 @@ export type FlowActionAuth0CreateUserParamsInput = {
 export type FlowActionAuth0CreateUserType =
   | 'AUTH0';
 
-export type FlowActionAuth0GetUser = {
+export type FlowActionAuth0GetUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0GetUser';
   action?: Maybe<FlowActionAuth0GetUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8514,7 +8546,7 @@ export type FlowActionAuth0Input =
   |  /** Send the value as FlowActionAuth0UpdateUserInput. */
   { createUser?: never; getUser?: never; makeCall?: never; sendEmail?: never; sendRequest?: never; sendSms?: never; updateUser: FlowActionAuth0UpdateUserInput; };
 
-export type FlowActionAuth0MakeCall = {
+export type FlowActionAuth0MakeCall = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0MakeCall';
   action?: Maybe<FlowActionAuth0MakeCallAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8556,7 +8588,7 @@ export type FlowActionAuth0MakeCallParamsInput = {
 export type FlowActionAuth0MakeCallType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendEmail = {
+export type FlowActionAuth0SendEmail = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendEmail';
   action?: Maybe<FlowActionAuth0SendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8611,7 +8643,7 @@ export type FlowActionAuth0SendEmailParamsInput = {
 export type FlowActionAuth0SendEmailType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendRequest = {
+export type FlowActionAuth0SendRequest = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendRequest';
   action?: Maybe<FlowActionAuth0SendRequestAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8666,7 +8698,7 @@ export type FlowActionAuth0SendRequestParamsMethod =
 export type FlowActionAuth0SendRequestType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendSms = {
+export type FlowActionAuth0SendSms = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendSms';
   action?: Maybe<FlowActionAuth0SendSmsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8708,7 +8740,7 @@ export type FlowActionAuth0SendSmsParamsInput = {
 export type FlowActionAuth0SendSmsType =
   | 'AUTH0';
 
-export type FlowActionAuth0UpdateUser = {
+export type FlowActionAuth0UpdateUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0UpdateUser';
   action?: Maybe<FlowActionAuth0UpdateUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8752,7 +8784,7 @@ export type FlowActionAuth0UpdateUserParamsInput = {
 export type FlowActionAuth0UpdateUserType =
   | 'AUTH0';
 
-export type FlowActionBigqueryInsertRows = {
+export type FlowActionBigqueryInsertRows = FlowAction & {
   __typename?: 'FlowActionBigqueryInsertRows';
   action?: Maybe<FlowActionBigqueryInsertRowsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8796,9 +8828,14 @@ export type FlowActionBigqueryInsertRowsParamsInput = {
 export type FlowActionBigqueryInsertRowsType =
   | 'BIGQUERY';
 
-export type FlowActionClearbit = FlowActionClearbitFindCompany | FlowActionClearbitFindPerson;
+export type FlowActionClearbit = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionClearbitFindCompany = {
+export type FlowActionClearbitFindCompany = FlowAction & FlowActionClearbit & {
   __typename?: 'FlowActionClearbitFindCompany';
   action?: Maybe<FlowActionClearbitFindCompanyAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8838,7 +8875,7 @@ export type FlowActionClearbitFindCompanyParamsInput = {
 export type FlowActionClearbitFindCompanyType =
   | 'CLEARBIT';
 
-export type FlowActionClearbitFindPerson = {
+export type FlowActionClearbitFindPerson = FlowAction & FlowActionClearbit & {
   __typename?: 'FlowActionClearbitFindPerson';
   action?: Maybe<FlowActionClearbitFindPersonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8884,7 +8921,7 @@ export type FlowActionClearbitInput =
   |  /** Send the value as FlowActionClearbitFindPersonInput. */
   { findCompany?: never; findPerson: FlowActionClearbitFindPersonInput; };
 
-export type FlowActionEmailVerifyEmail = {
+export type FlowActionEmailVerifyEmail = FlowAction & {
   __typename?: 'FlowActionEmailVerifyEmail';
   action?: Maybe<FlowActionEmailVerifyEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8941,9 +8978,14 @@ export type FlowActionEmailVerifyEmailParamsRulesInput = {
 export type FlowActionEmailVerifyEmailType =
   | 'EMAIL';
 
-export type FlowActionFlow = FlowActionFlowBooleanCondition | FlowActionFlowDelayFlow | FlowActionFlowDoNothing | FlowActionFlowErrorMessage | FlowActionFlowMapValue | FlowActionFlowReturnJson | FlowActionFlowStoreVars;
+export type FlowActionFlow = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionFlowBooleanCondition = {
+export type FlowActionFlowBooleanCondition = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowBooleanCondition';
   action?: Maybe<FlowActionFlowBooleanConditionAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8983,7 +9025,7 @@ export type FlowActionFlowBooleanConditionParamsInput = {
 export type FlowActionFlowBooleanConditionType =
   | 'FLOW';
 
-export type FlowActionFlowDelayFlow = {
+export type FlowActionFlowDelayFlow = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowDelayFlow';
   action?: Maybe<FlowActionFlowDelayFlowAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9027,7 +9069,7 @@ export type FlowActionFlowDelayFlowParamsUnits =
 export type FlowActionFlowDelayFlowType =
   | 'FLOW';
 
-export type FlowActionFlowDoNothing = {
+export type FlowActionFlowDoNothing = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowDoNothing';
   action?: Maybe<FlowActionFlowDoNothingAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9054,7 +9096,7 @@ export type FlowActionFlowDoNothingInput = {
 export type FlowActionFlowDoNothingType =
   | 'FLOW';
 
-export type FlowActionFlowErrorMessage = {
+export type FlowActionFlowErrorMessage = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowErrorMessage';
   action?: Maybe<FlowActionFlowErrorMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9106,7 +9148,7 @@ export type FlowActionFlowInput =
   |  /** Send the value as FlowActionFlowStoreVarsInput. */
   { booleanCondition?: never; delayFlow?: never; doNothing?: never; errorMessage?: never; mapValue?: never; returnJson?: never; storeVars: FlowActionFlowStoreVarsInput; };
 
-export type FlowActionFlowMapValue = {
+export type FlowActionFlowMapValue = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowMapValue';
   action?: Maybe<FlowActionFlowMapValueAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9146,7 +9188,7 @@ export type FlowActionFlowMapValueParamsInput2 = {
 export type FlowActionFlowMapValueType =
   | 'FLOW';
 
-export type FlowActionFlowReturnJson = {
+export type FlowActionFlowReturnJson = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowReturnJson';
   action?: Maybe<FlowActionFlowReturnJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9182,7 +9224,7 @@ export type FlowActionFlowReturnJsonParamsInput = {
 export type FlowActionFlowReturnJsonType =
   | 'FLOW';
 
-export type FlowActionFlowStoreVars = {
+export type FlowActionFlowStoreVars = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowStoreVars';
   action?: Maybe<FlowActionFlowStoreVarsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9218,7 +9260,7 @@ export type FlowActionFlowStoreVarsParamsInput = {
 export type FlowActionFlowStoreVarsType =
   | 'FLOW';
 
-export type FlowActionGoogleSheetsAddRow = {
+export type FlowActionGoogleSheetsAddRow = FlowAction & {
   __typename?: 'FlowActionGoogleSheetsAddRow';
   action?: Maybe<FlowActionGoogleSheetsAddRowAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9262,7 +9304,7 @@ export type FlowActionGoogleSheetsAddRowParamsInput = {
 export type FlowActionGoogleSheetsAddRowType =
   | 'GOOGLE_SHEETS';
 
-export type FlowActionHttpSendRequest = {
+export type FlowActionHttpSendRequest = FlowAction & {
   __typename?: 'FlowActionHttpSendRequest';
   action?: Maybe<FlowActionHttpSendRequestAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9337,9 +9379,14 @@ export type FlowActionHttpSendRequestParamsMethod =
 export type FlowActionHttpSendRequestType =
   | 'HTTP';
 
-export type FlowActionHubspot = FlowActionHubspotEnrollContact | FlowActionHubspotGetContact | FlowActionHubspotUpsertContact;
+export type FlowActionHubspot = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionHubspotEnrollContact = {
+export type FlowActionHubspotEnrollContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotEnrollContact';
   action?: Maybe<FlowActionHubspotEnrollContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9381,7 +9428,7 @@ export type FlowActionHubspotEnrollContactParamsInput = {
 export type FlowActionHubspotEnrollContactType =
   | 'HUBSPOT';
 
-export type FlowActionHubspotGetContact = {
+export type FlowActionHubspotGetContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotGetContact';
   action?: Maybe<FlowActionHubspotGetContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9429,7 +9476,7 @@ export type FlowActionHubspotInput =
   |  /** Send the value as FlowActionHubspotUpsertContactInput. */
   { enrollContact?: never; getContact?: never; upsertContact: FlowActionHubspotUpsertContactInput; };
 
-export type FlowActionHubspotUpsertContact = {
+export type FlowActionHubspotUpsertContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotUpsertContact';
   action?: Maybe<FlowActionHubspotUpsertContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9534,9 +9581,14 @@ export type FlowActionInput =
   |  /** Send the value as FlowActionZapierTriggerWebhookInput. */
   { activecampaign?: never; airtable?: never; auth0?: never; bigqueryInsertRows?: never; clearbit?: never; emailVerifyEmail?: never; flow?: never; googleSheetsAddRow?: never; httpSendRequest?: never; hubspot?: never; json?: never; jwt?: never; mailchimpUpsertMember?: never; mailjetSendEmail?: never; otp?: never; pipedrive?: never; salesforce?: never; sendgridSendEmail?: never; slackPostMessage?: never; stripe?: never; telegramSendMessage?: never; twilio?: never; whatsappSendMessage?: never; xml?: never; zapierTriggerWebhook: FlowActionZapierTriggerWebhookInput; };
 
-export type FlowActionJson = FlowActionJsonCreateJson | FlowActionJsonParseJson | FlowActionJsonSerializeJson;
+export type FlowActionJson = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionJsonCreateJson = {
+export type FlowActionJsonCreateJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonCreateJson';
   action?: Maybe<FlowActionJsonCreateJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9580,7 +9632,7 @@ export type FlowActionJsonInput =
   |  /** Send the value as FlowActionJsonSerializeJsonInput. */
   { createJson?: never; parseJson?: never; serializeJson: FlowActionJsonSerializeJsonInput; };
 
-export type FlowActionJsonParseJson = {
+export type FlowActionJsonParseJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonParseJson';
   action?: Maybe<FlowActionJsonParseJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9616,7 +9668,7 @@ export type FlowActionJsonParseJsonParamsInput = {
 export type FlowActionJsonParseJsonType =
   | 'JSON';
 
-export type FlowActionJsonSerializeJson = {
+export type FlowActionJsonSerializeJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonSerializeJson';
   action?: Maybe<FlowActionJsonSerializeJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9652,9 +9704,14 @@ export type FlowActionJsonSerializeJsonParamsInput = {
 export type FlowActionJsonSerializeJsonType =
   | 'JSON';
 
-export type FlowActionJwt = FlowActionJwtDecodeJwt | FlowActionJwtSignJwt | FlowActionJwtVerifyJwt;
+export type FlowActionJwt = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionJwtDecodeJwt = {
+export type FlowActionJwtDecodeJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtDecodeJwt';
   action?: Maybe<FlowActionJwtDecodeJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9698,7 +9755,7 @@ export type FlowActionJwtInput =
   |  /** Send the value as FlowActionJwtVerifyJwtInput. */
   { decodeJwt?: never; signJwt?: never; verifyJwt: FlowActionJwtVerifyJwtInput; };
 
-export type FlowActionJwtSignJwt = {
+export type FlowActionJwtSignJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtSignJwt';
   action?: Maybe<FlowActionJwtSignJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9748,7 +9805,7 @@ export type FlowActionJwtSignJwtParamsInput = {
 export type FlowActionJwtSignJwtType =
   | 'JWT';
 
-export type FlowActionJwtVerifyJwt = {
+export type FlowActionJwtVerifyJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtVerifyJwt';
   action?: Maybe<FlowActionJwtVerifyJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9794,7 +9851,7 @@ export type FlowActionJwtVerifyJwtParamsInput = {
 export type FlowActionJwtVerifyJwtType =
   | 'JWT';
 
-export type FlowActionMailchimpUpsertMember = {
+export type FlowActionMailchimpUpsertMember = FlowAction & {
   __typename?: 'FlowActionMailchimpUpsertMember';
   action?: Maybe<FlowActionMailchimpUpsertMemberAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9849,7 +9906,7 @@ export type FlowActionMailchimpUpsertMemberParamsMemberInput = {
 export type FlowActionMailchimpUpsertMemberType =
   | 'MAILCHIMP';
 
-export type FlowActionMailjetSendEmail = {
+export type FlowActionMailjetSendEmail = FlowAction & {
   __typename?: 'FlowActionMailjetSendEmail';
   action?: Maybe<FlowActionMailjetSendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9904,9 +9961,14 @@ export type FlowActionMailjetSendEmailParamsVariant2Input = {
 export type FlowActionMailjetSendEmailType =
   | 'MAILJET';
 
-export type FlowActionOtp = FlowActionOtpGenerateCode | FlowActionOtpVerifyCode;
+export type FlowActionOtp = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionOtpGenerateCode = {
+export type FlowActionOtpGenerateCode = FlowAction & FlowActionOtp & {
   __typename?: 'FlowActionOtpGenerateCode';
   action?: Maybe<FlowActionOtpGenerateCodeAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9950,7 +10012,7 @@ export type FlowActionOtpInput =
   |  /** Send the value as FlowActionOtpVerifyCodeInput. */
   { generateCode?: never; verifyCode: FlowActionOtpVerifyCodeInput; };
 
-export type FlowActionOtpVerifyCode = {
+export type FlowActionOtpVerifyCode = FlowAction & FlowActionOtp & {
   __typename?: 'FlowActionOtpVerifyCode';
   action?: Maybe<FlowActionOtpVerifyCodeAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9988,9 +10050,14 @@ export type FlowActionOtpVerifyCodeParamsInput = {
 export type FlowActionOtpVerifyCodeType =
   | 'OTP';
 
-export type FlowActionPipedrive = FlowActionPipedriveAddDeal | FlowActionPipedriveAddOrganization | FlowActionPipedriveAddPerson;
+export type FlowActionPipedrive = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionPipedriveAddDeal = {
+export type FlowActionPipedriveAddDeal = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddDeal';
   action?: Maybe<FlowActionPipedriveAddDealAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10042,7 +10109,7 @@ export type FlowActionPipedriveAddDealParamsInput = {
 export type FlowActionPipedriveAddDealType =
   | 'PIPEDRIVE';
 
-export type FlowActionPipedriveAddOrganization = {
+export type FlowActionPipedriveAddOrganization = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddOrganization';
   action?: Maybe<FlowActionPipedriveAddOrganizationAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10086,7 +10153,7 @@ export type FlowActionPipedriveAddOrganizationParamsInput = {
 export type FlowActionPipedriveAddOrganizationType =
   | 'PIPEDRIVE';
 
-export type FlowActionPipedriveAddPerson = {
+export type FlowActionPipedriveAddPerson = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddPerson';
   action?: Maybe<FlowActionPipedriveAddPersonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10144,9 +10211,14 @@ export type FlowActionPipedriveInput =
   |  /** Send the value as FlowActionPipedriveAddPersonInput. */
   { addDeal?: never; addOrganization?: never; addPerson: FlowActionPipedriveAddPersonInput; };
 
-export type FlowActionSalesforce = FlowActionSalesforceCreateLead | FlowActionSalesforceGetLead | FlowActionSalesforceSearchLeads | FlowActionSalesforceUpdateLead;
+export type FlowActionSalesforce = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionSalesforceCreateLead = {
+export type FlowActionSalesforceCreateLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceCreateLead';
   action?: Maybe<FlowActionSalesforceCreateLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10196,7 +10268,7 @@ export type FlowActionSalesforceCreateLeadParamsInput = {
 export type FlowActionSalesforceCreateLeadType =
   | 'SALESFORCE';
 
-export type FlowActionSalesforceGetLead = {
+export type FlowActionSalesforceGetLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceGetLead';
   action?: Maybe<FlowActionSalesforceGetLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10246,7 +10318,7 @@ export type FlowActionSalesforceInput =
   |  /** Send the value as FlowActionSalesforceUpdateLeadInput. */
   { createLead?: never; getLead?: never; searchLeads?: never; updateLead: FlowActionSalesforceUpdateLeadInput; };
 
-export type FlowActionSalesforceSearchLeads = {
+export type FlowActionSalesforceSearchLeads = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceSearchLeads';
   action?: Maybe<FlowActionSalesforceSearchLeadsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10300,7 +10372,7 @@ export type FlowActionSalesforceSearchLeadsParamsSearchField =
 export type FlowActionSalesforceSearchLeadsType =
   | 'SALESFORCE';
 
-export type FlowActionSalesforceUpdateLead = {
+export type FlowActionSalesforceUpdateLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceUpdateLead';
   action?: Maybe<FlowActionSalesforceUpdateLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10342,7 +10414,7 @@ export type FlowActionSalesforceUpdateLeadParamsInput = {
 export type FlowActionSalesforceUpdateLeadType =
   | 'SALESFORCE';
 
-export type FlowActionSendgridSendEmail = {
+export type FlowActionSendgridSendEmail = FlowAction & {
   __typename?: 'FlowActionSendgridSendEmail';
   action?: Maybe<FlowActionSendgridSendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10395,7 +10467,7 @@ export type FlowActionSendgridSendEmailParamsPersonInput = {
 export type FlowActionSendgridSendEmailType =
   | 'SENDGRID';
 
-export type FlowActionSlackPostMessage = {
+export type FlowActionSlackPostMessage = FlowAction & {
   __typename?: 'FlowActionSlackPostMessage';
   action?: Maybe<FlowActionSlackPostMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10470,9 +10542,14 @@ export type FlowActionSlackPostMessageParamsInput = {
 export type FlowActionSlackPostMessageType =
   | 'SLACK';
 
-export type FlowActionStripe = FlowActionStripeAddTaxId | FlowActionStripeCreateCustomer | FlowActionStripeCreatePortalSession | FlowActionStripeDeleteTaxId | FlowActionStripeFindCustomers | FlowActionStripeGetCustomer | FlowActionStripeUpdateCustomer;
+export type FlowActionStripe = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionStripeAddTaxId = {
+export type FlowActionStripeAddTaxId = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeAddTaxId';
   action?: Maybe<FlowActionStripeAddTaxIdAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10535,7 +10612,7 @@ export type FlowActionStripeAddressInput = {
   state?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FlowActionStripeCreateCustomer = {
+export type FlowActionStripeCreateCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeCreateCustomer';
   action?: Maybe<FlowActionStripeCreateCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10589,7 +10666,7 @@ export type FlowActionStripeCreateCustomerParamsInput = {
 export type FlowActionStripeCreateCustomerType =
   | 'STRIPE';
 
-export type FlowActionStripeCreatePortalSession = {
+export type FlowActionStripeCreatePortalSession = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeCreatePortalSession';
   action?: Maybe<FlowActionStripeCreatePortalSessionAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10631,7 +10708,7 @@ export type FlowActionStripeCreatePortalSessionParamsInput = {
 export type FlowActionStripeCreatePortalSessionType =
   | 'STRIPE';
 
-export type FlowActionStripeDeleteTaxId = {
+export type FlowActionStripeDeleteTaxId = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeDeleteTaxId';
   action?: Maybe<FlowActionStripeDeleteTaxIdAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10673,7 +10750,7 @@ export type FlowActionStripeDeleteTaxIdParamsInput = {
 export type FlowActionStripeDeleteTaxIdType =
   | 'STRIPE';
 
-export type FlowActionStripeFindCustomers = {
+export type FlowActionStripeFindCustomers = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeFindCustomers';
   action?: Maybe<FlowActionStripeFindCustomersAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10713,7 +10790,7 @@ export type FlowActionStripeFindCustomersParamsInput = {
 export type FlowActionStripeFindCustomersType =
   | 'STRIPE';
 
-export type FlowActionStripeGetCustomer = {
+export type FlowActionStripeGetCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeGetCustomer';
   action?: Maybe<FlowActionStripeGetCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10780,7 +10857,7 @@ export type FlowActionStripeTaxIdInput = {
   value: Scalars['String']['input'];
 };
 
-export type FlowActionStripeUpdateCustomer = {
+export type FlowActionStripeUpdateCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeUpdateCustomer';
   action?: Maybe<FlowActionStripeUpdateCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10834,7 +10911,7 @@ export type FlowActionStripeUpdateCustomerParamsInput = {
 export type FlowActionStripeUpdateCustomerType =
   | 'STRIPE';
 
-export type FlowActionTelegramSendMessage = {
+export type FlowActionTelegramSendMessage = FlowAction & {
   __typename?: 'FlowActionTelegramSendMessage';
   action?: Maybe<FlowActionTelegramSendMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10876,7 +10953,12 @@ export type FlowActionTelegramSendMessageParamsInput = {
 export type FlowActionTelegramSendMessageType =
   | 'TELEGRAM';
 
-export type FlowActionTwilio = FlowActionTwilioMakeCall | FlowActionTwilioSendSms;
+export type FlowActionTwilio = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionTwilioInput =
   /** Send the value as FlowActionTwilioMakeCallInput. */
@@ -10884,7 +10966,7 @@ export type FlowActionTwilioInput =
   |  /** Send the value as FlowActionTwilioSendSmsInput. */
   { makeCall?: never; sendSms: FlowActionTwilioSendSmsInput; };
 
-export type FlowActionTwilioMakeCall = {
+export type FlowActionTwilioMakeCall = FlowAction & FlowActionTwilio & {
   __typename?: 'FlowActionTwilioMakeCall';
   action?: Maybe<FlowActionTwilioMakeCallAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10928,7 +11010,7 @@ export type FlowActionTwilioMakeCallParamsInput = {
 export type FlowActionTwilioMakeCallType =
   | 'TWILIO';
 
-export type FlowActionTwilioSendSms = {
+export type FlowActionTwilioSendSms = FlowAction & FlowActionTwilio & {
   __typename?: 'FlowActionTwilioSendSms';
   action?: Maybe<FlowActionTwilioSendSmsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10972,7 +11054,7 @@ export type FlowActionTwilioSendSmsParamsInput = {
 export type FlowActionTwilioSendSmsType =
   | 'TWILIO';
 
-export type FlowActionWhatsappSendMessage = {
+export type FlowActionWhatsappSendMessage = FlowAction & {
   __typename?: 'FlowActionWhatsappSendMessage';
   action?: Maybe<FlowActionWhatsappSendMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11029,7 +11111,12 @@ export type FlowActionWhatsappSendMessageParamsType =
 export type FlowActionWhatsappSendMessageType =
   | 'WHATSAPP';
 
-export type FlowActionXml = FlowActionXmlParseXml | FlowActionXmlSerializeXml;
+export type FlowActionXml = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionXmlInput =
   /** Send the value as FlowActionXmlParseXmlInput. */
@@ -11037,7 +11124,7 @@ export type FlowActionXmlInput =
   |  /** Send the value as FlowActionXmlSerializeXmlInput. */
   { parseXml?: never; serializeXml: FlowActionXmlSerializeXmlInput; };
 
-export type FlowActionXmlParseXml = {
+export type FlowActionXmlParseXml = FlowAction & FlowActionXml & {
   __typename?: 'FlowActionXmlParseXml';
   action?: Maybe<FlowActionXmlParseXmlAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11073,7 +11160,7 @@ export type FlowActionXmlParseXmlParamsInput = {
 export type FlowActionXmlParseXmlType =
   | 'XML';
 
-export type FlowActionXmlSerializeXml = {
+export type FlowActionXmlSerializeXml = FlowAction & FlowActionXml & {
   __typename?: 'FlowActionXmlSerializeXml';
   action?: Maybe<FlowActionXmlSerializeXmlAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11109,7 +11196,7 @@ export type FlowActionXmlSerializeXmlParamsInput = {
 export type FlowActionXmlSerializeXmlType =
   | 'XML';
 
-export type FlowActionZapierTriggerWebhook = {
+export type FlowActionZapierTriggerWebhook = FlowAction & {
   __typename?: 'FlowActionZapierTriggerWebhook';
   action?: Maybe<FlowActionZapierTriggerWebhookAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11518,9 +11605,12 @@ export type Form = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-export type FormBlock = FormBlockDivider | FormBlockHtml | FormBlockImage | FormBlockJumpButton | FormBlockNextButton | FormBlockPreviousButton | FormBlockResendButton | FormBlockRichText;
+export type FormBlock = {
+  category?: Maybe<FormComponentCategoryBlockConst>;
+  id?: Maybe<Scalars['String']['output']>;
+};
 
-export type FormBlockDivider = {
+export type FormBlockDivider = FormBlock & FormComponent & {
   __typename?: 'FormBlockDivider';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockDividerConfig>;
@@ -11544,7 +11634,7 @@ export type FormBlockDividerInput = {
   type: FormBlockTypeDividerConst;
 };
 
-export type FormBlockHtml = {
+export type FormBlockHtml = FormBlock & FormComponent & {
   __typename?: 'FormBlockHtml';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockHtmlConfig>;
@@ -11568,7 +11658,7 @@ export type FormBlockHtmlInput = {
   type: FormBlockTypeHtmlConst;
 };
 
-export type FormBlockImage = {
+export type FormBlockImage = FormBlock & FormComponent & {
   __typename?: 'FormBlockImage';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockImageConfig>;
@@ -11619,7 +11709,7 @@ export type FormBlockInput =
   |  /** Send the value as FormBlockRichTextInput. */
   { divider?: never; html?: never; image?: never; jumpButton?: never; nextButton?: never; previousButton?: never; resendButton?: never; richText: FormBlockRichTextInput; };
 
-export type FormBlockJumpButton = {
+export type FormBlockJumpButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockJumpButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockJumpButtonConfig>;
@@ -11656,7 +11746,7 @@ export type FormBlockJumpButtonInput = {
   type: FormBlockTypeJumpButtonConst;
 };
 
-export type FormBlockNextButton = {
+export type FormBlockNextButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockNextButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockNextButtonConfig>;
@@ -11680,7 +11770,7 @@ export type FormBlockNextButtonInput = {
   type: FormBlockTypeNextButtonConst;
 };
 
-export type FormBlockPreviousButton = {
+export type FormBlockPreviousButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockPreviousButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockPreviousButtonConfig>;
@@ -11704,7 +11794,7 @@ export type FormBlockPreviousButtonInput = {
   type: FormBlockTypePreviousButtonConst;
 };
 
-export type FormBlockResendButton = {
+export type FormBlockResendButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockResendButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockResendButtonConfig>;
@@ -11747,7 +11837,7 @@ export type FormBlockResendButtonInput = {
   type: FormBlockTypeResendButtonConst;
 };
 
-export type FormBlockRichText = {
+export type FormBlockRichText = FormBlock & FormComponent & {
   __typename?: 'FormBlockRichText';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockRichTextConfig>;
@@ -11795,7 +11885,9 @@ export type FormBlockTypeResendButtonConst =
 export type FormBlockTypeRichTextConst =
   | 'RICH_TEXT';
 
-export type FormComponent = FormBlockDivider | FormBlockHtml | FormBlockImage | FormBlockJumpButton | FormBlockNextButton | FormBlockPreviousButton | FormBlockResendButton | FormBlockRichText | FormFieldBoolean | FormFieldCards | FormFieldChoice | FormFieldCustom | FormFieldDate | FormFieldDropdown | FormFieldEmail | FormFieldFile | FormFieldLegal | FormFieldNumber | FormFieldPassword | FormFieldPayment | FormFieldSocial | FormFieldTel | FormFieldText | FormFieldUrl | FormWidgetAuth0VerifiableCredentials | FormWidgetGMapsAddress | FormWidgetRecaptcha;
+export type FormComponent = {
+  id?: Maybe<Scalars['String']['output']>;
+};
 
 export type FormComponentCategoryBlockConst =
   | 'BLOCK';
@@ -11860,9 +11952,16 @@ export type FormEndingNodeRedirectionInput = {
   target: Scalars['String']['input'];
 };
 
-export type FormField = FormFieldBoolean | FormFieldCards | FormFieldChoice | FormFieldCustom | FormFieldDate | FormFieldDropdown | FormFieldEmail | FormFieldFile | FormFieldLegal | FormFieldNumber | FormFieldPassword | FormFieldPayment | FormFieldSocial | FormFieldTel | FormFieldText | FormFieldUrl;
+export type FormField = {
+  category?: Maybe<FormComponentCategoryFieldConst>;
+  hint?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  required?: Maybe<Scalars['Boolean']['output']>;
+  sensitive?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FormFieldBoolean = {
+export type FormFieldBoolean = FormComponent & FormField & {
   __typename?: 'FormFieldBoolean';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldBooleanConfig>;
@@ -11907,7 +12006,7 @@ export type FormFieldBooleanInput = {
   type: FormFieldTypeBooleanConst;
 };
 
-export type FormFieldCards = {
+export type FormFieldCards = FormComponent & FormField & {
   __typename?: 'FormFieldCards';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldCardsConfig>;
@@ -11958,7 +12057,7 @@ export type FormFieldCardsInput = {
   type: FormFieldTypeCardsConst;
 };
 
-export type FormFieldChoice = {
+export type FormFieldChoice = FormComponent & FormField & {
   __typename?: 'FormFieldChoice';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldChoiceConfig>;
@@ -12020,7 +12119,7 @@ export type FormFieldChoiceInput = {
   type: FormFieldTypeChoiceConst;
 };
 
-export type FormFieldCustom = {
+export type FormFieldCustom = FormComponent & FormField & {
   __typename?: 'FormFieldCustom';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldCustomConfig>;
@@ -12058,7 +12157,7 @@ export type FormFieldCustomInput = {
   type: FormFieldTypeCustomConst;
 };
 
-export type FormFieldDate = {
+export type FormFieldDate = FormComponent & FormField & {
   __typename?: 'FormFieldDate';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldDateConfig>;
@@ -12096,7 +12195,7 @@ export type FormFieldDateInput = {
   type: FormFieldTypeDateConst;
 };
 
-export type FormFieldDropdown = {
+export type FormFieldDropdown = FormComponent & FormField & {
   __typename?: 'FormFieldDropdown';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldDropdownConfig>;
@@ -12145,7 +12244,7 @@ export type FormFieldDropdownInput = {
   type: FormFieldTypeDropdownConst;
 };
 
-export type FormFieldEmail = {
+export type FormFieldEmail = FormComponent & FormField & {
   __typename?: 'FormFieldEmail';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldEmailConfig>;
@@ -12179,7 +12278,7 @@ export type FormFieldEmailInput = {
   type: FormFieldTypeEmailConst;
 };
 
-export type FormFieldFile = {
+export type FormFieldFile = FormComponent & FormField & {
   __typename?: 'FormFieldFile';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldFileConfig>;
@@ -12275,7 +12374,7 @@ export type FormFieldInput =
   |  /** Send the value as FormFieldUrlInput. */
   { boolean?: never; cards?: never; choice?: never; custom?: never; date?: never; dropdown?: never; email?: never; file?: never; legal?: never; number?: never; password?: never; payment?: never; social?: never; tel?: never; text?: never; url: FormFieldUrlInput; };
 
-export type FormFieldLegal = {
+export type FormFieldLegal = FormComponent & FormField & {
   __typename?: 'FormFieldLegal';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldLegalConfig>;
@@ -12307,7 +12406,7 @@ export type FormFieldLegalInput = {
   type: FormFieldTypeLegalConst;
 };
 
-export type FormFieldNumber = {
+export type FormFieldNumber = FormComponent & FormField & {
   __typename?: 'FormFieldNumber';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldNumberConfig>;
@@ -12345,7 +12444,7 @@ export type FormFieldNumberInput = {
   type: FormFieldTypeNumberConst;
 };
 
-export type FormFieldPassword = {
+export type FormFieldPassword = FormComponent & FormField & {
   __typename?: 'FormFieldPassword';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldPasswordConfig>;
@@ -12396,7 +12495,7 @@ export type FormFieldPasswordInput = {
   type: FormFieldTypePasswordConst;
 };
 
-export type FormFieldPayment = {
+export type FormFieldPayment = FormComponent & FormField & {
   __typename?: 'FormFieldPayment';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldPaymentConfig>;
@@ -12534,7 +12633,7 @@ export type FormFieldPaymentInput = {
   type: FormFieldTypePaymentConst;
 };
 
-export type FormFieldSocial = {
+export type FormFieldSocial = FormComponent & FormField & {
   __typename?: 'FormFieldSocial';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<Scalars['JSON']['output']>;
@@ -12557,7 +12656,7 @@ export type FormFieldSocialInput = {
   type: FormFieldTypeSocialConst;
 };
 
-export type FormFieldTel = {
+export type FormFieldTel = FormComponent & FormField & {
   __typename?: 'FormFieldTel';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldTelConfig>;
@@ -12608,7 +12707,7 @@ export type FormFieldTelInput = {
   type: FormFieldTypeTelConst;
 };
 
-export type FormFieldText = {
+export type FormFieldText = FormComponent & FormField & {
   __typename?: 'FormFieldText';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldTextConfig>;
@@ -12696,7 +12795,7 @@ export type FormFieldTypeTextConst =
 export type FormFieldTypeUrlConst =
   | 'URL';
 
-export type FormFieldUrl = {
+export type FormFieldUrl = FormComponent & FormField & {
   __typename?: 'FormFieldUrl';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldUrlConfig>;
@@ -12730,7 +12829,7 @@ export type FormFieldUrlInput = {
   type: FormFieldTypeUrlConst;
 };
 
-export type FormFlow = {
+export type FormFlow = FormNode & {
   __typename?: 'FormFlow';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormFlowConfig>;
@@ -12793,7 +12892,11 @@ export type FormMessagesInput = {
   errors?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type FormNode = FormFlow | FormRouter | FormStep;
+export type FormNode = {
+  alias?: Maybe<Scalars['String']['output']>;
+  coordinates?: Maybe<FormNodeCoordinates>;
+  id?: Maybe<Scalars['String']['output']>;
+};
 
 export type FormNodeCoordinates = {
   __typename?: 'FormNodeCoordinates';
@@ -12836,7 +12939,7 @@ export type FormPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type FormRouter = {
+export type FormRouter = FormNode & {
   __typename?: 'FormRouter';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormRouterConfig>;
@@ -12892,7 +12995,7 @@ export type FormStartNodeInput = {
   nextNode?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FormStep = {
+export type FormStep = FormNode & {
   __typename?: 'FormStep';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormStepConfig>;
@@ -12929,9 +13032,16 @@ export type FormStyleInput = {
   css?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FormWidget = FormWidgetAuth0VerifiableCredentials | FormWidgetGMapsAddress | FormWidgetRecaptcha;
+export type FormWidget = {
+  category?: Maybe<FormComponentCategoryWidgetConst>;
+  hint?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  required?: Maybe<Scalars['Boolean']['output']>;
+  sensitive?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FormWidgetAuth0VerifiableCredentials = {
+export type FormWidgetAuth0VerifiableCredentials = FormComponent & FormWidget & {
   __typename?: 'FormWidgetAuth0VerifiableCredentials';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetAuth0VerifiableCredentialsConfig>;
@@ -12973,7 +13083,7 @@ export type FormWidgetAuth0VerifiableCredentialsInput = {
   type: FormWidgetTypeAuth0VerifiableCredentialsConst;
 };
 
-export type FormWidgetGMapsAddress = {
+export type FormWidgetGMapsAddress = FormComponent & FormWidget & {
   __typename?: 'FormWidgetGMapsAddress';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetGMapsAddressConfig>;
@@ -13013,7 +13123,7 @@ export type FormWidgetInput =
   |  /** Send the value as FormWidgetRecaptchaInput. */
   { auth0VerifiableCredentials?: never; gMapsAddress?: never; recaptcha: FormWidgetRecaptchaInput; };
 
-export type FormWidgetRecaptcha = {
+export type FormWidgetRecaptcha = FormComponent & FormWidget & {
   __typename?: 'FormWidgetRecaptcha';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetRecaptchaConfig>;
@@ -13998,9 +14108,21 @@ export type LogSecurityContext = {
 };
 
 /** A destination the tenant's log events are streamed to (an HTTP endpoint, Amazon EventBridge, Azure Event Grid, Datadog, Splunk, Sumo Logic, Segment, Mixpanel): one member type per kind. */
-export type LogStream = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
+export type LogStream = {
+  /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
+  filters?: Maybe<Array<LogStreamFilter>>;
+  /** The id of the log stream */
+  id?: Maybe<Scalars['String']['output']>;
+  /** True for priority log streams, false for non-priority */
+  isPriority?: Maybe<Scalars['Boolean']['output']>;
+  /** log stream name */
+  name?: Maybe<Scalars['String']['output']>;
+  piiConfig?: Maybe<LogStreamPiiConfig>;
+  /** The status of the log stream. Possible values: `active`, `paused`, `suspended` */
+  status?: Maybe<LogStreamStatus>;
+};
 
-export type LogStreamDatadog = {
+export type LogStreamDatadog = LogStream & {
   __typename?: 'LogStreamDatadog';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14047,7 +14169,7 @@ export type LogStreamDatadogSinkInput = {
   datadogRegion: LogStreamDatadogRegion;
 };
 
-export type LogStreamEventBridge = {
+export type LogStreamEventBridge = LogStream & {
   __typename?: 'LogStreamEventBridge';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14162,7 +14284,7 @@ export type LogStreamEventBridgeSinkRegion =
   /** Sent to Auth0 as `us-west-2`. */
   | 'US_WEST_2';
 
-export type LogStreamEventGrid = {
+export type LogStreamEventGrid = LogStream & {
   __typename?: 'LogStreamEventGrid';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14340,7 +14462,7 @@ export type LogStreamFilterType =
   /** Sent to Auth0 as `category`. */
   | 'CATEGORY';
 
-export type LogStreamHttp = {
+export type LogStreamHttp = LogStream & {
   __typename?: 'LogStreamHttp';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14394,7 +14516,7 @@ export type LogStreamHttpSinkInput = {
   httpEndpoint: Scalars['String']['input'];
 };
 
-export type LogStreamMixpanel = {
+export type LogStreamMixpanel = LogStream & {
   __typename?: 'LogStreamMixpanel';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14493,7 +14615,7 @@ export type LogStreamPiiMethod =
   /** Sent to Auth0 as `mask`. */
   | 'MASK';
 
-export type LogStreamSegment = {
+export type LogStreamSegment = LogStream & {
   __typename?: 'LogStreamSegment';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14544,7 +14666,7 @@ export type LogStreamSinkPatchInput =
   |  /** Send the value as LogStreamSumoSinkInput. */
   { logStreamDatadogSink?: never; logStreamHttpSink?: never; logStreamMixpanelSinkPatch?: never; logStreamSegmentSink?: never; logStreamSplunkSink?: never; logStreamSumoSink: LogStreamSumoSinkInput; };
 
-export type LogStreamSplunk = {
+export type LogStreamSplunk = LogStream & {
   __typename?: 'LogStreamSplunk';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14597,7 +14719,7 @@ export type LogStreamStatus =
   /** Sent to Auth0 as `suspended`. */
   | 'SUSPENDED';
 
-export type LogStreamSumo = {
+export type LogStreamSumo = LogStream & {
   __typename?: 'LogStreamSumo';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -15095,7 +15217,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:event_streams.
    */
-  createEventStream?: Maybe<CreateEventStreamPayload>;
+  createEventStream?: Maybe<EventStream>;
   /**
    * Redeliver failed events
    *
@@ -15435,7 +15557,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:log_streams.
    */
-  createLogStream?: Maybe<CreateLogStreamPayload>;
+  createLogStream?: Maybe<LogStream>;
   /**
    * Create Access Control List
    *
@@ -16420,7 +16542,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:custom_domains.
    */
-  setCustomDomainsDefault?: Maybe<UpdateDefaultDomainPayload>;
+  setCustomDomainsDefault?: Maybe<DefaultDomain>;
   /**
    * Update an email template
    *
@@ -16943,7 +17065,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:event_streams.
    */
-  updateEventStream?: Maybe<UpdateEventStreamPayload>;
+  updateEventStream?: Maybe<EventStream>;
   /**
    * Update an experiment.
    *
@@ -17144,7 +17266,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:log_streams.
    */
-  updateLogStream?: Maybe<UpdateLogStreamPayload>;
+  updateLogStream?: Maybe<LogStream>;
   /**
    * Partial Update for an Access Control List
    *
@@ -26874,8 +26996,6 @@ export type UpdateCustomDomainPayload = {
   verification?: Maybe<DomainVerification>;
 };
 
-export type UpdateDefaultDomainPayload = CustomDomain | DefaultCanonicalDomain;
-
 export type UpdateDirectoryProvisioningInput = {
   /** The mapping between Auth0 and IDP user attributes */
   mapping?: InputMaybe<Array<DirectoryProvisioningMappingItemInput>>;
@@ -26935,8 +27055,6 @@ export type UpdateEventStreamInput = {
   /** List of event types subscribed to in this stream. */
   subscriptions?: InputMaybe<Array<EventStreamSubscriptionInput>>;
 };
-
-export type UpdateEventStreamPayload = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
 
 /** Partial update of an experiment. Only provided fields are updated. Providing allocations replaces the entire allocations set. */
 export type UpdateExperimentInput = {
@@ -27089,8 +27207,6 @@ export type UpdateLogStreamInput = {
   /** The status of the log stream. Possible values: `active`, `paused`, `suspended` */
   status?: InputMaybe<LogStreamStatus>;
 };
-
-export type UpdateLogStreamPayload = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
 
 export type UpdateNetworkAclInput = {
   /** Indicates whether or not this access control list is actively being used */
@@ -28771,21 +28887,32 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AculOrganizationFilterById )
     | ( AculOrganizationFilterByMetadata )
   ;
-  CreateEventStreamPayload:
-    | ( EventStreamActionPayload )
-    | ( EventStreamEventBridgePayload )
-    | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
+  EventStreamWebhookAuthorizationResponse:
+    | ( EventStreamWebhookBasicAuth )
+    | ( EventStreamWebhookBearerAuth )
+    | ( EventStreamWebhookCustomHeaderAuth )
   ;
-  CreateLogStreamPayload:
-    | ( LogStreamDatadog )
-    | ( LogStreamEventBridge )
-    | ( LogStreamEventGrid )
-    | ( LogStreamHttp )
-    | ( LogStreamMixpanel )
-    | ( LogStreamSegment )
-    | ( LogStreamSplunk )
-    | ( LogStreamSumo )
+  FlowActionMailjetSendEmailParams:
+    | ( FlowActionMailjetSendEmailParamsVariant1 )
+    | ( FlowActionMailjetSendEmailParamsVariant2 )
   ;
+  FormFieldPaymentConfigCharge:
+    | ( FormFieldPaymentConfigChargeOneOff )
+    | ( FormFieldPaymentConfigChargeVariant2 )
+  ;
+  PhoneProviderConfiguration:
+    | ( CustomProviderConfiguration )
+    | ( TwilioProviderConfiguration )
+  ;
+  RateLimitPolicyConfiguration:
+    | ( RateLimitPolicyConfigurationVariant1 )
+    | ( RateLimitPolicyConfigurationVariant2 )
+    | ( RateLimitPolicyConfigurationVariant3 )
+  ;
+};
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   DefaultDomain:
     | ( CustomDomain )
     | ( DefaultCanonicalDomain )
@@ -28794,11 +28921,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( EventStreamActionPayload )
     | ( EventStreamEventBridgePayload )
     | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
-  ;
-  EventStreamWebhookAuthorizationResponse:
-    | ( EventStreamWebhookBasicAuth )
-    | ( EventStreamWebhookBearerAuth )
-    | ( EventStreamWebhookCustomHeaderAuth )
   ;
   FlowAction:
     | ( FlowActionActivecampaignListContacts )
@@ -28909,10 +29031,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( FlowActionJwtSignJwt )
     | ( FlowActionJwtVerifyJwt )
   ;
-  FlowActionMailjetSendEmailParams:
-    | ( FlowActionMailjetSendEmailParamsVariant1 )
-    | ( FlowActionMailjetSendEmailParamsVariant2 )
-  ;
   FlowActionOtp:
     | ( FlowActionOtpGenerateCode )
     | ( FlowActionOtpVerifyCode )
@@ -29002,10 +29120,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( FormFieldText )
     | ( FormFieldUrl )
   ;
-  FormFieldPaymentConfigCharge:
-    | ( FormFieldPaymentConfigChargeOneOff )
-    | ( FormFieldPaymentConfigChargeVariant2 )
-  ;
   FormNode:
     | ( Omit<FormFlow, 'config'> & { config?: Maybe<_RefType['FormFlowConfig']> } )
     | ( FormRouter )
@@ -29026,36 +29140,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( LogStreamSplunk )
     | ( LogStreamSumo )
   ;
-  PhoneProviderConfiguration:
-    | ( CustomProviderConfiguration )
-    | ( TwilioProviderConfiguration )
-  ;
-  RateLimitPolicyConfiguration:
-    | ( RateLimitPolicyConfigurationVariant1 )
-    | ( RateLimitPolicyConfigurationVariant2 )
-    | ( RateLimitPolicyConfigurationVariant3 )
-  ;
-  UpdateDefaultDomainPayload:
-    | ( CustomDomain )
-    | ( DefaultCanonicalDomain )
-  ;
-  UpdateEventStreamPayload:
-    | ( EventStreamActionPayload )
-    | ( EventStreamEventBridgePayload )
-    | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
-  ;
-  UpdateLogStreamPayload:
-    | ( LogStreamDatadog )
-    | ( LogStreamEventBridge )
-    | ( LogStreamEventGrid )
-    | ( LogStreamHttp )
-    | ( LogStreamMixpanel )
-    | ( LogStreamSegment )
-    | ( LogStreamSplunk )
-    | ( LogStreamSumo )
-  ;
 };
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -29457,7 +29542,6 @@ export type ResolversTypes = {
   CreateEventStreamActionInput: CreateEventStreamActionInput;
   CreateEventStreamEventBridgeInput: CreateEventStreamEventBridgeInput;
   CreateEventStreamInput: CreateEventStreamInput;
-  CreateEventStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateEventStreamPayload']>;
   CreateEventStreamRedelivery: ResolverTypeWrapper<CreateEventStreamRedelivery>;
   CreateEventStreamRedeliveryInput: CreateEventStreamRedeliveryInput;
   CreateEventStreamTestEventInput: CreateEventStreamTestEventInput;
@@ -29552,7 +29636,6 @@ export type ResolversTypes = {
   CreateLogStreamHttpRequestBodyInput: CreateLogStreamHttpRequestBodyInput;
   CreateLogStreamInput: CreateLogStreamInput;
   CreateLogStreamMixpanelRequestBodyInput: CreateLogStreamMixpanelRequestBodyInput;
-  CreateLogStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateLogStreamPayload']>;
   CreateLogStreamSegmentRequestBodyInput: CreateLogStreamSegmentRequestBodyInput;
   CreateLogStreamSplunkRequestBodyInput: CreateLogStreamSplunkRequestBodyInput;
   CreateLogStreamSumoRequestBodyInput: CreateLogStreamSumoRequestBodyInput;
@@ -29636,7 +29719,7 @@ export type ResolversTypes = {
   DailyStats: ResolverTypeWrapper<DailyStats>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DefaultCanonicalDomain: ResolverTypeWrapper<DefaultCanonicalDomain>;
-  DefaultDomain: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DefaultDomain']>;
+  DefaultDomain: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['DefaultDomain']>;
   DefaultMethodEmailIdentifier: DefaultMethodEmailIdentifier;
   DefaultMethodPhoneNumberIdentifier: DefaultMethodPhoneNumberIdentifier;
   DefaultTokenQuota: ResolverTypeWrapper<DefaultTokenQuota>;
@@ -29683,7 +29766,7 @@ export type ResolversTypes = {
   EncryptionKeyPublicWrappingAlgorithm: EncryptionKeyPublicWrappingAlgorithm;
   EncryptionKeyState: EncryptionKeyState;
   EncryptionKeyType: EncryptionKeyType;
-  EventStream: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EventStream']>;
+  EventStream: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['EventStream']>;
   EventStreamActionConfiguration: ResolverTypeWrapper<EventStreamActionConfiguration>;
   EventStreamActionConfigurationInput: EventStreamActionConfigurationInput;
   EventStreamActionDestination: ResolverTypeWrapper<EventStreamActionDestination>;
@@ -29754,8 +29837,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatOrString: ResolverTypeWrapper<Scalars['FloatOrString']['output']>;
   Flow: ResolverTypeWrapper<Omit<Flow, 'actions'> & { actions?: Maybe<Array<ResolversTypes['FlowAction']>> }>;
-  FlowAction: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowAction']>;
-  FlowActionActivecampaign: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionActivecampaign']>;
+  FlowAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowAction']>;
+  FlowActionActivecampaign: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionActivecampaign']>;
   FlowActionActivecampaignInput: FlowActionActivecampaignInput;
   FlowActionActivecampaignListContacts: ResolverTypeWrapper<FlowActionActivecampaignListContacts>;
   FlowActionActivecampaignListContactsAction: FlowActionActivecampaignListContactsAction;
@@ -29769,7 +29852,7 @@ export type ResolversTypes = {
   FlowActionActivecampaignUpsertContactParams: ResolverTypeWrapper<FlowActionActivecampaignUpsertContactParams>;
   FlowActionActivecampaignUpsertContactParamsInput: FlowActionActivecampaignUpsertContactParamsInput;
   FlowActionActivecampaignUpsertContactType: FlowActionActivecampaignUpsertContactType;
-  FlowActionAirtable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionAirtable']>;
+  FlowActionAirtable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionAirtable']>;
   FlowActionAirtableCreateRecord: ResolverTypeWrapper<FlowActionAirtableCreateRecord>;
   FlowActionAirtableCreateRecordAction: FlowActionAirtableCreateRecordAction;
   FlowActionAirtableCreateRecordInput: FlowActionAirtableCreateRecordInput;
@@ -29789,7 +29872,7 @@ export type ResolversTypes = {
   FlowActionAirtableUpdateRecordParams: ResolverTypeWrapper<FlowActionAirtableUpdateRecordParams>;
   FlowActionAirtableUpdateRecordParamsInput: FlowActionAirtableUpdateRecordParamsInput;
   FlowActionAirtableUpdateRecordType: FlowActionAirtableUpdateRecordType;
-  FlowActionAuth0: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionAuth0']>;
+  FlowActionAuth0: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionAuth0']>;
   FlowActionAuth0CreateUser: ResolverTypeWrapper<FlowActionAuth0CreateUser>;
   FlowActionAuth0CreateUserAction: FlowActionAuth0CreateUserAction;
   FlowActionAuth0CreateUserInput: FlowActionAuth0CreateUserInput;
@@ -29842,7 +29925,7 @@ export type ResolversTypes = {
   FlowActionBigqueryInsertRowsParams: ResolverTypeWrapper<FlowActionBigqueryInsertRowsParams>;
   FlowActionBigqueryInsertRowsParamsInput: FlowActionBigqueryInsertRowsParamsInput;
   FlowActionBigqueryInsertRowsType: FlowActionBigqueryInsertRowsType;
-  FlowActionClearbit: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionClearbit']>;
+  FlowActionClearbit: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionClearbit']>;
   FlowActionClearbitFindCompany: ResolverTypeWrapper<FlowActionClearbitFindCompany>;
   FlowActionClearbitFindCompanyAction: FlowActionClearbitFindCompanyAction;
   FlowActionClearbitFindCompanyInput: FlowActionClearbitFindCompanyInput;
@@ -29864,7 +29947,7 @@ export type ResolversTypes = {
   FlowActionEmailVerifyEmailParamsRules: ResolverTypeWrapper<FlowActionEmailVerifyEmailParamsRules>;
   FlowActionEmailVerifyEmailParamsRulesInput: FlowActionEmailVerifyEmailParamsRulesInput;
   FlowActionEmailVerifyEmailType: FlowActionEmailVerifyEmailType;
-  FlowActionFlow: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionFlow']>;
+  FlowActionFlow: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionFlow']>;
   FlowActionFlowBooleanCondition: ResolverTypeWrapper<Omit<FlowActionFlowBooleanCondition, 'params'> & { params?: Maybe<ResolversTypes['FlowActionFlowBooleanConditionParams']> }>;
   FlowActionFlowBooleanConditionAction: FlowActionFlowBooleanConditionAction;
   FlowActionFlowBooleanConditionInput: FlowActionFlowBooleanConditionInput;
@@ -29923,7 +30006,7 @@ export type ResolversTypes = {
   FlowActionHttpSendRequestParamsInput: FlowActionHttpSendRequestParamsInput;
   FlowActionHttpSendRequestParamsMethod: FlowActionHttpSendRequestParamsMethod;
   FlowActionHttpSendRequestType: FlowActionHttpSendRequestType;
-  FlowActionHubspot: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionHubspot']>;
+  FlowActionHubspot: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionHubspot']>;
   FlowActionHubspotEnrollContact: ResolverTypeWrapper<FlowActionHubspotEnrollContact>;
   FlowActionHubspotEnrollContactAction: FlowActionHubspotEnrollContactAction;
   FlowActionHubspotEnrollContactInput: FlowActionHubspotEnrollContactInput;
@@ -29946,7 +30029,7 @@ export type ResolversTypes = {
   FlowActionHubspotUpsertContactParamsPropertyInput: FlowActionHubspotUpsertContactParamsPropertyInput;
   FlowActionHubspotUpsertContactType: FlowActionHubspotUpsertContactType;
   FlowActionInput: FlowActionInput;
-  FlowActionJson: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionJson']>;
+  FlowActionJson: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionJson']>;
   FlowActionJsonCreateJson: ResolverTypeWrapper<FlowActionJsonCreateJson>;
   FlowActionJsonCreateJsonAction: FlowActionJsonCreateJsonAction;
   FlowActionJsonCreateJsonInput: FlowActionJsonCreateJsonInput;
@@ -29966,7 +30049,7 @@ export type ResolversTypes = {
   FlowActionJsonSerializeJsonParams: ResolverTypeWrapper<FlowActionJsonSerializeJsonParams>;
   FlowActionJsonSerializeJsonParamsInput: FlowActionJsonSerializeJsonParamsInput;
   FlowActionJsonSerializeJsonType: FlowActionJsonSerializeJsonType;
-  FlowActionJwt: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionJwt']>;
+  FlowActionJwt: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionJwt']>;
   FlowActionJwtDecodeJwt: ResolverTypeWrapper<FlowActionJwtDecodeJwt>;
   FlowActionJwtDecodeJwtAction: FlowActionJwtDecodeJwtAction;
   FlowActionJwtDecodeJwtInput: FlowActionJwtDecodeJwtInput;
@@ -30004,7 +30087,7 @@ export type ResolversTypes = {
   FlowActionMailjetSendEmailParamsVariant2: ResolverTypeWrapper<FlowActionMailjetSendEmailParamsVariant2>;
   FlowActionMailjetSendEmailParamsVariant2Input: FlowActionMailjetSendEmailParamsVariant2Input;
   FlowActionMailjetSendEmailType: FlowActionMailjetSendEmailType;
-  FlowActionOtp: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionOtp']>;
+  FlowActionOtp: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionOtp']>;
   FlowActionOtpGenerateCode: ResolverTypeWrapper<FlowActionOtpGenerateCode>;
   FlowActionOtpGenerateCodeAction: FlowActionOtpGenerateCodeAction;
   FlowActionOtpGenerateCodeInput: FlowActionOtpGenerateCodeInput;
@@ -30018,7 +30101,7 @@ export type ResolversTypes = {
   FlowActionOtpVerifyCodeParams: ResolverTypeWrapper<FlowActionOtpVerifyCodeParams>;
   FlowActionOtpVerifyCodeParamsInput: FlowActionOtpVerifyCodeParamsInput;
   FlowActionOtpVerifyCodeType: FlowActionOtpVerifyCodeType;
-  FlowActionPipedrive: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionPipedrive']>;
+  FlowActionPipedrive: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionPipedrive']>;
   FlowActionPipedriveAddDeal: ResolverTypeWrapper<FlowActionPipedriveAddDeal>;
   FlowActionPipedriveAddDealAction: FlowActionPipedriveAddDealAction;
   FlowActionPipedriveAddDealInput: FlowActionPipedriveAddDealInput;
@@ -30038,7 +30121,7 @@ export type ResolversTypes = {
   FlowActionPipedriveAddPersonParamsInput: FlowActionPipedriveAddPersonParamsInput;
   FlowActionPipedriveAddPersonType: FlowActionPipedriveAddPersonType;
   FlowActionPipedriveInput: FlowActionPipedriveInput;
-  FlowActionSalesforce: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionSalesforce']>;
+  FlowActionSalesforce: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionSalesforce']>;
   FlowActionSalesforceCreateLead: ResolverTypeWrapper<FlowActionSalesforceCreateLead>;
   FlowActionSalesforceCreateLeadAction: FlowActionSalesforceCreateLeadAction;
   FlowActionSalesforceCreateLeadInput: FlowActionSalesforceCreateLeadInput;
@@ -30084,7 +30167,7 @@ export type ResolversTypes = {
   FlowActionSlackPostMessageParamsAttachmentInput: FlowActionSlackPostMessageParamsAttachmentInput;
   FlowActionSlackPostMessageParamsInput: FlowActionSlackPostMessageParamsInput;
   FlowActionSlackPostMessageType: FlowActionSlackPostMessageType;
-  FlowActionStripe: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionStripe']>;
+  FlowActionStripe: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionStripe']>;
   FlowActionStripeAddTaxId: ResolverTypeWrapper<FlowActionStripeAddTaxId>;
   FlowActionStripeAddTaxIdAction: FlowActionStripeAddTaxIdAction;
   FlowActionStripeAddTaxIdInput: FlowActionStripeAddTaxIdInput;
@@ -30138,7 +30221,7 @@ export type ResolversTypes = {
   FlowActionTelegramSendMessageParams: ResolverTypeWrapper<FlowActionTelegramSendMessageParams>;
   FlowActionTelegramSendMessageParamsInput: FlowActionTelegramSendMessageParamsInput;
   FlowActionTelegramSendMessageType: FlowActionTelegramSendMessageType;
-  FlowActionTwilio: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionTwilio']>;
+  FlowActionTwilio: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionTwilio']>;
   FlowActionTwilioInput: FlowActionTwilioInput;
   FlowActionTwilioMakeCall: ResolverTypeWrapper<FlowActionTwilioMakeCall>;
   FlowActionTwilioMakeCallAction: FlowActionTwilioMakeCallAction;
@@ -30159,7 +30242,7 @@ export type ResolversTypes = {
   FlowActionWhatsappSendMessageParamsInput: FlowActionWhatsappSendMessageParamsInput;
   FlowActionWhatsappSendMessageParamsType: FlowActionWhatsappSendMessageParamsType;
   FlowActionWhatsappSendMessageType: FlowActionWhatsappSendMessageType;
-  FlowActionXml: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionXml']>;
+  FlowActionXml: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionXml']>;
   FlowActionXmlInput: FlowActionXmlInput;
   FlowActionXmlParseXml: ResolverTypeWrapper<FlowActionXmlParseXml>;
   FlowActionXmlParseXmlAction: FlowActionXmlParseXmlAction;
@@ -30240,7 +30323,7 @@ export type ResolversTypes = {
   FlowsVaultConnectionSetupTypeBasicAuth: FlowsVaultConnectionSetupTypeBasicAuth;
   FlowsVaultConnectionSetupTypeOauthClientCredentials: FlowsVaultConnectionSetupTypeOauthClientCredentials;
   Form: ResolverTypeWrapper<Omit<Form, 'ending' | 'nodes'> & { ending?: Maybe<ResolversTypes['FormEndingNode']>, nodes?: Maybe<Array<ResolversTypes['FormNode']>> }>;
-  FormBlock: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormBlock']>;
+  FormBlock: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormBlock']>;
   FormBlockDivider: ResolverTypeWrapper<FormBlockDivider>;
   FormBlockDividerConfig: ResolverTypeWrapper<FormBlockDividerConfig>;
   FormBlockDividerConfigInput: FormBlockDividerConfigInput;
@@ -30286,7 +30369,7 @@ export type ResolversTypes = {
   FormBlockTypePreviousButtonConst: FormBlockTypePreviousButtonConst;
   FormBlockTypeResendButtonConst: FormBlockTypeResendButtonConst;
   FormBlockTypeRichTextConst: FormBlockTypeRichTextConst;
-  FormComponent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormComponent']>;
+  FormComponent: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormComponent']>;
   FormComponentCategoryBlockConst: FormComponentCategoryBlockConst;
   FormComponentCategoryFieldConst: FormComponentCategoryFieldConst;
   FormComponentCategoryWidgetConst: FormComponentCategoryWidgetConst;
@@ -30298,7 +30381,7 @@ export type ResolversTypes = {
   FormEndingNodeInput: FormEndingNodeInput;
   FormEndingNodeRedirection: ResolverTypeWrapper<FormEndingNodeRedirection>;
   FormEndingNodeRedirectionInput: FormEndingNodeRedirectionInput;
-  FormField: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormField']>;
+  FormField: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormField']>;
   FormFieldBoolean: ResolverTypeWrapper<FormFieldBoolean>;
   FormFieldBooleanConfig: ResolverTypeWrapper<FormFieldBooleanConfig>;
   FormFieldBooleanConfigInput: FormFieldBooleanConfigInput;
@@ -30424,7 +30507,7 @@ export type ResolversTypes = {
   FormLanguagesInput: FormLanguagesInput;
   FormMessages: ResolverTypeWrapper<FormMessages>;
   FormMessagesInput: FormMessagesInput;
-  FormNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormNode']>;
+  FormNode: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormNode']>;
   FormNodeCoordinates: ResolverTypeWrapper<FormNodeCoordinates>;
   FormNodeCoordinatesInput: FormNodeCoordinatesInput;
   FormNodeInput: FormNodeInput;
@@ -30446,7 +30529,7 @@ export type ResolversTypes = {
   FormStepInput: FormStepInput;
   FormStyle: ResolverTypeWrapper<FormStyle>;
   FormStyleInput: FormStyleInput;
-  FormWidget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormWidget']>;
+  FormWidget: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormWidget']>;
   FormWidgetAuth0VerifiableCredentials: ResolverTypeWrapper<FormWidgetAuth0VerifiableCredentials>;
   FormWidgetAuth0VerifiableCredentialsConfig: ResolverTypeWrapper<FormWidgetAuth0VerifiableCredentialsConfig>;
   FormWidgetAuth0VerifiableCredentialsConfigInput: FormWidgetAuth0VerifiableCredentialsConfigInput;
@@ -30536,7 +30619,7 @@ export type ResolversTypes = {
   LogLocationInfo: ResolverTypeWrapper<LogLocationInfo>;
   LogPage: ResolverTypeWrapper<LogPage>;
   LogSecurityContext: ResolverTypeWrapper<LogSecurityContext>;
-  LogStream: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogStream']>;
+  LogStream: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['LogStream']>;
   LogStreamDatadog: ResolverTypeWrapper<LogStreamDatadog>;
   LogStreamDatadogEnum: LogStreamDatadogEnum;
   LogStreamDatadogRegion: LogStreamDatadogRegion;
@@ -30951,13 +31034,11 @@ export type ResolversTypes = {
   UpdateConnectionProfileInput: UpdateConnectionProfileInput;
   UpdateCustomDomainInput: UpdateCustomDomainInput;
   UpdateCustomDomainPayload: ResolverTypeWrapper<UpdateCustomDomainPayload>;
-  UpdateDefaultDomainPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateDefaultDomainPayload']>;
   UpdateDirectoryProvisioningInput: UpdateDirectoryProvisioningInput;
   UpdateEmailProviderInput: UpdateEmailProviderInput;
   UpdateEmailTemplateInput: UpdateEmailTemplateInput;
   UpdateEnabledClientConnectionsItemInput: UpdateEnabledClientConnectionsItemInput;
   UpdateEventStreamInput: UpdateEventStreamInput;
-  UpdateEventStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateEventStreamPayload']>;
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentStatusInput: UpdateExperimentStatusInput;
   UpdateFeatureFlagInput: UpdateFeatureFlagInput;
@@ -30974,7 +31055,6 @@ export type ResolversTypes = {
   UpdateGuardianFactorsProviderPushNotificationSnsInput: UpdateGuardianFactorsProviderPushNotificationSnsInput;
   UpdateHookInput: UpdateHookInput;
   UpdateLogStreamInput: UpdateLogStreamInput;
-  UpdateLogStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateLogStreamPayload']>;
   UpdateNetworkAclInput: UpdateNetworkAclInput;
   UpdateOrganizationAllConnectionInput: UpdateOrganizationAllConnectionInput;
   UpdateOrganizationConnectionInput: UpdateOrganizationConnectionInput;
@@ -31396,7 +31476,6 @@ export type ResolversParentTypes = {
   CreateEventStreamActionInput: CreateEventStreamActionInput;
   CreateEventStreamEventBridgeInput: CreateEventStreamEventBridgeInput;
   CreateEventStreamInput: CreateEventStreamInput;
-  CreateEventStreamPayload: ResolversUnionTypes<ResolversParentTypes>['CreateEventStreamPayload'];
   CreateEventStreamRedelivery: CreateEventStreamRedelivery;
   CreateEventStreamRedeliveryInput: CreateEventStreamRedeliveryInput;
   CreateEventStreamTestEventInput: CreateEventStreamTestEventInput;
@@ -31491,7 +31570,6 @@ export type ResolversParentTypes = {
   CreateLogStreamHttpRequestBodyInput: CreateLogStreamHttpRequestBodyInput;
   CreateLogStreamInput: CreateLogStreamInput;
   CreateLogStreamMixpanelRequestBodyInput: CreateLogStreamMixpanelRequestBodyInput;
-  CreateLogStreamPayload: ResolversUnionTypes<ResolversParentTypes>['CreateLogStreamPayload'];
   CreateLogStreamSegmentRequestBodyInput: CreateLogStreamSegmentRequestBodyInput;
   CreateLogStreamSplunkRequestBodyInput: CreateLogStreamSplunkRequestBodyInput;
   CreateLogStreamSumoRequestBodyInput: CreateLogStreamSumoRequestBodyInput;
@@ -31558,7 +31636,7 @@ export type ResolversParentTypes = {
   DailyStats: DailyStats;
   DateTime: Scalars['DateTime']['output'];
   DefaultCanonicalDomain: DefaultCanonicalDomain;
-  DefaultDomain: ResolversUnionTypes<ResolversParentTypes>['DefaultDomain'];
+  DefaultDomain: ResolversInterfaceTypes<ResolversParentTypes>['DefaultDomain'];
   DefaultTokenQuota: DefaultTokenQuota;
   DefaultTokenQuotaInput: DefaultTokenQuotaInput;
   DeleteGroupRolesInput: DeleteGroupRolesInput;
@@ -31591,7 +31669,7 @@ export type ResolversParentTypes = {
   EncryptionKey: EncryptionKey;
   EncryptionKeyEdge: EncryptionKeyEdge;
   EncryptionKeyPage: EncryptionKeyPage;
-  EventStream: ResolversUnionTypes<ResolversParentTypes>['EventStream'];
+  EventStream: ResolversInterfaceTypes<ResolversParentTypes>['EventStream'];
   EventStreamActionConfiguration: EventStreamActionConfiguration;
   EventStreamActionConfigurationInput: EventStreamActionConfigurationInput;
   EventStreamActionDestination: EventStreamActionDestination;
@@ -31645,8 +31723,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   FloatOrString: Scalars['FloatOrString']['output'];
   Flow: Omit<Flow, 'actions'> & { actions?: Maybe<Array<ResolversParentTypes['FlowAction']>> };
-  FlowAction: ResolversUnionTypes<ResolversParentTypes>['FlowAction'];
-  FlowActionActivecampaign: ResolversUnionTypes<ResolversParentTypes>['FlowActionActivecampaign'];
+  FlowAction: ResolversInterfaceTypes<ResolversParentTypes>['FlowAction'];
+  FlowActionActivecampaign: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionActivecampaign'];
   FlowActionActivecampaignInput: FlowActionActivecampaignInput;
   FlowActionActivecampaignListContacts: FlowActionActivecampaignListContacts;
   FlowActionActivecampaignListContactsInput: FlowActionActivecampaignListContactsInput;
@@ -31656,7 +31734,7 @@ export type ResolversParentTypes = {
   FlowActionActivecampaignUpsertContactInput: FlowActionActivecampaignUpsertContactInput;
   FlowActionActivecampaignUpsertContactParams: FlowActionActivecampaignUpsertContactParams;
   FlowActionActivecampaignUpsertContactParamsInput: FlowActionActivecampaignUpsertContactParamsInput;
-  FlowActionAirtable: ResolversUnionTypes<ResolversParentTypes>['FlowActionAirtable'];
+  FlowActionAirtable: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionAirtable'];
   FlowActionAirtableCreateRecord: FlowActionAirtableCreateRecord;
   FlowActionAirtableCreateRecordInput: FlowActionAirtableCreateRecordInput;
   FlowActionAirtableCreateRecordParams: FlowActionAirtableCreateRecordParams;
@@ -31670,7 +31748,7 @@ export type ResolversParentTypes = {
   FlowActionAirtableUpdateRecordInput: FlowActionAirtableUpdateRecordInput;
   FlowActionAirtableUpdateRecordParams: FlowActionAirtableUpdateRecordParams;
   FlowActionAirtableUpdateRecordParamsInput: FlowActionAirtableUpdateRecordParamsInput;
-  FlowActionAuth0: ResolversUnionTypes<ResolversParentTypes>['FlowActionAuth0'];
+  FlowActionAuth0: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionAuth0'];
   FlowActionAuth0CreateUser: FlowActionAuth0CreateUser;
   FlowActionAuth0CreateUserInput: FlowActionAuth0CreateUserInput;
   FlowActionAuth0CreateUserParams: FlowActionAuth0CreateUserParams;
@@ -31706,7 +31784,7 @@ export type ResolversParentTypes = {
   FlowActionBigqueryInsertRowsInput: FlowActionBigqueryInsertRowsInput;
   FlowActionBigqueryInsertRowsParams: FlowActionBigqueryInsertRowsParams;
   FlowActionBigqueryInsertRowsParamsInput: FlowActionBigqueryInsertRowsParamsInput;
-  FlowActionClearbit: ResolversUnionTypes<ResolversParentTypes>['FlowActionClearbit'];
+  FlowActionClearbit: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionClearbit'];
   FlowActionClearbitFindCompany: FlowActionClearbitFindCompany;
   FlowActionClearbitFindCompanyInput: FlowActionClearbitFindCompanyInput;
   FlowActionClearbitFindCompanyParams: FlowActionClearbitFindCompanyParams;
@@ -31722,7 +31800,7 @@ export type ResolversParentTypes = {
   FlowActionEmailVerifyEmailParamsInput: FlowActionEmailVerifyEmailParamsInput;
   FlowActionEmailVerifyEmailParamsRules: FlowActionEmailVerifyEmailParamsRules;
   FlowActionEmailVerifyEmailParamsRulesInput: FlowActionEmailVerifyEmailParamsRulesInput;
-  FlowActionFlow: ResolversUnionTypes<ResolversParentTypes>['FlowActionFlow'];
+  FlowActionFlow: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionFlow'];
   FlowActionFlowBooleanCondition: Omit<FlowActionFlowBooleanCondition, 'params'> & { params?: Maybe<ResolversParentTypes['FlowActionFlowBooleanConditionParams']> };
   FlowActionFlowBooleanConditionInput: FlowActionFlowBooleanConditionInput;
   FlowActionFlowBooleanConditionParams: Omit<FlowActionFlowBooleanConditionParams, 'else' | 'then'> & { else?: Maybe<Array<ResolversParentTypes['FlowAction']>>, then?: Maybe<Array<ResolversParentTypes['FlowAction']>> };
@@ -31760,7 +31838,7 @@ export type ResolversParentTypes = {
   FlowActionHttpSendRequestParamsBasicAuth: FlowActionHttpSendRequestParamsBasicAuth;
   FlowActionHttpSendRequestParamsBasicAuthInput: FlowActionHttpSendRequestParamsBasicAuthInput;
   FlowActionHttpSendRequestParamsInput: FlowActionHttpSendRequestParamsInput;
-  FlowActionHubspot: ResolversUnionTypes<ResolversParentTypes>['FlowActionHubspot'];
+  FlowActionHubspot: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionHubspot'];
   FlowActionHubspotEnrollContact: FlowActionHubspotEnrollContact;
   FlowActionHubspotEnrollContactInput: FlowActionHubspotEnrollContactInput;
   FlowActionHubspotEnrollContactParams: FlowActionHubspotEnrollContactParams;
@@ -31777,7 +31855,7 @@ export type ResolversParentTypes = {
   FlowActionHubspotUpsertContactParamsProperty: FlowActionHubspotUpsertContactParamsProperty;
   FlowActionHubspotUpsertContactParamsPropertyInput: FlowActionHubspotUpsertContactParamsPropertyInput;
   FlowActionInput: FlowActionInput;
-  FlowActionJson: ResolversUnionTypes<ResolversParentTypes>['FlowActionJson'];
+  FlowActionJson: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionJson'];
   FlowActionJsonCreateJson: FlowActionJsonCreateJson;
   FlowActionJsonCreateJsonInput: FlowActionJsonCreateJsonInput;
   FlowActionJsonCreateJsonParams: FlowActionJsonCreateJsonParams;
@@ -31791,7 +31869,7 @@ export type ResolversParentTypes = {
   FlowActionJsonSerializeJsonInput: FlowActionJsonSerializeJsonInput;
   FlowActionJsonSerializeJsonParams: FlowActionJsonSerializeJsonParams;
   FlowActionJsonSerializeJsonParamsInput: FlowActionJsonSerializeJsonParamsInput;
-  FlowActionJwt: ResolversUnionTypes<ResolversParentTypes>['FlowActionJwt'];
+  FlowActionJwt: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionJwt'];
   FlowActionJwtDecodeJwt: FlowActionJwtDecodeJwt;
   FlowActionJwtDecodeJwtInput: FlowActionJwtDecodeJwtInput;
   FlowActionJwtDecodeJwtParams: FlowActionJwtDecodeJwtParams;
@@ -31819,7 +31897,7 @@ export type ResolversParentTypes = {
   FlowActionMailjetSendEmailParamsVariant1Input: FlowActionMailjetSendEmailParamsVariant1Input;
   FlowActionMailjetSendEmailParamsVariant2: FlowActionMailjetSendEmailParamsVariant2;
   FlowActionMailjetSendEmailParamsVariant2Input: FlowActionMailjetSendEmailParamsVariant2Input;
-  FlowActionOtp: ResolversUnionTypes<ResolversParentTypes>['FlowActionOtp'];
+  FlowActionOtp: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionOtp'];
   FlowActionOtpGenerateCode: FlowActionOtpGenerateCode;
   FlowActionOtpGenerateCodeInput: FlowActionOtpGenerateCodeInput;
   FlowActionOtpGenerateCodeParams: FlowActionOtpGenerateCodeParams;
@@ -31829,7 +31907,7 @@ export type ResolversParentTypes = {
   FlowActionOtpVerifyCodeInput: FlowActionOtpVerifyCodeInput;
   FlowActionOtpVerifyCodeParams: FlowActionOtpVerifyCodeParams;
   FlowActionOtpVerifyCodeParamsInput: FlowActionOtpVerifyCodeParamsInput;
-  FlowActionPipedrive: ResolversUnionTypes<ResolversParentTypes>['FlowActionPipedrive'];
+  FlowActionPipedrive: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionPipedrive'];
   FlowActionPipedriveAddDeal: FlowActionPipedriveAddDeal;
   FlowActionPipedriveAddDealInput: FlowActionPipedriveAddDealInput;
   FlowActionPipedriveAddDealParams: FlowActionPipedriveAddDealParams;
@@ -31843,7 +31921,7 @@ export type ResolversParentTypes = {
   FlowActionPipedriveAddPersonParams: FlowActionPipedriveAddPersonParams;
   FlowActionPipedriveAddPersonParamsInput: FlowActionPipedriveAddPersonParamsInput;
   FlowActionPipedriveInput: FlowActionPipedriveInput;
-  FlowActionSalesforce: ResolversUnionTypes<ResolversParentTypes>['FlowActionSalesforce'];
+  FlowActionSalesforce: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionSalesforce'];
   FlowActionSalesforceCreateLead: FlowActionSalesforceCreateLead;
   FlowActionSalesforceCreateLeadInput: FlowActionSalesforceCreateLeadInput;
   FlowActionSalesforceCreateLeadParams: FlowActionSalesforceCreateLeadParams;
@@ -31875,7 +31953,7 @@ export type ResolversParentTypes = {
   FlowActionSlackPostMessageParamsAttachmentFieldInput: FlowActionSlackPostMessageParamsAttachmentFieldInput;
   FlowActionSlackPostMessageParamsAttachmentInput: FlowActionSlackPostMessageParamsAttachmentInput;
   FlowActionSlackPostMessageParamsInput: FlowActionSlackPostMessageParamsInput;
-  FlowActionStripe: ResolversUnionTypes<ResolversParentTypes>['FlowActionStripe'];
+  FlowActionStripe: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionStripe'];
   FlowActionStripeAddTaxId: FlowActionStripeAddTaxId;
   FlowActionStripeAddTaxIdInput: FlowActionStripeAddTaxIdInput;
   FlowActionStripeAddTaxIdParams: FlowActionStripeAddTaxIdParams;
@@ -31913,7 +31991,7 @@ export type ResolversParentTypes = {
   FlowActionTelegramSendMessageInput: FlowActionTelegramSendMessageInput;
   FlowActionTelegramSendMessageParams: FlowActionTelegramSendMessageParams;
   FlowActionTelegramSendMessageParamsInput: FlowActionTelegramSendMessageParamsInput;
-  FlowActionTwilio: ResolversUnionTypes<ResolversParentTypes>['FlowActionTwilio'];
+  FlowActionTwilio: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionTwilio'];
   FlowActionTwilioInput: FlowActionTwilioInput;
   FlowActionTwilioMakeCall: FlowActionTwilioMakeCall;
   FlowActionTwilioMakeCallInput: FlowActionTwilioMakeCallInput;
@@ -31927,7 +32005,7 @@ export type ResolversParentTypes = {
   FlowActionWhatsappSendMessageInput: FlowActionWhatsappSendMessageInput;
   FlowActionWhatsappSendMessageParams: FlowActionWhatsappSendMessageParams;
   FlowActionWhatsappSendMessageParamsInput: FlowActionWhatsappSendMessageParamsInput;
-  FlowActionXml: ResolversUnionTypes<ResolversParentTypes>['FlowActionXml'];
+  FlowActionXml: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionXml'];
   FlowActionXmlInput: FlowActionXmlInput;
   FlowActionXmlParseXml: FlowActionXmlParseXml;
   FlowActionXmlParseXmlInput: FlowActionXmlParseXmlInput;
@@ -31966,7 +32044,7 @@ export type ResolversParentTypes = {
   FlowsVaultConnectionHttpBasicAuthSetupInput: FlowsVaultConnectionHttpBasicAuthSetupInput;
   FlowsVaultConnectionHttpOauthClientCredentialsSetupInput: FlowsVaultConnectionHttpOauthClientCredentialsSetupInput;
   Form: Omit<Form, 'ending' | 'nodes'> & { ending?: Maybe<ResolversParentTypes['FormEndingNode']>, nodes?: Maybe<Array<ResolversParentTypes['FormNode']>> };
-  FormBlock: ResolversUnionTypes<ResolversParentTypes>['FormBlock'];
+  FormBlock: ResolversInterfaceTypes<ResolversParentTypes>['FormBlock'];
   FormBlockDivider: FormBlockDivider;
   FormBlockDividerConfig: FormBlockDividerConfig;
   FormBlockDividerConfigInput: FormBlockDividerConfigInput;
@@ -32002,7 +32080,7 @@ export type ResolversParentTypes = {
   FormBlockRichTextConfig: FormBlockRichTextConfig;
   FormBlockRichTextConfigInput: FormBlockRichTextConfigInput;
   FormBlockRichTextInput: FormBlockRichTextInput;
-  FormComponent: ResolversUnionTypes<ResolversParentTypes>['FormComponent'];
+  FormComponent: ResolversInterfaceTypes<ResolversParentTypes>['FormComponent'];
   FormComponentInput: FormComponentInput;
   FormEdge: Omit<FormEdge, 'node'> & { node: ResolversParentTypes['Form'] };
   FormEndingNode: Omit<FormEndingNode, 'afterSubmit'> & { afterSubmit?: Maybe<ResolversParentTypes['FormEndingNodeAfterSubmit']> };
@@ -32011,7 +32089,7 @@ export type ResolversParentTypes = {
   FormEndingNodeInput: FormEndingNodeInput;
   FormEndingNodeRedirection: FormEndingNodeRedirection;
   FormEndingNodeRedirectionInput: FormEndingNodeRedirectionInput;
-  FormField: ResolversUnionTypes<ResolversParentTypes>['FormField'];
+  FormField: ResolversInterfaceTypes<ResolversParentTypes>['FormField'];
   FormFieldBoolean: FormFieldBoolean;
   FormFieldBooleanConfig: FormFieldBooleanConfig;
   FormFieldBooleanConfigInput: FormFieldBooleanConfigInput;
@@ -32113,7 +32191,7 @@ export type ResolversParentTypes = {
   FormLanguagesInput: FormLanguagesInput;
   FormMessages: FormMessages;
   FormMessagesInput: FormMessagesInput;
-  FormNode: ResolversUnionTypes<ResolversParentTypes>['FormNode'];
+  FormNode: ResolversInterfaceTypes<ResolversParentTypes>['FormNode'];
   FormNodeCoordinates: FormNodeCoordinates;
   FormNodeCoordinatesInput: FormNodeCoordinatesInput;
   FormNodeInput: FormNodeInput;
@@ -32132,7 +32210,7 @@ export type ResolversParentTypes = {
   FormStepInput: FormStepInput;
   FormStyle: FormStyle;
   FormStyleInput: FormStyleInput;
-  FormWidget: ResolversUnionTypes<ResolversParentTypes>['FormWidget'];
+  FormWidget: ResolversInterfaceTypes<ResolversParentTypes>['FormWidget'];
   FormWidgetAuth0VerifiableCredentials: FormWidgetAuth0VerifiableCredentials;
   FormWidgetAuth0VerifiableCredentialsConfig: FormWidgetAuth0VerifiableCredentialsConfig;
   FormWidgetAuth0VerifiableCredentialsConfigInput: FormWidgetAuth0VerifiableCredentialsConfigInput;
@@ -32201,7 +32279,7 @@ export type ResolversParentTypes = {
   LogLocationInfo: LogLocationInfo;
   LogPage: LogPage;
   LogSecurityContext: LogSecurityContext;
-  LogStream: ResolversUnionTypes<ResolversParentTypes>['LogStream'];
+  LogStream: ResolversInterfaceTypes<ResolversParentTypes>['LogStream'];
   LogStreamDatadog: LogStreamDatadog;
   LogStreamDatadogSink: LogStreamDatadogSink;
   LogStreamDatadogSinkInput: LogStreamDatadogSinkInput;
@@ -32525,13 +32603,11 @@ export type ResolversParentTypes = {
   UpdateConnectionProfileInput: UpdateConnectionProfileInput;
   UpdateCustomDomainInput: UpdateCustomDomainInput;
   UpdateCustomDomainPayload: UpdateCustomDomainPayload;
-  UpdateDefaultDomainPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateDefaultDomainPayload'];
   UpdateDirectoryProvisioningInput: UpdateDirectoryProvisioningInput;
   UpdateEmailProviderInput: UpdateEmailProviderInput;
   UpdateEmailTemplateInput: UpdateEmailTemplateInput;
   UpdateEnabledClientConnectionsItemInput: UpdateEnabledClientConnectionsItemInput;
   UpdateEventStreamInput: UpdateEventStreamInput;
-  UpdateEventStreamPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateEventStreamPayload'];
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentStatusInput: UpdateExperimentStatusInput;
   UpdateFeatureFlagInput: UpdateFeatureFlagInput;
@@ -32548,7 +32624,6 @@ export type ResolversParentTypes = {
   UpdateGuardianFactorsProviderPushNotificationSnsInput: UpdateGuardianFactorsProviderPushNotificationSnsInput;
   UpdateHookInput: UpdateHookInput;
   UpdateLogStreamInput: UpdateLogStreamInput;
-  UpdateLogStreamPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateLogStreamPayload'];
   UpdateNetworkAclInput: UpdateNetworkAclInput;
   UpdateOrganizationAllConnectionInput: UpdateOrganizationAllConnectionInput;
   UpdateOrganizationConnectionInput: UpdateOrganizationConnectionInput;
@@ -33863,10 +33938,6 @@ export type CreateEncryptionKeyPublicWrappingPayloadResolvers<ContextType = any,
   publicKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CreateEventStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateEventStreamPayload'] = ResolversParentTypes['CreateEventStreamPayload']> = {
-  __resolveType: TypeResolveFn<'EventStreamActionPayload' | 'EventStreamEventBridgePayload' | 'EventStreamWebhookPayload', ParentType, ContextType>;
-};
-
 export type CreateEventStreamRedeliveryResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateEventStreamRedelivery'] = ResolversParentTypes['CreateEventStreamRedelivery']> = {
   dateFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -33904,10 +33975,6 @@ export type CreateImportUsersPayloadResolvers<ContextType = any, ParentType exte
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type CreateLogStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateLogStreamPayload'] = ResolversParentTypes['CreateLogStreamPayload']> = {
-  __resolveType: TypeResolveFn<'LogStreamDatadog' | 'LogStreamEventBridge' | 'LogStreamEventGrid' | 'LogStreamHttp' | 'LogStreamMixpanel' | 'LogStreamSegment' | 'LogStreamSplunk' | 'LogStreamSumo', ParentType, ContextType>;
 };
 
 export type CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateOrganizationDiscoveryDomainPayload'] = ResolversParentTypes['CreateOrganizationDiscoveryDomainPayload']> = {
@@ -37011,7 +37078,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createEmailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, RequireFields<MutationCreateEmailProviderArgs, 'input'>>;
   createEmailTemplate?: Resolver<Maybe<ResolversTypes['CreateEmailTemplate']>, ParentType, ContextType, RequireFields<MutationCreateEmailTemplateArgs, 'input'>>;
   createEmailVerificationTicket?: Resolver<Maybe<ResolversTypes['VerifyEmailTicketPayload']>, ParentType, ContextType, RequireFields<MutationCreateEmailVerificationTicketArgs, 'input'>>;
-  createEventStream?: Resolver<Maybe<ResolversTypes['CreateEventStreamPayload']>, ParentType, ContextType, Partial<MutationCreateEventStreamArgs>>;
+  createEventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, Partial<MutationCreateEventStreamArgs>>;
   createEventStreamRedelivery?: Resolver<Maybe<ResolversTypes['CreateEventStreamRedelivery']>, ParentType, ContextType, RequireFields<MutationCreateEventStreamRedeliveryArgs, 'id'>>;
   createEventStreamRedeliveryById?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateEventStreamRedeliveryByIdArgs, 'eventId' | 'id'>>;
   createExperimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationExperimentArgs, 'input'>>;
@@ -37030,7 +37097,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createJobVerificationEmail?: Resolver<Maybe<ResolversTypes['CreateVerificationEmailPayload']>, ParentType, ContextType, RequireFields<MutationCreateJobVerificationEmailArgs, 'input'>>;
   createKeyEncryption?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<MutationCreateKeyEncryptionArgs, 'input'>>;
   createKeyEncryptionPublicWrappingKey?: Resolver<Maybe<ResolversTypes['CreateEncryptionKeyPublicWrappingPayload']>, ParentType, ContextType, RequireFields<MutationCreateKeyEncryptionPublicWrappingKeyArgs, 'kid'>>;
-  createLogStream?: Resolver<Maybe<ResolversTypes['CreateLogStreamPayload']>, ParentType, ContextType, Partial<MutationCreateLogStreamArgs>>;
+  createLogStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, Partial<MutationCreateLogStreamArgs>>;
   createNetworkAcl?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateNetworkAclArgs, 'input'>>;
   createOrganization?: Resolver<Maybe<ResolversTypes['CreateOrganizationPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createOrganizationClientGrant?: Resolver<Maybe<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationClientGrantArgs, 'id' | 'input'>>;
@@ -37148,7 +37215,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   rotateConnectionKeys?: Resolver<Maybe<ResolversTypes['RotateConnectionsKeysPayload']>, ParentType, ContextType, RequireFields<MutationRotateConnectionKeysArgs, 'id'>>;
   rotateKeySigning?: Resolver<Maybe<ResolversTypes['RotateSigningKeysPayload']>, ParentType, ContextType>;
   setConnectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetConnectionDirectoryProvisioningArgs, 'id' | 'input'>>;
-  setCustomDomainsDefault?: Resolver<Maybe<ResolversTypes['UpdateDefaultDomainPayload']>, ParentType, ContextType, RequireFields<MutationSetCustomDomainsDefaultArgs, 'input'>>;
+  setCustomDomainsDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType, RequireFields<MutationSetCustomDomainsDefaultArgs, 'input'>>;
   setEmailTemplate?: Resolver<Maybe<ResolversTypes['CreateEmailTemplate']>, ParentType, ContextType, RequireFields<MutationSetEmailTemplateArgs, 'input' | 'templateName'>>;
   setGuardianFactor?: Resolver<Maybe<ResolversTypes['SetGuardianFactorPayload']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorArgs, 'input' | 'name'>>;
   setGuardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType, Partial<MutationSetGuardianFactorDuoSettingsArgs>>;
@@ -37202,7 +37269,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateCustomDomain?: Resolver<Maybe<ResolversTypes['UpdateCustomDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCustomDomainArgs, 'id'>>;
   updateEmailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, Partial<MutationUpdateEmailProviderArgs>>;
   updateEmailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<MutationUpdateEmailTemplateArgs, 'templateName'>>;
-  updateEventStream?: Resolver<Maybe<ResolversTypes['UpdateEventStreamPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEventStreamArgs, 'id'>>;
+  updateEventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, RequireFields<MutationUpdateEventStreamArgs, 'id'>>;
   updateExperimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationExperimentArgs, 'id'>>;
   updateExperimentationExperimentStatus?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationExperimentStatusArgs, 'id' | 'input'>>;
   updateExperimentationFeatureFlag?: Resolver<Maybe<ResolversTypes['FeatureFlag']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationFeatureFlagArgs, 'id'>>;
@@ -37219,7 +37286,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateGuardianFactorPushNotificationSnsProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSns']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorPushNotificationSnsProviderArgs>>;
   updateHook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<MutationUpdateHookArgs, 'id'>>;
   updateHookSecrets?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationUpdateHookSecretsArgs, 'id'>>;
-  updateLogStream?: Resolver<Maybe<ResolversTypes['UpdateLogStreamPayload']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
+  updateLogStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
   updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
   updateOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id'>>;
   updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
@@ -38563,21 +38630,9 @@ export type UpdateCustomDomainPayloadResolvers<ContextType = any, ParentType ext
   verification?: Resolver<Maybe<ResolversTypes['DomainVerification']>, ParentType, ContextType>;
 };
 
-export type UpdateDefaultDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateDefaultDomainPayload'] = ResolversParentTypes['UpdateDefaultDomainPayload']> = {
-  __resolveType: TypeResolveFn<'CustomDomain' | 'DefaultCanonicalDomain', ParentType, ContextType>;
-};
-
-export type UpdateEventStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateEventStreamPayload'] = ResolversParentTypes['UpdateEventStreamPayload']> = {
-  __resolveType: TypeResolveFn<'EventStreamActionPayload' | 'EventStreamEventBridgePayload' | 'EventStreamWebhookPayload', ParentType, ContextType>;
-};
-
 export type UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload'] = ResolversParentTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload']> = {
   bundleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sandbox?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type UpdateLogStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateLogStreamPayload'] = ResolversParentTypes['UpdateLogStreamPayload']> = {
-  __resolveType: TypeResolveFn<'LogStreamDatadog' | 'LogStreamEventBridge' | 'LogStreamEventGrid' | 'LogStreamHttp' | 'LogStreamMixpanel' | 'LogStreamSegment' | 'LogStreamSplunk' | 'LogStreamSumo', ParentType, ContextType>;
 };
 
 export type UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateOrganizationDiscoveryDomainPayload'] = ResolversParentTypes['UpdateOrganizationDiscoveryDomainPayload']> = {
@@ -39160,13 +39215,11 @@ export type Resolvers<ContextType = any> = {
   CreateDirectorySynchronizationPayload?: CreateDirectorySynchronizationPayloadResolvers<ContextType>;
   CreateEmailTemplate?: CreateEmailTemplateResolvers<ContextType>;
   CreateEncryptionKeyPublicWrappingPayload?: CreateEncryptionKeyPublicWrappingPayloadResolvers<ContextType>;
-  CreateEventStreamPayload?: CreateEventStreamPayloadResolvers<ContextType>;
   CreateEventStreamRedelivery?: CreateEventStreamRedeliveryResolvers<ContextType>;
   CreateExportUsersFields?: CreateExportUsersFieldsResolvers<ContextType>;
   CreateExportUsersPayload?: CreateExportUsersPayloadResolvers<ContextType>;
   CreateGuardianEnrollmentTicketPayload?: CreateGuardianEnrollmentTicketPayloadResolvers<ContextType>;
   CreateImportUsersPayload?: CreateImportUsersPayloadResolvers<ContextType>;
-  CreateLogStreamPayload?: CreateLogStreamPayloadResolvers<ContextType>;
   CreateOrganizationDiscoveryDomainPayload?: CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
   CreateOrganizationPayload?: CreateOrganizationPayloadResolvers<ContextType>;
   CreatePhoneProviderSendTestPayload?: CreatePhoneProviderSendTestPayloadResolvers<ContextType>;
@@ -39723,10 +39776,7 @@ export type Resolvers<ContextType = any> = {
   UpdateAculPayload?: UpdateAculPayloadResolvers<ContextType>;
   UpdateBotDetectionSettings?: UpdateBotDetectionSettingsResolvers<ContextType>;
   UpdateCustomDomainPayload?: UpdateCustomDomainPayloadResolvers<ContextType>;
-  UpdateDefaultDomainPayload?: UpdateDefaultDomainPayloadResolvers<ContextType>;
-  UpdateEventStreamPayload?: UpdateEventStreamPayloadResolvers<ContextType>;
   UpdateGuardianFactorsProviderPushNotificationApnsPayload?: UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
-  UpdateLogStreamPayload?: UpdateLogStreamPayloadResolvers<ContextType>;
   UpdateOrganizationDiscoveryDomainPayload?: UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
   UpdateSettingsPayload?: UpdateSettingsPayloadResolvers<ContextType>;
   UpdateUserAuthenticationMethodPayload?: UpdateUserAuthenticationMethodPayloadResolvers<ContextType>;
