@@ -1,7 +1,7 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
  * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
- * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → describe core types →
+ * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → nullability → describe core types →
  * interfaces for unions whose members share fields → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
@@ -19,6 +19,7 @@ import { dropProjectionArguments } from './projection.js';
 import { rewriteRestDescriptions } from './rest-descriptions.js';
 import { settleTypeNames } from './type-names.js';
 import { describeCoreTypes } from './core-descriptions.js';
+import { applyNullability, presenceEvidence } from './nullability.js';
 import { interfacesForUnions } from './union-interfaces.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
@@ -46,6 +47,7 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   rewriteRestDescriptions(root);
   const { entities, edges } = buildEdges(ctx, root);
   settleTypeNames(ctx, root, entities, edges);
+  applyNullability(ctx, root, presenceEvidence(overlays));
   describeCoreTypes(ctx);
   interfacesForUnions(ctx);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);

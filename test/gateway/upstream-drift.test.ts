@@ -236,8 +236,10 @@ describe('shapes', () => {
     proxy.setTamper((seen, body) => (seen === path ? [] : body));
     const empty = await query(`{ client(id: "${id}") { clientId appType } }`);
     expectNoInternalErrors(empty);
-    expect(empty.errors).toBeUndefined();
-    expect(empty.data!.client).toEqual({ clientId: null, appType: null });
+    // clientId is non-null (the overlay's evidence): an object without it cannot be a Client, so
+    // the nearest nullable field, `client`, is null, with the coded error at the key.
+    expect(empty.data!.client).toBeNull();
+    expect(empty.errors).toEqual([expect.objectContaining({ path: ['client', 'clientId'], extensions: expect.objectContaining({ code: 'UPSTREAM_CONTRACT', kind: 'missing_required', type: 'Client', field: 'clientId' }) })]);
     expect(warnings(empty)).toEqual([expect.objectContaining({ path: ['client'], extensions: expect.objectContaining({ kind: 'mistyped_shape', type: 'Query', field: 'client', expected: 'Client' }) })]);
     proxy.setTamper((seen, body) => (seen === path ? [body] : body));
     const wrapped = await query(`{ client(id: "${id}") { clientId } }`);

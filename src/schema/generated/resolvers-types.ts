@@ -116,8 +116,8 @@ export type ActionBindingPage = {
   nodes: Array<ActionBinding>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A reference to an action. An action can be referred to by ID or by Name. */
@@ -324,8 +324,8 @@ export type ActionModuleActionPage = {
   nodes: Array<ActionModuleAction>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type ActionModuleDependency = {
@@ -361,8 +361,8 @@ export type ActionModulePage = {
   nodes: Array<ActionModule>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Reference to a module and its version used by an action. */
@@ -441,8 +441,8 @@ export type ActionModuleVersionPage = {
   nodes: Array<ActionModuleVersion>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The latest published version as a reference object. Omitted if no versions have been published. */
@@ -471,8 +471,8 @@ export type ActionPage = {
   nodes: Array<Action>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type ActionSecretRequestInput = {
@@ -661,8 +661,8 @@ export type ActionVersionPage = {
   nodes: Array<ActionVersion>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type Acul = {
@@ -1948,7 +1948,7 @@ export type Client = {
   /** Defines client authentication methods. */
   clientAuthenticationMethods?: Maybe<ClientAuthenticationMethod>;
   /** ID of this client. */
-  clientId?: Maybe<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
   /** Metadata associated with the client, in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed.  Field names (max 255 chars) are alphanumeric and may only include the following special characters:  :,-+=_*?"/\()<>@	[Tab] [Space] */
   clientMetadata?: Maybe<Scalars['JSON']['output']>;
   /** Client secret (which you must not make public). */
@@ -2014,7 +2014,7 @@ export type Client = {
   /** Configuration related to the My Organization Configuration for the client. */
   myOrganizationConfiguration?: Maybe<ClientMyOrganizationResponseConfiguration>;
   /** Name of this client (min length: 1 character, does not allow `<` or `>`). */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /** Configure native social settings */
   nativeSocialLogin?: Maybe<NativeSocialLogin>;
   /** Whether this client conforms to [strict OIDC specifications](https://auth0.com/docs/api-auth/tutorials/adoption) (true) or uses legacy features (false). */
@@ -2971,17 +2971,17 @@ export type ClientGrant = {
   /** If enabled, any organization can be used with this grant. If disabled (default), the grant must be explicitly assigned to the desired organizations. */
   allowAnyOrganization?: Maybe<Scalars['Boolean']['output']>;
   /** The audience (API identifier) of this client grant. */
-  audience?: Maybe<Scalars['String']['output']>;
+  audience: Scalars['String']['output'];
   /** Types of authorization_details allowed for this client grant. */
   authorizationDetailsTypes?: Maybe<Array<Scalars['String']['output']>>;
   /** The client named by `clientId`, resolved in batches. */
   client?: Maybe<Client>;
   /** ID of the client. */
-  clientId?: Maybe<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
   /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
   defaultFor?: Maybe<ClientGrantDefaultFor>;
   /** ID of the client grant. */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** If enabled, this grant is a special grant created by Auth0. It cannot be modified or deleted directly. */
   isSystem?: Maybe<Scalars['Boolean']['output']>;
   /** Defines whether organizations can be used with client credentials exchanges for this grant. */
@@ -2997,7 +2997,7 @@ export type ClientGrant = {
   /** The resource server named by `audience`, resolved in batches. */
   resourceServer?: Maybe<ResourceServer>;
   /** Scopes allowed for this client grant. */
-  scope?: Maybe<Array<Scalars['String']['output']>>;
+  scope: Array<Scalars['String']['output']>;
   /** The type of application access the client grant allows. */
   subjectType?: Maybe<ClientGrantSubjectType>;
 };
@@ -3683,7 +3683,7 @@ export type Connection = {
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
   enabledClients?: Maybe<Array<Scalars['String']['output']>>;
   /** The connection's identifier */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** True if the connection is domain level */
   isDomainConnection?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -3697,7 +3697,7 @@ export type Connection = {
   /** Metadata associated with the connection in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of the connection */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /** In order to return options in the response, the `read:connections_options` scope must be present */
   options?: Maybe<Scalars['JSON']['output']>;
   /** Defines the realms for which the connection will be used (ie: email domains). If the array is empty or the property is not specified, the connection name will be added as realm. */
@@ -3737,7 +3737,7 @@ export type Connection = {
    */
   status?: Maybe<Scalars['Boolean']['output']>;
   /** The type of the connection, related to the identity provider */
-  strategy?: Maybe<Scalars['String']['output']>;
+  strategy: Scalars['String']['output'];
 };
 
 
@@ -6035,11 +6035,11 @@ export type CreateOrganizationPayload = {
   displayName?: Maybe<Scalars['String']['output']>;
   enabledConnections?: Maybe<Array<OrganizationConnectionSettings>>;
   /** Organization identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   tokenQuota?: Maybe<TokenQuota>;
 };
 
@@ -6963,8 +6963,8 @@ export type DeviceCredentialPage = {
   nodes: Array<DeviceCredential>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Type of credential. Must be `public_key`. */
@@ -7287,8 +7287,8 @@ export type EncryptionKeyPage = {
   nodes: Array<EncryptionKey>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Encryption algorithm that shall be used to wrap your key material */
@@ -11303,8 +11303,8 @@ export type FlowPage = {
   nodes: Array<Flow>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type FlowsVaultConnectioSetupApiKeyInput = {
@@ -11547,8 +11547,8 @@ export type FlowsVaultConnectionConfigPage = {
   nodes: Array<FlowsVaultConnectionConfig>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type FlowsVaultConnectionHttpApiKeySetupIn =
@@ -12935,8 +12935,8 @@ export type FormPage = {
   nodes: Array<Form>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type FormRouter = FormNode & {
@@ -13541,8 +13541,8 @@ export type HookPage = {
   nodes: Array<Hook>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Retrieves hooks that match the trigger */
@@ -13948,8 +13948,8 @@ export type ListAculsResponseContentItemPage = {
   nodes: Array<ListAculsResponseContentItem>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type ListBrandingPhoneProvidersPayload = {
@@ -14024,7 +14024,7 @@ export type Log = {
   /** Information about the location that triggered this event based on the `ip`. */
   locationInfo?: Maybe<LogLocationInfo>;
   /** Unique ID of the event. */
-  logId?: Maybe<Scalars['String']['output']>;
+  logId: Scalars['String']['output'];
   /** The organization named by `organizationId`, resolved in batches. */
   organization?: Maybe<Organization>;
   /** Id of the organization the event happened in, when the transaction was in an organization. */
@@ -19443,8 +19443,8 @@ export type NetworkAclsPage = {
   nodes: Array<NetworkAcls>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
@@ -19492,7 +19492,7 @@ export type Organization = {
    */
   enabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
   /** Organization identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /**
    * Get invitations to an organization
    *
@@ -19517,7 +19517,7 @@ export type Organization = {
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   tokenQuota?: Maybe<TokenQuota>;
 };
 
@@ -19663,8 +19663,8 @@ export type OrganizationClientGrantPage = {
   nodes: Array<OrganizationClientGrant>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A connection as one organization sees it, enabled or not, with the access level the organization has to it. */
@@ -19705,8 +19705,8 @@ export type OrganizationConnectionAccessPage = {
   nodes: Array<OrganizationConnectionAccess>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrganizationConnectionInformation = {
@@ -19749,8 +19749,8 @@ export type OrganizationConnectionSettingsPage = {
   nodes: Array<OrganizationConnectionSettings>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrganizationDiscoveryDomain = {
@@ -19880,8 +19880,8 @@ export type OrganizationInvitationPage = {
   nodes: Array<OrganizationInvitation>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A user who belongs to an organization, with the profile summary the member list carries; `user` is the full user. */
@@ -19897,7 +19897,7 @@ export type OrganizationMember = {
   /** The user named by `userId`, resolved in batches. */
   user?: Maybe<User>;
   /** ID of this user. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
 };
 
 /** An edge in a page of OrganizationMember: one item and its cursor. */
@@ -20173,8 +20173,8 @@ export type PermissionsResponsePayloadPage = {
   nodes: Array<PermissionsResponsePayload>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type PhoneAttributeIdentifierInput = {
@@ -24020,9 +24020,9 @@ export type ResourceServer = {
   /** Whether authorization polices are enforced (true) or unenforced (false). */
   enforcePolicies?: Maybe<Scalars['Boolean']['output']>;
   /** ID of the API (resource server). */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** Unique identifier for the API used as the audience parameter on authorization calls. Can not be changed once set. */
-  identifier?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
   /** Whether this is an Auth0 system API (true) or a custom API (false). */
   isSystem?: Maybe<Scalars['Boolean']['output']>;
   /** Friendly name for this resource server. Can not contain `<` or `>` characters. */
@@ -24083,8 +24083,8 @@ export type ResourceServerPage = {
   nodes: Array<ResourceServer>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Proof-of-Possession configuration for access tokens */
@@ -24323,9 +24323,9 @@ export type Role = {
    */
   groups?: Maybe<GroupPage>;
   /** ID for this role. */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** Name of this role. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /**
    * Get permissions granted by role
    *
@@ -24403,7 +24403,7 @@ export type RoleUser = {
   /** The user named by `userId`, resolved in batches. */
   user?: Maybe<User>;
   /** ID of this user. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
 };
 
 /** An edge in a page of RoleUser: one item and its cursor. */
@@ -24512,8 +24512,8 @@ export type RulePage = {
   nodes: Array<Rule>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type RulesConfig = {
@@ -25006,8 +25006,8 @@ export type SelfServiceProfilePage = {
   nodes: Array<SelfServiceProfile>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** If provided, this will create a new connection for the Self-Service Enterprise Configuration flow with the given configuration */
@@ -27813,7 +27813,7 @@ export type User = {
   /** Date and time when this user was last updated/modified. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ID of the user which can be used when interacting with other APIs. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
   /** User metadata to which this user has read/write access. */
   userMetadata?: Maybe<Scalars['JSON']['output']>;
   /** Username of this user. */
@@ -28094,8 +28094,8 @@ export type UserAuthenticationMethodPage = {
   nodes: Array<UserAuthenticationMethod>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type UserAuthenticationMethodProperties = {
@@ -28309,8 +28309,8 @@ export type UserGrantPage = {
   nodes: Array<UserGrant>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type UserGroups = {
@@ -28525,8 +28525,8 @@ export type UserPage = {
   nodes: Array<User>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** An API permission a user holds, directly or through a role (`sources` says which). */
@@ -28535,9 +28535,9 @@ export type UserPermission = {
   /** Description of this permission. */
   description?: Maybe<Scalars['String']['output']>;
   /** Name of this permission. */
-  permissionName?: Maybe<Scalars['String']['output']>;
+  permissionName: Scalars['String']['output'];
   /** Resource server (API) identifier that this permission is for. */
-  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
+  resourceServerIdentifier: Scalars['String']['output'];
   /** Resource server (API) name this permission is for. */
   resourceServerName?: Maybe<Scalars['String']['output']>;
   /** Where the user's permission comes from: DIRECT, or a ROLE (with its id and name). */
@@ -28562,8 +28562,8 @@ export type UserPermissionPage = {
   nodes: Array<UserPermission>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type UserPermissionSourcesItem = {
@@ -32760,7 +32760,7 @@ export type ActionBindingPageResolvers<ContextType = any, ParentType extends Res
   edges?: Resolver<Array<ResolversTypes['ActionBindingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionBinding']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionDeployedVersionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionDeployedVersion'] = ResolversParentTypes['ActionDeployedVersion']> = {
@@ -32840,7 +32840,7 @@ export type ActionModuleActionPageResolvers<ContextType = any, ParentType extend
   edges?: Resolver<Array<ResolversTypes['ActionModuleActionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionModuleAction']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleDependencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleDependency'] = ResolversParentTypes['ActionModuleDependency']> = {
@@ -32857,7 +32857,7 @@ export type ActionModulePageResolvers<ContextType = any, ParentType extends Reso
   edges?: Resolver<Array<ResolversTypes['ActionModuleEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionModule']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleReference'] = ResolversParentTypes['ActionModuleReference']> = {
@@ -32891,7 +32891,7 @@ export type ActionModuleVersionPageResolvers<ContextType = any, ParentType exten
   edges?: Resolver<Array<ResolversTypes['ActionModuleVersionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleVersionReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionReference'] = ResolversParentTypes['ActionModuleVersionReference']> = {
@@ -32907,7 +32907,7 @@ export type ActionPageResolvers<ContextType = any, ParentType extends ResolversP
   edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionSecretResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionSecretResponse'] = ResolversParentTypes['ActionSecretResponse']> = {
@@ -32964,7 +32964,7 @@ export type ActionVersionPageResolvers<ContextType = any, ParentType extends Res
   edges?: Resolver<Array<ResolversTypes['ActionVersionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionVersion']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AculResolvers<ContextType = any, ParentType extends ResolversParentTypes['Acul'] = ResolversParentTypes['Acul']> = {
@@ -33314,7 +33314,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   callbacks?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAuthenticationMethods?: Resolver<Maybe<ResolversTypes['ClientAuthenticationMethod']>, ParentType, ContextType>;
-  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   clientMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complianceLevel?: Resolver<Maybe<ResolversTypes['ClientComplianceLevel']>, ParentType, ContextType>;
@@ -33343,7 +33343,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   logoUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['ClientMobile']>, ParentType, ContextType>;
   myOrganizationConfiguration?: Resolver<Maybe<ResolversTypes['ClientMyOrganizationResponseConfiguration']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeSocialLogin?: Resolver<Maybe<ResolversTypes['NativeSocialLogin']>, ParentType, ContextType>;
   oidcConformant?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   oidcLogout?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutSettings']>, ParentType, ContextType>;
@@ -33608,17 +33608,17 @@ export type ClientEncryptionKeyResolvers<ContextType = any, ParentType extends R
 export type ClientGrantResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrant'] = ResolversParentTypes['ClientGrant']> = {
   allowAllScopes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   allowAnyOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorizationDetailsTypes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
-  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   defaultFor?: Resolver<Maybe<ResolversTypes['ClientGrantDefaultFor']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   organizationUsage?: Resolver<Maybe<ResolversTypes['ClientGrantOrganizationUsage']>, ParentType, ContextType>;
   organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
-  scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subjectType?: Resolver<Maybe<ResolversTypes['ClientGrantSubjectType']>, ParentType, ContextType>;
 };
 
@@ -33774,11 +33774,11 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadPage']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isDomainConnection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   keys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   realms?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   scimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
@@ -33786,7 +33786,7 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   scimConfigurationTokens?: Resolver<Maybe<Array<ResolversTypes['ScimTokenItem']>>, ParentType, ContextType>;
   showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ConnectionAuthenticationPurposeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionAuthenticationPurpose'] = ResolversParentTypes['ConnectionAuthenticationPurpose']> = {
@@ -33990,9 +33990,9 @@ export type CreateOrganizationPayloadResolvers<ContextType = any, ParentType ext
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledConnections?: Resolver<Maybe<Array<ResolversTypes['OrganizationConnectionSettings']>>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
 };
 
@@ -34197,7 +34197,7 @@ export type DeviceCredentialPageResolvers<ContextType = any, ParentType extends 
   edges?: Resolver<Array<ResolversTypes['DeviceCredentialEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['DeviceCredential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DirectoryProvisioningResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioning'] = ResolversParentTypes['DirectoryProvisioning']> = {
@@ -34302,7 +34302,7 @@ export type EncryptionKeyPageResolvers<ContextType = any, ParentType extends Res
   edges?: Resolver<Array<ResolversTypes['EncryptionKeyEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['EncryptionKey']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EventStreamResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStream'] = ResolversParentTypes['EventStream']> = {
@@ -35808,7 +35808,7 @@ export type FlowPageResolvers<ContextType = any, ParentType extends ResolversPar
   edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FlowsVaultConnectionConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfig'] = ResolversParentTypes['FlowsVaultConnectionConfig']> = {
@@ -35833,7 +35833,7 @@ export type FlowsVaultConnectionConfigPageResolvers<ContextType = any, ParentTyp
   edges?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfigEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FormResolvers<ContextType = any, ParentType extends ResolversParentTypes['Form'] = ResolversParentTypes['Form']> = {
@@ -36408,7 +36408,7 @@ export type FormPageResolvers<ContextType = any, ParentType extends ResolversPar
   edges?: Resolver<Array<ResolversTypes['FormEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Form']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FormRouterResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormRouter'] = ResolversParentTypes['FormRouter']> = {
@@ -36657,7 +36657,7 @@ export type HookPageResolvers<ContextType = any, ParentType extends ResolversPar
   edges?: Resolver<Array<ResolversTypes['HookEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Hook']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HttpCustomHeaderResolvers<ContextType = any, ParentType extends ResolversParentTypes['HttpCustomHeader'] = ResolversParentTypes['HttpCustomHeader']> = {
@@ -36767,7 +36767,7 @@ export type ListAculsResponseContentItemPageResolvers<ContextType = any, ParentT
   edges?: Resolver<Array<ResolversTypes['ListAculsResponseContentItemEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ListAculsResponseContentItem']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListBrandingPhoneProvidersPayload'] = ResolversParentTypes['ListBrandingPhoneProvidersPayload']> = {
@@ -36813,7 +36813,7 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   locationInfo?: Resolver<Maybe<ResolversTypes['LogLocationInfo']>, ParentType, ContextType>;
-  logId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37379,7 +37379,7 @@ export type NetworkAclsPageResolvers<ContextType = any, ParentType extends Resol
   edges?: Resolver<Array<ResolversTypes['NetworkAclsEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['NetworkAcls']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -37389,11 +37389,11 @@ export type OrganizationResolvers<ContextType = any, ParentType extends Resolver
   discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainPage']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettingsPage']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationPage']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
   members?: Resolver<Maybe<ResolversTypes['OrganizationMemberPage']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
 };
 
@@ -37427,7 +37427,7 @@ export type OrganizationClientGrantPageResolvers<ContextType = any, ParentType e
   edges?: Resolver<Array<ResolversTypes['OrganizationClientGrantEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationConnectionAccessResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccess'] = ResolversParentTypes['OrganizationConnectionAccess']> = {
@@ -37450,7 +37450,7 @@ export type OrganizationConnectionAccessPageResolvers<ContextType = any, ParentT
   edges?: Resolver<Array<ResolversTypes['OrganizationConnectionAccessEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationConnectionInformationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionInformation'] = ResolversParentTypes['OrganizationConnectionInformation']> = {
@@ -37475,7 +37475,7 @@ export type OrganizationConnectionSettingsPageResolvers<ContextType = any, Paren
   edges?: Resolver<Array<ResolversTypes['OrganizationConnectionSettingsEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationDiscoveryDomainResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomain'] = ResolversParentTypes['OrganizationDiscoveryDomain']> = {
@@ -37539,7 +37539,7 @@ export type OrganizationInvitationPageResolvers<ContextType = any, ParentType ex
   edges?: Resolver<Array<ResolversTypes['OrganizationInvitationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMember'] = ResolversParentTypes['OrganizationMember']> = {
@@ -37548,7 +37548,7 @@ export type OrganizationMemberResolvers<ContextType = any, ParentType extends Re
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Maybe<Array<ResolversTypes['OrganizationMemberRole']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OrganizationMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEdge'] = ResolversParentTypes['OrganizationMemberEdge']> = {
@@ -37616,7 +37616,7 @@ export type PermissionsResponsePayloadPageResolvers<ContextType = any, ParentTyp
   edges?: Resolver<Array<ResolversTypes['PermissionsResponsePayloadEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['PermissionsResponsePayload']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PhoneProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneProviderConfiguration'] = ResolversParentTypes['PhoneProviderConfiguration']> = {
@@ -37972,8 +37972,8 @@ export type ResourceServerResolvers<ContextType = any, ParentType extends Resolv
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consentPolicy?: Resolver<Maybe<ResolversTypes['ResourceServerConsentPolicy']>, ParentType, ContextType>;
   enforcePolicies?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proofOfPossession?: Resolver<Maybe<ResolversTypes['ResourceServerProofOfPossession']>, ParentType, ContextType>;
@@ -38001,7 +38001,7 @@ export type ResourceServerPageResolvers<ContextType = any, ParentType extends Re
   edges?: Resolver<Array<ResolversTypes['ResourceServerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResourceServerProofOfPossessionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerProofOfPossession'] = ResolversParentTypes['ResourceServerProofOfPossession']> = {
@@ -38056,8 +38056,8 @@ export type RiskAssessmentsSettingsNewDeviceResolvers<ContextType = any, ParentT
 export type RoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadPage']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
   users?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
 };
@@ -38079,7 +38079,7 @@ export type RoleUserResolvers<ContextType = any, ParentType extends ResolversPar
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RoleUserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserEdge'] = ResolversParentTypes['RoleUserEdge']> = {
@@ -38129,7 +38129,7 @@ export type RulePageResolvers<ContextType = any, ParentType extends ResolversPar
   edges?: Resolver<Array<ResolversTypes['RuleEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RulesConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['RulesConfig'] = ResolversParentTypes['RulesConfig']> = {
@@ -38261,7 +38261,7 @@ export type SelfServiceProfilePageResolvers<ContextType = any, ParentType extend
   edges?: Resolver<Array<ResolversTypes['SelfServiceProfileEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SelfServiceProfileUserAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileUserAttribute'] = ResolversParentTypes['SelfServiceProfileUserAttribute']> = {
@@ -38705,7 +38705,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<UserRolesArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -38792,7 +38792,7 @@ export type UserAuthenticationMethodPageResolvers<ContextType = any, ParentType 
   edges?: Resolver<Array<ResolversTypes['UserAuthenticationMethodEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserAuthenticationMethodPropertiesResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodProperties'] = ResolversParentTypes['UserAuthenticationMethodProperties']> = {
@@ -38885,7 +38885,7 @@ export type UserGrantPageResolvers<ContextType = any, ParentType extends Resolve
   edges?: Resolver<Array<ResolversTypes['UserGrantEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserGrant']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroups'] = ResolversParentTypes['UserGroups']> = {
@@ -38938,13 +38938,13 @@ export type UserPageResolvers<ContextType = any, ParentType extends ResolversPar
   edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserPermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermission'] = ResolversParentTypes['UserPermission']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceServerIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Maybe<Array<ResolversTypes['UserPermissionSourcesItem']>>, ParentType, ContextType>;
 };
@@ -38958,7 +38958,7 @@ export type UserPermissionPageResolvers<ContextType = any, ParentType extends Re
   edges?: Resolver<Array<ResolversTypes['UserPermissionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserPermission']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserPermissionSourcesItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionSourcesItem'] = ResolversParentTypes['UserPermissionSourcesItem']> = {
