@@ -46,7 +46,7 @@ export const CORE_TYPE_DESCRIPTIONS: Record<string, string> = {
   ConnectionProfile: 'A reusable template of connection settings, for example applied to connections created through self-service SSO.',
   Flow: 'A Forms flow: a sequence of actions (calls to Auth0 or third-party services) run when a form is submitted.',
   Form: 'A form shown during login (Auth0 Forms), made of steps and fields, that can run flows.',
-  NetworkAcls: 'A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected.',
+  NetworkAcl: 'A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected.',
   RateLimitPolicy: 'A rate-limit policy of the tenant: which requests it applies to and the limits it sets.',
   SelfServiceProfile: 'A self-service SSO profile: what a customer\'s administrator may set up when configuring SSO for their organization.',
   TokenExchangeProfile: 'A custom token-exchange profile: which subject token type an application may exchange, and the Action that validates it.',

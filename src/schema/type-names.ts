@@ -36,6 +36,15 @@ export const TYPE_NAME_OVERRIDES: Record<string, { name: string; reason: string 
     name: 'OrganizationConnectionAccess',
     reason: 'A connection as an organization sees it, enabled or not, with its access level (GET /organizations/{id}/connections).',
   },
+  // The node types of a few pages are named after the response that lists them (`…Payload`,
+  // `…ResponseContentItem`); a page of X reads right only when X names one item.
+  PermissionsResponsePayload: { name: 'RolePermission', reason: 'One permission given to a role (GET /roles/{id}/permissions).' },
+  SynchronizedGroupPayload: { name: 'SynchronizedGroup', reason: 'One group synchronized by directory provisioning.' },
+  UserEffectivePermissionPayload: { name: 'UserEffectivePermission', reason: 'One permission a user holds, with its sources.' },
+  UserEffectivePermissionRoleSourcePayload: { name: 'UserEffectivePermissionSourceRole', reason: 'One role through which a user holds a permission (userEffectivePermissionSourceRoles).' },
+  ListAculsResponseContentItem: { name: 'PromptRendering', reason: 'The rendering settings of one prompt screen (GET /prompts/rendering; promptRenderings).' },
+  UserGroups: { name: 'UserGroup', reason: 'One group a user belongs to (GET /users/{id}/groups).' },
+  NetworkAcls: { name: 'NetworkAcl', reason: 'One network access-control rule (the spec names the entity in the plural).' },
   CreateFlowsVaultConnectionJwtJwtInput: {
     name: 'CreateFlowsVaultConnectionJwtWithSetupInput',
     reason: 'The JWT app with its JWT setup (beside the uninitialized one): the spec repeats the app name as the setup kind.',

@@ -3677,7 +3677,7 @@ export type Connection = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadPage>;
+  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPage>;
   /** Connection name used in login screen */
   displayName?: Maybe<Scalars['String']['output']>;
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
@@ -13908,50 +13908,6 @@ export type ListActionTriggersPayload = {
   triggers?: Maybe<Array<ActionTrigger>>;
 };
 
-export type ListAculsResponseContentItem = {
-  __typename?: 'ListAculsResponseContentItem';
-  /** Context values to make available */
-  contextConfiguration?: Maybe<Array<Scalars['String']['output']>>;
-  /** Override Universal Login default head tags */
-  defaultHeadTagsDisabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Optional filters to apply rendering rules to specific entities */
-  filters?: Maybe<AculFilters>;
-  /** An array of head tags */
-  headTags?: Maybe<Array<AculHeadTag>>;
-  /** Name of the prompt */
-  prompt?: Maybe<Scalars['String']['output']>;
-  /** Rendering mode */
-  renderingMode?: Maybe<AculRenderingMode>;
-  /** Name of the screen */
-  screen?: Maybe<Scalars['String']['output']>;
-  /** Tenant ID */
-  tenant?: Maybe<Scalars['String']['output']>;
-  /** Use page template with ACUL */
-  usePageTemplate?: Maybe<Scalars['Boolean']['output']>;
-};
-
-/** An edge in a page of ListAculsResponseContentItem: one item and its cursor. */
-export type ListAculsResponseContentItemEdge = {
-  __typename?: 'ListAculsResponseContentItemEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ListAculsResponseContentItem;
-};
-
-/** A page of ListAculsResponseContentItem items (a Relay connection). */
-export type ListAculsResponseContentItemPage = {
-  __typename?: 'ListAculsResponseContentItemPage';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ListAculsResponseContentItemEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ListAculsResponseContentItem>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
-  totalCount: Scalars['Int']['output'];
-};
-
 export type ListBrandingPhoneProvidersPayload = {
   __typename?: 'ListBrandingPhoneProvidersPayload';
   providers?: Maybe<Array<BrandingPhoneProvider>>;
@@ -16697,7 +16653,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:network_acls.
    */
-  setNetworkAcl?: Maybe<NetworkAcls>;
+  setNetworkAcl?: Maybe<NetworkAcl>;
   /**
    * Set custom text for a specific prompt
    *
@@ -17274,7 +17230,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:network_acls.
    */
-  updateNetworkAcl?: Maybe<NetworkAcls>;
+  updateNetworkAcl?: Maybe<NetworkAcl>;
   /**
    * Modify an Organization
    *
@@ -19327,6 +19283,20 @@ export type NativeSocialLoginPatchInput = {
   google?: InputMaybe<NativeSocialLoginGooglePatchInput>;
 };
 
+/** A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected. */
+export type NetworkAcl = {
+  __typename?: 'NetworkAcl';
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The timestamp when the Network ACL Configuration was created */
+  createdAt?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  priority?: Maybe<Scalars['Float']['output']>;
+  rule?: Maybe<NetworkAclRule>;
+  /** The timestamp when the Network ACL Configuration was last updated */
+  updatedAt?: Maybe<Scalars['String']['output']>;
+};
+
 export type NetworkAclAction = {
   __typename?: 'NetworkAclAction';
   /** Indicates the rule will allow requests that either match or not_match specific criteria */
@@ -19352,6 +19322,15 @@ export type NetworkAclActionInput = {
   redirect?: InputMaybe<Scalars['Boolean']['input']>;
   /** The URI to which the match or not_match requests will be routed */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An edge in a page of NetworkAcls: one item and its cursor. */
+export type NetworkAclEdge = {
+  __typename?: 'NetworkAclEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: NetworkAcl;
 };
 
 export type NetworkAclMatch = {
@@ -19383,6 +19362,19 @@ export type NetworkAclMatchInput = {
   userAgents?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A page of NetworkAcls items (a Relay connection). */
+export type NetworkAclPage = {
+  __typename?: 'NetworkAclPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<NetworkAclEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<NetworkAcl>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type NetworkAclRule = {
   __typename?: 'NetworkAclRule';
   action?: Maybe<NetworkAclAction>;
@@ -19410,42 +19402,6 @@ export type NetworkAclRuleScope =
   | 'MANAGEMENT'
   /** Sent to Auth0 as `tenant`. */
   | 'TENANT';
-
-/** A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected. */
-export type NetworkAcls = {
-  __typename?: 'NetworkAcls';
-  active?: Maybe<Scalars['Boolean']['output']>;
-  /** The timestamp when the Network ACL Configuration was created */
-  createdAt?: Maybe<Scalars['String']['output']>;
-  description?: Maybe<Scalars['String']['output']>;
-  id?: Maybe<Scalars['String']['output']>;
-  priority?: Maybe<Scalars['Float']['output']>;
-  rule?: Maybe<NetworkAclRule>;
-  /** The timestamp when the Network ACL Configuration was last updated */
-  updatedAt?: Maybe<Scalars['String']['output']>;
-};
-
-/** An edge in a page of NetworkAcls: one item and its cursor. */
-export type NetworkAclsEdge = {
-  __typename?: 'NetworkAclsEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: NetworkAcls;
-};
-
-/** A page of NetworkAcls items (a Relay connection). */
-export type NetworkAclsPage = {
-  __typename?: 'NetworkAclsPage';
-  /** The items of this page, each with its cursor. */
-  edges: Array<NetworkAclsEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<NetworkAcls>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
-  totalCount: Scalars['Int']['output'];
-};
 
 /** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type Organization = {
@@ -20143,40 +20099,6 @@ export type PermissionRequestPayloadInput = {
   resourceServerIdentifier: Scalars['String']['input'];
 };
 
-export type PermissionsResponsePayload = {
-  __typename?: 'PermissionsResponsePayload';
-  /** Description of this permission. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Name of this permission. */
-  permissionName?: Maybe<Scalars['String']['output']>;
-  /** Resource server (API) identifier that this permission is for. */
-  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
-  /** Resource server (API) name this permission is for. */
-  resourceServerName?: Maybe<Scalars['String']['output']>;
-};
-
-/** An edge in a page of PermissionsResponsePayload: one item and its cursor. */
-export type PermissionsResponsePayloadEdge = {
-  __typename?: 'PermissionsResponsePayloadEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: PermissionsResponsePayload;
-};
-
-/** A page of PermissionsResponsePayload items (a Relay connection). */
-export type PermissionsResponsePayloadPage = {
-  __typename?: 'PermissionsResponsePayloadPage';
-  /** The items of this page, each with its cursor. */
-  edges: Array<PermissionsResponsePayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<PermissionsResponsePayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
-  totalCount: Scalars['Int']['output'];
-};
-
 export type PhoneAttributeIdentifierInput = {
   /** Determines if the attribute is used for identification */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -20615,6 +20537,50 @@ export type PromptLanguage =
   /** Sent to Auth0 as `zh-TW`. */
   | 'ZH_TW';
 
+export type PromptRendering = {
+  __typename?: 'PromptRendering';
+  /** Context values to make available */
+  contextConfiguration?: Maybe<Array<Scalars['String']['output']>>;
+  /** Override Universal Login default head tags */
+  defaultHeadTagsDisabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Optional filters to apply rendering rules to specific entities */
+  filters?: Maybe<AculFilters>;
+  /** An array of head tags */
+  headTags?: Maybe<Array<AculHeadTag>>;
+  /** Name of the prompt */
+  prompt?: Maybe<Scalars['String']['output']>;
+  /** Rendering mode */
+  renderingMode?: Maybe<AculRenderingMode>;
+  /** Name of the screen */
+  screen?: Maybe<Scalars['String']['output']>;
+  /** Tenant ID */
+  tenant?: Maybe<Scalars['String']['output']>;
+  /** Use page template with ACUL */
+  usePageTemplate?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** An edge in a page of ListAculsResponseContentItem: one item and its cursor. */
+export type PromptRenderingEdge = {
+  __typename?: 'PromptRenderingEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PromptRendering;
+};
+
+/** A page of ListAculsResponseContentItem items (a Relay connection). */
+export type PromptRenderingPage = {
+  __typename?: 'PromptRenderingPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<PromptRenderingEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<PromptRendering>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Algorithm which will be used with the credential. Can be one of RS256, RS384, PS256. If not specified, RS256 will be used. Applies to `public_key` credential type. */
 export type PublicKeyCredentialAlgorithm =
   | 'PS256'
@@ -21043,7 +21009,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadPage>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPage>;
   /**
    * Get a list of directory provisioning configurations
    *
@@ -21842,7 +21808,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcl?: Maybe<NetworkAcls>;
+  networkAcl?: Maybe<NetworkAcl>;
   /**
    * Get all access control list entries for a tenant
    *
@@ -21852,7 +21818,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcls?: Maybe<NetworkAclsPage>;
+  networkAcls?: Maybe<NetworkAclPage>;
   /**
    * Get organization
    *
@@ -22062,7 +22028,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:prompts.
    */
-  promptRenderings?: Maybe<ListAculsResponseContentItemPage>;
+  promptRenderings?: Maybe<PromptRenderingPage>;
   /**
    * Get prompt settings
    *
@@ -22164,7 +22130,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:roles.
    */
-  rolePermissions?: Maybe<PermissionsResponsePayloadPage>;
+  rolePermissions?: Maybe<RolePermissionPage>;
   /**
    * Get a role's users
    *
@@ -22426,7 +22392,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadPage>;
+  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionSourceRolePage>;
   /**
    * Lists the permissions assigned to a user directly or through roles or groups.
    *
@@ -22436,7 +22402,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
+  userEffectivePermissions?: Maybe<UserEffectivePermissionPage>;
   /**
    * Get a user's role source groups
    *
@@ -22492,7 +22458,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:groups.
    */
-  userGroups?: Maybe<UserGroupsPage>;
+  userGroups?: Maybe<UserGroupPage>;
   /**
    * Get user's log events
    *
@@ -23997,7 +23963,7 @@ export type RegisterCimdClientPayload = {
 
 export type ReplaceSynchronizedGroupsInput = {
   /** Array of Google Workspace Directory group objects to synchronize. */
-  groups: Array<SynchronizedGroupPayloadInput>;
+  groups: Array<SynchronizedGroupInput>;
 };
 
 /** An API registered with Auth0: the audience access tokens are issued for, the permissions (scopes) it defines and the token settings used for it. */
@@ -24335,7 +24301,7 @@ export type Role = {
    *
    * Requires any of the scopes: read:roles.
    */
-  permissions?: Maybe<PermissionsResponsePayloadPage>;
+  permissions?: Maybe<RolePermissionPage>;
   /**
    * Get a role's users
    *
@@ -24389,6 +24355,40 @@ export type RolePage = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RolePermission = {
+  __typename?: 'RolePermission';
+  /** Description of this permission. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Name of this permission. */
+  permissionName?: Maybe<Scalars['String']['output']>;
+  /** Resource server (API) identifier that this permission is for. */
+  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
+  /** Resource server (API) name this permission is for. */
+  resourceServerName?: Maybe<Scalars['String']['output']>;
+};
+
+/** An edge in a page of PermissionsResponsePayload: one item and its cursor. */
+export type RolePermissionEdge = {
+  __typename?: 'RolePermissionEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: RolePermission;
+};
+
+/** A page of PermissionsResponsePayload items (a Relay connection). */
+export type RolePermissionPage = {
+  __typename?: 'RolePermissionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RolePermissionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RolePermission>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A user a role is assigned to, with the profile summary the role's user list carries; `user` is the full user. */
@@ -25790,33 +25790,33 @@ export type SynchronizeGroups =
   /** Sent to Auth0 as `selected`. */
   | 'SELECTED';
 
-export type SynchronizedGroupPayload = {
-  __typename?: 'SynchronizedGroupPayload';
+export type SynchronizedGroup = {
+  __typename?: 'SynchronizedGroup';
   /** Google Workspace Directory group ID. */
   id?: Maybe<Scalars['String']['output']>;
 };
 
 /** An edge in a page of SynchronizedGroupPayload: one item and its cursor. */
-export type SynchronizedGroupPayloadEdge = {
-  __typename?: 'SynchronizedGroupPayloadEdge';
+export type SynchronizedGroupEdge = {
+  __typename?: 'SynchronizedGroupEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: SynchronizedGroupPayload;
+  node: SynchronizedGroup;
 };
 
-export type SynchronizedGroupPayloadInput = {
+export type SynchronizedGroupInput = {
   /** Google Workspace Directory group ID. */
   id: Scalars['String']['input'];
 };
 
 /** A page of SynchronizedGroupPayload items (a Relay connection). */
-export type SynchronizedGroupPayloadPage = {
-  __typename?: 'SynchronizedGroupPayloadPage';
+export type SynchronizedGroupPage = {
+  __typename?: 'SynchronizedGroupPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<SynchronizedGroupPayloadEdge>;
+  edges: Array<SynchronizedGroupEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<SynchronizedGroupPayload>;
+  nodes: Array<SynchronizedGroup>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
 };
@@ -27675,7 +27675,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  effectivePermissions?: Maybe<UserEffectivePermissionPayloadPage>;
+  effectivePermissions?: Maybe<UserEffectivePermissionPage>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
@@ -27685,7 +27685,7 @@ export type User = {
    *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadPage>;
+  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionSourceRolePage>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
@@ -27739,7 +27739,7 @@ export type User = {
    *
    * Requires any of the scopes: read:groups.
    */
-  groups?: Maybe<UserGroupsPage>;
+  groups?: Maybe<UserGroupPage>;
   /** Array of user identity objects when accounts are linked. */
   identities?: Maybe<Array<UserIdentitySchema>>;
   /** Last IP address from which this user logged in. */
@@ -28133,8 +28133,8 @@ export type UserEdge = {
   node: User;
 };
 
-export type UserEffectivePermissionPayload = {
-  __typename?: 'UserEffectivePermissionPayload';
+export type UserEffectivePermission = {
+  __typename?: 'UserEffectivePermission';
   /** Description of this permission. */
   description?: Maybe<Scalars['String']['output']>;
   /** Name of this permission. */
@@ -28148,21 +28148,21 @@ export type UserEffectivePermissionPayload = {
 };
 
 /** An edge in a page of UserEffectivePermissionPayload: one item and its cursor. */
-export type UserEffectivePermissionPayloadEdge = {
-  __typename?: 'UserEffectivePermissionPayloadEdge';
+export type UserEffectivePermissionEdge = {
+  __typename?: 'UserEffectivePermissionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: UserEffectivePermissionPayload;
+  node: UserEffectivePermission;
 };
 
 /** A page of UserEffectivePermissionPayload items (a Relay connection). */
-export type UserEffectivePermissionPayloadPage = {
-  __typename?: 'UserEffectivePermissionPayloadPage';
+export type UserEffectivePermissionPage = {
+  __typename?: 'UserEffectivePermissionPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionPayloadEdge>;
+  edges: Array<UserEffectivePermissionEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionPayload>;
+  nodes: Array<UserEffectivePermission>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
 };
@@ -28174,8 +28174,15 @@ export type UserEffectivePermissionRoleSource =
   /** Sent to Auth0 as `groups`. */
   | 'GROUPS';
 
-export type UserEffectivePermissionRoleSourcePayload = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayload';
+/** The source type of a user effective permission. */
+export type UserEffectivePermissionSource =
+  /** Sent to Auth0 as `direct`. */
+  | 'DIRECT'
+  /** Sent to Auth0 as `roles`. */
+  | 'ROLES';
+
+export type UserEffectivePermissionSourceRole = {
+  __typename?: 'UserEffectivePermissionSourceRole';
   /** Description of this role. */
   description?: Maybe<Scalars['String']['output']>;
   /** ID for this role. */
@@ -28187,31 +28194,24 @@ export type UserEffectivePermissionRoleSourcePayload = {
 };
 
 /** An edge in a page of UserEffectivePermissionRoleSourcePayload: one item and its cursor. */
-export type UserEffectivePermissionRoleSourcePayloadEdge = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayloadEdge';
+export type UserEffectivePermissionSourceRoleEdge = {
+  __typename?: 'UserEffectivePermissionSourceRoleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: UserEffectivePermissionRoleSourcePayload;
+  node: UserEffectivePermissionSourceRole;
 };
 
 /** A page of UserEffectivePermissionRoleSourcePayload items (a Relay connection). */
-export type UserEffectivePermissionRoleSourcePayloadPage = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayloadPage';
+export type UserEffectivePermissionSourceRolePage = {
+  __typename?: 'UserEffectivePermissionSourceRolePage';
   /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionRoleSourcePayloadEdge>;
+  edges: Array<UserEffectivePermissionSourceRoleEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionRoleSourcePayload>;
+  nodes: Array<UserEffectivePermissionSourceRole>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
 };
-
-/** The source type of a user effective permission. */
-export type UserEffectivePermissionSource =
-  /** Sent to Auth0 as `direct`. */
-  | 'DIRECT'
-  /** Sent to Auth0 as `roles`. */
-  | 'ROLES';
 
 /** A role a user holds, directly or through a group, with where it comes from (`sources`). */
 export type UserEffectiveRole = {
@@ -28313,8 +28313,8 @@ export type UserGrantPage = {
   totalCount: Scalars['Int']['output'];
 };
 
-export type UserGroups = {
-  __typename?: 'UserGroups';
+export type UserGroup = {
+  __typename?: 'UserGroup';
   /** The connection named by `connectionId`, resolved in batches. */
   connection?: Maybe<Connection>;
   /** Identifier for the connection this group belongs to (if a connection group). */
@@ -28336,21 +28336,21 @@ export type UserGroups = {
 };
 
 /** An edge in a page of UserGroups: one item and its cursor. */
-export type UserGroupsEdge = {
-  __typename?: 'UserGroupsEdge';
+export type UserGroupEdge = {
+  __typename?: 'UserGroupEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: UserGroups;
+  node: UserGroup;
 };
 
 /** A page of UserGroups items (a Relay connection). */
-export type UserGroupsPage = {
-  __typename?: 'UserGroupsPage';
+export type UserGroupPage = {
+  __typename?: 'UserGroupPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<UserGroupsEdge>;
+  edges: Array<UserGroupEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<UserGroups>;
+  nodes: Array<UserGroup>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
@@ -30603,9 +30603,6 @@ export type ResolversTypes = {
   LinkedClientConfiguration: ResolverTypeWrapper<LinkedClientConfiguration>;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
   ListActionTriggersPayload: ResolverTypeWrapper<ListActionTriggersPayload>;
-  ListAculsResponseContentItem: ResolverTypeWrapper<Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
-  ListAculsResponseContentItemEdge: ResolverTypeWrapper<Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversTypes['ListAculsResponseContentItem'] }>;
-  ListAculsResponseContentItemPage: ResolverTypeWrapper<Omit<ListAculsResponseContentItemPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversTypes['ListAculsResponseContentItem']> }>;
   ListBrandingPhoneProvidersPayload: ResolverTypeWrapper<Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversTypes['BrandingPhoneProvider']>> }>;
   ListConnectionProfileTemplatePayload: ResolverTypeWrapper<ListConnectionProfileTemplatePayload>;
   ListFlowsRequestParametersHydrate: ListFlowsRequestParametersHydrate;
@@ -30690,16 +30687,16 @@ export type ResolversTypes = {
   NativeSocialLoginGooglePatchInput: NativeSocialLoginGooglePatchInput;
   NativeSocialLoginInput: NativeSocialLoginInput;
   NativeSocialLoginPatchInput: NativeSocialLoginPatchInput;
+  NetworkAcl: ResolverTypeWrapper<NetworkAcl>;
   NetworkAclAction: ResolverTypeWrapper<NetworkAclAction>;
   NetworkAclActionInput: NetworkAclActionInput;
+  NetworkAclEdge: ResolverTypeWrapper<NetworkAclEdge>;
   NetworkAclMatch: ResolverTypeWrapper<NetworkAclMatch>;
   NetworkAclMatchInput: NetworkAclMatchInput;
+  NetworkAclPage: ResolverTypeWrapper<NetworkAclPage>;
   NetworkAclRule: ResolverTypeWrapper<NetworkAclRule>;
   NetworkAclRuleInput: NetworkAclRuleInput;
   NetworkAclRuleScope: NetworkAclRuleScope;
-  NetworkAcls: ResolverTypeWrapper<NetworkAcls>;
-  NetworkAclsEdge: ResolverTypeWrapper<NetworkAclsEdge>;
-  NetworkAclsPage: ResolverTypeWrapper<NetworkAclsPage>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationAccessLevel: OrganizationAccessLevel;
   OrganizationAccessLevelEnumWithNull: OrganizationAccessLevelEnumWithNull;
@@ -30759,9 +30756,6 @@ export type ResolversTypes = {
   PatchRateLimitPolicyConfigurationVariant3Input: PatchRateLimitPolicyConfigurationVariant3Input;
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
-  PermissionsResponsePayload: ResolverTypeWrapper<PermissionsResponsePayload>;
-  PermissionsResponsePayloadEdge: ResolverTypeWrapper<PermissionsResponsePayloadEdge>;
-  PermissionsResponsePayloadPage: ResolverTypeWrapper<PermissionsResponsePayloadPage>;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderChannel: PhoneProviderChannel;
@@ -30786,6 +30780,9 @@ export type ResolversTypes = {
   PreviewCimdMetadataPayload: ResolverTypeWrapper<PreviewCimdMetadataPayload>;
   PromptGroupName: PromptGroupName;
   PromptLanguage: PromptLanguage;
+  PromptRendering: ResolverTypeWrapper<Omit<PromptRendering, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
+  PromptRenderingEdge: ResolverTypeWrapper<Omit<PromptRenderingEdge, 'node'> & { node: ResolversTypes['PromptRendering'] }>;
+  PromptRenderingPage: ResolverTypeWrapper<Omit<PromptRenderingPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PromptRenderingEdge']>, nodes: Array<ResolversTypes['PromptRendering']> }>;
   PublicKeyCredentialAlgorithm: PublicKeyCredentialAlgorithm;
   PublicKeyCredentialInput: PublicKeyCredentialInput;
   PublicKeyCredentialType: PublicKeyCredentialType;
@@ -30853,6 +30850,9 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<Role>;
   RoleEdge: ResolverTypeWrapper<RoleEdge>;
   RolePage: ResolverTypeWrapper<RolePage>;
+  RolePermission: ResolverTypeWrapper<RolePermission>;
+  RolePermissionEdge: ResolverTypeWrapper<RolePermissionEdge>;
+  RolePermissionPage: ResolverTypeWrapper<RolePermissionPage>;
   RoleUser: ResolverTypeWrapper<RoleUser>;
   RoleUserEdge: ResolverTypeWrapper<RoleUserEdge>;
   RoleUserPage: ResolverTypeWrapper<RoleUserPage>;
@@ -30964,10 +30964,10 @@ export type ResolversTypes = {
   SuspiciousIPThrottlingStage: ResolverTypeWrapper<SuspiciousIpThrottlingStage>;
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
   SynchronizeGroups: SynchronizeGroups;
-  SynchronizedGroupPayload: ResolverTypeWrapper<SynchronizedGroupPayload>;
-  SynchronizedGroupPayloadEdge: ResolverTypeWrapper<SynchronizedGroupPayloadEdge>;
-  SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
-  SynchronizedGroupPayloadPage: ResolverTypeWrapper<SynchronizedGroupPayloadPage>;
+  SynchronizedGroup: ResolverTypeWrapper<SynchronizedGroup>;
+  SynchronizedGroupEdge: ResolverTypeWrapper<SynchronizedGroupEdge>;
+  SynchronizedGroupInput: SynchronizedGroupInput;
+  SynchronizedGroupPage: ResolverTypeWrapper<SynchronizedGroupPage>;
   TenantOIDCLogoutSettings: ResolverTypeWrapper<TenantOidcLogoutSettings>;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: ResolverTypeWrapper<TenantSettings>;
@@ -31106,14 +31106,14 @@ export type ResolversTypes = {
   UserAuthenticationMethodPropertiesEnum: UserAuthenticationMethodPropertiesEnum;
   UserBlockIdentifier: ResolverTypeWrapper<UserBlockIdentifier>;
   UserEdge: ResolverTypeWrapper<UserEdge>;
-  UserEffectivePermissionPayload: ResolverTypeWrapper<UserEffectivePermissionPayload>;
-  UserEffectivePermissionPayloadEdge: ResolverTypeWrapper<UserEffectivePermissionPayloadEdge>;
-  UserEffectivePermissionPayloadPage: ResolverTypeWrapper<UserEffectivePermissionPayloadPage>;
+  UserEffectivePermission: ResolverTypeWrapper<UserEffectivePermission>;
+  UserEffectivePermissionEdge: ResolverTypeWrapper<UserEffectivePermissionEdge>;
+  UserEffectivePermissionPage: ResolverTypeWrapper<UserEffectivePermissionPage>;
   UserEffectivePermissionRoleSource: UserEffectivePermissionRoleSource;
-  UserEffectivePermissionRoleSourcePayload: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayload>;
-  UserEffectivePermissionRoleSourcePayloadEdge: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadEdge>;
-  UserEffectivePermissionRoleSourcePayloadPage: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadPage>;
   UserEffectivePermissionSource: UserEffectivePermissionSource;
+  UserEffectivePermissionSourceRole: ResolverTypeWrapper<UserEffectivePermissionSourceRole>;
+  UserEffectivePermissionSourceRoleEdge: ResolverTypeWrapper<UserEffectivePermissionSourceRoleEdge>;
+  UserEffectivePermissionSourceRolePage: ResolverTypeWrapper<UserEffectivePermissionSourceRolePage>;
   UserEffectiveRole: ResolverTypeWrapper<UserEffectiveRole>;
   UserEffectiveRoleEdge: ResolverTypeWrapper<UserEffectiveRoleEdge>;
   UserEffectiveRolePage: ResolverTypeWrapper<UserEffectiveRolePage>;
@@ -31123,9 +31123,9 @@ export type ResolversTypes = {
   UserGrant: ResolverTypeWrapper<UserGrant>;
   UserGrantEdge: ResolverTypeWrapper<UserGrantEdge>;
   UserGrantPage: ResolverTypeWrapper<UserGrantPage>;
-  UserGroups: ResolverTypeWrapper<UserGroups>;
-  UserGroupsEdge: ResolverTypeWrapper<UserGroupsEdge>;
-  UserGroupsPage: ResolverTypeWrapper<UserGroupsPage>;
+  UserGroup: ResolverTypeWrapper<UserGroup>;
+  UserGroupEdge: ResolverTypeWrapper<UserGroupEdge>;
+  UserGroupPage: ResolverTypeWrapper<UserGroupPage>;
   UserIdentity: ResolverTypeWrapper<UserIdentity>;
   UserIdentityProvider: UserIdentityProvider;
   UserIdentitySchema: ResolverTypeWrapper<UserIdentitySchema>;
@@ -32264,9 +32264,6 @@ export type ResolversParentTypes = {
   LinkedClientConfiguration: LinkedClientConfiguration;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
   ListActionTriggersPayload: ListActionTriggersPayload;
-  ListAculsResponseContentItem: Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
-  ListAculsResponseContentItemEdge: Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversParentTypes['ListAculsResponseContentItem'] };
-  ListAculsResponseContentItemPage: Omit<ListAculsResponseContentItemPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversParentTypes['ListAculsResponseContentItem']> };
   ListBrandingPhoneProvidersPayload: Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversParentTypes['BrandingPhoneProvider']>> };
   ListConnectionProfileTemplatePayload: ListConnectionProfileTemplatePayload;
   ListPhoneTemplatesPayload: ListPhoneTemplatesPayload;
@@ -32330,15 +32327,15 @@ export type ResolversParentTypes = {
   NativeSocialLoginGooglePatchInput: NativeSocialLoginGooglePatchInput;
   NativeSocialLoginInput: NativeSocialLoginInput;
   NativeSocialLoginPatchInput: NativeSocialLoginPatchInput;
+  NetworkAcl: NetworkAcl;
   NetworkAclAction: NetworkAclAction;
   NetworkAclActionInput: NetworkAclActionInput;
+  NetworkAclEdge: NetworkAclEdge;
   NetworkAclMatch: NetworkAclMatch;
   NetworkAclMatchInput: NetworkAclMatchInput;
+  NetworkAclPage: NetworkAclPage;
   NetworkAclRule: NetworkAclRule;
   NetworkAclRuleInput: NetworkAclRuleInput;
-  NetworkAcls: NetworkAcls;
-  NetworkAclsEdge: NetworkAclsEdge;
-  NetworkAclsPage: NetworkAclsPage;
   Organization: Organization;
   OrganizationBranding: OrganizationBranding;
   OrganizationBrandingColors: OrganizationBrandingColors;
@@ -32383,9 +32380,6 @@ export type ResolversParentTypes = {
   PatchRateLimitPolicyConfigurationVariant3Input: PatchRateLimitPolicyConfigurationVariant3Input;
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
-  PermissionsResponsePayload: PermissionsResponsePayload;
-  PermissionsResponsePayloadEdge: PermissionsResponsePayloadEdge;
-  PermissionsResponsePayloadPage: PermissionsResponsePayloadPage;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
   PhoneAttributeInput: PhoneAttributeInput;
   PhoneProviderConfiguration: ResolversUnionTypes<ResolversParentTypes>['PhoneProviderConfiguration'];
@@ -32401,6 +32395,9 @@ export type ResolversParentTypes = {
   PostConnectionsKeysPayloadItem: PostConnectionsKeysPayloadItem;
   PreviewCimdMetadataInput: PreviewCimdMetadataInput;
   PreviewCimdMetadataPayload: PreviewCimdMetadataPayload;
+  PromptRendering: Omit<PromptRendering, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
+  PromptRenderingEdge: Omit<PromptRenderingEdge, 'node'> & { node: ResolversParentTypes['PromptRendering'] };
+  PromptRenderingPage: Omit<PromptRenderingPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PromptRenderingEdge']>, nodes: Array<ResolversParentTypes['PromptRendering']> };
   PublicKeyCredentialInput: PublicKeyCredentialInput;
   Query: Record<PropertyKey, never>;
   RateLimitPolicy: Omit<RateLimitPolicy, 'configuration'> & { configuration?: Maybe<ResolversParentTypes['RateLimitPolicyConfiguration']> };
@@ -32450,6 +32447,9 @@ export type ResolversParentTypes = {
   Role: Role;
   RoleEdge: RoleEdge;
   RolePage: RolePage;
+  RolePermission: RolePermission;
+  RolePermissionEdge: RolePermissionEdge;
+  RolePermissionPage: RolePermissionPage;
   RoleUser: RoleUser;
   RoleUserEdge: RoleUserEdge;
   RoleUserPage: RoleUserPage;
@@ -32542,10 +32542,10 @@ export type ResolversParentTypes = {
   SuspiciousIPThrottlingSettings: SuspiciousIpThrottlingSettings;
   SuspiciousIPThrottlingStage: SuspiciousIpThrottlingStage;
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
-  SynchronizedGroupPayload: SynchronizedGroupPayload;
-  SynchronizedGroupPayloadEdge: SynchronizedGroupPayloadEdge;
-  SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
-  SynchronizedGroupPayloadPage: SynchronizedGroupPayloadPage;
+  SynchronizedGroup: SynchronizedGroup;
+  SynchronizedGroupEdge: SynchronizedGroupEdge;
+  SynchronizedGroupInput: SynchronizedGroupInput;
+  SynchronizedGroupPage: SynchronizedGroupPage;
   TenantOIDCLogoutSettings: TenantOidcLogoutSettings;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: TenantSettings;
@@ -32672,21 +32672,21 @@ export type ResolversParentTypes = {
   UserAuthenticationMethodProperties: UserAuthenticationMethodProperties;
   UserBlockIdentifier: UserBlockIdentifier;
   UserEdge: UserEdge;
-  UserEffectivePermissionPayload: UserEffectivePermissionPayload;
-  UserEffectivePermissionPayloadEdge: UserEffectivePermissionPayloadEdge;
-  UserEffectivePermissionPayloadPage: UserEffectivePermissionPayloadPage;
-  UserEffectivePermissionRoleSourcePayload: UserEffectivePermissionRoleSourcePayload;
-  UserEffectivePermissionRoleSourcePayloadEdge: UserEffectivePermissionRoleSourcePayloadEdge;
-  UserEffectivePermissionRoleSourcePayloadPage: UserEffectivePermissionRoleSourcePayloadPage;
+  UserEffectivePermission: UserEffectivePermission;
+  UserEffectivePermissionEdge: UserEffectivePermissionEdge;
+  UserEffectivePermissionPage: UserEffectivePermissionPage;
+  UserEffectivePermissionSourceRole: UserEffectivePermissionSourceRole;
+  UserEffectivePermissionSourceRoleEdge: UserEffectivePermissionSourceRoleEdge;
+  UserEffectivePermissionSourceRolePage: UserEffectivePermissionSourceRolePage;
   UserEffectiveRole: UserEffectiveRole;
   UserEffectiveRoleEdge: UserEffectiveRoleEdge;
   UserEffectiveRolePage: UserEffectiveRolePage;
   UserGrant: UserGrant;
   UserGrantEdge: UserGrantEdge;
   UserGrantPage: UserGrantPage;
-  UserGroups: UserGroups;
-  UserGroupsEdge: UserGroupsEdge;
-  UserGroupsPage: UserGroupsPage;
+  UserGroup: UserGroup;
+  UserGroupEdge: UserGroupEdge;
+  UserGroupPage: UserGroupPage;
   UserIdentity: UserIdentity;
   UserIdentitySchema: UserIdentitySchema;
   UserPage: UserPage;
@@ -33771,7 +33771,7 @@ export type ConnectionResolvers<ContextType = any, ParentType extends ResolversP
   crossAppAccessRequestingApp?: Resolver<Maybe<ResolversTypes['CrossAppAccessRequestingApp']>, ParentType, ContextType>;
   directoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
   directoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType>;
-  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadPage']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
+  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPage']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -36746,30 +36746,6 @@ export type ListActionTriggersPayloadResolvers<ContextType = any, ParentType ext
   triggers?: Resolver<Maybe<Array<ResolversTypes['ActionTrigger']>>, ParentType, ContextType>;
 };
 
-export type ListAculsResponseContentItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItem'] = ResolversParentTypes['ListAculsResponseContentItem']> = {
-  contextConfiguration?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  defaultHeadTagsDisabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  filters?: Resolver<Maybe<ResolversTypes['AculFilters']>, ParentType, ContextType>;
-  headTags?: Resolver<Maybe<Array<ResolversTypes['AculHeadTag']>>, ParentType, ContextType>;
-  prompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  renderingMode?: Resolver<Maybe<ResolversTypes['AculRenderingMode']>, ParentType, ContextType>;
-  screen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  tenant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  usePageTemplate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemEdge'] = ResolversParentTypes['ListAculsResponseContentItemEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ListAculsResponseContentItem'], ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemPage'] = ResolversParentTypes['ListAculsResponseContentItemPage']> = {
-  edges?: Resolver<Array<ResolversTypes['ListAculsResponseContentItemEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ListAculsResponseContentItem']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListBrandingPhoneProvidersPayload'] = ResolversParentTypes['ListBrandingPhoneProvidersPayload']> = {
   providers?: Resolver<Maybe<Array<ResolversTypes['BrandingPhoneProvider']>>, ParentType, ContextType>;
 };
@@ -37233,7 +37209,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   setGuardianFactorSmsTwilioProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSmsTwilio']>, ParentType, ContextType, Partial<MutationSetGuardianFactorSmsTwilioProviderArgs>>;
   setGuardianPolicies?: Resolver<Maybe<Array<Maybe<ResolversTypes['MFAPolicy']>>>, ParentType, ContextType, Partial<MutationSetGuardianPoliciesArgs>>;
   setKeyCustomSigning?: Resolver<Maybe<ResolversTypes['CustomSigningKeys']>, ParentType, ContextType, RequireFields<MutationSetKeyCustomSigningArgs, 'input'>>;
-  setNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationSetNetworkAclArgs, 'id' | 'input'>>;
+  setNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<MutationSetNetworkAclArgs, 'id' | 'input'>>;
   setPromptCustomText?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetPromptCustomTextArgs, 'language' | 'prompt'>>;
   setPromptPartials?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetPromptPartialsArgs, 'prompt'>>;
   setRulesConfig?: Resolver<Maybe<ResolversTypes['SetRulesConfigPayload']>, ParentType, ContextType, RequireFields<MutationSetRulesConfigArgs, 'input' | 'key'>>;
@@ -37287,7 +37263,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateHook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<MutationUpdateHookArgs, 'id'>>;
   updateHookSecrets?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationUpdateHookSecretsArgs, 'id'>>;
   updateLogStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
-  updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
+  updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
   updateOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id'>>;
   updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
   updateOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['UpdateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
@@ -37331,12 +37307,27 @@ export type NativeSocialLoginGoogleResolvers<ContextType = any, ParentType exten
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type NetworkAclResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAcl'] = ResolversParentTypes['NetworkAcl']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priority?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['NetworkAclRule']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NetworkAclActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclAction'] = ResolversParentTypes['NetworkAclAction']> = {
   allow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   block?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   log?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   redirect?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   redirectUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkAclEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclEdge'] = ResolversParentTypes['NetworkAclEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkAcl'], ParentType, ContextType>;
 };
 
 export type NetworkAclMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclMatch'] = ResolversParentTypes['NetworkAclMatch']> = {
@@ -37353,33 +37344,18 @@ export type NetworkAclMatchResolvers<ContextType = any, ParentType extends Resol
   userAgents?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type NetworkAclPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclPage'] = ResolversParentTypes['NetworkAclPage']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkAclEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkAcl']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type NetworkAclRuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclRule'] = ResolversParentTypes['NetworkAclRule']> = {
   action?: Resolver<Maybe<ResolversTypes['NetworkAclAction']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['NetworkAclMatch']>, ParentType, ContextType>;
   notMatch?: Resolver<Maybe<ResolversTypes['NetworkAclMatch']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['NetworkAclRuleScope']>, ParentType, ContextType>;
-};
-
-export type NetworkAclsResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAcls'] = ResolversParentTypes['NetworkAcls']> = {
-  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  priority?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  rule?: Resolver<Maybe<ResolversTypes['NetworkAclRule']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsEdge'] = ResolversParentTypes['NetworkAclsEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['NetworkAcls'], ParentType, ContextType>;
-};
-
-export type NetworkAclsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsPage'] = ResolversParentTypes['NetworkAclsPage']> = {
-  edges?: Resolver<Array<ResolversTypes['NetworkAclsEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['NetworkAcls']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -37600,25 +37576,6 @@ export type PageInfoResolvers<ContextType = any, ParentType extends ResolversPar
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type PermissionsResponsePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayload'] = ResolversParentTypes['PermissionsResponsePayload']> = {
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadEdge'] = ResolversParentTypes['PermissionsResponsePayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['PermissionsResponsePayload'], ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadPage'] = ResolversParentTypes['PermissionsResponsePayloadPage']> = {
-  edges?: Resolver<Array<ResolversTypes['PermissionsResponsePayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['PermissionsResponsePayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type PhoneProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneProviderConfiguration'] = ResolversParentTypes['PhoneProviderConfiguration']> = {
   __resolveType: TypeResolveFn<'CustomProviderConfiguration' | 'TwilioProviderConfiguration', ParentType, ContextType>;
 };
@@ -37670,6 +37627,30 @@ export type PreviewCimdMetadataPayloadResolvers<ContextType = any, ParentType ex
   validation?: Resolver<Maybe<ResolversTypes['CimdValidationResult']>, ParentType, ContextType>;
 };
 
+export type PromptRenderingResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRendering'] = ResolversParentTypes['PromptRendering']> = {
+  contextConfiguration?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  defaultHeadTagsDisabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  filters?: Resolver<Maybe<ResolversTypes['AculFilters']>, ParentType, ContextType>;
+  headTags?: Resolver<Maybe<Array<ResolversTypes['AculHeadTag']>>, ParentType, ContextType>;
+  prompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renderingMode?: Resolver<Maybe<ResolversTypes['AculRenderingMode']>, ParentType, ContextType>;
+  screen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tenant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usePageTemplate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type PromptRenderingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRenderingEdge'] = ResolversParentTypes['PromptRenderingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PromptRendering'], ParentType, ContextType>;
+};
+
+export type PromptRenderingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRenderingPage'] = ResolversParentTypes['PromptRenderingPage']> = {
+  edges?: Resolver<Array<ResolversTypes['PromptRenderingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PromptRendering']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actionExecution?: Resolver<Maybe<ResolversTypes['ActionExecution']>, ParentType, ContextType, RequireFields<QueryActionExecutionArgs, 'id'>>;
@@ -37711,7 +37692,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientPage']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
-  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadPage']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPage']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
   connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningPage']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
   connectionKeys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType, RequireFields<QueryConnectionKeysArgs, 'id'>>;
   connectionProfile?: Resolver<Maybe<ResolversTypes['ConnectionProfile']>, ParentType, ContextType, RequireFields<QueryConnectionProfileArgs, 'id'>>;
@@ -37779,8 +37760,8 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   logStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<QueryLogStreamArgs, 'id'>>;
   logStreams?: Resolver<Maybe<Array<ResolversTypes['LogStream']>>, ParentType, ContextType>;
   logs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
-  networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
-  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsPage']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
+  networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
+  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclPage']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizationByName?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationByNameArgs, 'name'>>;
   organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantPage']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
@@ -37803,7 +37784,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   promptCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptCustomTextArgs, 'language' | 'prompt'>>;
   promptPartials?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptPartialsArgs, 'prompt'>>;
   promptRendering?: Resolver<Maybe<ResolversTypes['Acul']>, ParentType, ContextType, RequireFields<QueryPromptRenderingArgs, 'prompt' | 'screen'>>;
-  promptRenderings?: Resolver<Maybe<ResolversTypes['ListAculsResponseContentItemPage']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
+  promptRenderings?: Resolver<Maybe<ResolversTypes['PromptRenderingPage']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
   promptSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
   rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyPage']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
   rateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<QueryRateLimitPolicyArgs, 'id'>>;
@@ -37815,7 +37796,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   riskAssessmentSettingsNewDevice?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettingsNewDevice']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
   roleGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
-  rolePermissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadPage']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
+  rolePermissions?: Resolver<Maybe<ResolversTypes['RolePermissionPage']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
   roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
   roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
@@ -37844,14 +37825,14 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   userBlock?: Resolver<Maybe<ResolversTypes['ListUserBlocksPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockArgs, 'id'>>;
   userBlockByIdentifier?: Resolver<Maybe<ResolversTypes['ListUserBlocksByIdentifierPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockByIdentifierArgs, 'identifier'>>;
   userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
-  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
-  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
+  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionSourceRolePage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
+  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
   userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
   userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
   userEnrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType, RequireFields<QueryUserEnrollmentsArgs, 'id'>>;
   userFederatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType, RequireFields<QueryUserFederatedConnectionsTokensetsArgs, 'id'>>;
   userGrants?: Resolver<Maybe<ResolversTypes['UserGrantPage']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
-  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupsPage']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
+  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
   userLogs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
   userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
   userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionPage']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
@@ -38058,7 +38039,7 @@ export type RoleResolvers<ContextType = any, ParentType extends ResolversParentT
   groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadPage']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
+  permissions?: Resolver<Maybe<ResolversTypes['RolePermissionPage']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
   users?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
 };
 
@@ -38072,6 +38053,25 @@ export type RolePageResolvers<ContextType = any, ParentType extends ResolversPar
   nodes?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RolePermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermission'] = ResolversParentTypes['RolePermission']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RolePermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermissionEdge'] = ResolversParentTypes['RolePermissionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RolePermission'], ParentType, ContextType>;
+};
+
+export type RolePermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermissionPage'] = ResolversParentTypes['RolePermissionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RolePermissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RolePermission']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleUserResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUser'] = ResolversParentTypes['RoleUser']> = {
@@ -38407,18 +38407,18 @@ export type SuspiciousIpThrottlingStageResolvers<ContextType = any, ParentType e
   preUserRegistration?: Resolver<Maybe<ResolversTypes['SuspiciousIPThrottlingPreUserRegistrationStage']>, ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayload'] = ResolversParentTypes['SynchronizedGroupPayload']> = {
+export type SynchronizedGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroup'] = ResolversParentTypes['SynchronizedGroup']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadEdge'] = ResolversParentTypes['SynchronizedGroupPayloadEdge']> = {
+export type SynchronizedGroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupEdge'] = ResolversParentTypes['SynchronizedGroupEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SynchronizedGroupPayload'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SynchronizedGroup'], ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadPage'] = ResolversParentTypes['SynchronizedGroupPayloadPage']> = {
-  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroupPayload']>, ParentType, ContextType>;
+export type SynchronizedGroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPage'] = ResolversParentTypes['SynchronizedGroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroup']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -38677,8 +38677,8 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
-  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
+  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
+  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionSourceRolePage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
   effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
   effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38687,7 +38687,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<Maybe<ResolversTypes['UserGroupsPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
   identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -38811,7 +38811,7 @@ export type UserEdgeResolvers<ContextType = any, ParentType extends ResolversPar
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayload'] = ResolversParentTypes['UserEffectivePermissionPayload']> = {
+export type UserEffectivePermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermission'] = ResolversParentTypes['UserEffectivePermission']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38819,32 +38819,32 @@ export type UserEffectivePermissionPayloadResolvers<ContextType = any, ParentTyp
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadEdge'] = ResolversParentTypes['UserEffectivePermissionPayloadEdge']> = {
+export type UserEffectivePermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionEdge'] = ResolversParentTypes['UserEffectivePermissionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserEffectivePermissionPayload'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserEffectivePermission'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadPage'] = ResolversParentTypes['UserEffectivePermissionPayloadPage']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayload']>, ParentType, ContextType>;
+export type UserEffectivePermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPage'] = ResolversParentTypes['UserEffectivePermissionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermission']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayload'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayload']> = {
+export type UserEffectivePermissionSourceRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRole'] = ResolversParentTypes['UserEffectivePermissionSourceRole']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge']> = {
+export type UserEffectivePermissionSourceRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRoleEdge'] = ResolversParentTypes['UserEffectivePermissionSourceRoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserEffectivePermissionRoleSourcePayload'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserEffectivePermissionSourceRole'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadPage'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadPage']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayload']>, ParentType, ContextType>;
+export type UserEffectivePermissionSourceRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRolePage'] = ResolversParentTypes['UserEffectivePermissionSourceRolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionSourceRoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionSourceRole']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -38888,7 +38888,7 @@ export type UserGrantPageResolvers<ContextType = any, ParentType extends Resolve
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroups'] = ResolversParentTypes['UserGroups']> = {
+export type UserGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroup'] = ResolversParentTypes['UserGroup']> = {
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -38900,14 +38900,14 @@ export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversP
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type UserGroupsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsEdge'] = ResolversParentTypes['UserGroupsEdge']> = {
+export type UserGroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupEdge'] = ResolversParentTypes['UserGroupEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserGroups'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserGroup'], ParentType, ContextType>;
 };
 
-export type UserGroupsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsPage'] = ResolversParentTypes['UserGroupsPage']> = {
-  edges?: Resolver<Array<ResolversTypes['UserGroupsEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserGroups']>, ParentType, ContextType>;
+export type UserGroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupPage'] = ResolversParentTypes['UserGroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserGroup']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -39581,9 +39581,6 @@ export type Resolvers<ContextType = any> = {
   Job?: JobResolvers<ContextType>;
   LinkedClientConfiguration?: LinkedClientConfigurationResolvers<ContextType>;
   ListActionTriggersPayload?: ListActionTriggersPayloadResolvers<ContextType>;
-  ListAculsResponseContentItem?: ListAculsResponseContentItemResolvers<ContextType>;
-  ListAculsResponseContentItemEdge?: ListAculsResponseContentItemEdgeResolvers<ContextType>;
-  ListAculsResponseContentItemPage?: ListAculsResponseContentItemPageResolvers<ContextType>;
   ListBrandingPhoneProvidersPayload?: ListBrandingPhoneProvidersPayloadResolvers<ContextType>;
   ListConnectionProfileTemplatePayload?: ListConnectionProfileTemplatePayloadResolvers<ContextType>;
   ListPhoneTemplatesPayload?: ListPhoneTemplatesPayloadResolvers<ContextType>;
@@ -39623,12 +39620,12 @@ export type Resolvers<ContextType = any> = {
   NativeSocialLoginApple?: NativeSocialLoginAppleResolvers<ContextType>;
   NativeSocialLoginFacebook?: NativeSocialLoginFacebookResolvers<ContextType>;
   NativeSocialLoginGoogle?: NativeSocialLoginGoogleResolvers<ContextType>;
+  NetworkAcl?: NetworkAclResolvers<ContextType>;
   NetworkAclAction?: NetworkAclActionResolvers<ContextType>;
+  NetworkAclEdge?: NetworkAclEdgeResolvers<ContextType>;
   NetworkAclMatch?: NetworkAclMatchResolvers<ContextType>;
+  NetworkAclPage?: NetworkAclPageResolvers<ContextType>;
   NetworkAclRule?: NetworkAclRuleResolvers<ContextType>;
-  NetworkAcls?: NetworkAclsResolvers<ContextType>;
-  NetworkAclsEdge?: NetworkAclsEdgeResolvers<ContextType>;
-  NetworkAclsPage?: NetworkAclsPageResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationBranding?: OrganizationBrandingResolvers<ContextType>;
   OrganizationBrandingColors?: OrganizationBrandingColorsResolvers<ContextType>;
@@ -39660,9 +39657,6 @@ export type Resolvers<ContextType = any> = {
   OrganizationMemberRole?: OrganizationMemberRoleResolvers<ContextType>;
   OrganizationPage?: OrganizationPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
-  PermissionsResponsePayload?: PermissionsResponsePayloadResolvers<ContextType>;
-  PermissionsResponsePayloadEdge?: PermissionsResponsePayloadEdgeResolvers<ContextType>;
-  PermissionsResponsePayloadPage?: PermissionsResponsePayloadPageResolvers<ContextType>;
   PhoneProviderConfiguration?: PhoneProviderConfigurationResolvers<ContextType>;
   PhoneProviderProtection?: PhoneProviderProtectionResolvers<ContextType>;
   PhoneTemplate?: PhoneTemplateResolvers<ContextType>;
@@ -39670,6 +39664,9 @@ export type Resolvers<ContextType = any> = {
   PhoneTemplateContent?: PhoneTemplateContentResolvers<ContextType>;
   PostConnectionsKeysPayloadItem?: PostConnectionsKeysPayloadItemResolvers<ContextType>;
   PreviewCimdMetadataPayload?: PreviewCimdMetadataPayloadResolvers<ContextType>;
+  PromptRendering?: PromptRenderingResolvers<ContextType>;
+  PromptRenderingEdge?: PromptRenderingEdgeResolvers<ContextType>;
+  PromptRenderingPage?: PromptRenderingPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateLimitPolicy?: RateLimitPolicyResolvers<ContextType>;
   RateLimitPolicyConfiguration?: RateLimitPolicyConfigurationResolvers<ContextType>;
@@ -39702,6 +39699,9 @@ export type Resolvers<ContextType = any> = {
   Role?: RoleResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
   RolePage?: RolePageResolvers<ContextType>;
+  RolePermission?: RolePermissionResolvers<ContextType>;
+  RolePermissionEdge?: RolePermissionEdgeResolvers<ContextType>;
+  RolePermissionPage?: RolePermissionPageResolvers<ContextType>;
   RoleUser?: RoleUserResolvers<ContextType>;
   RoleUserEdge?: RoleUserEdgeResolvers<ContextType>;
   RoleUserPage?: RoleUserPageResolvers<ContextType>;
@@ -39749,9 +39749,9 @@ export type Resolvers<ContextType = any> = {
   SuspiciousIPThrottlingPreUserRegistrationStage?: SuspiciousIpThrottlingPreUserRegistrationStageResolvers<ContextType>;
   SuspiciousIPThrottlingSettings?: SuspiciousIpThrottlingSettingsResolvers<ContextType>;
   SuspiciousIPThrottlingStage?: SuspiciousIpThrottlingStageResolvers<ContextType>;
-  SynchronizedGroupPayload?: SynchronizedGroupPayloadResolvers<ContextType>;
-  SynchronizedGroupPayloadEdge?: SynchronizedGroupPayloadEdgeResolvers<ContextType>;
-  SynchronizedGroupPayloadPage?: SynchronizedGroupPayloadPageResolvers<ContextType>;
+  SynchronizedGroup?: SynchronizedGroupResolvers<ContextType>;
+  SynchronizedGroupEdge?: SynchronizedGroupEdgeResolvers<ContextType>;
+  SynchronizedGroupPage?: SynchronizedGroupPageResolvers<ContextType>;
   TenantOIDCLogoutSettings?: TenantOidcLogoutSettingsResolvers<ContextType>;
   TenantSettings?: TenantSettingsResolvers<ContextType>;
   TenantSettingsCountryCodesResponse?: TenantSettingsCountryCodesResponseResolvers<ContextType>;
@@ -39795,21 +39795,21 @@ export type Resolvers<ContextType = any> = {
   UserAuthenticationMethodProperties?: UserAuthenticationMethodPropertiesResolvers<ContextType>;
   UserBlockIdentifier?: UserBlockIdentifierResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
-  UserEffectivePermissionPayload?: UserEffectivePermissionPayloadResolvers<ContextType>;
-  UserEffectivePermissionPayloadEdge?: UserEffectivePermissionPayloadEdgeResolvers<ContextType>;
-  UserEffectivePermissionPayloadPage?: UserEffectivePermissionPayloadPageResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayload?: UserEffectivePermissionRoleSourcePayloadResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayloadEdge?: UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayloadPage?: UserEffectivePermissionRoleSourcePayloadPageResolvers<ContextType>;
+  UserEffectivePermission?: UserEffectivePermissionResolvers<ContextType>;
+  UserEffectivePermissionEdge?: UserEffectivePermissionEdgeResolvers<ContextType>;
+  UserEffectivePermissionPage?: UserEffectivePermissionPageResolvers<ContextType>;
+  UserEffectivePermissionSourceRole?: UserEffectivePermissionSourceRoleResolvers<ContextType>;
+  UserEffectivePermissionSourceRoleEdge?: UserEffectivePermissionSourceRoleEdgeResolvers<ContextType>;
+  UserEffectivePermissionSourceRolePage?: UserEffectivePermissionSourceRolePageResolvers<ContextType>;
   UserEffectiveRole?: UserEffectiveRoleResolvers<ContextType>;
   UserEffectiveRoleEdge?: UserEffectiveRoleEdgeResolvers<ContextType>;
   UserEffectiveRolePage?: UserEffectiveRolePageResolvers<ContextType>;
   UserGrant?: UserGrantResolvers<ContextType>;
   UserGrantEdge?: UserGrantEdgeResolvers<ContextType>;
   UserGrantPage?: UserGrantPageResolvers<ContextType>;
-  UserGroups?: UserGroupsResolvers<ContextType>;
-  UserGroupsEdge?: UserGroupsEdgeResolvers<ContextType>;
-  UserGroupsPage?: UserGroupsPageResolvers<ContextType>;
+  UserGroup?: UserGroupResolvers<ContextType>;
+  UserGroupEdge?: UserGroupEdgeResolvers<ContextType>;
+  UserGroupPage?: UserGroupPageResolvers<ContextType>;
   UserIdentity?: UserIdentityResolvers<ContextType>;
   UserIdentitySchema?: UserIdentitySchemaResolvers<ContextType>;
   UserPage?: UserPageResolvers<ContextType>;
