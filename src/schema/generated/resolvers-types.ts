@@ -27741,7 +27741,7 @@ export type User = {
    */
   groups?: Maybe<UserGroupPage>;
   /** Array of user identity objects when accounts are linked. */
-  identities?: Maybe<Array<UserIdentitySchema>>;
+  identities: Array<UserIdentitySchema>;
   /** Last IP address from which this user logged in. */
   lastIp?: Maybe<Scalars['String']['output']>;
   /** Last date and time this user logged in. */
@@ -38688,7 +38688,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
-  identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['UserIdentitySchema']>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastPasswordReset?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
