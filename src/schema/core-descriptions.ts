@@ -56,6 +56,7 @@ export const CORE_TYPE_DESCRIPTIONS: Record<string, string> = {
   OrganizationConnectionAccess: 'A connection as one organization sees it, enabled or not, with the access level the organization has to it.',
   UserIdentity: 'One identity linked to a user: the account at a connection (provider and the user\'s id there) '
     + 'they can sign in with.',
+  LinkedIdentity: 'One of a user\'s identities as linking and unlinking answer them: the primary user\'s identities after the change.',
   UserGrant: 'A consent a user has given an application for an API (the scopes granted).',
   UserEffectiveRole: 'A role a user holds, directly or through a group, with where it comes from (`sources`).',
   OrganizationMemberRole: 'A role a member holds inside an organization.',

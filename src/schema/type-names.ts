@@ -11,6 +11,9 @@
  *    after it: `TenantSettingsErrorPage` → `TenantSettingsErrorPageConfig`.
  * 3. No word twice in a row (`…JwtJwtInput` → `…JwtInput`): the spec's nested names repeat the
  *    parent's last word.
+ * 5. The spec's packaging words do not end a name: `Get…ResponseContent` → the thing,
+ *    `…ResponseContent` → `…Payload`, `…Schema` → the thing (types.ts does the same for the
+ *    components it names; this catches the ones it had to leave because the short name was taken).
  * 4. Unions with the same members are one type, named by the one that is not a `…Payload` (else the
  *    shortest): `createLogStream` and `updateLogStream` return a `LogStream`.
  * An input type follows its output twin (`XInput` → `YInput` when `X` → `Y`). Two types that end
@@ -45,6 +48,22 @@ export const TYPE_NAME_OVERRIDES: Record<string, { name: string; reason: string 
   ListAculsResponseContentItem: { name: 'PromptRendering', reason: 'The rendering settings of one prompt screen (GET /prompts/rendering; promptRenderings).' },
   UserGroups: { name: 'UserGroup', reason: 'One group a user belongs to (GET /users/{id}/groups).' },
   NetworkAcls: { name: 'NetworkAcl', reason: 'One network access-control rule (the spec names the entity in the plural).' },
+  GetConnectionProfileTemplateResponseContent: {
+    name: 'ConnectionProfileTemplateEntry',
+    reason: 'A published template (id, display name) holding a ConnectionProfileTemplate body: the short name is the body\'s.',
+  },
+  GetUserAttributeProfileTemplateResponseContent: {
+    name: 'UserAttributeProfileTemplateEntry',
+    reason: 'A published template (id, display name) holding a UserAttributeProfileTemplate body: the short name is the body\'s.',
+  },
+  UserIdentitySchema: {
+    name: 'UserIdentity',
+    reason: 'An identity in a user\'s `identities` (provider typed as an enum): the one a reader means by a user identity.',
+  },
+  UserIdentity: {
+    name: 'LinkedIdentity',
+    reason: 'What linking and unlinking answer: the primary user\'s identities after the change (provider as a plain string).',
+  },
   CreateFlowsVaultConnectionJwtJwtInput: {
     name: 'CreateFlowsVaultConnectionJwtWithSetupInput',
     reason: 'The JWT app with its JWT setup (beside the uninitialized one): the spec repeats the app name as the setup kind.',
@@ -67,10 +86,20 @@ export function isPagingType(type: TypeModel): boolean {
   return type.kind === 'object' && (type.pageOf !== undefined || type.edgeOf !== undefined);
 }
 
+/** The spec's packaging words, which name a message, not a thing (rule 5). */
+const PACKAGING: Array<[RegExp, string]> = [
+  [/^Get(.+)ResponseContent$/, '$1'],
+  [/^(.+)ResponseContent$/, '$1Payload'],
+  [/^(.+)Schema$/, '$1'],
+];
+
 function preferredName(type: TypeModel): string {
   const override = TYPE_NAME_OVERRIDES[type.name];
   if (override) return override.name;
   let name = collapseDoubledWords(type.name);
+  for (const [pattern, replacement] of PACKAGING) {
+    if (pattern.test(name)) { name = name.replace(pattern, replacement); break; }
+  }
   const last = typeNameWords(name).at(-1)!;
   if (RESERVED_SUFFIXES.includes(last) && name !== last) name = `${name}${type.kind === 'enum' ? 'Kind' : 'Config'}`;
   return name;

@@ -129,9 +129,9 @@ describe('users', () => {
     ]);
     const error = errorAt(response, ['users', 'nodes', 0, 'identities', 0, 'provider']);
     expect(error?.extensions).toEqual({
-      code: 'UPSTREAM_CONTRACT', kind: 'unknown_enum', type: 'UserIdentitySchema', field: 'provider', expected: 'UserIdentityProvider', value: 'brand-new-idp',
+      code: 'UPSTREAM_CONTRACT', kind: 'unknown_enum', type: 'UserIdentity', field: 'provider', expected: 'UserIdentityProvider', value: 'brand-new-idp',
     });
-    expect(error?.message).toContain('UserIdentitySchema.provider');
+    expect(error?.message).toContain('UserIdentity.provider');
     expect(error?.message).toContain('brand-new-idp');
     expect(response.errors).toHaveLength(1);
     expect(warnings(response)).toEqual([expect.objectContaining({

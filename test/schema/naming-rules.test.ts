@@ -95,6 +95,11 @@ describe('the graph\'s naming rules (README, "Naming and nullability rules")', (
     expect(collapseDoubledWords('ConnectionConnection')).toBe('Connection');
   });
 
+  it('the spec\'s packaging words (ResponseContent, RequestContent, Schema) end no type name', () => {
+    expect(named.map((t) => t.name).filter((n) => /(ResponseContent|RequestContent|Schema)(Input)?$/.test(n))).toEqual([]);
+    expect(String((schema.getType('User') as GraphQLObjectType).getFields().identities!.type)).toBe('[UserIdentity!]!');
+  });
+
   it('Page, Edge and Connection end only the names of paging types; Auth0\'s Connection keeps its bare name', () => {
     const misnamed = named.filter((t) => {
       const last = typeNameWords(t.name).at(-1)!;

@@ -14,7 +14,7 @@ const typeOf = (coordinate: string) => {
 
 describe('nullability rules', () => {
   it.each([
-    ['User.userId', 'String!'], ['User.identities', '[UserIdentitySchema!]!'], ['Client.clientId', 'String!'], ['Client.name', 'String!'], ['Role.id', 'String!'], ['Role.name', 'String!'],
+    ['User.userId', 'String!'], ['User.identities', '[UserIdentity!]!'], ['Client.clientId', 'String!'], ['Client.name', 'String!'], ['Role.id', 'String!'], ['Role.name', 'String!'],
     ['Connection.id', 'String!'], ['Connection.name', 'String!'], ['Organization.id', 'String!'], ['Organization.name', 'String!'],
     ['RoleUser.userId', 'String!'], ['OrganizationMember.userId', 'String!'], ['Log.logId', 'String!'], ['ResourceServer.identifier', 'String!'],
     ['UserPermission.permissionName', 'String!'], ['ClientGrant.scope', '[String!]!'],

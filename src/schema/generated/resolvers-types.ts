@@ -4377,6 +4377,16 @@ export type ConnectionProfileTemplate = {
   strategyOverrides?: Maybe<ConnectionProfileStrategyOverrides>;
 };
 
+export type ConnectionProfileTemplateEntry = {
+  __typename?: 'ConnectionProfileTemplateEntry';
+  /** The user-friendly name of the template displayed in the UI. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The id of the template. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The structure of the template, which can be used as the payload for creating or updating a Connection Profile. */
+  template?: Maybe<ConnectionProfileTemplate>;
+};
+
 /** The connection's options (depend on the connection strategy) */
 export type ConnectionPropertiesOptionsInput = {
   apiEnableGroups?: InputMaybe<Scalars['Boolean']['input']>;
@@ -6137,7 +6147,7 @@ export type CreateResourceServerInput = {
   /** Defines application access permission for a resource server */
   subjectTypeAuthorization?: InputMaybe<ResourceServerSubjectTypeAuthorizationInput>;
   /** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-  tokenDialect?: InputMaybe<ResourceServerTokenDialectSchema>;
+  tokenDialect?: InputMaybe<ResourceServerTokenDialect>;
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
@@ -13172,16 +13182,6 @@ export type FormsRequestParametersHydrate =
   /** Sent to Auth0 as `links`. */
   | 'LINKS';
 
-export type GetConnectionProfileTemplateResponseContent = {
-  __typename?: 'GetConnectionProfileTemplateResponseContent';
-  /** The user-friendly name of the template displayed in the UI. */
-  displayName?: Maybe<Scalars['String']['output']>;
-  /** The id of the template. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** The structure of the template, which can be used as the payload for creating or updating a Connection Profile. */
-  template?: Maybe<ConnectionProfileTemplate>;
-};
-
 export type GetFlowExecutionRequestParametersHydrate =
   /** Sent to Auth0 as `debug`. */
   | 'DEBUG';
@@ -13203,16 +13203,6 @@ export type GetJobSummary = {
   total?: Maybe<Scalars['Int']['output']>;
   /** Number of updated records. */
   updated?: Maybe<Scalars['Int']['output']>;
-};
-
-export type GetUserAttributeProfileTemplateResponseContent = {
-  __typename?: 'GetUserAttributeProfileTemplateResponseContent';
-  /** The user-friendly name of the template displayed in the UI. */
-  displayName?: Maybe<Scalars['String']['output']>;
-  /** The id of the template. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** The structure of the template, which can be used as the payload for creating or updating a User Attribute Profile. */
-  template?: Maybe<UserAttributeProfileTemplate>;
 };
 
 /** Represents the metadata of a group. Member lists are retrieved via a separate endpoint. */
@@ -13903,6 +13893,26 @@ export type LinkedClientConfigurationInput = {
   clientId: Scalars['String']['input'];
 };
 
+/** One of a user's identities as linking and unlinking answer them: the primary user's identities after the change. */
+export type LinkedIdentity = {
+  __typename?: 'LinkedIdentity';
+  /** IDP access token returned if scope `read:user_idp_tokens` is defined. */
+  accessToken?: Maybe<Scalars['String']['output']>;
+  /** IDP access token secret returned only if `scope read:user_idp_tokens` is defined. */
+  accessTokenSecret?: Maybe<Scalars['String']['output']>;
+  /** Connection name of this identity. */
+  connection?: Maybe<Scalars['String']['output']>;
+  /** Whether the identity provider is a social provider (true) or not (false). */
+  isSocial?: Maybe<Scalars['Boolean']['output']>;
+  profileData?: Maybe<UserProfileData>;
+  /** Type of identity provider. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** IDP refresh token returned only if scope `read:user_idp_tokens` is defined. */
+  refreshToken?: Maybe<Scalars['String']['output']>;
+  /** user_id of this identity. */
+  userId?: Maybe<Scalars['IntOrString']['output']>;
+};
+
 export type ListActionTriggersPayload = {
   __typename?: 'ListActionTriggersPayload';
   triggers?: Maybe<Array<ActionTrigger>>;
@@ -13915,7 +13925,7 @@ export type ListBrandingPhoneProvidersPayload = {
 
 export type ListConnectionProfileTemplatePayload = {
   __typename?: 'ListConnectionProfileTemplatePayload';
-  connectionProfileTemplates?: Maybe<Array<GetConnectionProfileTemplateResponseContent>>;
+  connectionProfileTemplates?: Maybe<Array<ConnectionProfileTemplateEntry>>;
 };
 
 export type ListFlowsRequestParametersHydrate =
@@ -13929,7 +13939,7 @@ export type ListPhoneTemplatesPayload = {
 
 export type ListUserAttributeProfileTemplatePayload = {
   __typename?: 'ListUserAttributeProfileTemplatePayload';
-  userAttributeProfileTemplates?: Maybe<Array<GetUserAttributeProfileTemplateResponseContent>>;
+  userAttributeProfileTemplates?: Maybe<Array<UserAttributeProfileTemplateEntry>>;
 };
 
 export type ListUserBlocksByIdentifierPayload = {
@@ -16339,7 +16349,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:users, update:current_user_identities.
    */
-  linkUserIdentities?: Maybe<Array<UserIdentity>>;
+  linkUserIdentities?: Maybe<Array<LinkedIdentity>>;
   /**
    * Update Phone Provider Protection settings
    *
@@ -16703,7 +16713,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:actions.
    */
-  testAction?: Maybe<TestActionResponseContent>;
+  testAction?: Maybe<TestActionPayload>;
   /**
    * Send a test phone notification for the configured provider
    *
@@ -21043,7 +21053,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connection_profiles.
    */
-  connectionProfileTemplate?: Maybe<GetConnectionProfileTemplateResponseContent>;
+  connectionProfileTemplate?: Maybe<ConnectionProfileTemplateEntry>;
   /**
    * Get Connection Profile Templates
    *
@@ -22322,7 +22332,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
-  userAttributeProfileTemplate?: Maybe<GetUserAttributeProfileTemplateResponseContent>;
+  userAttributeProfileTemplate?: Maybe<UserAttributeProfileTemplateEntry>;
   /**
    * Get User Attribute Profile Templates
    *
@@ -24162,8 +24172,8 @@ export type ResourceServerSubjectTypeAuthorizationUserPolicy =
   /** Sent to Auth0 as `require_client_grant`. */
   | 'REQUIRE_CLIENT_GRANT';
 
-/** Dialect of access tokens that should be issued. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-export type ResourceServerTokenDialectResponse =
+/** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
+export type ResourceServerTokenDialect =
   /** Sent to Auth0 as `access_token`. */
   | 'ACCESS_TOKEN'
   /** Sent to Auth0 as `access_token_authz`. */
@@ -24173,8 +24183,8 @@ export type ResourceServerTokenDialectResponse =
   /** Sent to Auth0 as `rfc9068_profile_authz`. */
   | 'RFC9068_PROFILE_AUTHZ';
 
-/** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-export type ResourceServerTokenDialectSchema =
+/** Dialect of access tokens that should be issued. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
+export type ResourceServerTokenDialectResponse =
   /** Sent to Auth0 as `access_token`. */
   | 'ACCESS_TOKEN'
   /** Sent to Auth0 as `access_token_authz`. */
@@ -26385,8 +26395,8 @@ export type TestActionInput = {
   payload?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type TestActionResponseContent = {
-  __typename?: 'TestActionResponseContent';
+export type TestActionPayload = {
+  __typename?: 'TestActionPayload';
   /** The resulting payload after an action was executed. */
   payload?: Maybe<Scalars['JSON']['output']>;
 };
@@ -27315,7 +27325,7 @@ export type UpdateResourceServerInput = {
   /** Defines application access permission for a resource server */
   subjectTypeAuthorization?: InputMaybe<ResourceServerSubjectTypeAuthorizationInput>;
   /** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-  tokenDialect?: InputMaybe<ResourceServerTokenDialectSchema>;
+  tokenDialect?: InputMaybe<ResourceServerTokenDialect>;
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
@@ -27741,7 +27751,7 @@ export type User = {
    */
   groups?: Maybe<UserGroupPage>;
   /** Array of user identity objects when accounts are linked. */
-  identities: Array<UserIdentitySchema>;
+  identities: Array<UserIdentity>;
   /** Last IP address from which this user logged in. */
   lastIp?: Maybe<Scalars['String']['output']>;
   /** Last date and time this user logged in. */
@@ -27988,6 +27998,16 @@ export type UserAttributeProfileTemplate = {
   userAttributes?: Maybe<Scalars['JSON']['output']>;
   /** User ID mapping configuration */
   userId?: Maybe<UserAttributeProfileUserId>;
+};
+
+export type UserAttributeProfileTemplateEntry = {
+  __typename?: 'UserAttributeProfileTemplateEntry';
+  /** The user-friendly name of the template displayed in the UI. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The id of the template. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The structure of the template, which can be used as the payload for creating or updating a User Attribute Profile. */
+  template?: Maybe<UserAttributeProfileTemplate>;
 };
 
 /** User ID mapping configuration */
@@ -28360,20 +28380,20 @@ export type UserGroupPage = {
 /** One identity linked to a user: the account at a connection (provider and the user's id there) they can sign in with. */
 export type UserIdentity = {
   __typename?: 'UserIdentity';
-  /** IDP access token returned if scope `read:user_idp_tokens` is defined. */
+  /** IDP access token returned only if scope read:user_idp_tokens is defined. */
   accessToken?: Maybe<Scalars['String']['output']>;
-  /** IDP access token secret returned only if `scope read:user_idp_tokens` is defined. */
+  /** IDP access token secret returned only if scope read:user_idp_tokens is defined. */
   accessTokenSecret?: Maybe<Scalars['String']['output']>;
-  /** Connection name of this identity. */
+  /** Name of the connection containing this identity. */
   connection?: Maybe<Scalars['String']['output']>;
-  /** Whether the identity provider is a social provider (true) or not (false). */
+  /** Whether this identity is from a social provider (true) or not (false). */
   isSocial?: Maybe<Scalars['Boolean']['output']>;
   profileData?: Maybe<UserProfileData>;
-  /** Type of identity provider. */
-  provider?: Maybe<Scalars['String']['output']>;
-  /** IDP refresh token returned only if scope `read:user_idp_tokens` is defined. */
+  /** The type of identity provider */
+  provider?: Maybe<UserIdentityProvider>;
+  /** IDP refresh token returned only if scope read:user_idp_tokens is defined. */
   refreshToken?: Maybe<Scalars['String']['output']>;
-  /** user_id of this identity. */
+  /** Unique identifier of the user for this identity. */
   userId?: Maybe<Scalars['IntOrString']['output']>;
 };
 
@@ -28489,25 +28509,6 @@ export type UserIdentityProvider =
   | 'YAHOO'
   /** Sent to Auth0 as `yandex`. */
   | 'YANDEX';
-
-export type UserIdentitySchema = {
-  __typename?: 'UserIdentitySchema';
-  /** IDP access token returned only if scope read:user_idp_tokens is defined. */
-  accessToken?: Maybe<Scalars['String']['output']>;
-  /** IDP access token secret returned only if scope read:user_idp_tokens is defined. */
-  accessTokenSecret?: Maybe<Scalars['String']['output']>;
-  /** Name of the connection containing this identity. */
-  connection?: Maybe<Scalars['String']['output']>;
-  /** Whether this identity is from a social provider (true) or not (false). */
-  isSocial?: Maybe<Scalars['Boolean']['output']>;
-  profileData?: Maybe<UserProfileData>;
-  /** The type of identity provider */
-  provider?: Maybe<UserIdentityProvider>;
-  /** IDP refresh token returned only if scope read:user_idp_tokens is defined. */
-  refreshToken?: Maybe<Scalars['String']['output']>;
-  /** Unique identifier of the user for this identity. */
-  userId?: Maybe<Scalars['IntOrString']['output']>;
-};
 
 /** The multi-factor provider. Supported values 'duo' or 'google-authenticator' */
 export type UserMultifactorProvider =
@@ -29509,6 +29510,7 @@ export type ResolversTypes = {
   ConnectionProfileStrategyOverrides: ResolverTypeWrapper<ConnectionProfileStrategyOverrides>;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ResolverTypeWrapper<ConnectionProfileTemplate>;
+  ConnectionProfileTemplateEntry: ResolverTypeWrapper<ConnectionProfileTemplateEntry>;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
   ConnectionSetUserRootAttributes: ConnectionSetUserRootAttributes;
   ConnectionSignupBehavior: ConnectionSignupBehavior;
@@ -30547,11 +30549,9 @@ export type ResolversTypes = {
   FormWidgetTypeGMapsAddressConst: FormWidgetTypeGMapsAddressConst;
   FormWidgetTypeRecaptchaConst: FormWidgetTypeRecaptchaConst;
   FormsRequestParametersHydrate: FormsRequestParametersHydrate;
-  GetConnectionProfileTemplateResponseContent: ResolverTypeWrapper<GetConnectionProfileTemplateResponseContent>;
   GetFlowExecutionRequestParametersHydrate: GetFlowExecutionRequestParametersHydrate;
   GetFlowRequestParametersHydrate: GetFlowRequestParametersHydrate;
   GetJobSummary: ResolverTypeWrapper<GetJobSummary>;
-  GetUserAttributeProfileTemplateResponseContent: ResolverTypeWrapper<GetUserAttributeProfileTemplateResponseContent>;
   Group: ResolverTypeWrapper<Group>;
   GroupEdge: ResolverTypeWrapper<GroupEdge>;
   GroupMember: ResolverTypeWrapper<GroupMember>;
@@ -30602,6 +30602,7 @@ export type ResolversTypes = {
   LinkUserIdentityInput: LinkUserIdentityInput;
   LinkedClientConfiguration: ResolverTypeWrapper<LinkedClientConfiguration>;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
+  LinkedIdentity: ResolverTypeWrapper<LinkedIdentity>;
   ListActionTriggersPayload: ResolverTypeWrapper<ListActionTriggersPayload>;
   ListBrandingPhoneProvidersPayload: ResolverTypeWrapper<Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversTypes['BrandingPhoneProvider']>> }>;
   ListConnectionProfileTemplatePayload: ResolverTypeWrapper<ListConnectionProfileTemplatePayload>;
@@ -30834,8 +30835,8 @@ export type ResolversTypes = {
   ResourceServerSubjectTypeAuthorizationUser: ResolverTypeWrapper<ResourceServerSubjectTypeAuthorizationUser>;
   ResourceServerSubjectTypeAuthorizationUserInput: ResourceServerSubjectTypeAuthorizationUserInput;
   ResourceServerSubjectTypeAuthorizationUserPolicy: ResourceServerSubjectTypeAuthorizationUserPolicy;
+  ResourceServerTokenDialect: ResourceServerTokenDialect;
   ResourceServerTokenDialectResponse: ResourceServerTokenDialectResponse;
-  ResourceServerTokenDialectSchema: ResourceServerTokenDialectSchema;
   ResourceServerTokenEncryption: ResolverTypeWrapper<ResourceServerTokenEncryption>;
   ResourceServerTokenEncryptionAlgorithm: ResourceServerTokenEncryptionAlgorithm;
   ResourceServerTokenEncryptionFormat: ResourceServerTokenEncryptionFormat;
@@ -30996,7 +30997,7 @@ export type ResolversTypes = {
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
   TenantSettingsSupportedLocales: TenantSettingsSupportedLocales;
   TestActionInput: TestActionInput;
-  TestActionResponseContent: ResolverTypeWrapper<TestActionResponseContent>;
+  TestActionPayload: ResolverTypeWrapper<TestActionPayload>;
   TestCustomDomainPayload: ResolverTypeWrapper<TestCustomDomainPayload>;
   TokenExchangeProfile: ResolverTypeWrapper<TokenExchangeProfile>;
   TokenExchangeProfileEdge: ResolverTypeWrapper<TokenExchangeProfileEdge>;
@@ -31095,6 +31096,7 @@ export type ResolversTypes = {
   UserAttributeProfileStrategyOverridesUserIdMapping: ResolverTypeWrapper<UserAttributeProfileStrategyOverridesUserIdMapping>;
   UserAttributeProfileStrategyOverridesUserIdMappingInput: UserAttributeProfileStrategyOverridesUserIdMappingInput;
   UserAttributeProfileTemplate: ResolverTypeWrapper<UserAttributeProfileTemplate>;
+  UserAttributeProfileTemplateEntry: ResolverTypeWrapper<UserAttributeProfileTemplateEntry>;
   UserAttributeProfileUserId: ResolverTypeWrapper<UserAttributeProfileUserId>;
   UserAttributeProfileUserIdInput: UserAttributeProfileUserIdInput;
   UserAttributeProfileUserIdOidcMapping: UserAttributeProfileUserIdOidcMapping;
@@ -31128,7 +31130,6 @@ export type ResolversTypes = {
   UserGroupPage: ResolverTypeWrapper<UserGroupPage>;
   UserIdentity: ResolverTypeWrapper<UserIdentity>;
   UserIdentityProvider: UserIdentityProvider;
-  UserIdentitySchema: ResolverTypeWrapper<UserIdentitySchema>;
   UserMultifactorProvider: UserMultifactorProvider;
   UserPage: ResolverTypeWrapper<UserPage>;
   UserPermission: ResolverTypeWrapper<UserPermission>;
@@ -31450,6 +31451,7 @@ export type ResolversParentTypes = {
   ConnectionProfileStrategyOverrides: ConnectionProfileStrategyOverrides;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ConnectionProfileTemplate;
+  ConnectionProfileTemplateEntry: ConnectionProfileTemplateEntry;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
   ConnectionUsernameValidationOptionsInput: ConnectionUsernameValidationOptionsInput;
   ConnectionValidationOptionsInput: ConnectionValidationOptionsInput;
@@ -32224,9 +32226,7 @@ export type ResolversParentTypes = {
   FormWidgetRecaptchaConfig: FormWidgetRecaptchaConfig;
   FormWidgetRecaptchaConfigInput: FormWidgetRecaptchaConfigInput;
   FormWidgetRecaptchaInput: FormWidgetRecaptchaInput;
-  GetConnectionProfileTemplateResponseContent: GetConnectionProfileTemplateResponseContent;
   GetJobSummary: GetJobSummary;
-  GetUserAttributeProfileTemplateResponseContent: GetUserAttributeProfileTemplateResponseContent;
   Group: Group;
   GroupEdge: GroupEdge;
   GroupMember: GroupMember;
@@ -32263,6 +32263,7 @@ export type ResolversParentTypes = {
   LinkUserIdentityInput: LinkUserIdentityInput;
   LinkedClientConfiguration: LinkedClientConfiguration;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
+  LinkedIdentity: LinkedIdentity;
   ListActionTriggersPayload: ListActionTriggersPayload;
   ListBrandingPhoneProvidersPayload: Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversParentTypes['BrandingPhoneProvider']>> };
   ListConnectionProfileTemplatePayload: ListConnectionProfileTemplatePayload;
@@ -32568,7 +32569,7 @@ export type ResolversParentTypes = {
   TenantSettingsSessions: TenantSettingsSessions;
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
   TestActionInput: TestActionInput;
-  TestActionResponseContent: TestActionResponseContent;
+  TestActionPayload: TestActionPayload;
   TestCustomDomainPayload: TestCustomDomainPayload;
   TokenExchangeProfile: TokenExchangeProfile;
   TokenExchangeProfileEdge: TokenExchangeProfileEdge;
@@ -32664,6 +32665,7 @@ export type ResolversParentTypes = {
   UserAttributeProfileStrategyOverridesUserIdMapping: UserAttributeProfileStrategyOverridesUserIdMapping;
   UserAttributeProfileStrategyOverridesUserIdMappingInput: UserAttributeProfileStrategyOverridesUserIdMappingInput;
   UserAttributeProfileTemplate: UserAttributeProfileTemplate;
+  UserAttributeProfileTemplateEntry: UserAttributeProfileTemplateEntry;
   UserAttributeProfileUserId: UserAttributeProfileUserId;
   UserAttributeProfileUserIdInput: UserAttributeProfileUserIdInput;
   UserAuthenticationMethod: UserAuthenticationMethod;
@@ -32688,7 +32690,6 @@ export type ResolversParentTypes = {
   UserGroupEdge: UserGroupEdge;
   UserGroupPage: UserGroupPage;
   UserIdentity: UserIdentity;
-  UserIdentitySchema: UserIdentitySchema;
   UserPage: UserPage;
   UserPermission: UserPermission;
   UserPermissionEdge: UserPermissionEdge;
@@ -33890,6 +33891,12 @@ export type ConnectionProfileTemplateResolvers<ContextType = any, ParentType ext
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganization']>, ParentType, ContextType>;
   strategyOverrides?: Resolver<Maybe<ResolversTypes['ConnectionProfileStrategyOverrides']>, ParentType, ContextType>;
+};
+
+export type ConnectionProfileTemplateEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileTemplateEntry'] = ResolversParentTypes['ConnectionProfileTemplateEntry']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type ContentSecurityPolicyConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['ContentSecurityPolicyConfig'] = ResolversParentTypes['ContentSecurityPolicyConfig']> = {
@@ -36514,23 +36521,11 @@ export type FormWidgetRecaptchaConfigResolvers<ContextType = any, ParentType ext
   siteKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type GetConnectionProfileTemplateResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetConnectionProfileTemplateResponseContent'] = ResolversParentTypes['GetConnectionProfileTemplateResponseContent']> = {
-  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  template?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplate']>, ParentType, ContextType>;
-};
-
 export type GetJobSummaryResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetJobSummary'] = ResolversParentTypes['GetJobSummary']> = {
   failed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inserted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type GetUserAttributeProfileTemplateResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetUserAttributeProfileTemplateResponseContent'] = ResolversParentTypes['GetUserAttributeProfileTemplateResponseContent']> = {
-  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  template?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type GroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
@@ -36742,6 +36737,17 @@ export type LinkedClientConfigurationResolvers<ContextType = any, ParentType ext
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LinkedIdentityResolvers<ContextType = any, ParentType extends ResolversParentTypes['LinkedIdentity'] = ResolversParentTypes['LinkedIdentity']> = {
+  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isSocial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  profileData?: Resolver<Maybe<ResolversTypes['UserProfileData']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
+};
+
 export type ListActionTriggersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListActionTriggersPayload'] = ResolversParentTypes['ListActionTriggersPayload']> = {
   triggers?: Resolver<Maybe<Array<ResolversTypes['ActionTrigger']>>, ParentType, ContextType>;
 };
@@ -36751,7 +36757,7 @@ export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, Parent
 };
 
 export type ListConnectionProfileTemplatePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListConnectionProfileTemplatePayload'] = ResolversParentTypes['ListConnectionProfileTemplatePayload']> = {
-  connectionProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['GetConnectionProfileTemplateResponseContent']>>, ParentType, ContextType>;
+  connectionProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['ConnectionProfileTemplateEntry']>>, ParentType, ContextType>;
 };
 
 export type ListPhoneTemplatesPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListPhoneTemplatesPayload'] = ResolversParentTypes['ListPhoneTemplatesPayload']> = {
@@ -36759,7 +36765,7 @@ export type ListPhoneTemplatesPayloadResolvers<ContextType = any, ParentType ext
 };
 
 export type ListUserAttributeProfileTemplatePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListUserAttributeProfileTemplatePayload'] = ResolversParentTypes['ListUserAttributeProfileTemplatePayload']> = {
-  userAttributeProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>>, ParentType, ContextType>;
+  userAttributeProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['UserAttributeProfileTemplateEntry']>>, ParentType, ContextType>;
 };
 
 export type ListUserBlocksByIdentifierPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListUserBlocksByIdentifierPayload'] = ResolversParentTypes['ListUserBlocksByIdentifierPayload']> = {
@@ -37173,7 +37179,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   deployActionVersion?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<MutationDeployActionVersionArgs, 'actionId' | 'id'>>;
   importKeyEncryption?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<MutationImportKeyEncryptionArgs, 'input' | 'kid'>>;
   invalidateUserMultifactorRememberBrowser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationInvalidateUserMultifactorRememberBrowserArgs, 'id'>>;
-  linkUserIdentities?: Resolver<Maybe<Array<ResolversTypes['UserIdentity']>>, ParentType, ContextType, RequireFields<MutationLinkUserIdentitiesArgs, 'id'>>;
+  linkUserIdentities?: Resolver<Maybe<Array<ResolversTypes['LinkedIdentity']>>, ParentType, ContextType, RequireFields<MutationLinkUserIdentitiesArgs, 'id'>>;
   patchAttackProtectionPhoneProviderProtection?: Resolver<Maybe<ResolversTypes['PhoneProviderProtection']>, ParentType, ContextType, RequireFields<MutationPatchAttackProtectionPhoneProviderProtectionArgs, 'input'>>;
   patchSupplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType, RequireFields<MutationPatchSupplementalSignalsArgs, 'input'>>;
   previewClientsCimdMetadata?: Resolver<Maybe<ResolversTypes['PreviewCimdMetadataPayload']>, ParentType, ContextType, RequireFields<MutationPreviewClientsCimdMetadataArgs, 'input'>>;
@@ -37215,7 +37221,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   setRulesConfig?: Resolver<Maybe<ResolversTypes['SetRulesConfigPayload']>, ParentType, ContextType, RequireFields<MutationSetRulesConfigArgs, 'input' | 'key'>>;
   setSelfServiceProfileCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<MutationSetSelfServiceProfileCustomTextArgs, 'id' | 'language' | 'page'>>;
   setUserAuthenticationMethods?: Resolver<Maybe<Array<ResolversTypes['SetUserAuthenticationMethodPayload']>>, ParentType, ContextType, RequireFields<MutationSetUserAuthenticationMethodsArgs, 'id'>>;
-  testAction?: Resolver<Maybe<ResolversTypes['TestActionResponseContent']>, ParentType, ContextType, RequireFields<MutationTestActionArgs, 'id' | 'input'>>;
+  testAction?: Resolver<Maybe<ResolversTypes['TestActionPayload']>, ParentType, ContextType, RequireFields<MutationTestActionArgs, 'id' | 'input'>>;
   testBrandingPhoneProvider?: Resolver<Maybe<ResolversTypes['CreatePhoneProviderSendTestPayload']>, ParentType, ContextType, RequireFields<MutationTestBrandingPhoneProviderArgs, 'id' | 'input'>>;
   testBrandingPhoneTemplate?: Resolver<Maybe<ResolversTypes['CreatePhoneTemplateTestNotificationPayload']>, ParentType, ContextType, RequireFields<MutationTestBrandingPhoneTemplateArgs, 'id' | 'input'>>;
   testCustomDomain?: Resolver<Maybe<ResolversTypes['TestCustomDomainPayload']>, ParentType, ContextType, RequireFields<MutationTestCustomDomainArgs, 'id'>>;
@@ -37696,7 +37702,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningPage']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
   connectionKeys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType, RequireFields<QueryConnectionKeysArgs, 'id'>>;
   connectionProfile?: Resolver<Maybe<ResolversTypes['ConnectionProfile']>, ParentType, ContextType, RequireFields<QueryConnectionProfileArgs, 'id'>>;
-  connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['GetConnectionProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
+  connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplateEntry']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
   connectionProfileTemplates?: Resolver<Maybe<ResolversTypes['ListConnectionProfileTemplatePayload']>, ParentType, ContextType>;
   connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfilePage']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
   connectionScimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationArgs, 'id'>>;
@@ -37817,7 +37823,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfilePage']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userAttributeProfile?: Resolver<Maybe<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileArgs, 'id'>>;
-  userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
+  userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplateEntry']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
   userAttributeProfileTemplates?: Resolver<Maybe<ResolversTypes['ListUserAttributeProfileTemplatePayload']>, ParentType, ContextType>;
   userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfilePage']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
   userAuthenticationMethod?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodArgs, 'authenticationMethodId' | 'id'>>;
@@ -38540,7 +38546,7 @@ export type TenantSettingsSessionsResolvers<ContextType = any, ParentType extend
   oidcLogoutPromptEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type TestActionResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['TestActionResponseContent'] = ResolversParentTypes['TestActionResponseContent']> = {
+export type TestActionPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['TestActionPayload'] = ResolversParentTypes['TestActionPayload']> = {
   payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
@@ -38688,7 +38694,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
-  identities?: Resolver<Array<ResolversTypes['UserIdentitySchema']>, ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['UserIdentity']>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastPasswordReset?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -38749,6 +38755,12 @@ export type UserAttributeProfileTemplateResolvers<ContextType = any, ParentType 
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAttributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['UserAttributeProfileUserId']>, ParentType, ContextType>;
+};
+
+export type UserAttributeProfileTemplateEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileTemplateEntry'] = ResolversParentTypes['UserAttributeProfileTemplateEntry']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type UserAttributeProfileUserIdResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileUserId'] = ResolversParentTypes['UserAttributeProfileUserId']> = {
@@ -38913,17 +38925,6 @@ export type UserGroupPageResolvers<ContextType = any, ParentType extends Resolve
 };
 
 export type UserIdentityResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserIdentity'] = ResolversParentTypes['UserIdentity']> = {
-  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isSocial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  profileData?: Resolver<Maybe<ResolversTypes['UserProfileData']>, ParentType, ContextType>;
-  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
-};
-
-export type UserIdentitySchemaResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserIdentitySchema'] = ResolversParentTypes['UserIdentitySchema']> = {
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -39210,6 +39211,7 @@ export type Resolvers<ContextType = any> = {
   ConnectionProfileStrategyOverride?: ConnectionProfileStrategyOverrideResolvers<ContextType>;
   ConnectionProfileStrategyOverrides?: ConnectionProfileStrategyOverridesResolvers<ContextType>;
   ConnectionProfileTemplate?: ConnectionProfileTemplateResolvers<ContextType>;
+  ConnectionProfileTemplateEntry?: ConnectionProfileTemplateEntryResolvers<ContextType>;
   ContentSecurityPolicyConfig?: ContentSecurityPolicyConfigResolvers<ContextType>;
   CreateCustomDomainPayload?: CreateCustomDomainPayloadResolvers<ContextType>;
   CreateDirectorySynchronizationPayload?: CreateDirectorySynchronizationPayloadResolvers<ContextType>;
@@ -39548,9 +39550,7 @@ export type Resolvers<ContextType = any> = {
   FormWidgetGMapsAddressConfig?: FormWidgetGMapsAddressConfigResolvers<ContextType>;
   FormWidgetRecaptcha?: FormWidgetRecaptchaResolvers<ContextType>;
   FormWidgetRecaptchaConfig?: FormWidgetRecaptchaConfigResolvers<ContextType>;
-  GetConnectionProfileTemplateResponseContent?: GetConnectionProfileTemplateResponseContentResolvers<ContextType>;
   GetJobSummary?: GetJobSummaryResolvers<ContextType>;
-  GetUserAttributeProfileTemplateResponseContent?: GetUserAttributeProfileTemplateResponseContentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupEdge?: GroupEdgeResolvers<ContextType>;
   GroupMember?: GroupMemberResolvers<ContextType>;
@@ -39580,6 +39580,7 @@ export type Resolvers<ContextType = any> = {
   JSON?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   LinkedClientConfiguration?: LinkedClientConfigurationResolvers<ContextType>;
+  LinkedIdentity?: LinkedIdentityResolvers<ContextType>;
   ListActionTriggersPayload?: ListActionTriggersPayloadResolvers<ContextType>;
   ListBrandingPhoneProvidersPayload?: ListBrandingPhoneProvidersPayloadResolvers<ContextType>;
   ListConnectionProfileTemplatePayload?: ListConnectionProfileTemplatePayloadResolvers<ContextType>;
@@ -39763,7 +39764,7 @@ export type Resolvers<ContextType = any> = {
   TenantSettingsNullableSecurityHeaders?: TenantSettingsNullableSecurityHeadersResolvers<ContextType>;
   TenantSettingsPasswordPageConfig?: TenantSettingsPasswordPageConfigResolvers<ContextType>;
   TenantSettingsSessions?: TenantSettingsSessionsResolvers<ContextType>;
-  TestActionResponseContent?: TestActionResponseContentResolvers<ContextType>;
+  TestActionPayload?: TestActionPayloadResolvers<ContextType>;
   TestCustomDomainPayload?: TestCustomDomainPayloadResolvers<ContextType>;
   TokenExchangeProfile?: TokenExchangeProfileResolvers<ContextType>;
   TokenExchangeProfileEdge?: TokenExchangeProfileEdgeResolvers<ContextType>;
@@ -39788,6 +39789,7 @@ export type Resolvers<ContextType = any> = {
   UserAttributeProfileStrategyOverridesUserId?: UserAttributeProfileStrategyOverridesUserIdResolvers<ContextType>;
   UserAttributeProfileStrategyOverridesUserIdMapping?: UserAttributeProfileStrategyOverridesUserIdMappingResolvers<ContextType>;
   UserAttributeProfileTemplate?: UserAttributeProfileTemplateResolvers<ContextType>;
+  UserAttributeProfileTemplateEntry?: UserAttributeProfileTemplateEntryResolvers<ContextType>;
   UserAttributeProfileUserId?: UserAttributeProfileUserIdResolvers<ContextType>;
   UserAuthenticationMethod?: UserAuthenticationMethodResolvers<ContextType>;
   UserAuthenticationMethodEdge?: UserAuthenticationMethodEdgeResolvers<ContextType>;
@@ -39811,7 +39813,6 @@ export type Resolvers<ContextType = any> = {
   UserGroupEdge?: UserGroupEdgeResolvers<ContextType>;
   UserGroupPage?: UserGroupPageResolvers<ContextType>;
   UserIdentity?: UserIdentityResolvers<ContextType>;
-  UserIdentitySchema?: UserIdentitySchemaResolvers<ContextType>;
   UserPage?: UserPageResolvers<ContextType>;
   UserPermission?: UserPermissionResolvers<ContextType>;
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
