@@ -70,6 +70,8 @@ function subjectWords(component: string): string[] {
  * `riskAssessmentsSettings`, but a guardian factor is not a risk-assessment setting.
  */
 export function sameSubject(a: string, b: string): boolean {
+  const stem = (n: string) => n.replace(CONTENT, '').replace(VERB, '');
+  if (stem(a) === stem(b)) return true;
   const words = new Set(subjectWords(b));
   return subjectWords(a).some((w) => words.has(w));
 }

@@ -131,6 +131,7 @@ describe('the graph\'s naming rules (README, "Naming and nullability rules")', (
     expect(String(schema.getQueryType()!.getFields().riskAssessmentSettings!.type)).toBe('RiskAssessmentsSettings');
     expect(sameSubject('SetGuardianFactorResponseContent', 'GetRiskAssessmentsSettingsResponseContent')).toBe(false);
     expect(sameSubject('RotateClientSecretResponseContent', 'GetClientResponseContent')).toBe(true);
+    expect(sameSubject('UpdateSettingsResponseContent', 'GetSettingsResponseContent')).toBe(true);
     expect(String(schema.getMutationType()!.getFields().rotateClientSecret!.type)).toBe('Client');
   });
 

@@ -17286,7 +17286,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:prompts.
    */
-  updatePromptsSettings?: Maybe<UpdateSettingsPayload>;
+  updatePromptsSettings?: Maybe<Settings>;
   /**
    * Update a rate limit policy
    *
@@ -27407,16 +27407,6 @@ export type UpdateSettingsInput = {
   webauthnPlatformFirstFactor?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type UpdateSettingsPayload = {
-  __typename?: 'UpdateSettingsPayload';
-  /** Whether identifier first is enabled or not */
-  identifierFirst?: Maybe<Scalars['Boolean']['output']>;
-  /** Which login experience to use. Can be `new` or `classic`. */
-  universalLoginExperience?: Maybe<UniversalLoginExperience>;
-  /** Use WebAuthn with Device Biometrics as the first authentication factor */
-  webauthnPlatformFirstFactor?: Maybe<Scalars['Boolean']['output']>;
-};
-
 export type UpdateSupplementalSignalsInput = {
   /** Indicates if incoming Akamai Headers should be processed */
   akamaiEnabled: Scalars['Boolean']['input'];
@@ -31074,7 +31064,6 @@ export type ResolversTypes = {
   UpdateSelfServiceProfileInput: UpdateSelfServiceProfileInput;
   UpdateSessionInput: UpdateSessionInput;
   UpdateSettingsInput: UpdateSettingsInput;
-  UpdateSettingsPayload: ResolverTypeWrapper<UpdateSettingsPayload>;
   UpdateSupplementalSignalsInput: UpdateSupplementalSignalsInput;
   UpdateSuspiciousIPThrottlingSettingsInput: UpdateSuspiciousIpThrottlingSettingsInput;
   UpdateTenantSettingsInput: UpdateTenantSettingsInput;
@@ -32643,7 +32632,6 @@ export type ResolversParentTypes = {
   UpdateSelfServiceProfileInput: UpdateSelfServiceProfileInput;
   UpdateSessionInput: UpdateSessionInput;
   UpdateSettingsInput: UpdateSettingsInput;
-  UpdateSettingsPayload: UpdateSettingsPayload;
   UpdateSupplementalSignalsInput: UpdateSupplementalSignalsInput;
   UpdateSuspiciousIPThrottlingSettingsInput: UpdateSuspiciousIpThrottlingSettingsInput;
   UpdateTenantSettingsInput: UpdateTenantSettingsInput;
@@ -37275,7 +37263,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['UpdateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
   updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
   updatePromptRendering?: Resolver<Maybe<ResolversTypes['UpdateAculPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePromptRenderingArgs, 'prompt' | 'screen'>>;
-  updatePromptsSettings?: Resolver<Maybe<ResolversTypes['UpdateSettingsPayload']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
+  updatePromptsSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
   updateRateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<MutationUpdateRateLimitPolicyArgs, 'id' | 'input'>>;
   updateRefreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, RequireFields<MutationUpdateRefreshTokenArgs, 'id'>>;
   updateResourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType, RequireFields<MutationUpdateResourceServerArgs, 'id'>>;
@@ -38650,12 +38638,6 @@ export type UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any,
   verificationTxt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UpdateSettingsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateSettingsPayload'] = ResolversParentTypes['UpdateSettingsPayload']> = {
-  identifierFirst?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  universalLoginExperience?: Resolver<Maybe<ResolversTypes['UniversalLoginExperience']>, ParentType, ContextType>;
-  webauthnPlatformFirstFactor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
 export type UpdateUserAuthenticationMethodPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateUserAuthenticationMethodPayload'] = ResolversParentTypes['UpdateUserAuthenticationMethodPayload']> = {
   aaguid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authenticationMethods?: Resolver<Maybe<Array<ResolversTypes['UserAuthenticationMethodProperties']>>, ParentType, ContextType>;
@@ -39779,7 +39761,6 @@ export type Resolvers<ContextType = any> = {
   UpdateCustomDomainPayload?: UpdateCustomDomainPayloadResolvers<ContextType>;
   UpdateGuardianFactorsProviderPushNotificationApnsPayload?: UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
   UpdateOrganizationDiscoveryDomainPayload?: UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
-  UpdateSettingsPayload?: UpdateSettingsPayloadResolvers<ContextType>;
   UpdateUserAuthenticationMethodPayload?: UpdateUserAuthenticationMethodPayloadResolvers<ContextType>;
   Upload?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;
