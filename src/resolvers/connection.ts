@@ -56,9 +56,8 @@ export async function resolveConnection(
     path: params.path,
     reads: () => (nodeType ? readsOf(ctx, nodeType, info.fieldNodes.flatMap((node) => nodeSelections(node, info)), info) : []),
   });
-  const explicit = params.query.fields !== undefined || params.query.include_fields === false;
-  const fields = nodeType && !explicit ? projection(operation, nodeType, ctx, info) : undefined;
-  if (fields) params.query.fields = fields.join(',');
+  const fields = nodeType ? projection(operation, nodeType, ctx, info) : undefined;
+  if (fields) params.query[operation.projection!.fields!] = fields.join(',');
 
   const loader = nodeType ? ctx.gateway.entity(nodeType) : undefined;
   const work = (async () => {
@@ -69,7 +68,7 @@ export async function resolveConnection(
       : mode === 'c'
         ? await checkpointPage(operation, params, ctx, first, after as Extract<Cursor, { m: 'c' }> | undefined)
         : await offsetPage(operation, params, ctx, first, (after as Extract<Cursor, { m: 'o' }> | undefined)?.i ?? 0, wantsTotal);
-    if (loader && !explicit) for (const item of page.items) if (item && typeof item === 'object') loader.prime(item, fields ?? 'all');
+    if (loader) for (const item of page.items) if (item && typeof item === 'object') loader.prime(item, fields ?? 'all');
     return page;
   })();
   // Entity loads issued while the page is on its way wait for it (it may carry them, or lead to
@@ -214,7 +213,7 @@ function nodeTypeName(info: GraphQLResolveInfo): string | undefined {
 
 /** `fields=` for the nodes, from what `edges.node` and `nodes` select together. */
 function projection(operation: OperationMetadata, nodeType: string, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
-  if (!Object.values(operation.args).some((a) => a.wire === 'fields')) return undefined;
+  if (!operation.projection?.fields) return undefined;
   const selected = new Set<string>();
   const sets = info.fieldNodes.flatMap((node) => nodeSelections(node, info));
   for (const set of sets) {

@@ -54,18 +54,18 @@ export async function executeOperation(
     reads: () => (isObjectType(returnType) ? readsOf(ctx, returnType.name, info.fieldNodes.map((node) => node.selectionSet), info) : []),
   });
   const entity = isObjectType(returnType) ? scope.entity(returnType.name) : undefined;
-  const projected = projection(operation, params, ctx, info);
-  if (projected) params.query.fields = projected.join(',');
+  const projected = projection(operation, ctx, info);
+  if (projected) params.query[operation.projection!.fields!] = projected.join(',');
 
   if (operation.method === 'GET') {
     const idParam = Object.values(params.path);
-    const onlyId = idParam.length === 1 && Object.keys(params.query).every((k) => k === 'fields') && Object.keys(params.headers).length === 0;
+    const onlyId = idParam.length === 1 && Object.keys(params.query).every((k) => k === operation.projection?.fields) && Object.keys(params.headers).length === 0;
     if (entity && onlyId && operation.coordinate === ctx.runtime.metadata.entities[returnType.name]?.getOperation) {
       return entity.load(idParam[0]!, projected);
     }
     const body = await scope.fetch(operation, { path: params.path, query: params.query });
-    const carried = projected ?? fieldsAskedByCaller(params);
-    if (entity && carried && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, carried);
+    const carried = projected ?? 'all';
+    if (entity && body && typeof body === 'object' && !Array.isArray(body)) entity.prime(body as WireObject, carried);
     return shape(operation, body);
   }
 
@@ -88,21 +88,13 @@ async function requestBody(operation: OperationMetadata, args: Record<string, un
   return undefined;
 }
 
-/** What a response carries when the caller chose `fields` itself; undefined when that cannot be known. */
-function fieldsAskedByCaller(params: WireParams): string[] | 'all' | undefined {
-  const fields = params.query.fields;
-  if (fields === undefined) return params.query.include_fields === undefined ? 'all' : undefined;
-  return params.query.include_fields === false || typeof fields !== 'string' ? undefined : fields.split(',');
-}
-
 function shape(operation: OperationMetadata, body: unknown): unknown {
   return operation.result === 'none' ? true : body;
 }
 
-/** `fields=` for endpoints that take it, from the selection (unless the caller set `fields` itself). */
-function projection(operation: OperationMetadata, params: WireParams, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
-  const fieldsArg = Object.values(operation.args).find((a) => a.wire === 'fields' && a.in === 'query');
-  if (!fieldsArg || params.query.fields !== undefined || params.query.include_fields === false) return undefined;
+/** `fields=` for endpoints that take it, from the selection (`fields` is not an argument: projection.ts). */
+function projection(operation: OperationMetadata, ctx: GatewayContext, info: GraphQLResolveInfo): string[] | undefined {
+  if (!operation.projection?.fields) return undefined;
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return undefined;
   const selected = selectedFieldNames(info, info.fieldNodes[0]?.selectionSet);

@@ -1,13 +1,17 @@
 /**
- * Relay connection types (GraphQL Cursor Connections Specification; DESIGN 5).
+ * Relay connection types (GraphQL Cursor Connections Specification; DESIGN 5), named `XPage` and
+ * `XEdge` (README, "Naming and nullability rules"): Auth0's own vocabulary has a `Connection`
+ * (an identity provider), so the Relay convention `XConnection` would give `ConnectionConnection`
+ * and make `OrganizationConnection` (an entity) read like a page. The cursor specification is about
+ * shape (`edges`, `node`, `cursor`, `pageInfo`), not names; Relay, Apollo's relayStylePagination and
+ * urql's relayPagination all key on the shape.
  *
- * One `XConnection`/`XEdge` pair per node type, whichever endpoints list it. `totalCount`
- * exists on a connection only when at least one of those endpoints can count (offset paging
+ * One `XPage`/`XEdge` pair per node type, whichever endpoints list it. `totalCount`
+ * exists on a page only when at least one of those endpoints can count (offset paging
  * with `include_totals`); checkpoint paging never can (FACTS A2), and then it is null.
  */
 import type { GenContext } from './context.js';
 import type { ObjectModel } from './model.js';
-import { plural } from './names.js';
 
 export class ConnectionBuilder {
   private readonly built = new Map<string, ObjectModel>();
@@ -22,21 +26,19 @@ export class ConnectionBuilder {
       return existing.name;
     }
     this.pageInfo();
-    // Auth0 has a domain type called Connection (`OrganizationConnection` is an organization's
-    // enabled connection): a Relay type never takes a name one of the spec's types will want.
-    const free = (name: string): boolean => !this.ctx.typeNames.has(name) && !this.ctx.componentTypeNames.has(name);
-    const stem = free(`${node}Connection`) && free(`${node}Edge`) ? node : `${plural(node)}List`;
-    const edgeName = this.ctx.typeNames.claim(`${stem}Edge`);
-    const connectionName = this.ctx.typeNames.claim(`${stem}Connection`);
+    // The names are settled once every type is built (type-names.ts renames a node type, and
+    // its page and edge with it); here they only need to be free.
+    const edgeName = this.ctx.typeNames.claim(`${node}Edge`);
+    const connectionName = this.ctx.typeNames.claim(`${node}Page`);
     this.ctx.addType({
-      kind: 'object', name: edgeName, description: `An edge in a connection of ${node}.`,
+      kind: 'object', name: edgeName, edgeOf: node, description: `An edge in a page of ${node}: one item and its cursor.`,
       fields: [
         { name: 'cursor', type: 'String!', description: 'Opaque cursor of this item: pass it as `after` to continue after it.' },
         { name: 'node', type: `${node}!`, description: 'The item.' },
       ],
     });
     const connection: ObjectModel = {
-      kind: 'object', name: connectionName, description: `A page of ${node} items.`,
+      kind: 'object', name: connectionName, pageOf: node, description: `A page of ${node} items (a Relay connection).`,
       fields: [
         { name: 'edges', type: `[${edgeName}!]!`, description: 'The items of this page, each with its cursor.' },
         { name: 'nodes', type: `[${node}!]!`, description: 'The items of this page, without cursors.' },

@@ -46,11 +46,9 @@ export function modelToSchema(types: Map<string, TypeModel>, query: FieldModel[]
     switch (type.kind) {
       case 'object':
         built.set(type.name, new GraphQLObjectType({
-          name: type.name, description, fields: outputFields(type.fields), interfaces: () => (type.interfaces ?? []).map((i) => named(i) as GraphQLInterfaceType),
+          name: type.name, description, fields: outputFields(type.fields),
+          ...(type.interfaces?.length ? { interfaces: () => type.interfaces!.map((i) => named(i) as GraphQLInterfaceType) } : {}),
         }));
-        break;
-      case 'interface':
-        built.set(type.name, new GraphQLInterfaceType({ name: type.name, description, fields: outputFields(type.fields) }));
         break;
       case 'input':
         built.set(type.name, new GraphQLInputObjectType({
@@ -69,6 +67,9 @@ export function modelToSchema(types: Map<string, TypeModel>, query: FieldModel[]
         built.set(type.name, new GraphQLUnionType({
           name: type.name, description, types: () => type.members.map((m) => named(m.type) as GraphQLObjectType),
         }));
+        break;
+      case 'interface':
+        built.set(type.name, new GraphQLInterfaceType({ name: type.name, description, fields: outputFields(type.fields) }));
         break;
       case 'scalar':
         built.set(type.name, new GraphQLScalarType({ name: type.name, description }));

@@ -1,7 +1,9 @@
 /**
  * The generator: spec → SDL + metadata, as a chain of named steps
- * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) → edges
- * → symmetric types (symmetric.ts) → node ids → user profile (user-profile.ts) → lookups → open inputs → workflows → emit).
+ * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
+ * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → symmetric types →
+ * node ids → user profile → lookups → open inputs → workflows → nullability → describe core types →
+ * interfaces for unions whose members share fields → emit).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
@@ -19,6 +21,12 @@ import { buildOperations } from './operations.js';
 import { addNodeIds } from './node-ids.js';
 import { symmetricTypes } from './symmetric.js';
 import { addUserProfile } from './user-profile.js';
+import { dropProjectionArguments } from './projection.js';
+import { rewriteRestDescriptions } from './rest-descriptions.js';
+import { settleTypeNames } from './type-names.js';
+import { describeCoreTypes } from './core-descriptions.js';
+import { applyNullability, presenceEvidence } from './nullability.js';
+import { interfacesForUnions } from './union-interfaces.js';
 import { aliasResponseShapes } from './shapes.js';
 import { loadSpecWithOverlays } from './overlay.js';
 import { OVERLAY_DIR } from '../paths.js';
@@ -42,13 +50,19 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
   aliasResponseShapes(ctx);
   const types = new TypeConverter(ctx);
   const root = buildOperations(ctx, types, new ConnectionBuilder(ctx));
+  dropProjectionArguments(root);
+  rewriteRestDescriptions(root);
   const { entities, edges } = buildEdges(ctx, root);
+  settleTypeNames(ctx, root, entities, edges);
   const symmetric = symmetricTypes(ctx, types, root.operations);
   addNodeIds(ctx, root, entities);
   addUserProfile(ctx);
   const lookups = buildLookups(root);
   const open = openInputs(ctx);
   const workflows = addWorkflows(ctx, root, edges, entities);
+  applyNullability(ctx, root, presenceEvidence(overlays));
+  describeCoreTypes(ctx);
+  interfacesForUnions(ctx);
   const schema = modelToSchema(ctx.types, root.query, root.mutation);
 
   const metadata: GeneratedMetadata = {
@@ -74,8 +88,10 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
       if (type.kind === 'input' && type.oneOf) metadata.oneOfInputs.push(type.name);
     } else if (type.kind === 'enum') {
       metadata.enums[type.name] = Object.fromEntries(type.values.map((v) => [v.name, v.wire]));
-    } else if (type.kind === 'union') {
-      metadata.unions[type.name] = { members: type.members, ...(type.discriminator ? { discriminator: type.discriminator } : {}) };
+    } else if (type.kind === 'union' || (type.kind === 'interface' && type.members)) {
+      // An interface standing for a union resolves its members as the union did; Node and
+      // UserProfile are resolved by their own code (node.ts) or never returned as such.
+      metadata.unions[type.name] = { members: type.members!, ...(type.discriminator ? { discriminator: type.discriminator } : {}) };
     } else if (type.kind === 'scalar' && type.accepts) {
       metadata.scalarUnions[type.name] = type.accepts;
     }

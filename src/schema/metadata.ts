@@ -46,6 +46,11 @@ export interface OperationMetadata {
     consumed: string[];
   };
   lifecycle?: string;
+  /**
+   * The endpoint's projection parameters (`fields`, `include_fields`), which are not arguments:
+   * the gateway fills `fields` from the selection (projection.ts).
+   */
+  projection?: { fields?: string; includeFields?: string };
 }
 
 export interface EdgeMetadata {
@@ -69,7 +74,7 @@ export interface GeneratedMetadata {
   fieldWireNames: Record<string, Record<string, string>>;
   /** Enum types: GraphQL value name → wire value. */
   enums: Record<string, Record<string, string | number | boolean>>;
-  /** Union types: how a result object picks its member. */
+  /** Union and interface types (union-interfaces.ts): how a result object picks its member. */
   unions: Record<string, { members: Array<{ type: string; distinctKeys: string[] }>; discriminator?: { property: string; mapping: Record<string, string> } }>;
   /** @oneOf inputs standing for an OpenAPI oneOf: the set field's value is sent as is. */
   oneOfInputs: string[];

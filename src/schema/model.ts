@@ -33,13 +33,11 @@ interface TypeBase {
 export interface ObjectModel extends TypeBase {
   kind: 'object';
   fields: FieldModel[];
-  /** Interfaces the type implements (`Node`: node-ids.ts). */
+  /** For the paging types (connections.ts): the node type this page (`XPage`) or edge (`XEdge`) holds. */
+  pageOf?: string;
+  edgeOf?: string;
+  /** Interfaces this type implements (`Node`: node-ids.ts; `UserProfile`: user-profile.ts; union-interfaces.ts). */
   interfaces?: string[];
-}
-
-export interface InterfaceModel extends TypeBase {
-  kind: 'interface';
-  fields: FieldModel[];
 }
 
 export interface InputModel extends TypeBase {
@@ -78,7 +76,19 @@ export interface ScalarModel extends TypeBase {
   accepts?: string[];
 }
 
-export type TypeModel = ObjectModel | InterfaceModel | InputModel | EnumModel | UnionModel | ScalarModel;
+/**
+ * An interface: `Node` (node-ids.ts), `UserProfile` (user-profile.ts), or one standing for a union
+ * whose members share fields (union-interfaces.ts): the shared fields are selectable without a
+ * fragment, and `members` still says how a value picks its type.
+ */
+export interface InterfaceModel extends TypeBase {
+  kind: 'interface';
+  fields: FieldModel[];
+  members?: UnionMemberModel[];
+  discriminator?: { property: string; mapping: Record<string, string> };
+}
+
+export type TypeModel = ObjectModel | InputModel | EnumModel | UnionModel | InterfaceModel | ScalarModel;
 
 /** A place in the schema typed as JSON, with the reason; listed by `npm run schema:report`. */
 export interface JsonFallback {

@@ -63,7 +63,7 @@ export function addNodeIds(ctx: GenContext, root: RootFields, entities: Record<s
     args: [{ name: 'id', type: 'ID!', description: 'A `Node` `id`.' }],
   });
   add({
-    name: 'nodes', type: `[${NODE_INTERFACE}]!`,
+    name: 'nodes', type: `[${NODE_INTERFACE}]`,
     description: 'The objects with these global ids, in order; loaded in batches (users by id: one search per 50 ids). '
       + 'An id that cannot be answered is null in the list, with its error.',
     args: [{ name: 'ids', type: '[ID!]!', description: '`Node` ids (at most 100).' }],

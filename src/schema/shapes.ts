@@ -5,7 +5,8 @@
  * `UpdateUserResponseContent`, `UserResponseSchema` …). Hand-written GraphQL has one `User`. Two
  * rules alias response components onto one output type, before any type is built:
  * 1. response components structurally identical (descriptions aside) to another component share
- *    its type, preferring the `Get…ResponseContent` one, which names the entity;
+ *    its type, preferring the `Get…ResponseContent` one, which names the entity, provided their
+ *    names share a subject word (`sameSubject`: a type's name must fit every operation returning it);
  * 2. a list's item schema whose properties are a subset, with identical schemas, of the item's
  *    get-by-id response is the same entity (a list returns fewer fields of the same thing).
  */
@@ -44,13 +45,35 @@ export function aliasResponseShapes(ctx: GenContext): void {
     // Prefer the member already called by the entity's name (`Action`), then the get response.
     const target = names.find((n) => n === entityName) ?? get ?? names.find((n) => !isResponse(n));
     if (!target) continue;
-    for (const name of names) if (name !== target && isResponse(name)) ctx.outputAliases.set(name, target);
+    for (const name of names) if (name !== target && isResponse(name) && sameSubject(name, target)) ctx.outputAliases.set(name, target);
     // A domain schema (`UserResponseSchema`) identical to the entity takes the entity's name too.
     if (/^Get.+ResponseContent$/.test(target)) {
       for (const name of names) if (name !== target && !isResponse(name) && /Schema$/.test(name)) ctx.outputAliases.set(name, target);
     }
   }
   aliasListItems(ctx);
+}
+
+const VERB = /^(Get|Create|Update|Set|Patch|Post|Put|Add|Associate|Deploy|Rotate|Reset|Rollback|Import|Delete|List)(?=[A-Z])/;
+const CONTENT = /(ResponseContent|RequestContent|ResponseSchema|Schema|Response)$/;
+const GENERIC_WORDS = new Set(['setting', 'default', 'by', 'name', 'item', 'list', 'for', 'summary', 'masked', 'post', 'status']);
+
+/** The words naming what a component is about: `SetGuardianFactorResponseContent` → guardian, factor. */
+function subjectWords(component: string): string[] {
+  const words = component.replace(CONTENT, '').replace(VERB, '').match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [];
+  return words.map((w) => w.toLowerCase().replace(/s$/, '')).filter((w) => !GENERIC_WORDS.has(w));
+}
+
+/**
+ * Identical shapes are one type only when their names are about the same thing: a type's name
+ * must fit every operation that returns it. `{enabled}` answers both `setGuardianFactor` and
+ * `riskAssessmentsSettings`, but a guardian factor is not a risk-assessment setting.
+ */
+export function sameSubject(a: string, b: string): boolean {
+  const stem = (n: string) => n.replace(CONTENT, '').replace(VERB, '');
+  if (stem(a) === stem(b)) return true;
+  const words = new Set(subjectWords(b));
+  return subjectWords(a).some((w) => words.has(w));
 }
 
 function isResponse(name: string): boolean {

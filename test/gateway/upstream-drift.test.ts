@@ -129,9 +129,9 @@ describe('users', () => {
     ]);
     const error = errorAt(response, ['users', 'nodes', 0, 'identities', 0, 'provider']);
     expect(error?.extensions).toEqual({
-      code: 'UPSTREAM_CONTRACT', kind: 'unknown_enum', type: 'UserIdentitySchema', field: 'provider', expected: 'UserIdentityProvider', value: 'brand-new-idp',
+      code: 'UPSTREAM_CONTRACT', kind: 'unknown_enum', type: 'UserIdentity', field: 'provider', expected: 'UserIdentityProvider', value: 'brand-new-idp',
     });
-    expect(error?.message).toContain('UserIdentitySchema.provider');
+    expect(error?.message).toContain('UserIdentity.provider');
     expect(error?.message).toContain('brand-new-idp');
     expect(response.errors).toHaveLength(1);
     expect(warnings(response)).toEqual([expect.objectContaining({
@@ -177,7 +177,7 @@ describe('users', () => {
     expect(response.data!.users.nodes.map((n: Row) => n.userId)).toEqual(ids.slice(0, 2));
     expect(response.data!.users.edges.map((e: Row) => e.node.userId)).toEqual(ids.slice(0, 2));
     expect(warnings(response)).toEqual([expect.objectContaining({
-      path: ['users', 'nodes', 1], extensions: expect.objectContaining({ kind: 'null_in_list', type: 'UserConnection', field: 'nodes', expected: 'User' }),
+      path: ['users', 'nodes', 1], extensions: expect.objectContaining({ kind: 'null_in_list', type: 'UserPage', field: 'nodes', expected: 'User' }),
     })]);
   });
 });
@@ -236,8 +236,10 @@ describe('shapes', () => {
     proxy.setTamper((seen, body) => (seen === path ? [] : body));
     const empty = await query(`{ client(id: "${id}") { clientId appType } }`);
     expectNoInternalErrors(empty);
-    expect(empty.errors).toBeUndefined();
-    expect(empty.data!.client).toEqual({ clientId: null, appType: null });
+    // clientId is non-null (the overlay's evidence): an object without it cannot be a Client, so
+    // the nearest nullable field, `client`, is null, with the coded error at the key.
+    expect(empty.data!.client).toBeNull();
+    expect(empty.errors).toEqual([expect.objectContaining({ path: ['client', 'clientId'], extensions: expect.objectContaining({ code: 'UPSTREAM_CONTRACT', kind: 'missing_required', type: 'Client', field: 'clientId' }) })]);
     expect(warnings(empty)).toEqual([expect.objectContaining({ path: ['client'], extensions: expect.objectContaining({ kind: 'mistyped_shape', type: 'Query', field: 'client', expected: 'Client' }) })]);
     proxy.setTamper((seen, body) => (seen === path ? [body] : body));
     const wrapped = await query(`{ client(id: "${id}") { clientId } }`);

@@ -16,13 +16,13 @@ function signature(field: GraphQLField<unknown, unknown> | undefined): string {
 
 describe('names and shapes a person would write', () => {
   it.each([
-    ['Query', 'users', 'users(after: String, before: String, connection: String, fields: String, filter: UserFilter, first: Int, includeFields: Boolean, last: Int, page: Int, pageSize: Int, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserConnection', 'get_users'],
-    ['Query', 'user', 'user(fields: String, id: ID!, includeFields: Boolean): User', 'get_users_by_id'],
+    ['Query', 'users', 'users(after: String, before: String, connection: String, filter: UserFilter, first: Int, last: Int, page: Int, pageSize: Int, primaryOrder: Boolean, q: String, searchEngine: SearchEngineVersions, sort: String): UserPage', 'get_users'],
+    ['Query', 'user', 'user(id: ID!): User', 'get_users_by_id'],
     ['Mutation', 'createUser', 'createUser(auth0CustomDomain: String, input: CreateUserInput!): User', 'post_users'],
     ['Mutation', 'updateUser', 'updateUser(auth0CustomDomain: String, id: ID!, input: UpdateUserInput): User', 'patch_users_by_id'],
     ['Mutation', 'deleteUser', 'deleteUser(id: ID!): Boolean', 'delete_users_by_id'],
     ['Mutation', 'assignUserRoles', 'assignUserRoles(id: ID!, input: AssignUserRolesInput!): Boolean', 'post_user_roles'],
-    ['Query', 'connections', 'connections(after: String, before: String, fields: String, first: Int, includeFields: Boolean, last: Int, name: String, page: Int, pageSize: Int, strategy: [ConnectionStrategy!]): ConnectionConnection', 'get_connections'],
+    ['Query', 'connections', 'connections(after: String, before: String, first: Int, last: Int, name: String, page: Int, pageSize: Int, strategy: [ConnectionStrategy!]): ConnectionPage', 'get_connections'],
   ])('%s.%s', (root, name, expected, operationId) => {
     expect(signature((root === 'Query' ? query : mutation)[name])).toBe(expected);
     expect(metadata.operations[`${root}.${name}`]?.operationId).toBe(operationId);
@@ -32,7 +32,7 @@ describe('names and shapes a person would write', () => {
     const meta = metadata.operations['Query.connections']!;
     expect(meta.connection?.checkpoint).toEqual({ fromParam: 'from', takeParam: 'take', maxTake: 100, next: { kind: 'field', key: 'next' } });
     expect(meta.connection?.itemsKey).toBe('connections');
-    const connection = schema.getType('ConnectionConnection') as GraphQLObjectType;
+    const connection = schema.getType('ConnectionPage') as GraphQLObjectType;
     expect(Object.keys(connection.getFields()).sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);
     expect(String(connection.getFields().edges!.type)).toBe('[ConnectionEdge!]!');
     const edge = schema.getType('ConnectionEdge') as GraphQLObjectType;
@@ -55,7 +55,7 @@ describe('names and shapes a person would write', () => {
 
   it('puts a user\'s roles on User, fed by the user\'s id', () => {
     const user = schema.getType('User') as GraphQLObjectType;
-    expect(signature(user.getFields().roles)).toBe('roles(after: String, before: String, first: Int, last: Int, page: Int, pageSize: Int): RoleConnection');
+    expect(signature(user.getFields().roles)).toBe('roles(after: String, before: String, first: Int, last: Int, page: Int, pageSize: Int): RolePage');
     expect(metadata.edges).toContainEqual({ coordinate: 'User.roles', operation: 'Query.userRoles', from: { id: 'user_id' }, kind: 'sub-resource' });
     expect(metadata.entities.User).toEqual({ key: 'user_id', getOperation: 'Query.user' });
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec, type SpecOperation } from '../../src/schema/spec.js';
 import { loadGenerated } from '../../src/schema/load.js';
 import { SPEC_FILE } from '../../src/paths.js';
+import { camelCase } from '../../src/schema/names.js';
 import type { GeneratedMetadata, OperationMetadata } from '../../src/schema/metadata.js';
 
 // Walks the spec itself (not the generator's view of it) and checks every operation against the
@@ -55,7 +56,7 @@ describe('every operation of the spec is one root field', () => {
     }
   });
 
-  it('gives every path, query and header parameter an argument, or a place in first/after', () => {
+  it('gives every path, query and header parameter an argument, a place in first/after, or (fields, include_fields) the selection', () => {
     const problems: string[] = [];
     for (const { op } of operations) {
       const meta = byOperationId.get(op.operationId)![0]!;
@@ -65,6 +66,11 @@ describe('every operation of the spec is one root field', () => {
       for (const param of op.parameters ?? []) {
         const consumed = meta.connection?.consumed.includes(param.name);
         const arg = wireToArg.get(`${param.in}:${param.name}`);
+        // Projection is the gateway's job: `fields` is filled from the selection (projection.ts).
+        if (param.in === 'query' && Object.values(meta.projection ?? {}).includes(param.name)) {
+          if (argNames.has(camelCase(param.name))) problems.push(`${op.operationId}: ${param.name} is still an argument`);
+          continue;
+        }
         if (consumed) {
           if (!argNames.has('first') || !argNames.has('after')) problems.push(`${op.operationId}: ${param.name} consumed without first/after`);
           continue;

@@ -1,11 +1,12 @@
-import { type GraphQLOutputType, getNamedType, isEnumType, isObjectType, isScalarType, isUnionType } from 'graphql';
+import { type GraphQLOutputType, getNamedType, isEnumType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
 
 /** A selection of the scalar fields of a type, one level down for connections. */
 export function selection(type: GraphQLOutputType): string {
   const named = getNamedType(type);
   if (isScalarType(named) || isEnumType(named)) return '';
   if (isUnionType(named)) return '{ __typename }';
-  if (!isObjectType(named)) return '';
+  // An interface (a union whose members share fields): its shared fields, as for an object.
+  if (!isObjectType(named) && !isInterfaceType(named)) return '';
   const fields = Object.values(named.getFields());
   if (fields.some((f) => f.name === 'pageInfo')) {
     const node = getNamedType(fields.find((f) => f.name === 'nodes')!.type);

@@ -234,7 +234,7 @@ export type ConnectionSettingsQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionSettingsQuery = { connection: { id: string, connectionId: string | null, name: string | null, displayName: string | null, strategy: ConnectionIdentityProvider | null, options: { passwordPolicy: ConnectionPasswordPolicy | null, extra: unknown } | null, clients: { nodes: Array<{ clientId: string | null, client: { name: string | null, appType: ClientAppType | null } | null }> } | null } | null };
+export type ConnectionSettingsQuery = { connection: { id: string, connectionId: string, name: string, displayName: string | null, strategy: ConnectionIdentityProvider | null, options: { passwordPolicy: ConnectionPasswordPolicy | null, extra: unknown } | null, clients: { nodes: Array<{ clientId: string | null, client: { name: string, appType: ClientAppType | null } | null }> } | null } | null };
 
 export type OrganizationMembersQueryVariables = Exact<{
   id: string | number;
@@ -243,14 +243,14 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { id: string, organizationId: string | null, name: string | null, displayName: string | null, members: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ userId: string | null, name: string | null, email: string | null, picture: string | null, roles: Array<{ id: string | null, name: string | null }> | null }> } | null } | null };
+export type OrganizationMembersQuery = { organization: { id: string, organizationId: string, name: string, displayName: string | null, members: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ userId: string, name: string | null, email: string | null, picture: string | null, roles: Array<{ id: string | null, name: string | null }> | null }> } | null } | null };
 
 export type RoleEditorQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RoleEditorQuery = { role: { id: string, roleId: string | null, name: string | null, description: string | null, permissions: { totalCount: number | null, nodes: Array<{ permissionName: string | null, resourceServerIdentifier: string | null, resourceServerName: string | null, description: string | null }> } | null, users: { totalCount: number | null, nodes: Array<{ userId: string | null, name: string | null, email: string | null, picture: string | null }> } | null } | null };
+export type RoleEditorQuery = { role: { id: string, roleId: string, name: string, description: string | null, permissions: { totalCount: number, nodes: Array<{ permissionName: string | null, resourceServerIdentifier: string | null, resourceServerName: string | null, description: string | null }> } | null, users: { totalCount: number | null, nodes: Array<{ userId: string, name: string | null, email: string | null, picture: string | null }> } | null } | null };
 
 export type UpdateRoleMutationVariables = Exact<{
   id: string | number;
@@ -258,7 +258,7 @@ export type UpdateRoleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateRoleMutation = { updateRole: { id: string, roleId: string | null, name: string | null, description: string | null } | null };
+export type UpdateRoleMutation = { updateRole: { id: string, roleId: string, name: string, description: string | null } | null };
 
 export type AddRolePermissionsMutationVariables = Exact<{
   id: string | number;
@@ -273,7 +273,7 @@ export type UserDetailQueryVariables = Exact<{
 }>;
 
 
-export type UserDetailQuery = { user: { id: string, userId: string | null, name: string | null, email: string | null, emailVerified: boolean | null, picture: string | null, createdAt: string | null, lastLogin: string | null, blocked: boolean | null, roles: { totalCount: number | null, nodes: Array<{ id: string, roleId: string | null, name: string | null, description: string | null }> } | null, permissions: { totalCount: number | null, nodes: Array<{ permissionName: string | null, resourceServerIdentifier: string | null, resourceServerName: string | null, sources: Array<{ sourceType: string | null, sourceName: string | null }> | null }> } | null, organizations: { nodes: Array<{ id: string, organizationId: string | null, name: string | null, displayName: string | null }> } | null, logs: { nodes: Array<{ id: string, logId: string | null, type: string | null, date: unknown, description: string | null, clientName: string | null, ip: string | null }> } | null } | null };
+export type UserDetailQuery = { user: { id: string, userId: string, name: string | null, email: string | null, emailVerified: boolean | null, picture: string | null, createdAt: string | null, lastLogin: string | null, blocked: boolean | null, roles: { totalCount: number | null, nodes: Array<{ id: string, roleId: string, name: string, description: string | null }> } | null, permissions: { totalCount: number, nodes: Array<{ permissionName: string, resourceServerIdentifier: string, resourceServerName: string | null, sources: Array<{ sourceType: string | null, sourceName: string | null }> | null }> } | null, organizations: { nodes: Array<{ id: string, organizationId: string, name: string, displayName: string | null }> } | null, logs: { nodes: Array<{ id: string, logId: string, type: string | null, date: unknown, description: string | null, clientName: string | null, ip: string | null }> } | null } | null };
 
 export type UserListQueryVariables = Exact<{
   filter?: UserFilter | null | undefined;
@@ -282,7 +282,7 @@ export type UserListQueryVariables = Exact<{
 }>;
 
 
-export type UserListQuery = { users: { totalCount: number | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, nodes: Array<{ id: string, userId: string | null, name: string | null, email: string | null, picture: string | null, blocked: boolean | null, lastLogin: string | null, identities: Array<{ connection: string | null }> | null }> } | null };
+export type UserListQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, nodes: Array<{ id: string, userId: string, name: string | null, email: string | null, picture: string | null, blocked: boolean | null, lastLogin: string | null, identities: Array<{ connection: string | null }> }> } | null };
 
 
 export const ConnectionSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectionSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"extra"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConnectionSettingsQuery, ConnectionSettingsQueryVariables>;

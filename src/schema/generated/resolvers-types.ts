@@ -23,6 +23,7 @@ export type Scalars = {
   Upload: { input: Blob; output: Blob; }
 };
 
+/** A piece of Node.js code run at one of Auth0's extensibility points (a trigger such as post-login), with its versions, dependencies and secrets. */
 export type Action = {
   __typename?: 'Action';
   /** True if all of an Action's contents have been deployed. */
@@ -97,26 +98,26 @@ export type ActionBinding = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of ActionBinding items. */
-export type ActionBindingConnection = {
-  __typename?: 'ActionBindingConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionBindingEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionBinding>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionBinding. */
+/** An edge in a page of ActionBinding: one item and its cursor. */
 export type ActionBindingEdge = {
   __typename?: 'ActionBindingEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionBinding;
+};
+
+/** A page of ActionBinding items (a Relay connection). */
+export type ActionBindingPage = {
+  __typename?: 'ActionBindingPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionBindingEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionBinding>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A reference to an action. An action can be referred to by ID or by Name. */
@@ -169,19 +170,6 @@ export type ActionBuildStatus =
   /** Sent to Auth0 as `retrying`. */
   | 'RETRYING';
 
-/** A page of Action items. */
-export type ActionConnection = {
-  __typename?: 'ActionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Action>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** The version of the action that is currently deployed. */
 export type ActionDeployedVersion = {
   __typename?: 'ActionDeployedVersion';
@@ -219,7 +207,7 @@ export type ActionDeployedVersion = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** An edge in a connection of Action. */
+/** An edge in a page of Action: one item and its cursor. */
 export type ActionEdge = {
   __typename?: 'ActionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -320,20 +308,7 @@ export type ActionModuleAction = {
   supportedTriggers?: Maybe<Array<ActionTrigger>>;
 };
 
-/** A page of ActionModuleAction items. */
-export type ActionModuleActionConnection = {
-  __typename?: 'ActionModuleActionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionModuleActionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionModuleAction>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionModuleAction. */
+/** An edge in a page of ActionModuleAction: one item and its cursor. */
 export type ActionModuleActionEdge = {
   __typename?: 'ActionModuleActionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -342,17 +317,17 @@ export type ActionModuleActionEdge = {
   node: ActionModuleAction;
 };
 
-/** A page of ActionModule items. */
-export type ActionModuleConnection = {
-  __typename?: 'ActionModuleConnection';
+/** A page of ActionModuleAction items (a Relay connection). */
+export type ActionModuleActionPage = {
+  __typename?: 'ActionModuleActionPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<ActionModuleEdge>;
+  edges: Array<ActionModuleActionEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<ActionModule>;
+  nodes: Array<ActionModuleAction>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type ActionModuleDependency = {
@@ -370,13 +345,26 @@ export type ActionModuleDependencyRequestInput = {
   version: Scalars['String']['input'];
 };
 
-/** An edge in a connection of ActionModule. */
+/** An edge in a page of ActionModule: one item and its cursor. */
 export type ActionModuleEdge = {
   __typename?: 'ActionModuleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionModule;
+};
+
+/** A page of ActionModule items (a Relay connection). */
+export type ActionModulePage = {
+  __typename?: 'ActionModulePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionModuleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionModule>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Reference to a module and its version used by an action. */
@@ -437,26 +425,26 @@ export type ActionModuleVersion = {
   versionNumber?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A page of ActionModuleVersion items. */
-export type ActionModuleVersionConnection = {
-  __typename?: 'ActionModuleVersionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionModuleVersionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionModuleVersion>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ActionModuleVersion. */
+/** An edge in a page of ActionModuleVersion: one item and its cursor. */
 export type ActionModuleVersionEdge = {
   __typename?: 'ActionModuleVersionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionModuleVersion;
+};
+
+/** A page of ActionModuleVersion items (a Relay connection). */
+export type ActionModuleVersionPage = {
+  __typename?: 'ActionModuleVersionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionModuleVersionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionModuleVersion>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The latest published version as a reference object. Omitted if no versions have been published. */
@@ -474,6 +462,19 @@ export type ActionModuleVersionReference = {
   secrets?: Maybe<Array<ActionModuleSecret>>;
   /** The version number. */
   versionNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of Action items (a Relay connection). */
+export type ActionPage = {
+  __typename?: 'ActionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Action>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type ActionSecretRequestInput = {
@@ -627,19 +628,6 @@ export type ActionVersionBuildStatus =
   /** Sent to Auth0 as `retrying`. */
   | 'RETRYING';
 
-/** A page of ActionVersion items. */
-export type ActionVersionConnection = {
-  __typename?: 'ActionVersionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ActionVersionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ActionVersion>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Dependency is an npm module. These values are used to produce an immutable artifact, which manifests as a layer_id. */
 export type ActionVersionDependency = {
   __typename?: 'ActionVersionDependency';
@@ -661,13 +649,26 @@ export type ActionVersionDependencyInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** An edge in a connection of ActionVersion. */
+/** An edge in a page of ActionVersion: one item and its cursor. */
 export type ActionVersionEdge = {
   __typename?: 'ActionVersionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ActionVersion;
+};
+
+/** A page of ActionVersion items (a Relay connection). */
+export type ActionVersionPage = {
+  __typename?: 'ActionVersionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ActionVersionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ActionVersion>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type Acul = {
@@ -1009,7 +1010,6 @@ export type AttackProtectionCaptcha = {
   hcaptcha?: Maybe<AttackProtectionCaptchaHcaptchaPayload>;
   recaptchaEnterprise?: Maybe<AttackProtectionCaptchaRecaptchaEnterprisePayload>;
   recaptchaV2?: Maybe<AttackProtectionCaptchaRecaptchaV2Payload>;
-  /** Data related to the user that does affect the application's core functionality. */
   simpleCaptcha?: Maybe<Scalars['JSON']['output']>;
 };
 
@@ -1944,6 +1944,7 @@ export type ClearAssessorsInput = {
   connection: Scalars['String']['input'];
 };
 
+/** An application registered with Auth0 (Auth0 calls it a client): a single-page, regular web, native or machine-to-machine app, with its callbacks, grant types and credentials. */
 export type Client = Node & {
   __typename?: 'Client';
   /** Addons enabled for this client and their associated configurations. */
@@ -1965,7 +1966,7 @@ export type Client = Node & {
   /** Defines client authentication methods. */
   clientAuthenticationMethods?: Maybe<ClientAuthenticationMethod>;
   /** ID of this client. */
-  clientId?: Maybe<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
   /** Metadata associated with the client, in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed.  Field names (max 255 chars) are alphanumeric and may only include the following special characters:  :,-+=_*?"/\()<>@	[Tab] [Space] */
   clientMetadata?: Maybe<Scalars['JSON']['output']>;
   /** Client secret (which you must not make public). */
@@ -1975,14 +1976,13 @@ export type Client = Node & {
   /**
    * Get enabled connections for a client
    *
-   * Retrieve all connections that are enabled for the specified [Application](https://www.auth0.com/docs/get-started/applications), using checkpoint pagination. A list of fields to include or exclude for each connection may also be specified.
-   *
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
-   * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  connections?: Maybe<ConnectionConnection>;
+  connections?: Maybe<ConnectionPage>;
   /** Whether this client can be used to make cross-origin authentication requests (true) or it is not allowed to make such requests (false). */
   crossOriginAuthentication?: Maybe<Scalars['Boolean']['output']>;
   /** URL of the location in your site where the cross origin verification takes place for the cross-origin auth flow when performing Auth in your own domain instead of Auth0 hosted login page. */
@@ -2034,7 +2034,7 @@ export type Client = Node & {
   /** Configuration related to the My Organization Configuration for the client. */
   myOrganizationConfiguration?: Maybe<ClientMyOrganizationResponseConfiguration>;
   /** Name of this client (min length: 1 character, does not allow `<` or `>`). */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /** Configure native social settings */
   nativeSocialLogin?: Maybe<NativeSocialLogin>;
   /** Whether this client conforms to [strict OIDC specifications](https://auth0.com/docs/api-auth/tutorials/adoption) (true) or uses legacy features (false). */
@@ -2091,11 +2091,10 @@ export type Client = Node & {
 };
 
 
+/** An application registered with Auth0 (Auth0 calls it a client): a single-page, regular web, native or machine-to-machine app, with its callbacks, grant types and credentials. */
 export type ClientConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
 
@@ -2904,19 +2903,6 @@ export type ClientComplianceLevel =
   /** Sent to Auth0 as `none`. */
   | 'NONE';
 
-/** A page of Client items. */
-export type ClientConnection = {
-  __typename?: 'ClientConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ClientEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Client>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Defines client authentication methods. */
 export type ClientCreateAuthenticationMethodInput = {
   /** Defines `private_key_jwt` client authentication method. If this property is defined, the client is enabled to use the Private Key JWT authentication method. */
@@ -3001,7 +2987,7 @@ export type ClientDefaultOrganizationInput = {
   organizationId: Scalars['String']['input'];
 };
 
-/** An edge in a connection of Client. */
+/** An edge in a page of Client: one item and its cursor. */
 export type ClientEdge = {
   __typename?: 'ClientEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3047,6 +3033,7 @@ export type ClientExternalMetadataType =
   /** Sent to Auth0 as `dcr`. */
   | 'DCR';
 
+/** The permission for an application to get access tokens for an API with the client-credentials grant, limited to the listed scopes. */
 export type ClientGrant = Node & {
   __typename?: 'ClientGrant';
   /** If enabled, all scopes configured on the resource server are allowed for this grant. */
@@ -3054,7 +3041,7 @@ export type ClientGrant = Node & {
   /** If enabled, any organization can be used with this grant. If disabled (default), the grant must be explicitly assigned to the desired organizations. */
   allowAnyOrganization?: Maybe<Scalars['Boolean']['output']>;
   /** The audience (API identifier) of this client grant. */
-  audience?: Maybe<Scalars['String']['output']>;
+  audience: Scalars['String']['output'];
   /** Types of authorization_details allowed for this client grant. */
   authorizationDetailsTypes?: Maybe<Array<Scalars['String']['output']>>;
   /** The client named by `clientId`, resolved in batches. */
@@ -3064,9 +3051,9 @@ export type ClientGrant = Node & {
    *
    * The Auth0 id (`id`); `id` is the global Node id.
    */
-  clientGrantId?: Maybe<Scalars['String']['output']>;
+  clientGrantId: Scalars['String']['output'];
   /** ID of the client. */
-  clientId?: Maybe<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
   /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
   defaultFor?: Maybe<ClientGrantDefaultFor>;
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
@@ -3078,18 +3065,21 @@ export type ClientGrant = Node & {
   /**
    * Get the organizations associated to a client grant
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /** The resource server named by `audience`, resolved in batches. */
   resourceServer?: Maybe<ResourceServer>;
   /** Scopes allowed for this client grant. */
-  scope?: Maybe<Array<Scalars['String']['output']>>;
+  scope: Array<Scalars['String']['output']>;
   /** The type of application access the client grant allows. */
   subjectType?: Maybe<ClientGrantSubjectType>;
 };
 
 
+/** The permission for an application to get access tokens for an API with the client-credentials grant, limited to the listed scopes. */
 export type ClientGrantOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3099,25 +3089,12 @@ export type ClientGrantOrganizationsArgs = {
   pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of ClientGrant items. */
-export type ClientGrantConnection = {
-  __typename?: 'ClientGrantConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ClientGrantEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ClientGrant>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** Applies this client grant as the default for all clients in the specified group. The only accepted value is [`third_party_clients`](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants#default-permissions-for-third-party-applications), which applies the grant to all third-party clients. Per-client grants for the same audience take precedence. Mutually exclusive with `client_id`. */
 export type ClientGrantDefaultFor =
   /** Sent to Auth0 as `third_party_clients`. */
   | 'THIRD_PARTY_CLIENTS';
 
-/** An edge in a connection of ClientGrant. */
+/** An edge in a page of ClientGrant: one item and its cursor. */
 export type ClientGrantEdge = {
   __typename?: 'ClientGrantEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3143,6 +3120,19 @@ export type ClientGrantOrganizationUsage =
   | 'DENY'
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
+
+/** A page of ClientGrant items (a Relay connection). */
+export type ClientGrantPage = {
+  __typename?: 'ClientGrantPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ClientGrantEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ClientGrant>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 /** The type of application access the client grant allows. */
 export type ClientGrantSubjectType =
@@ -3432,6 +3422,19 @@ export type ClientOrganizationUsagePatch =
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
 
+/** A page of Client items (a Relay connection). */
+export type ClientPage = {
+  __typename?: 'ClientPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ClientEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Client>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Controls whether Auth0 redirects users to the application's callback URL on authentication errors or in email verification flows. `open_redirect_protection` shows an error page instead of redirecting, and hides the callback domain from email templates. `allow_always` enables standard redirect behavior. Defaults to `open_redirect_protection` for third-party clients. Only applies when `is_first_party` is `false` and `third_party_security_mode` is `strict`. To learn more, read [Redirect protection](https://auth0.com/docs/get-started/applications/third-party-applications/security-controls#redirect-protection). */
 export type ClientRedirectionPolicy =
   /** Sent to Auth0 as `allow_always`. */
@@ -3704,18 +3707,7 @@ export type ConnectedAccountAccessType =
   /** Sent to Auth0 as `offline`. */
   | 'OFFLINE';
 
-/** A page of ConnectedAccount items. */
-export type ConnectedAccountConnection = {
-  __typename?: 'ConnectedAccountConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectedAccountEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectedAccount>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectedAccount. */
+/** An edge in a page of ConnectedAccount: one item and its cursor. */
 export type ConnectedAccountEdge = {
   __typename?: 'ConnectedAccountEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -3724,6 +3716,18 @@ export type ConnectedAccountEdge = {
   node: ConnectedAccount;
 };
 
+/** A page of ConnectedAccount items (a Relay connection). */
+export type ConnectedAccountPage = {
+  __typename?: 'ConnectedAccountPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectedAccountEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectedAccount>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type Connection = Node & {
   __typename?: 'Connection';
   /** Configure the purpose of a connection to be used for authentication during login. */
@@ -3733,11 +3737,11 @@ export type Connection = Node & {
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
    *
-   * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connections.
    */
-  clients?: Maybe<ConnectionEnabledClientConnection>;
+  clients?: Maybe<ConnectionEnabledClientPage>;
   /** Configure the purpose of a connection to be used for connected accounts and Token Vault. */
   connectedAccounts?: Maybe<ConnectionConnectedAccountsPurpose>;
   /**
@@ -3745,7 +3749,7 @@ export type Connection = Node & {
    *
    * The Auth0 id (`id`); `id` is the global Node id.
    */
-  connectionId?: Maybe<Scalars['String']['output']>;
+  connectionId: Scalars['String']['output'];
   /** Configure the connection to be used as a Requesting Application for Cross App Access. */
   crossAppAccessRequestingApp?: Maybe<CrossAppAccessRequestingApp>;
   /**
@@ -3769,9 +3773,11 @@ export type Connection = Node & {
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
+  directoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPage>;
   /** Connection name used in login screen */
   displayName?: Maybe<Scalars['String']['output']>;
   /** DEPRECATED property. Use the GET /connections/:id/clients endpoint to get the ids of the clients for which the connection is enabled */
@@ -3791,7 +3797,7 @@ export type Connection = Node & {
   /** Metadata associated with the connection in the form of an object with string values (max 255 chars).  Maximum of 10 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of the connection */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /** In order to return options in the response, the `read:connections_options` scope must be present */
   options?: Maybe<ConnectionPropertiesOptions>;
   /** Defines the realms for which the connection will be used (ie: email domains). If the array is empty or the property is not specified, the connection name will be added as realm. */
@@ -3835,12 +3841,14 @@ export type Connection = Node & {
 };
 
 
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type ConnectionClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** An identity source users sign in with: Auth0's own database, a social provider (Google, GitHub …), an enterprise directory (SAML, OIDC, Azure AD, AD/LDAP …) or passwordless email/SMS. `strategy` says which; `options` hold its settings. Not to be confused with the paging types (`…Page`). */
 export type ConnectionDirectoryProvisioningSynchronizedGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3945,19 +3953,6 @@ export type ConnectionConnectedAccountsPurposeInput = {
   crossAppAccess?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A page of Connection items. */
-export type ConnectionConnection = {
-  __typename?: 'ConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Connection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** A map of scripts used to integrate with a custom database. */
 export type ConnectionCustomScripts = {
   __typename?: 'ConnectionCustomScripts';
@@ -3997,7 +3992,7 @@ export type ConnectionDpopSigningAlg =
   | 'ES384'
   | 'ES512';
 
-/** An edge in a connection of Connection. */
+/** An edge in a page of Connection: one item and its cursor. */
 export type ConnectionEdge = {
   __typename?: 'ConnectionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -4019,6 +4014,7 @@ export type ConnectionEmailOtpAuthenticationMethodInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An application that can use a connection for sign-in. */
 export type ConnectionEnabledClient = {
   __typename?: 'ConnectionEnabledClient';
   /** The client named by `clientId`, resolved in batches. */
@@ -4027,24 +4023,24 @@ export type ConnectionEnabledClient = {
   clientId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of ConnectionEnabledClient items. */
-export type ConnectionEnabledClientConnection = {
-  __typename?: 'ConnectionEnabledClientConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionEnabledClientEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectionEnabledClient>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectionEnabledClient. */
+/** An edge in a page of ConnectionEnabledClient: one item and its cursor. */
 export type ConnectionEnabledClientEdge = {
   __typename?: 'ConnectionEnabledClientEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ConnectionEnabledClient;
+};
+
+/** A page of ConnectionEnabledClient items (a Relay connection). */
+export type ConnectionEnabledClientPage = {
+  __typename?: 'ConnectionEnabledClientPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionEnabledClientEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectionEnabledClient>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Federated Connections Access Tokens */
@@ -4270,6 +4266,19 @@ export type ConnectionKeyUse =
   | 'ENCRYPTION'
   /** Sent to Auth0 as `signing`. */
   | 'SIGNING';
+
+/** A page of Connection items (a Relay connection). */
+export type ConnectionPage = {
+  __typename?: 'ConnectionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Connection>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 /** Passkey authentication enablement */
 export type ConnectionPasskeyAuthenticationMethod = {
@@ -4526,6 +4535,7 @@ export type ConnectionPhoneOtpAuthenticationMethodInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A reusable template of connection settings, for example applied to connections created through self-service SSO. */
 export type ConnectionProfile = Node & {
   __typename?: 'ConnectionProfile';
   /** Connection profile configuration. */
@@ -4550,18 +4560,7 @@ export type ConnectionProfile = Node & {
   strategyOverrides?: Maybe<ConnectionProfileStrategyOverrides>;
 };
 
-/** A page of ConnectionProfile items. */
-export type ConnectionProfileConnection = {
-  __typename?: 'ConnectionProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ConnectionProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ConnectionProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of ConnectionProfile. */
+/** An edge in a page of ConnectionProfile: one item and its cursor. */
 export type ConnectionProfileEdge = {
   __typename?: 'ConnectionProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -4604,6 +4603,17 @@ export type ConnectionProfileOrganizationShowAsButton =
   | 'OPTIONAL'
   /** Sent to Auth0 as `required`. */
   | 'REQUIRED';
+
+/** A page of ConnectionProfile items (a Relay connection). */
+export type ConnectionProfilePage = {
+  __typename?: 'ConnectionProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ConnectionProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ConnectionProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 /** Connection Profile Strategy Override */
 export type ConnectionProfileStrategyOverride = {
@@ -4678,6 +4688,16 @@ export type ConnectionProfileTemplate = {
   organization?: Maybe<ConnectionProfileOrganization>;
   /** Strategy-specific overrides for this attribute */
   strategyOverrides?: Maybe<ConnectionProfileStrategyOverrides>;
+};
+
+export type ConnectionProfileTemplateEntry = {
+  __typename?: 'ConnectionProfileTemplateEntry';
+  /** The user-friendly name of the template displayed in the UI. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The id of the template. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The structure of the template, which can be used as the payload for creating or updating a Connection Profile. */
+  template?: Maybe<ConnectionProfileTemplate>;
 };
 
 /** The connection's options (depend on the connection strategy) */
@@ -5439,8 +5459,6 @@ export type CreateEventStreamInput =
   |  /** Send the value as CreateEventStreamWebHookInput. */
   { action?: never; eventBridge?: never; webHook: CreateEventStreamWebHookInput; };
 
-export type CreateEventStreamPayload = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
-
 export type CreateEventStreamRedelivery = {
   __typename?: 'CreateEventStreamRedelivery';
   /** An RFC-3339 date-time for redelivery start, inclusive. Does not allow sub-second precision. */
@@ -5837,24 +5855,24 @@ export type CreateFlowsVaultConnectionInput =
   { activecampaign?: never; airtable?: never; auth0?: never; bigquery?: never; clearbit?: never; docusign?: never; googleSheets?: never; http?: never; hubspot?: never; jwt?: never; mailchimp?: never; mailjet?: never; pipedrive?: never; salesforce?: never; sendgrid?: never; slack?: never; stripe?: never; telegram?: never; twilio?: never; whatsapp?: never; zapier: CreateFlowsVaultConnectionZapierInput; };
 
 export type CreateFlowsVaultConnectionJwtInput =
-  /** Send the value as CreateFlowsVaultConnectionJwtJwtInput. */
-  { jwt: CreateFlowsVaultConnectionJwtJwtInput; uninitialized?: never; }
+  /** Send the value as CreateFlowsVaultConnectionJwtWithSetupInput. */
+  { jwt: CreateFlowsVaultConnectionJwtWithSetupInput; uninitialized?: never; }
   |  /** Send the value as CreateFlowsVaultConnectionJwtUninitializedInput. */
   { jwt?: never; uninitialized: CreateFlowsVaultConnectionJwtUninitializedInput; };
-
-export type CreateFlowsVaultConnectionJwtJwtInput = {
-  /** Flows Vault Connection app identifier. */
-  appId: FlowsVaultConnectionAppIdJwt;
-  /** Flows Vault Connection name. */
-  name: Scalars['String']['input'];
-  setup: FlowsVaultConnectioSetupJwtInput;
-};
 
 export type CreateFlowsVaultConnectionJwtUninitializedInput = {
   /** Flows Vault Connection app identifier. */
   appId: FlowsVaultConnectionAppIdJwt;
   /** Flows Vault Connection name. */
   name: Scalars['String']['input'];
+};
+
+export type CreateFlowsVaultConnectionJwtWithSetupInput = {
+  /** Flows Vault Connection app identifier. */
+  appId: FlowsVaultConnectionAppIdJwt;
+  /** Flows Vault Connection name. */
+  name: Scalars['String']['input'];
+  setup: FlowsVaultConnectioSetupJwtInput;
 };
 
 export type CreateFlowsVaultConnectionMailchimpApiKeyInput = {
@@ -6287,8 +6305,6 @@ export type CreateLogStreamMixpanelRequestBodyInput = {
   type: LogStreamMixpanelEnum;
 };
 
-export type CreateLogStreamPayload = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
-
 export type CreateLogStreamSegmentRequestBodyInput = {
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: InputMaybe<Array<LogStreamFilterInput>>;
@@ -6433,13 +6449,13 @@ export type CreateOrganizationPayload = {
   branding?: Maybe<OrganizationBranding>;
   /** Friendly name of this organization. */
   displayName?: Maybe<Scalars['String']['output']>;
-  enabledConnections?: Maybe<Array<OrganizationEnabledConnection>>;
+  enabledConnections?: Maybe<Array<OrganizationConnectionSettings>>;
   /** Organization identifier. */
-  id?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   tokenQuota?: Maybe<TokenQuota>;
 };
 
@@ -6541,7 +6557,7 @@ export type CreateResourceServerInput = {
   /** Defines application access permission for a resource server */
   subjectTypeAuthorization?: InputMaybe<ResourceServerSubjectTypeAuthorizationInput>;
   /** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-  tokenDialect?: InputMaybe<ResourceServerTokenDialectSchema>;
+  tokenDialect?: InputMaybe<ResourceServerTokenDialect>;
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
@@ -6991,7 +7007,8 @@ export type CspReportingInfrastructureInput = {
   reportingEndpoints?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type CustomDomain = Node & {
+/** A domain of your own (for example `login.example.com`) serving Auth0's login pages and endpoints, with its verification and certificate status. */
+export type CustomDomain = DefaultDomain & Node & {
   __typename?: 'CustomDomain';
   /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
   certificate?: Maybe<DomainCertificate>;
@@ -7023,17 +7040,6 @@ export type CustomDomain = Node & {
   verification?: Maybe<DomainVerification>;
 };
 
-/** A page of CustomDomain items. */
-export type CustomDomainConnection = {
-  __typename?: 'CustomDomainConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<CustomDomainEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<CustomDomain>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** The HTTP header to fetch the client's IP address */
 export type CustomDomainCustomClientIpHeaderEnum =
   /** Sent to Auth0 as `cf-connecting-ip`. */
@@ -7047,13 +7053,24 @@ export type CustomDomainCustomClientIpHeaderEnum =
   /** Sent to Auth0 as ``. */
   | '_';
 
-/** An edge in a connection of CustomDomain. */
+/** An edge in a page of CustomDomain: one item and its cursor. */
 export type CustomDomainEdge = {
   __typename?: 'CustomDomainEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: CustomDomain;
+};
+
+/** A page of CustomDomain items (a Relay connection). */
+export type CustomDomainPage = {
+  __typename?: 'CustomDomainPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<CustomDomainEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<CustomDomain>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Custom domain provisioning type. Must be `auth0_managed_certs` or `self_managed_certs`. */
@@ -7227,13 +7244,16 @@ export type DailyStats = {
   updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
-export type DefaultCanonicalDomain = {
+export type DefaultCanonicalDomain = DefaultDomain & {
   __typename?: 'DefaultCanonicalDomain';
   /** Domain name. */
   domain?: Maybe<Scalars['String']['output']>;
 };
 
-export type DefaultDomain = CustomDomain | DefaultCanonicalDomain;
+export type DefaultDomain = {
+  /** Domain name. */
+  domain?: Maybe<Scalars['String']['output']>;
+};
 
 /** Default authentication method for email identifier */
 export type DefaultMethodEmailIdentifier =
@@ -7328,6 +7348,7 @@ export type DeployActionVersionInput = {
   updateDraft?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A credential issued to one of a user's devices: a refresh token, or a public key registered by a native app. */
 export type DeviceCredential = {
   __typename?: 'DeviceCredential';
   /** The client named by `clientId`, resolved in batches. */
@@ -7348,26 +7369,26 @@ export type DeviceCredential = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of DeviceCredential items. */
-export type DeviceCredentialConnection = {
-  __typename?: 'DeviceCredentialConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<DeviceCredentialEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<DeviceCredential>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of DeviceCredential. */
+/** An edge in a page of DeviceCredential: one item and its cursor. */
 export type DeviceCredentialEdge = {
   __typename?: 'DeviceCredentialEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: DeviceCredential;
+};
+
+/** A page of DeviceCredential items (a Relay connection). */
+export type DeviceCredentialPage = {
+  __typename?: 'DeviceCredentialPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<DeviceCredentialEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<DeviceCredential>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Type of credential. Must be `public_key`. */
@@ -7412,24 +7433,13 @@ export type DirectoryProvisioning = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of DirectoryProvisioning items. */
-export type DirectoryProvisioningConnection = {
-  __typename?: 'DirectoryProvisioningConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<DirectoryProvisioningEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<DirectoryProvisioning>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 export type DirectoryProvisioningDefaultMapping = {
   __typename?: 'DirectoryProvisioningDefaultMapping';
   /** The mapping between Auth0 and IDP user attributes */
   mapping?: Maybe<Array<DirectoryProvisioningMappingItem>>;
 };
 
-/** An edge in a connection of DirectoryProvisioning. */
+/** An edge in a page of DirectoryProvisioning: one item and its cursor. */
 export type DirectoryProvisioningEdge = {
   __typename?: 'DirectoryProvisioningEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -7451,6 +7461,17 @@ export type DirectoryProvisioningMappingItemInput = {
   auth0: Scalars['String']['input'];
   /** The field location in the IDP schema */
   idp: Scalars['String']['input'];
+};
+
+/** A page of DirectoryProvisioning items (a Relay connection). */
+export type DirectoryProvisioningPage = {
+  __typename?: 'DirectoryProvisioningPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<DirectoryProvisioningEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<DirectoryProvisioning>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Certificate information. This object is relevant only for Custom Domains with Auth0-Managed Certificates. */
@@ -7692,26 +7713,26 @@ export type EncryptionKey = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of EncryptionKey items. */
-export type EncryptionKeyConnection = {
-  __typename?: 'EncryptionKeyConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<EncryptionKeyEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<EncryptionKey>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of EncryptionKey. */
+/** An edge in a page of EncryptionKey: one item and its cursor. */
 export type EncryptionKeyEdge = {
   __typename?: 'EncryptionKeyEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: EncryptionKey;
+};
+
+/** A page of EncryptionKey items (a Relay connection). */
+export type EncryptionKeyPage = {
+  __typename?: 'EncryptionKeyPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EncryptionKeyEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<EncryptionKey>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Encryption algorithm that shall be used to wrap your key material */
@@ -7740,7 +7761,21 @@ export type EncryptionKeyType =
   /** Sent to Auth0 as `tenant-master-key`. */
   | 'TENANT_MASTER_KEY';
 
-export type EventStream = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
+/** A subscription that delivers tenant events (user created, updated …) to a webhook or Amazon EventBridge: one member type per destination. */
+export type EventStream = {
+  /** Timestamp when the event stream was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Unique identifier for the event stream. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** Name of the event stream. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Indicates whether the event stream is actively forwarding events. */
+  status?: Maybe<EventStreamStatus>;
+  /** List of event types subscribed to in this stream. */
+  subscriptions?: Maybe<Array<EventStreamSubscription>>;
+  /** Timestamp when the event stream was last updated. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** Configuration specific to an action destination. */
 export type EventStreamActionConfiguration = {
@@ -7772,7 +7807,7 @@ export type EventStreamActionDestinationType =
   /** Sent to Auth0 as `action`. */
   | 'ACTION';
 
-export type EventStreamActionPayload = {
+export type EventStreamActionPayload = EventStream & {
   __typename?: 'EventStreamActionPayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -7804,17 +7839,6 @@ export type EventStreamCloudEvent = {
   time?: Maybe<Scalars['DateTime']['output']>;
   /** Type of the event (e.g., user.created) */
   type?: Maybe<Scalars['String']['output']>;
-};
-
-/** A page of EventStream items. */
-export type EventStreamConnection = {
-  __typename?: 'EventStreamConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<EventStreamEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<EventStream>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
 };
 
 export type EventStreamDeliveryAttempt = {
@@ -7891,24 +7915,24 @@ export type EventStreamDeliveryHistory = {
   status?: Maybe<EventStreamDeliveryStatus>;
 };
 
-/** A page of EventStreamDeliveryHistory items. */
-export type EventStreamDeliveryHistoryConnection = {
-  __typename?: 'EventStreamDeliveryHistoryConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<EventStreamDeliveryHistoryEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<EventStreamDeliveryHistory>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of EventStreamDeliveryHistory. */
+/** An edge in a page of EventStreamDeliveryHistory: one item and its cursor. */
 export type EventStreamDeliveryHistoryEdge = {
   __typename?: 'EventStreamDeliveryHistoryEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: EventStreamDeliveryHistory;
+};
+
+/** A page of EventStreamDeliveryHistory items (a Relay connection). */
+export type EventStreamDeliveryHistoryPage = {
+  __typename?: 'EventStreamDeliveryHistoryPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EventStreamDeliveryHistoryEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<EventStreamDeliveryHistory>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Delivery status */
@@ -7922,7 +7946,7 @@ export type EventStreamDestinationPatchInput =
   |  /** Send the value as EventStreamWebhookDestinationInput. */
   { eventStreamActionDestination?: never; eventStreamWebhookDestination: EventStreamWebhookDestinationInput; };
 
-/** An edge in a connection of EventStream. */
+/** An edge in a page of EventStream: one item and its cursor. */
 export type EventStreamEdge = {
   __typename?: 'EventStreamEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -8044,7 +8068,7 @@ export type EventStreamEventBridgeDestinationType =
   /** Sent to Auth0 as `eventbridge`. */
   | 'EVENTBRIDGE';
 
-export type EventStreamEventBridgePayload = {
+export type EventStreamEventBridgePayload = EventStream & {
   __typename?: 'EventStreamEventBridgePayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -8106,6 +8130,17 @@ export type EventStreamEventType =
   | 'USER_DELETED'
   /** Sent to Auth0 as `user.updated`. */
   | 'USER_UPDATED';
+
+/** A page of EventStream items (a Relay connection). */
+export type EventStreamPage = {
+  __typename?: 'EventStreamPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EventStreamEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<EventStream>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 /** Indicates whether the event stream is actively forwarding events. */
 export type EventStreamStatus =
@@ -8322,7 +8357,7 @@ export type EventStreamWebhookDestinationType =
   /** Sent to Auth0 as `webhook`. */
   | 'WEBHOOK';
 
-export type EventStreamWebhookPayload = {
+export type EventStreamWebhookPayload = EventStream & {
   __typename?: 'EventStreamWebhookPayload';
   /** Timestamp when the event stream was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -8358,24 +8393,24 @@ export type Experiment = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of Experiment items. */
-export type ExperimentConnection = {
-  __typename?: 'ExperimentConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ExperimentEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Experiment>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of Experiment. */
+/** An edge in a page of Experiment: one item and its cursor. */
 export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Experiment;
+};
+
+/** A page of Experiment items (a Relay connection). */
+export type ExperimentPage = {
+  __typename?: 'ExperimentPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ExperimentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Experiment>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Filter by status. Exact match. */
@@ -8496,24 +8531,24 @@ export type FeatureFlag = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of FeatureFlag items. */
-export type FeatureFlagConnection = {
-  __typename?: 'FeatureFlagConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FeatureFlagEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<FeatureFlag>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of FeatureFlag. */
+/** An edge in a page of FeatureFlag: one item and its cursor. */
 export type FeatureFlagEdge = {
   __typename?: 'FeatureFlagEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: FeatureFlag;
+};
+
+/** A page of FeatureFlag items (a Relay connection). */
+export type FeatureFlagPage = {
+  __typename?: 'FeatureFlagPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FeatureFlagEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<FeatureFlag>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Filter by status. Exact match. */
@@ -8580,6 +8615,7 @@ export type FederatedConnectionTokenSet = {
   scope?: Maybe<Scalars['String']['output']>;
 };
 
+/** A Forms flow: a sequence of actions (calls to Auth0 or third-party services) run when a form is submitted. */
 export type Flow = Node & {
   __typename?: 'Flow';
   actions?: Maybe<Array<FlowAction>>;
@@ -8593,9 +8629,19 @@ export type Flow = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-export type FlowAction = FlowActionActivecampaignListContacts | FlowActionActivecampaignUpsertContact | FlowActionAirtableCreateRecord | FlowActionAirtableListRecords | FlowActionAirtableUpdateRecord | FlowActionAuth0CreateUser | FlowActionAuth0GetUser | FlowActionAuth0MakeCall | FlowActionAuth0SendEmail | FlowActionAuth0SendRequest | FlowActionAuth0SendSms | FlowActionAuth0UpdateUser | FlowActionBigqueryInsertRows | FlowActionClearbitFindCompany | FlowActionClearbitFindPerson | FlowActionEmailVerifyEmail | FlowActionFlowBooleanCondition | FlowActionFlowDelayFlow | FlowActionFlowDoNothing | FlowActionFlowErrorMessage | FlowActionFlowMapValue | FlowActionFlowReturnJson | FlowActionFlowStoreVars | FlowActionGoogleSheetsAddRow | FlowActionHttpSendRequest | FlowActionHubspotEnrollContact | FlowActionHubspotGetContact | FlowActionHubspotUpsertContact | FlowActionJsonCreateJson | FlowActionJsonParseJson | FlowActionJsonSerializeJson | FlowActionJwtDecodeJwt | FlowActionJwtSignJwt | FlowActionJwtVerifyJwt | FlowActionMailchimpUpsertMember | FlowActionMailjetSendEmail | FlowActionOtpGenerateCode | FlowActionOtpVerifyCode | FlowActionPipedriveAddDeal | FlowActionPipedriveAddOrganization | FlowActionPipedriveAddPerson | FlowActionSalesforceCreateLead | FlowActionSalesforceGetLead | FlowActionSalesforceSearchLeads | FlowActionSalesforceUpdateLead | FlowActionSendgridSendEmail | FlowActionSlackPostMessage | FlowActionStripeAddTaxId | FlowActionStripeCreateCustomer | FlowActionStripeCreatePortalSession | FlowActionStripeDeleteTaxId | FlowActionStripeFindCustomers | FlowActionStripeGetCustomer | FlowActionStripeUpdateCustomer | FlowActionTelegramSendMessage | FlowActionTwilioMakeCall | FlowActionTwilioSendSms | FlowActionWhatsappSendMessage | FlowActionXmlParseXml | FlowActionXmlSerializeXml | FlowActionZapierTriggerWebhook;
+export type FlowAction = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionActivecampaign = FlowActionActivecampaignListContacts | FlowActionActivecampaignUpsertContact;
+export type FlowActionActivecampaign = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionActivecampaignInput =
   /** Send the value as FlowActionActivecampaignListContactsInput. */
@@ -8603,7 +8649,7 @@ export type FlowActionActivecampaignInput =
   |  /** Send the value as FlowActionActivecampaignUpsertContactInput. */
   { listContacts?: never; upsertContact: FlowActionActivecampaignUpsertContactInput; };
 
-export type FlowActionActivecampaignListContacts = {
+export type FlowActionActivecampaignListContacts = FlowAction & FlowActionActivecampaign & {
   __typename?: 'FlowActionActivecampaignListContacts';
   action?: Maybe<FlowActionActivecampaignListContactsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8643,7 +8689,7 @@ export type FlowActionActivecampaignListContactsParamsInput = {
 export type FlowActionActivecampaignListContactsType =
   | 'ACTIVECAMPAIGN';
 
-export type FlowActionActivecampaignUpsertContact = {
+export type FlowActionActivecampaignUpsertContact = FlowAction & FlowActionActivecampaign & {
   __typename?: 'FlowActionActivecampaignUpsertContact';
   action?: Maybe<FlowActionActivecampaignUpsertContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8691,9 +8737,14 @@ export type FlowActionActivecampaignUpsertContactParamsInput = {
 export type FlowActionActivecampaignUpsertContactType =
   | 'ACTIVECAMPAIGN';
 
-export type FlowActionAirtable = FlowActionAirtableCreateRecord | FlowActionAirtableListRecords | FlowActionAirtableUpdateRecord;
+export type FlowActionAirtable = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionAirtableCreateRecord = {
+export type FlowActionAirtableCreateRecord = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableCreateRecord';
   action?: Maybe<FlowActionAirtableCreateRecordAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8745,7 +8796,7 @@ export type FlowActionAirtableInput =
   |  /** Send the value as FlowActionAirtableUpdateRecordInput. */
   { createRecord?: never; listRecords?: never; updateRecord: FlowActionAirtableUpdateRecordInput; };
 
-export type FlowActionAirtableListRecords = {
+export type FlowActionAirtableListRecords = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableListRecords';
   action?: Maybe<FlowActionAirtableListRecordsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8791,7 +8842,7 @@ export type FlowActionAirtableListRecordsParamsInput = {
 export type FlowActionAirtableListRecordsType =
   | 'AIRTABLE';
 
-export type FlowActionAirtableUpdateRecord = {
+export type FlowActionAirtableUpdateRecord = FlowAction & FlowActionAirtable & {
   __typename?: 'FlowActionAirtableUpdateRecord';
   action?: Maybe<FlowActionAirtableUpdateRecordAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8837,9 +8888,14 @@ export type FlowActionAirtableUpdateRecordParamsInput = {
 export type FlowActionAirtableUpdateRecordType =
   | 'AIRTABLE';
 
-export type FlowActionAuth0 = FlowActionAuth0CreateUser | FlowActionAuth0GetUser | FlowActionAuth0MakeCall | FlowActionAuth0SendEmail | FlowActionAuth0SendRequest | FlowActionAuth0SendSms | FlowActionAuth0UpdateUser;
+export type FlowActionAuth0 = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionAuth0CreateUser = {
+export type FlowActionAuth0CreateUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0CreateUser';
   action?: Maybe<FlowActionAuth0CreateUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8879,7 +8935,7 @@ export type FlowActionAuth0CreateUserParamsInput = {
 export type FlowActionAuth0CreateUserType =
   | 'AUTH0';
 
-export type FlowActionAuth0GetUser = {
+export type FlowActionAuth0GetUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0GetUser';
   action?: Maybe<FlowActionAuth0GetUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8937,7 +8993,7 @@ export type FlowActionAuth0Input =
   |  /** Send the value as FlowActionAuth0UpdateUserInput. */
   { createUser?: never; getUser?: never; makeCall?: never; sendEmail?: never; sendRequest?: never; sendSms?: never; updateUser: FlowActionAuth0UpdateUserInput; };
 
-export type FlowActionAuth0MakeCall = {
+export type FlowActionAuth0MakeCall = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0MakeCall';
   action?: Maybe<FlowActionAuth0MakeCallAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -8979,7 +9035,7 @@ export type FlowActionAuth0MakeCallParamsInput = {
 export type FlowActionAuth0MakeCallType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendEmail = {
+export type FlowActionAuth0SendEmail = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendEmail';
   action?: Maybe<FlowActionAuth0SendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9034,7 +9090,7 @@ export type FlowActionAuth0SendEmailParamsInput = {
 export type FlowActionAuth0SendEmailType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendRequest = {
+export type FlowActionAuth0SendRequest = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendRequest';
   action?: Maybe<FlowActionAuth0SendRequestAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9089,7 +9145,7 @@ export type FlowActionAuth0SendRequestParamsMethod =
 export type FlowActionAuth0SendRequestType =
   | 'AUTH0';
 
-export type FlowActionAuth0SendSms = {
+export type FlowActionAuth0SendSms = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0SendSms';
   action?: Maybe<FlowActionAuth0SendSmsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9131,7 +9187,7 @@ export type FlowActionAuth0SendSmsParamsInput = {
 export type FlowActionAuth0SendSmsType =
   | 'AUTH0';
 
-export type FlowActionAuth0UpdateUser = {
+export type FlowActionAuth0UpdateUser = FlowAction & FlowActionAuth0 & {
   __typename?: 'FlowActionAuth0UpdateUser';
   action?: Maybe<FlowActionAuth0UpdateUserAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9175,7 +9231,7 @@ export type FlowActionAuth0UpdateUserParamsInput = {
 export type FlowActionAuth0UpdateUserType =
   | 'AUTH0';
 
-export type FlowActionBigqueryInsertRows = {
+export type FlowActionBigqueryInsertRows = FlowAction & {
   __typename?: 'FlowActionBigqueryInsertRows';
   action?: Maybe<FlowActionBigqueryInsertRowsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9219,9 +9275,14 @@ export type FlowActionBigqueryInsertRowsParamsInput = {
 export type FlowActionBigqueryInsertRowsType =
   | 'BIGQUERY';
 
-export type FlowActionClearbit = FlowActionClearbitFindCompany | FlowActionClearbitFindPerson;
+export type FlowActionClearbit = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionClearbitFindCompany = {
+export type FlowActionClearbitFindCompany = FlowAction & FlowActionClearbit & {
   __typename?: 'FlowActionClearbitFindCompany';
   action?: Maybe<FlowActionClearbitFindCompanyAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9261,7 +9322,7 @@ export type FlowActionClearbitFindCompanyParamsInput = {
 export type FlowActionClearbitFindCompanyType =
   | 'CLEARBIT';
 
-export type FlowActionClearbitFindPerson = {
+export type FlowActionClearbitFindPerson = FlowAction & FlowActionClearbit & {
   __typename?: 'FlowActionClearbitFindPerson';
   action?: Maybe<FlowActionClearbitFindPersonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9307,7 +9368,7 @@ export type FlowActionClearbitInput =
   |  /** Send the value as FlowActionClearbitFindPersonInput. */
   { findCompany?: never; findPerson: FlowActionClearbitFindPersonInput; };
 
-export type FlowActionEmailVerifyEmail = {
+export type FlowActionEmailVerifyEmail = FlowAction & {
   __typename?: 'FlowActionEmailVerifyEmail';
   action?: Maybe<FlowActionEmailVerifyEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9364,9 +9425,14 @@ export type FlowActionEmailVerifyEmailParamsRulesInput = {
 export type FlowActionEmailVerifyEmailType =
   | 'EMAIL';
 
-export type FlowActionFlow = FlowActionFlowBooleanCondition | FlowActionFlowDelayFlow | FlowActionFlowDoNothing | FlowActionFlowErrorMessage | FlowActionFlowMapValue | FlowActionFlowReturnJson | FlowActionFlowStoreVars;
+export type FlowActionFlow = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionFlowBooleanCondition = {
+export type FlowActionFlowBooleanCondition = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowBooleanCondition';
   action?: Maybe<FlowActionFlowBooleanConditionAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9406,7 +9472,7 @@ export type FlowActionFlowBooleanConditionParamsInput = {
 export type FlowActionFlowBooleanConditionType =
   | 'FLOW';
 
-export type FlowActionFlowDelayFlow = {
+export type FlowActionFlowDelayFlow = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowDelayFlow';
   action?: Maybe<FlowActionFlowDelayFlowAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9450,7 +9516,7 @@ export type FlowActionFlowDelayFlowParamsUnits =
 export type FlowActionFlowDelayFlowType =
   | 'FLOW';
 
-export type FlowActionFlowDoNothing = {
+export type FlowActionFlowDoNothing = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowDoNothing';
   action?: Maybe<FlowActionFlowDoNothingAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9477,7 +9543,7 @@ export type FlowActionFlowDoNothingInput = {
 export type FlowActionFlowDoNothingType =
   | 'FLOW';
 
-export type FlowActionFlowErrorMessage = {
+export type FlowActionFlowErrorMessage = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowErrorMessage';
   action?: Maybe<FlowActionFlowErrorMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9529,7 +9595,7 @@ export type FlowActionFlowInput =
   |  /** Send the value as FlowActionFlowStoreVarsInput. */
   { booleanCondition?: never; delayFlow?: never; doNothing?: never; errorMessage?: never; mapValue?: never; returnJson?: never; storeVars: FlowActionFlowStoreVarsInput; };
 
-export type FlowActionFlowMapValue = {
+export type FlowActionFlowMapValue = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowMapValue';
   action?: Maybe<FlowActionFlowMapValueAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9569,7 +9635,7 @@ export type FlowActionFlowMapValueParamsInput2 = {
 export type FlowActionFlowMapValueType =
   | 'FLOW';
 
-export type FlowActionFlowReturnJson = {
+export type FlowActionFlowReturnJson = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowReturnJson';
   action?: Maybe<FlowActionFlowReturnJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9605,7 +9671,7 @@ export type FlowActionFlowReturnJsonParamsInput = {
 export type FlowActionFlowReturnJsonType =
   | 'FLOW';
 
-export type FlowActionFlowStoreVars = {
+export type FlowActionFlowStoreVars = FlowAction & FlowActionFlow & {
   __typename?: 'FlowActionFlowStoreVars';
   action?: Maybe<FlowActionFlowStoreVarsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9641,7 +9707,7 @@ export type FlowActionFlowStoreVarsParamsInput = {
 export type FlowActionFlowStoreVarsType =
   | 'FLOW';
 
-export type FlowActionGoogleSheetsAddRow = {
+export type FlowActionGoogleSheetsAddRow = FlowAction & {
   __typename?: 'FlowActionGoogleSheetsAddRow';
   action?: Maybe<FlowActionGoogleSheetsAddRowAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9685,7 +9751,7 @@ export type FlowActionGoogleSheetsAddRowParamsInput = {
 export type FlowActionGoogleSheetsAddRowType =
   | 'GOOGLE_SHEETS';
 
-export type FlowActionHttpSendRequest = {
+export type FlowActionHttpSendRequest = FlowAction & {
   __typename?: 'FlowActionHttpSendRequest';
   action?: Maybe<FlowActionHttpSendRequestAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9760,9 +9826,14 @@ export type FlowActionHttpSendRequestParamsMethod =
 export type FlowActionHttpSendRequestType =
   | 'HTTP';
 
-export type FlowActionHubspot = FlowActionHubspotEnrollContact | FlowActionHubspotGetContact | FlowActionHubspotUpsertContact;
+export type FlowActionHubspot = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionHubspotEnrollContact = {
+export type FlowActionHubspotEnrollContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotEnrollContact';
   action?: Maybe<FlowActionHubspotEnrollContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9804,7 +9875,7 @@ export type FlowActionHubspotEnrollContactParamsInput = {
 export type FlowActionHubspotEnrollContactType =
   | 'HUBSPOT';
 
-export type FlowActionHubspotGetContact = {
+export type FlowActionHubspotGetContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotGetContact';
   action?: Maybe<FlowActionHubspotGetContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9852,7 +9923,7 @@ export type FlowActionHubspotInput =
   |  /** Send the value as FlowActionHubspotUpsertContactInput. */
   { enrollContact?: never; getContact?: never; upsertContact: FlowActionHubspotUpsertContactInput; };
 
-export type FlowActionHubspotUpsertContact = {
+export type FlowActionHubspotUpsertContact = FlowAction & FlowActionHubspot & {
   __typename?: 'FlowActionHubspotUpsertContact';
   action?: Maybe<FlowActionHubspotUpsertContactAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -9959,9 +10030,14 @@ export type FlowActionInput =
   |  /** Send the value as FlowActionZapierTriggerWebhookInput. */
   { activecampaign?: never; airtable?: never; auth0?: never; bigqueryInsertRows?: never; clearbit?: never; emailVerifyEmail?: never; flow?: never; googleSheetsAddRow?: never; httpSendRequest?: never; hubspot?: never; json?: never; jwt?: never; mailchimpUpsertMember?: never; mailjetSendEmail?: never; otp?: never; pipedrive?: never; salesforce?: never; sendgridSendEmail?: never; slackPostMessage?: never; stripe?: never; telegramSendMessage?: never; twilio?: never; whatsappSendMessage?: never; xml?: never; zapierTriggerWebhook: FlowActionZapierTriggerWebhookInput; };
 
-export type FlowActionJson = FlowActionJsonCreateJson | FlowActionJsonParseJson | FlowActionJsonSerializeJson;
+export type FlowActionJson = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionJsonCreateJson = {
+export type FlowActionJsonCreateJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonCreateJson';
   action?: Maybe<FlowActionJsonCreateJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10005,7 +10081,7 @@ export type FlowActionJsonInput =
   |  /** Send the value as FlowActionJsonSerializeJsonInput. */
   { createJson?: never; parseJson?: never; serializeJson: FlowActionJsonSerializeJsonInput; };
 
-export type FlowActionJsonParseJson = {
+export type FlowActionJsonParseJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonParseJson';
   action?: Maybe<FlowActionJsonParseJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10041,7 +10117,7 @@ export type FlowActionJsonParseJsonParamsInput = {
 export type FlowActionJsonParseJsonType =
   | 'JSON';
 
-export type FlowActionJsonSerializeJson = {
+export type FlowActionJsonSerializeJson = FlowAction & FlowActionJson & {
   __typename?: 'FlowActionJsonSerializeJson';
   action?: Maybe<FlowActionJsonSerializeJsonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10077,9 +10153,14 @@ export type FlowActionJsonSerializeJsonParamsInput = {
 export type FlowActionJsonSerializeJsonType =
   | 'JSON';
 
-export type FlowActionJwt = FlowActionJwtDecodeJwt | FlowActionJwtSignJwt | FlowActionJwtVerifyJwt;
+export type FlowActionJwt = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionJwtDecodeJwt = {
+export type FlowActionJwtDecodeJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtDecodeJwt';
   action?: Maybe<FlowActionJwtDecodeJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10123,7 +10204,7 @@ export type FlowActionJwtInput =
   |  /** Send the value as FlowActionJwtVerifyJwtInput. */
   { decodeJwt?: never; signJwt?: never; verifyJwt: FlowActionJwtVerifyJwtInput; };
 
-export type FlowActionJwtSignJwt = {
+export type FlowActionJwtSignJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtSignJwt';
   action?: Maybe<FlowActionJwtSignJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10173,7 +10254,7 @@ export type FlowActionJwtSignJwtParamsInput = {
 export type FlowActionJwtSignJwtType =
   | 'JWT';
 
-export type FlowActionJwtVerifyJwt = {
+export type FlowActionJwtVerifyJwt = FlowAction & FlowActionJwt & {
   __typename?: 'FlowActionJwtVerifyJwt';
   action?: Maybe<FlowActionJwtVerifyJwtAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10219,7 +10300,7 @@ export type FlowActionJwtVerifyJwtParamsInput = {
 export type FlowActionJwtVerifyJwtType =
   | 'JWT';
 
-export type FlowActionMailchimpUpsertMember = {
+export type FlowActionMailchimpUpsertMember = FlowAction & {
   __typename?: 'FlowActionMailchimpUpsertMember';
   action?: Maybe<FlowActionMailchimpUpsertMemberAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10274,7 +10355,7 @@ export type FlowActionMailchimpUpsertMemberParamsMemberInput = {
 export type FlowActionMailchimpUpsertMemberType =
   | 'MAILCHIMP';
 
-export type FlowActionMailjetSendEmail = {
+export type FlowActionMailjetSendEmail = FlowAction & {
   __typename?: 'FlowActionMailjetSendEmail';
   action?: Maybe<FlowActionMailjetSendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10333,9 +10414,14 @@ export type FlowActionMailjetSendEmailParamsVariant2Input = {
 export type FlowActionMailjetSendEmailType =
   | 'MAILJET';
 
-export type FlowActionOtp = FlowActionOtpGenerateCode | FlowActionOtpVerifyCode;
+export type FlowActionOtp = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionOtpGenerateCode = {
+export type FlowActionOtpGenerateCode = FlowAction & FlowActionOtp & {
   __typename?: 'FlowActionOtpGenerateCode';
   action?: Maybe<FlowActionOtpGenerateCodeAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10379,7 +10465,7 @@ export type FlowActionOtpInput =
   |  /** Send the value as FlowActionOtpVerifyCodeInput. */
   { generateCode?: never; verifyCode: FlowActionOtpVerifyCodeInput; };
 
-export type FlowActionOtpVerifyCode = {
+export type FlowActionOtpVerifyCode = FlowAction & FlowActionOtp & {
   __typename?: 'FlowActionOtpVerifyCode';
   action?: Maybe<FlowActionOtpVerifyCodeAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10417,9 +10503,14 @@ export type FlowActionOtpVerifyCodeParamsInput = {
 export type FlowActionOtpVerifyCodeType =
   | 'OTP';
 
-export type FlowActionPipedrive = FlowActionPipedriveAddDeal | FlowActionPipedriveAddOrganization | FlowActionPipedriveAddPerson;
+export type FlowActionPipedrive = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionPipedriveAddDeal = {
+export type FlowActionPipedriveAddDeal = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddDeal';
   action?: Maybe<FlowActionPipedriveAddDealAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10471,7 +10562,7 @@ export type FlowActionPipedriveAddDealParamsInput = {
 export type FlowActionPipedriveAddDealType =
   | 'PIPEDRIVE';
 
-export type FlowActionPipedriveAddOrganization = {
+export type FlowActionPipedriveAddOrganization = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddOrganization';
   action?: Maybe<FlowActionPipedriveAddOrganizationAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10515,7 +10606,7 @@ export type FlowActionPipedriveAddOrganizationParamsInput = {
 export type FlowActionPipedriveAddOrganizationType =
   | 'PIPEDRIVE';
 
-export type FlowActionPipedriveAddPerson = {
+export type FlowActionPipedriveAddPerson = FlowAction & FlowActionPipedrive & {
   __typename?: 'FlowActionPipedriveAddPerson';
   action?: Maybe<FlowActionPipedriveAddPersonAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10573,9 +10664,14 @@ export type FlowActionPipedriveInput =
   |  /** Send the value as FlowActionPipedriveAddPersonInput. */
   { addDeal?: never; addOrganization?: never; addPerson: FlowActionPipedriveAddPersonInput; };
 
-export type FlowActionSalesforce = FlowActionSalesforceCreateLead | FlowActionSalesforceGetLead | FlowActionSalesforceSearchLeads | FlowActionSalesforceUpdateLead;
+export type FlowActionSalesforce = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionSalesforceCreateLead = {
+export type FlowActionSalesforceCreateLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceCreateLead';
   action?: Maybe<FlowActionSalesforceCreateLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10625,7 +10721,7 @@ export type FlowActionSalesforceCreateLeadParamsInput = {
 export type FlowActionSalesforceCreateLeadType =
   | 'SALESFORCE';
 
-export type FlowActionSalesforceGetLead = {
+export type FlowActionSalesforceGetLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceGetLead';
   action?: Maybe<FlowActionSalesforceGetLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10675,7 +10771,7 @@ export type FlowActionSalesforceInput =
   |  /** Send the value as FlowActionSalesforceUpdateLeadInput. */
   { createLead?: never; getLead?: never; searchLeads?: never; updateLead: FlowActionSalesforceUpdateLeadInput; };
 
-export type FlowActionSalesforceSearchLeads = {
+export type FlowActionSalesforceSearchLeads = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceSearchLeads';
   action?: Maybe<FlowActionSalesforceSearchLeadsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10729,7 +10825,7 @@ export type FlowActionSalesforceSearchLeadsParamsSearchField =
 export type FlowActionSalesforceSearchLeadsType =
   | 'SALESFORCE';
 
-export type FlowActionSalesforceUpdateLead = {
+export type FlowActionSalesforceUpdateLead = FlowAction & FlowActionSalesforce & {
   __typename?: 'FlowActionSalesforceUpdateLead';
   action?: Maybe<FlowActionSalesforceUpdateLeadAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10771,7 +10867,7 @@ export type FlowActionSalesforceUpdateLeadParamsInput = {
 export type FlowActionSalesforceUpdateLeadType =
   | 'SALESFORCE';
 
-export type FlowActionSendgridSendEmail = {
+export type FlowActionSendgridSendEmail = FlowAction & {
   __typename?: 'FlowActionSendgridSendEmail';
   action?: Maybe<FlowActionSendgridSendEmailAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10826,7 +10922,7 @@ export type FlowActionSendgridSendEmailParamsPersonInput = {
 export type FlowActionSendgridSendEmailType =
   | 'SENDGRID';
 
-export type FlowActionSlackPostMessage = {
+export type FlowActionSlackPostMessage = FlowAction & {
   __typename?: 'FlowActionSlackPostMessage';
   action?: Maybe<FlowActionSlackPostMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10901,9 +10997,14 @@ export type FlowActionSlackPostMessageParamsInput = {
 export type FlowActionSlackPostMessageType =
   | 'SLACK';
 
-export type FlowActionStripe = FlowActionStripeAddTaxId | FlowActionStripeCreateCustomer | FlowActionStripeCreatePortalSession | FlowActionStripeDeleteTaxId | FlowActionStripeFindCustomers | FlowActionStripeGetCustomer | FlowActionStripeUpdateCustomer;
+export type FlowActionStripe = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FlowActionStripeAddTaxId = {
+export type FlowActionStripeAddTaxId = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeAddTaxId';
   action?: Maybe<FlowActionStripeAddTaxIdAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -10966,7 +11067,7 @@ export type FlowActionStripeAddressInput = {
   state?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FlowActionStripeCreateCustomer = {
+export type FlowActionStripeCreateCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeCreateCustomer';
   action?: Maybe<FlowActionStripeCreateCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11020,7 +11121,7 @@ export type FlowActionStripeCreateCustomerParamsInput = {
 export type FlowActionStripeCreateCustomerType =
   | 'STRIPE';
 
-export type FlowActionStripeCreatePortalSession = {
+export type FlowActionStripeCreatePortalSession = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeCreatePortalSession';
   action?: Maybe<FlowActionStripeCreatePortalSessionAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11062,7 +11163,7 @@ export type FlowActionStripeCreatePortalSessionParamsInput = {
 export type FlowActionStripeCreatePortalSessionType =
   | 'STRIPE';
 
-export type FlowActionStripeDeleteTaxId = {
+export type FlowActionStripeDeleteTaxId = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeDeleteTaxId';
   action?: Maybe<FlowActionStripeDeleteTaxIdAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11104,7 +11205,7 @@ export type FlowActionStripeDeleteTaxIdParamsInput = {
 export type FlowActionStripeDeleteTaxIdType =
   | 'STRIPE';
 
-export type FlowActionStripeFindCustomers = {
+export type FlowActionStripeFindCustomers = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeFindCustomers';
   action?: Maybe<FlowActionStripeFindCustomersAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11144,7 +11245,7 @@ export type FlowActionStripeFindCustomersParamsInput = {
 export type FlowActionStripeFindCustomersType =
   | 'STRIPE';
 
-export type FlowActionStripeGetCustomer = {
+export type FlowActionStripeGetCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeGetCustomer';
   action?: Maybe<FlowActionStripeGetCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11211,7 +11312,7 @@ export type FlowActionStripeTaxIdInput = {
   value: Scalars['String']['input'];
 };
 
-export type FlowActionStripeUpdateCustomer = {
+export type FlowActionStripeUpdateCustomer = FlowAction & FlowActionStripe & {
   __typename?: 'FlowActionStripeUpdateCustomer';
   action?: Maybe<FlowActionStripeUpdateCustomerAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11265,7 +11366,7 @@ export type FlowActionStripeUpdateCustomerParamsInput = {
 export type FlowActionStripeUpdateCustomerType =
   | 'STRIPE';
 
-export type FlowActionTelegramSendMessage = {
+export type FlowActionTelegramSendMessage = FlowAction & {
   __typename?: 'FlowActionTelegramSendMessage';
   action?: Maybe<FlowActionTelegramSendMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11307,7 +11408,12 @@ export type FlowActionTelegramSendMessageParamsInput = {
 export type FlowActionTelegramSendMessageType =
   | 'TELEGRAM';
 
-export type FlowActionTwilio = FlowActionTwilioMakeCall | FlowActionTwilioSendSms;
+export type FlowActionTwilio = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionTwilioInput =
   /** Send the value as FlowActionTwilioMakeCallInput. */
@@ -11315,7 +11421,7 @@ export type FlowActionTwilioInput =
   |  /** Send the value as FlowActionTwilioSendSmsInput. */
   { makeCall?: never; sendSms: FlowActionTwilioSendSmsInput; };
 
-export type FlowActionTwilioMakeCall = {
+export type FlowActionTwilioMakeCall = FlowAction & FlowActionTwilio & {
   __typename?: 'FlowActionTwilioMakeCall';
   action?: Maybe<FlowActionTwilioMakeCallAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11359,7 +11465,7 @@ export type FlowActionTwilioMakeCallParamsInput = {
 export type FlowActionTwilioMakeCallType =
   | 'TWILIO';
 
-export type FlowActionTwilioSendSms = {
+export type FlowActionTwilioSendSms = FlowAction & FlowActionTwilio & {
   __typename?: 'FlowActionTwilioSendSms';
   action?: Maybe<FlowActionTwilioSendSmsAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11403,7 +11509,7 @@ export type FlowActionTwilioSendSmsParamsInput = {
 export type FlowActionTwilioSendSmsType =
   | 'TWILIO';
 
-export type FlowActionWhatsappSendMessage = {
+export type FlowActionWhatsappSendMessage = FlowAction & {
   __typename?: 'FlowActionWhatsappSendMessage';
   action?: Maybe<FlowActionWhatsappSendMessageAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11460,7 +11566,12 @@ export type FlowActionWhatsappSendMessageParamsType =
 export type FlowActionWhatsappSendMessageType =
   | 'WHATSAPP';
 
-export type FlowActionXml = FlowActionXmlParseXml | FlowActionXmlSerializeXml;
+export type FlowActionXml = {
+  alias?: Maybe<Scalars['String']['output']>;
+  allowFailure?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  maskOutput?: Maybe<Scalars['Boolean']['output']>;
+};
 
 export type FlowActionXmlInput =
   /** Send the value as FlowActionXmlParseXmlInput. */
@@ -11468,7 +11579,7 @@ export type FlowActionXmlInput =
   |  /** Send the value as FlowActionXmlSerializeXmlInput. */
   { parseXml?: never; serializeXml: FlowActionXmlSerializeXmlInput; };
 
-export type FlowActionXmlParseXml = {
+export type FlowActionXmlParseXml = FlowAction & FlowActionXml & {
   __typename?: 'FlowActionXmlParseXml';
   action?: Maybe<FlowActionXmlParseXmlAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11504,7 +11615,7 @@ export type FlowActionXmlParseXmlParamsInput = {
 export type FlowActionXmlParseXmlType =
   | 'XML';
 
-export type FlowActionXmlSerializeXml = {
+export type FlowActionXmlSerializeXml = FlowAction & FlowActionXml & {
   __typename?: 'FlowActionXmlSerializeXml';
   action?: Maybe<FlowActionXmlSerializeXmlAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11540,7 +11651,7 @@ export type FlowActionXmlSerializeXmlParamsInput = {
 export type FlowActionXmlSerializeXmlType =
   | 'XML';
 
-export type FlowActionZapierTriggerWebhook = {
+export type FlowActionZapierTriggerWebhook = FlowAction & {
   __typename?: 'FlowActionZapierTriggerWebhook';
   action?: Maybe<FlowActionZapierTriggerWebhookAction>;
   alias?: Maybe<Scalars['String']['output']>;
@@ -11587,20 +11698,7 @@ export type FlowActionZapierTriggerWebhookParamsMethod =
 export type FlowActionZapierTriggerWebhookType =
   | 'ZAPIER';
 
-/** A page of Flow items. */
-export type FlowConnection = {
-  __typename?: 'FlowConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FlowEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Flow>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Flow. */
+/** An edge in a page of Flow: one item and its cursor. */
 export type FlowEdge = {
   __typename?: 'FlowEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -11631,9 +11729,18 @@ export type FlowExecution = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of FlowExecution items. */
-export type FlowExecutionConnection = {
-  __typename?: 'FlowExecutionConnection';
+/** An edge in a page of FlowExecution: one item and its cursor. */
+export type FlowExecutionEdge = {
+  __typename?: 'FlowExecutionEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: FlowExecution;
+};
+
+/** A page of FlowExecution items (a Relay connection). */
+export type FlowExecutionPage = {
+  __typename?: 'FlowExecutionPage';
   /** The items of this page, each with its cursor. */
   edges: Array<FlowExecutionEdge>;
   /** The items of this page, without cursors. */
@@ -11644,13 +11751,17 @@ export type FlowExecutionConnection = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An edge in a connection of FlowExecution. */
-export type FlowExecutionEdge = {
-  __typename?: 'FlowExecutionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: FlowExecution;
+/** A page of Flow items (a Relay connection). */
+export type FlowPage = {
+  __typename?: 'FlowPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FlowEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Flow>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type FlowsVaultConnectioSetupApiKeyInput = {
@@ -11772,29 +11883,6 @@ export type FlowsVaultConnectioSetupWebhookInput = {
   url: Scalars['String']['input'];
 };
 
-export type FlowsVaultConnection = {
-  __typename?: 'FlowsVaultConnection';
-  /** Flows Vault Connection custom account name. */
-  accountName?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection app identifier. */
-  appId?: Maybe<Scalars['String']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Flows Vault Connection environment. */
-  environment?: Maybe<Scalars['String']['output']>;
-  fingerprint?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection identifier. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** Flows Vault Connection name. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Whether the Flows Vault Connection is configured. */
-  ready?: Maybe<Scalars['Boolean']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was refreshed. */
-  refreshedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The ISO 8601 formatted date when this Flows Vault Connection was updated. */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
-};
-
 /** Flows Vault Connection app identifier. */
 export type FlowsVaultConnectionAppIdActivecampaign =
   | 'ACTIVECAMPAIGN';
@@ -11879,26 +11967,49 @@ export type FlowsVaultConnectionAppIdWhatsapp =
 export type FlowsVaultConnectionAppIdZapier =
   | 'ZAPIER';
 
-/** A page of FlowsVaultConnection items. */
-export type FlowsVaultConnectionConnection = {
-  __typename?: 'FlowsVaultConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FlowsVaultConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<FlowsVaultConnection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
+export type FlowsVaultConnectionConfig = {
+  __typename?: 'FlowsVaultConnectionConfig';
+  /** Flows Vault Connection custom account name. */
+  accountName?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection app identifier. */
+  appId?: Maybe<Scalars['String']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Flows Vault Connection environment. */
+  environment?: Maybe<Scalars['String']['output']>;
+  fingerprint?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection identifier. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** Flows Vault Connection name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether the Flows Vault Connection is configured. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was refreshed. */
+  refreshedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The ISO 8601 formatted date when this Flows Vault Connection was updated. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** An edge in a connection of FlowsVaultConnection. */
-export type FlowsVaultConnectionEdge = {
-  __typename?: 'FlowsVaultConnectionEdge';
+/** An edge in a page of FlowsVaultConnection: one item and its cursor. */
+export type FlowsVaultConnectionConfigEdge = {
+  __typename?: 'FlowsVaultConnectionConfigEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: FlowsVaultConnection;
+  node: FlowsVaultConnectionConfig;
+};
+
+/** A page of FlowsVaultConnection items (a Relay connection). */
+export type FlowsVaultConnectionConfigPage = {
+  __typename?: 'FlowsVaultConnectionConfigPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FlowsVaultConnectionConfigEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<FlowsVaultConnectionConfig>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type FlowsVaultConnectionHttpApiKeySetupIn =
@@ -11937,6 +12048,7 @@ export type FlowsVaultConnectionSetupTypeBasicAuth =
 export type FlowsVaultConnectionSetupTypeOauthClientCredentials =
   | 'OAUTH_CLIENT_CREDENTIALS';
 
+/** A form shown during login (Auth0 Forms), made of steps and fields, that can run flows. */
 export type Form = Node & {
   __typename?: 'Form';
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -11957,9 +12069,12 @@ export type Form = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-export type FormBlock = FormBlockDivider | FormBlockHtml | FormBlockImage | FormBlockJumpButton | FormBlockNextButton | FormBlockPreviousButton | FormBlockResendButton | FormBlockRichText;
+export type FormBlock = {
+  category?: Maybe<FormComponentCategoryBlockConst>;
+  id?: Maybe<Scalars['String']['output']>;
+};
 
-export type FormBlockDivider = {
+export type FormBlockDivider = FormBlock & FormComponent & {
   __typename?: 'FormBlockDivider';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockDividerConfig>;
@@ -11983,7 +12098,7 @@ export type FormBlockDividerInput = {
   type: FormBlockTypeDividerConst;
 };
 
-export type FormBlockHtml = {
+export type FormBlockHtml = FormBlock & FormComponent & {
   __typename?: 'FormBlockHtml';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockHtmlConfig>;
@@ -12007,7 +12122,7 @@ export type FormBlockHtmlInput = {
   type: FormBlockTypeHtmlConst;
 };
 
-export type FormBlockImage = {
+export type FormBlockImage = FormBlock & FormComponent & {
   __typename?: 'FormBlockImage';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockImageConfig>;
@@ -12058,7 +12173,7 @@ export type FormBlockInput =
   |  /** Send the value as FormBlockRichTextInput. */
   { divider?: never; html?: never; image?: never; jumpButton?: never; nextButton?: never; previousButton?: never; resendButton?: never; richText: FormBlockRichTextInput; };
 
-export type FormBlockJumpButton = {
+export type FormBlockJumpButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockJumpButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockJumpButtonConfig>;
@@ -12095,7 +12210,7 @@ export type FormBlockJumpButtonInput = {
   type: FormBlockTypeJumpButtonConst;
 };
 
-export type FormBlockNextButton = {
+export type FormBlockNextButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockNextButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockNextButtonConfig>;
@@ -12119,7 +12234,7 @@ export type FormBlockNextButtonInput = {
   type: FormBlockTypeNextButtonConst;
 };
 
-export type FormBlockPreviousButton = {
+export type FormBlockPreviousButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockPreviousButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockPreviousButtonConfig>;
@@ -12143,7 +12258,7 @@ export type FormBlockPreviousButtonInput = {
   type: FormBlockTypePreviousButtonConst;
 };
 
-export type FormBlockResendButton = {
+export type FormBlockResendButton = FormBlock & FormComponent & {
   __typename?: 'FormBlockResendButton';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockResendButtonConfig>;
@@ -12186,7 +12301,7 @@ export type FormBlockResendButtonInput = {
   type: FormBlockTypeResendButtonConst;
 };
 
-export type FormBlockRichText = {
+export type FormBlockRichText = FormBlock & FormComponent & {
   __typename?: 'FormBlockRichText';
   category?: Maybe<FormComponentCategoryBlockConst>;
   config?: Maybe<FormBlockRichTextConfig>;
@@ -12234,7 +12349,9 @@ export type FormBlockTypeResendButtonConst =
 export type FormBlockTypeRichTextConst =
   | 'RICH_TEXT';
 
-export type FormComponent = FormBlockDivider | FormBlockHtml | FormBlockImage | FormBlockJumpButton | FormBlockNextButton | FormBlockPreviousButton | FormBlockResendButton | FormBlockRichText | FormFieldBoolean | FormFieldCards | FormFieldChoice | FormFieldCustom | FormFieldDate | FormFieldDropdown | FormFieldEmail | FormFieldFile | FormFieldLegal | FormFieldNumber | FormFieldPassword | FormFieldPayment | FormFieldSocial | FormFieldTel | FormFieldText | FormFieldUrl | FormWidgetAuth0VerifiableCredentials | FormWidgetGMapsAddress | FormWidgetRecaptcha;
+export type FormComponent = {
+  id?: Maybe<Scalars['String']['output']>;
+};
 
 export type FormComponentCategoryBlockConst =
   | 'BLOCK';
@@ -12253,20 +12370,7 @@ export type FormComponentInput =
   |  /** Send the value as FormWidgetInput. */
   { formBlock?: never; formField?: never; formWidget: FormWidgetInput; };
 
-/** A page of Form items. */
-export type FormConnection = {
-  __typename?: 'FormConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<FormEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Form>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Form. */
+/** An edge in a page of Form: one item and its cursor. */
 export type FormEdge = {
   __typename?: 'FormEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -12312,9 +12416,16 @@ export type FormEndingNodeRedirectionInput = {
   target: Scalars['String']['input'];
 };
 
-export type FormField = FormFieldBoolean | FormFieldCards | FormFieldChoice | FormFieldCustom | FormFieldDate | FormFieldDropdown | FormFieldEmail | FormFieldFile | FormFieldLegal | FormFieldNumber | FormFieldPassword | FormFieldPayment | FormFieldSocial | FormFieldTel | FormFieldText | FormFieldUrl;
+export type FormField = {
+  category?: Maybe<FormComponentCategoryFieldConst>;
+  hint?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  required?: Maybe<Scalars['Boolean']['output']>;
+  sensitive?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FormFieldBoolean = {
+export type FormFieldBoolean = FormComponent & FormField & {
   __typename?: 'FormFieldBoolean';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldBooleanConfig>;
@@ -12359,7 +12470,7 @@ export type FormFieldBooleanInput = {
   type: FormFieldTypeBooleanConst;
 };
 
-export type FormFieldCards = {
+export type FormFieldCards = FormComponent & FormField & {
   __typename?: 'FormFieldCards';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldCardsConfig>;
@@ -12410,7 +12521,7 @@ export type FormFieldCardsInput = {
   type: FormFieldTypeCardsConst;
 };
 
-export type FormFieldChoice = {
+export type FormFieldChoice = FormComponent & FormField & {
   __typename?: 'FormFieldChoice';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldChoiceConfig>;
@@ -12472,7 +12583,7 @@ export type FormFieldChoiceInput = {
   type: FormFieldTypeChoiceConst;
 };
 
-export type FormFieldCustom = {
+export type FormFieldCustom = FormComponent & FormField & {
   __typename?: 'FormFieldCustom';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldCustomConfig>;
@@ -12510,7 +12621,7 @@ export type FormFieldCustomInput = {
   type: FormFieldTypeCustomConst;
 };
 
-export type FormFieldDate = {
+export type FormFieldDate = FormComponent & FormField & {
   __typename?: 'FormFieldDate';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldDateConfig>;
@@ -12548,7 +12659,7 @@ export type FormFieldDateInput = {
   type: FormFieldTypeDateConst;
 };
 
-export type FormFieldDropdown = {
+export type FormFieldDropdown = FormComponent & FormField & {
   __typename?: 'FormFieldDropdown';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldDropdownConfig>;
@@ -12597,7 +12708,7 @@ export type FormFieldDropdownInput = {
   type: FormFieldTypeDropdownConst;
 };
 
-export type FormFieldEmail = {
+export type FormFieldEmail = FormComponent & FormField & {
   __typename?: 'FormFieldEmail';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldEmailConfig>;
@@ -12631,7 +12742,7 @@ export type FormFieldEmailInput = {
   type: FormFieldTypeEmailConst;
 };
 
-export type FormFieldFile = {
+export type FormFieldFile = FormComponent & FormField & {
   __typename?: 'FormFieldFile';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldFileConfig>;
@@ -12729,7 +12840,7 @@ export type FormFieldInput =
   |  /** Send the value as FormFieldUrlInput. */
   { boolean?: never; cards?: never; choice?: never; custom?: never; date?: never; dropdown?: never; email?: never; file?: never; legal?: never; number?: never; password?: never; payment?: never; social?: never; tel?: never; text?: never; url: FormFieldUrlInput; };
 
-export type FormFieldLegal = {
+export type FormFieldLegal = FormComponent & FormField & {
   __typename?: 'FormFieldLegal';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldLegalConfig>;
@@ -12761,7 +12872,7 @@ export type FormFieldLegalInput = {
   type: FormFieldTypeLegalConst;
 };
 
-export type FormFieldNumber = {
+export type FormFieldNumber = FormComponent & FormField & {
   __typename?: 'FormFieldNumber';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldNumberConfig>;
@@ -12799,7 +12910,7 @@ export type FormFieldNumberInput = {
   type: FormFieldTypeNumberConst;
 };
 
-export type FormFieldPassword = {
+export type FormFieldPassword = FormComponent & FormField & {
   __typename?: 'FormFieldPassword';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldPasswordConfig>;
@@ -12850,7 +12961,7 @@ export type FormFieldPasswordInput = {
   type: FormFieldTypePasswordConst;
 };
 
-export type FormFieldPayment = {
+export type FormFieldPayment = FormComponent & FormField & {
   __typename?: 'FormFieldPayment';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldPaymentConfig>;
@@ -12990,7 +13101,7 @@ export type FormFieldPaymentInput = {
   type: FormFieldTypePaymentConst;
 };
 
-export type FormFieldSocial = {
+export type FormFieldSocial = FormComponent & FormField & {
   __typename?: 'FormFieldSocial';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<Scalars['JSON']['output']>;
@@ -13013,7 +13124,7 @@ export type FormFieldSocialInput = {
   type: FormFieldTypeSocialConst;
 };
 
-export type FormFieldTel = {
+export type FormFieldTel = FormComponent & FormField & {
   __typename?: 'FormFieldTel';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldTelConfig>;
@@ -13064,7 +13175,7 @@ export type FormFieldTelInput = {
   type: FormFieldTypeTelConst;
 };
 
-export type FormFieldText = {
+export type FormFieldText = FormComponent & FormField & {
   __typename?: 'FormFieldText';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldTextConfig>;
@@ -13152,7 +13263,7 @@ export type FormFieldTypeTextConst =
 export type FormFieldTypeUrlConst =
   | 'URL';
 
-export type FormFieldUrl = {
+export type FormFieldUrl = FormComponent & FormField & {
   __typename?: 'FormFieldUrl';
   category?: Maybe<FormComponentCategoryFieldConst>;
   config?: Maybe<FormFieldUrlConfig>;
@@ -13186,7 +13297,7 @@ export type FormFieldUrlInput = {
   type: FormFieldTypeUrlConst;
 };
 
-export type FormFlow = {
+export type FormFlow = FormNode & {
   __typename?: 'FormFlow';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormFlowConfig>;
@@ -13249,7 +13360,11 @@ export type FormMessagesInput = {
   errors?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type FormNode = FormFlow | FormRouter | FormStep;
+export type FormNode = {
+  alias?: Maybe<Scalars['String']['output']>;
+  coordinates?: Maybe<FormNodeCoordinates>;
+  id?: Maybe<Scalars['String']['output']>;
+};
 
 export type FormNodeCoordinates = {
   __typename?: 'FormNodeCoordinates';
@@ -13279,7 +13394,20 @@ export type FormNodeTypeRouterConst =
 export type FormNodeTypeStepConst =
   | 'STEP';
 
-export type FormRouter = {
+/** A page of Form items (a Relay connection). */
+export type FormPage = {
+  __typename?: 'FormPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<FormEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Form>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FormRouter = FormNode & {
   __typename?: 'FormRouter';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormRouterConfig>;
@@ -13335,7 +13463,7 @@ export type FormStartNodeInput = {
   nextNode?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FormStep = {
+export type FormStep = FormNode & {
   __typename?: 'FormStep';
   alias?: Maybe<Scalars['String']['output']>;
   config?: Maybe<FormStepConfig>;
@@ -13372,9 +13500,16 @@ export type FormStyleInput = {
   css?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type FormWidget = FormWidgetAuth0VerifiableCredentials | FormWidgetGMapsAddress | FormWidgetRecaptcha;
+export type FormWidget = {
+  category?: Maybe<FormComponentCategoryWidgetConst>;
+  hint?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  required?: Maybe<Scalars['Boolean']['output']>;
+  sensitive?: Maybe<Scalars['Boolean']['output']>;
+};
 
-export type FormWidgetAuth0VerifiableCredentials = {
+export type FormWidgetAuth0VerifiableCredentials = FormComponent & FormWidget & {
   __typename?: 'FormWidgetAuth0VerifiableCredentials';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetAuth0VerifiableCredentialsConfig>;
@@ -13416,7 +13551,7 @@ export type FormWidgetAuth0VerifiableCredentialsInput = {
   type: FormWidgetTypeAuth0VerifiableCredentialsConst;
 };
 
-export type FormWidgetGMapsAddress = {
+export type FormWidgetGMapsAddress = FormComponent & FormWidget & {
   __typename?: 'FormWidgetGMapsAddress';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetGMapsAddressConfig>;
@@ -13456,7 +13591,7 @@ export type FormWidgetInput =
   |  /** Send the value as FormWidgetRecaptchaInput. */
   { auth0VerifiableCredentials?: never; gMapsAddress?: never; recaptcha: FormWidgetRecaptchaInput; };
 
-export type FormWidgetRecaptcha = {
+export type FormWidgetRecaptcha = FormComponent & FormWidget & {
   __typename?: 'FormWidgetRecaptcha';
   category?: Maybe<FormComponentCategoryWidgetConst>;
   config?: Maybe<FormWidgetRecaptchaConfig>;
@@ -13505,16 +13640,6 @@ export type FormsRequestParametersHydrate =
   /** Sent to Auth0 as `links`. */
   | 'LINKS';
 
-export type GetConnectionProfileTemplateResponseContent = {
-  __typename?: 'GetConnectionProfileTemplateResponseContent';
-  /** The user-friendly name of the template displayed in the UI. */
-  displayName?: Maybe<Scalars['String']['output']>;
-  /** The id of the template. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** The structure of the template, which can be used as the payload for creating or updating a Connection Profile. */
-  template?: Maybe<ConnectionProfileTemplate>;
-};
-
 export type GetFlowExecutionRequestParametersHydrate =
   /** Sent to Auth0 as `debug`. */
   | 'DEBUG';
@@ -13536,16 +13661,6 @@ export type GetJobSummary = {
   total?: Maybe<Scalars['Int']['output']>;
   /** Number of updated records. */
   updated?: Maybe<Scalars['Int']['output']>;
-};
-
-export type GetUserAttributeProfileTemplateResponseContent = {
-  __typename?: 'GetUserAttributeProfileTemplateResponseContent';
-  /** The user-friendly name of the template displayed in the UI. */
-  displayName?: Maybe<Scalars['String']['output']>;
-  /** The id of the template. */
-  id?: Maybe<Scalars['String']['output']>;
-  /** The structure of the template, which can be used as the payload for creating or updating a User Attribute Profile. */
-  template?: Maybe<UserAttributeProfileTemplate>;
 };
 
 /** Represents the metadata of a group. Member lists are retrieved via a separate endpoint. */
@@ -13572,9 +13687,11 @@ export type Group = Node & {
    *
    * List all users that are a member of this group.
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:group_members.
    */
-  members?: Maybe<GroupMemberConnection>;
+  members?: Maybe<GroupMemberPage>;
   /** Name of the group. Must be unique within its connection. Must contain between 1 and 128 printable ASCII characters. */
   name?: Maybe<Scalars['String']['output']>;
   /**
@@ -13582,9 +13699,11 @@ export type Group = Node & {
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /** Identifier for the tenant this group belongs to. */
   tenantName?: Maybe<Scalars['String']['output']>;
   /** Timestamp of when the group was last updated. */
@@ -13595,9 +13714,7 @@ export type Group = Node & {
 /** Represents the metadata of a group. Member lists are retrieved via a separate endpoint. */
 export type GroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -13607,20 +13724,7 @@ export type GroupRolesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of Group items. */
-export type GroupConnection = {
-  __typename?: 'GroupConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<GroupEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Group>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Group. */
+/** An edge in a page of Group: one item and its cursor. */
 export type GroupEdge = {
   __typename?: 'GroupEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -13646,18 +13750,7 @@ export type GroupMember = {
   type?: Maybe<GroupType>;
 };
 
-/** A page of GroupMember items. */
-export type GroupMemberConnection = {
-  __typename?: 'GroupMemberConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<GroupMemberEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<GroupMember>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of GroupMember. */
+/** An edge in a page of GroupMember: one item and its cursor. */
 export type GroupMemberEdge = {
   __typename?: 'GroupMemberEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -13666,12 +13759,36 @@ export type GroupMemberEdge = {
   node: GroupMember;
 };
 
+/** A page of GroupMember items (a Relay connection). */
+export type GroupMemberPage = {
+  __typename?: 'GroupMemberPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<GroupMemberEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<GroupMember>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 /** Type of the member. */
 export type GroupMemberType =
   /** Sent to Auth0 as `group`. */
   | 'GROUP'
   /** Sent to Auth0 as `user`. */
   | 'USER';
+
+/** A page of Group items (a Relay connection). */
+export type GroupPage = {
+  __typename?: 'GroupPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<GroupEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Group>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
 
 /** Type of the group. */
 export type GroupType =
@@ -13835,6 +13952,7 @@ export type GuardianFactorsProviderSns = {
   snsGcmPlatformApplicationArn?: Maybe<Scalars['String']['output']>;
 };
 
+/** A legacy Node.js hook run at an extensibility point (superseded by Actions). */
 export type Hook = Node & {
   __typename?: 'Hook';
   /** Dependencies of this hook used by webtask server. */
@@ -13865,26 +13983,26 @@ export type Hook = Node & {
   triggerId?: Maybe<HookTriggerId>;
 };
 
-/** A page of Hook items. */
-export type HookConnection = {
-  __typename?: 'HookConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<HookEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Hook>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Hook. */
+/** An edge in a page of Hook: one item and its cursor. */
 export type HookEdge = {
   __typename?: 'HookEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Hook;
+};
+
+/** A page of Hook items (a Relay connection). */
+export type HookPage = {
+  __typename?: 'HookPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<HookEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Hook>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Retrieves hooks that match the trigger */
@@ -14179,6 +14297,7 @@ export type IntegrationSemVer = {
   minor?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A background task Auth0 runs for the tenant: a bulk user import into a database connection, a user export to a file, or sending verification emails. Poll it by `id` until `status` is `completed` or `failed`; `summary` counts what was done and the job's errors are read separately. */
 export type Job = Node & {
   __typename?: 'Job';
   /** The connection named by `connectionId`, resolved in batches. */
@@ -14254,53 +14373,29 @@ export type LinkedClientConfigurationInput = {
   clientId: Scalars['String']['input'];
 };
 
+/** One of a user's identities as linking and unlinking answer them: the primary user's identities after the change. */
+export type LinkedIdentity = {
+  __typename?: 'LinkedIdentity';
+  /** IDP access token returned if scope `read:user_idp_tokens` is defined. */
+  accessToken?: Maybe<Scalars['String']['output']>;
+  /** IDP access token secret returned only if `scope read:user_idp_tokens` is defined. */
+  accessTokenSecret?: Maybe<Scalars['String']['output']>;
+  /** Connection name of this identity. */
+  connection?: Maybe<Scalars['String']['output']>;
+  /** Whether the identity provider is a social provider (true) or not (false). */
+  isSocial?: Maybe<Scalars['Boolean']['output']>;
+  profileData?: Maybe<UserProfileData>;
+  /** Type of identity provider. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** IDP refresh token returned only if scope `read:user_idp_tokens` is defined. */
+  refreshToken?: Maybe<Scalars['String']['output']>;
+  /** user_id of this identity. */
+  userId?: Maybe<Scalars['IntOrString']['output']>;
+};
+
 export type ListActionTriggersPayload = {
   __typename?: 'ListActionTriggersPayload';
   triggers?: Maybe<Array<ActionTrigger>>;
-};
-
-export type ListAculsResponseContentItem = {
-  __typename?: 'ListAculsResponseContentItem';
-  /** Context values to make available */
-  contextConfiguration?: Maybe<Array<Scalars['String']['output']>>;
-  /** Override Universal Login default head tags */
-  defaultHeadTagsDisabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Optional filters to apply rendering rules to specific entities */
-  filters?: Maybe<AculFilters>;
-  /** An array of head tags */
-  headTags?: Maybe<Array<AculHeadTag>>;
-  /** Name of the prompt */
-  prompt?: Maybe<Scalars['String']['output']>;
-  /** Rendering mode */
-  renderingMode?: Maybe<AculRenderingMode>;
-  /** Name of the screen */
-  screen?: Maybe<Scalars['String']['output']>;
-  /** Tenant ID */
-  tenant?: Maybe<Scalars['String']['output']>;
-  /** Use page template with ACUL */
-  usePageTemplate?: Maybe<Scalars['Boolean']['output']>;
-};
-
-/** A page of ListAculsResponseContentItem items. */
-export type ListAculsResponseContentItemConnection = {
-  __typename?: 'ListAculsResponseContentItemConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ListAculsResponseContentItemEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ListAculsResponseContentItem>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of ListAculsResponseContentItem. */
-export type ListAculsResponseContentItemEdge = {
-  __typename?: 'ListAculsResponseContentItemEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: ListAculsResponseContentItem;
 };
 
 export type ListBrandingPhoneProvidersPayload = {
@@ -14310,7 +14405,7 @@ export type ListBrandingPhoneProvidersPayload = {
 
 export type ListConnectionProfileTemplatePayload = {
   __typename?: 'ListConnectionProfileTemplatePayload';
-  connectionProfileTemplates?: Maybe<Array<GetConnectionProfileTemplateResponseContent>>;
+  connectionProfileTemplates?: Maybe<Array<ConnectionProfileTemplateEntry>>;
 };
 
 export type ListFlowsRequestParametersHydrate =
@@ -14324,7 +14419,7 @@ export type ListPhoneTemplatesPayload = {
 
 export type ListUserAttributeProfileTemplatePayload = {
   __typename?: 'ListUserAttributeProfileTemplatePayload';
-  userAttributeProfileTemplates?: Maybe<Array<GetUserAttributeProfileTemplateResponseContent>>;
+  userAttributeProfileTemplates?: Maybe<Array<UserAttributeProfileTemplateEntry>>;
 };
 
 export type ListUserBlocksByIdentifierPayload = {
@@ -14344,6 +14439,7 @@ export type ListVariationsPayload = {
   variations?: Maybe<Array<Variation>>;
 };
 
+/** One tenant log event: a sign-in, a failed attempt, an API operation, a configuration change … `type` is Auth0's short event code (`s` a successful login, `f` a failed one …), `date` when it happened. Auth0 keeps log events for a limited, plan-dependent time. */
 export type Log = Node & {
   __typename?: 'Log';
   /** Legacy copy of log_id that real log events still carry. */
@@ -14376,7 +14472,7 @@ export type Log = Node & {
   /** Information about the location that triggered this event based on the `ip`. */
   locationInfo?: Maybe<LogLocationInfo>;
   /** Unique ID of the event. */
-  logId?: Maybe<Scalars['String']['output']>;
+  logId: Scalars['String']['output'];
   /** The organization named by `organizationId`, resolved in batches. */
   organization?: Maybe<Organization>;
   /** Id of the organization the event happened in, when the transaction was in an organization. */
@@ -14407,20 +14503,7 @@ export type Log = Node & {
   userName?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Log items. */
-export type LogConnection = {
-  __typename?: 'LogConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<LogEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Log>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Log. */
+/** An edge in a page of Log: one item and its cursor. */
 export type LogEdge = {
   __typename?: 'LogEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -14450,6 +14533,19 @@ export type LogLocationInfo = {
   timeZone?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of Log items (a Relay connection). */
+export type LogPage = {
+  __typename?: 'LogPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<LogEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Log>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Information about security-related signals. */
 export type LogSecurityContext = {
   __typename?: 'LogSecurityContext';
@@ -14459,9 +14555,22 @@ export type LogSecurityContext = {
   ja4?: Maybe<Scalars['String']['output']>;
 };
 
-export type LogStream = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
+/** A destination the tenant's log events are streamed to (an HTTP endpoint, Amazon EventBridge, Azure Event Grid, Datadog, Splunk, Sumo Logic, Segment, Mixpanel): one member type per kind. */
+export type LogStream = {
+  /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
+  filters?: Maybe<Array<LogStreamFilter>>;
+  /** The id of the log stream */
+  id?: Maybe<Scalars['String']['output']>;
+  /** True for priority log streams, false for non-priority */
+  isPriority?: Maybe<Scalars['Boolean']['output']>;
+  /** log stream name */
+  name?: Maybe<Scalars['String']['output']>;
+  piiConfig?: Maybe<LogStreamPiiConfig>;
+  /** The status of the log stream. Possible values: `active`, `paused`, `suspended` */
+  status?: Maybe<LogStreamStatus>;
+};
 
-export type LogStreamDatadog = {
+export type LogStreamDatadog = LogStream & {
   __typename?: 'LogStreamDatadog';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14508,7 +14617,7 @@ export type LogStreamDatadogSinkInput = {
   datadogRegion: LogStreamDatadogRegion;
 };
 
-export type LogStreamEventBridge = {
+export type LogStreamEventBridge = LogStream & {
   __typename?: 'LogStreamEventBridge';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14623,7 +14732,7 @@ export type LogStreamEventBridgeSinkRegion =
   /** Sent to Auth0 as `us-west-2`. */
   | 'US_WEST_2';
 
-export type LogStreamEventGrid = {
+export type LogStreamEventGrid = LogStream & {
   __typename?: 'LogStreamEventGrid';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14803,7 +14912,7 @@ export type LogStreamFilterType =
   /** Sent to Auth0 as `category`. */
   | 'CATEGORY';
 
-export type LogStreamHttp = {
+export type LogStreamHttp = LogStream & {
   __typename?: 'LogStreamHttp';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14857,7 +14966,7 @@ export type LogStreamHttpSinkInput = {
   httpEndpoint: Scalars['String']['input'];
 };
 
-export type LogStreamMixpanel = {
+export type LogStreamMixpanel = LogStream & {
   __typename?: 'LogStreamMixpanel';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -14956,7 +15065,7 @@ export type LogStreamPiiMethod =
   /** Sent to Auth0 as `mask`. */
   | 'MASK';
 
-export type LogStreamSegment = {
+export type LogStreamSegment = LogStream & {
   __typename?: 'LogStreamSegment';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -15007,7 +15116,7 @@ export type LogStreamSinkPatchInput =
   |  /** Send the value as LogStreamSumoSinkInput. */
   { logStreamDatadogSink?: never; logStreamHttpSink?: never; logStreamMixpanelSinkPatch?: never; logStreamSegmentSink?: never; logStreamSplunkSink?: never; logStreamSumoSink: LogStreamSumoSinkInput; };
 
-export type LogStreamSplunk = {
+export type LogStreamSplunk = LogStream & {
   __typename?: 'LogStreamSplunk';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -15060,7 +15169,7 @@ export type LogStreamStatus =
   /** Sent to Auth0 as `suspended`. */
   | 'SUSPENDED';
 
-export type LogStreamSumo = {
+export type LogStreamSumo = LogStream & {
   __typename?: 'LogStreamSumo';
   /** Only logs events matching these filters will be delivered by the stream. If omitted or empty, all events will be delivered. */
   filters?: Maybe<Array<LogStreamFilter>>;
@@ -15224,7 +15333,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:organization_connections.
    */
-  addOrganizationEnabledConnections?: Maybe<OrganizationConnection>;
+  addOrganizationEnabledConnections?: Maybe<OrganizationConnectionSettings>;
   /**
    * Associate permissions with a role
    *
@@ -15560,7 +15669,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:event_streams.
    */
-  createEventStream?: Maybe<CreateEventStreamPayload>;
+  createEventStream?: Maybe<EventStream>;
   /**
    * Redeliver failed events
    *
@@ -15616,7 +15725,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:flows_vault_connections.
    */
-  createFlowVaultConnection?: Maybe<FlowsVaultConnection>;
+  createFlowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Create a form
    *
@@ -15900,7 +16009,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:log_streams.
    */
-  createLogStream?: Maybe<CreateLogStreamPayload>;
+  createLogStream?: Maybe<LogStream>;
   /**
    * Create Access Control List
    *
@@ -15928,7 +16037,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:organization_connections.
    */
-  createOrganizationConnection?: Maybe<OrganizationAllConnection>;
+  createOrganizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Create an organization discovery domain
    *
@@ -16736,7 +16845,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:users, update:current_user_identities.
    */
-  linkUserIdentities?: Maybe<Array<UserIdentity>>;
+  linkUserIdentities?: Maybe<Array<LinkedIdentity>>;
   /**
    * Update Phone Provider Protection settings
    *
@@ -16895,7 +17004,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:custom_domains.
    */
-  setCustomDomainsDefault?: Maybe<UpdateDefaultDomainPayload>;
+  setCustomDomainsDefault?: Maybe<DefaultDomain>;
   /**
    * Update an email template
    *
@@ -16911,7 +17020,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:guardian_factors.
    */
-  setGuardianFactor?: Maybe<RiskAssessmentsSettings>;
+  setGuardianFactor?: Maybe<SetGuardianFactorPayload>;
   /**
    * Set the DUO Configuration
    *
@@ -17050,7 +17159,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:network_acls.
    */
-  setNetworkAcl?: Maybe<NetworkAcls>;
+  setNetworkAcl?: Maybe<NetworkAcl>;
   /**
    * Set custom text for a specific prompt
    *
@@ -17100,7 +17209,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: create:actions.
    */
-  testAction?: Maybe<TestActionResponseContent>;
+  testAction?: Maybe<TestActionPayload>;
   /**
    * Send a test phone notification for the configured provider
    *
@@ -17418,7 +17527,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:event_streams.
    */
-  updateEventStream?: Maybe<UpdateEventStreamPayload>;
+  updateEventStream?: Maybe<EventStream>;
   /**
    * Update an experiment.
    *
@@ -17478,7 +17587,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:flows_vault_connections.
    */
-  updateFlowVaultConnection?: Maybe<FlowsVaultConnection>;
+  updateFlowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Update a form
    *
@@ -17619,7 +17728,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:log_streams.
    */
-  updateLogStream?: Maybe<UpdateLogStreamPayload>;
+  updateLogStream?: Maybe<LogStream>;
   /**
    * Partial Update for an Access Control List
    *
@@ -17627,7 +17736,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:network_acls.
    */
-  updateNetworkAcl?: Maybe<NetworkAcls>;
+  updateNetworkAcl?: Maybe<NetworkAcl>;
   /**
    * Modify an Organization
    *
@@ -17641,7 +17750,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:organization_connections.
    */
-  updateOrganizationConnection?: Maybe<OrganizationAllConnection>;
+  updateOrganizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Update an organization discovery domain
    *
@@ -17657,7 +17766,7 @@ export type Mutation = {
    *
    * Requires any of the scopes: update:organization_connections.
    */
-  updateOrganizationEnabledConnection?: Maybe<OrganizationConnection>;
+  updateOrganizationEnabledConnection?: Maybe<OrganizationConnectionSettings>;
   /**
    * Update render settings for a screen
    *
@@ -19100,7 +19209,7 @@ export type MutationSetSelfServiceProfileCustomTextArgs = {
   id: Scalars['ID']['input'];
   input?: InputMaybe<Scalars['JSON']['input']>;
   language: SelfServiceProfileCustomTextLanguage;
-  page: SelfServiceProfileCustomTextPage;
+  page: SelfServiceProfileCustomTextPageKind;
 };
 
 
@@ -19690,6 +19799,23 @@ export type NativeSocialLoginPatchInput = {
   google?: InputMaybe<NativeSocialLoginGooglePatchInput>;
 };
 
+/** A tenant access-control rule: which network traffic (by IP, country, user agent …) is allowed, blocked or redirected. */
+export type NetworkAcl = Node & {
+  __typename?: 'NetworkAcl';
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The timestamp when the Network ACL Configuration was created */
+  createdAt?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
+  id: Scalars['ID']['output'];
+  /** The Auth0 id (`id`); `id` is the global Node id. */
+  networkAclId?: Maybe<Scalars['String']['output']>;
+  priority?: Maybe<Scalars['Float']['output']>;
+  rule?: Maybe<NetworkAclRule>;
+  /** The timestamp when the Network ACL Configuration was last updated */
+  updatedAt?: Maybe<Scalars['String']['output']>;
+};
+
 export type NetworkAclAction = {
   __typename?: 'NetworkAclAction';
   /** Indicates the rule will allow requests that either match or not_match specific criteria */
@@ -19715,6 +19841,15 @@ export type NetworkAclActionInput = {
   redirect?: InputMaybe<Scalars['Boolean']['input']>;
   /** The URI to which the match or not_match requests will be routed */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An edge in a page of NetworkAcls: one item and its cursor. */
+export type NetworkAclEdge = {
+  __typename?: 'NetworkAclEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: NetworkAcl;
 };
 
 export type NetworkAclMatch = {
@@ -19746,6 +19881,19 @@ export type NetworkAclMatchInput = {
   userAgents?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A page of NetworkAcls items (a Relay connection). */
+export type NetworkAclPage = {
+  __typename?: 'NetworkAclPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<NetworkAclEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<NetworkAcl>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type NetworkAclRule = {
   __typename?: 'NetworkAclRule';
   action?: Maybe<NetworkAclAction>;
@@ -19774,50 +19922,13 @@ export type NetworkAclRuleScope =
   /** Sent to Auth0 as `tenant`. */
   | 'TENANT';
 
-export type NetworkAcls = Node & {
-  __typename?: 'NetworkAcls';
-  active?: Maybe<Scalars['Boolean']['output']>;
-  /** The timestamp when the Network ACL Configuration was created */
-  createdAt?: Maybe<Scalars['String']['output']>;
-  description?: Maybe<Scalars['String']['output']>;
-  /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
-  id: Scalars['ID']['output'];
-  /** The Auth0 id (`id`); `id` is the global Node id. */
-  networkAclsId?: Maybe<Scalars['String']['output']>;
-  priority?: Maybe<Scalars['Float']['output']>;
-  rule?: Maybe<NetworkAclRule>;
-  /** The timestamp when the Network ACL Configuration was last updated */
-  updatedAt?: Maybe<Scalars['String']['output']>;
-};
-
-/** A page of NetworkAcls items. */
-export type NetworkAclsConnection = {
-  __typename?: 'NetworkAclsConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<NetworkAclsEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<NetworkAcls>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of NetworkAcls. */
-export type NetworkAclsEdge = {
-  __typename?: 'NetworkAclsEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: NetworkAcls;
-};
-
-/** An object with a globally unique, opaque `id`: every entity with a get-by-id operation (Client, ClientGrant, Connection, ConnectionProfile, CustomDomain, Flow, Form, Group, Hook, Job, Log, NetworkAcls, Organization, RateLimitPolicy, RefreshToken, ResourceServer, Role, Rule, SelfServiceProfile, Session, TokenExchangeProfile, User, UserAttributeProfile). Fetch one again with `node(id:)`. */
+/** An object with a globally unique, opaque `id`: every entity with a get-by-id operation (Client, ClientGrant, Connection, ConnectionProfile, CustomDomain, Flow, Form, Group, Hook, Job, Log, NetworkAcl, Organization, RateLimitPolicy, RefreshToken, ResourceServer, Role, Rule, SelfServiceProfile, Session, TokenExchangeProfile, User, UserAttributeProfile). Fetch one again with `node(id:)`. */
 export type Node = {
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
   id: Scalars['ID']['output'];
 };
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type Organization = Node & {
   __typename?: 'Organization';
   /** Theme defines how to style the login pages. */
@@ -19825,24 +19936,30 @@ export type Organization = Node & {
   /**
    * Get client grants associated to an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrants?: Maybe<OrganizationClientGrantConnection>;
+  clientGrants?: Maybe<OrganizationClientGrantPage>;
   /**
    * Get connections associated with an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
-  connections?: Maybe<OrganizationAllConnectionConnection>;
+  connections?: Maybe<OrganizationConnectionAccessPage>;
   /**
    * Retrieve all organization discovery domains
    *
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  discoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
+  discoveryDomains?: Maybe<OrganizationDiscoveryDomainPage>;
   /** Friendly name of this organization. */
   displayName?: Maybe<Scalars['String']['output']>;
   /**
@@ -19850,9 +19967,11 @@ export type Organization = Node & {
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
-  enabledConnections?: Maybe<OrganizationConnectionConnection>;
+  enabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
   id: Scalars['ID']['output'];
   /**
@@ -19860,46 +19979,37 @@ export type Organization = Node & {
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:organization_invitations.
    */
-  invitations?: Maybe<OrganizationInvitationConnection>;
+  invitations?: Maybe<OrganizationInvitationPage>;
   /**
    * Get members who belong to an organization
    *
    * List organization members.
    * This endpoint is subject to eventual consistency. New users may not be immediately included in the response and deleted users may not be immediately removed from it.
    *
-   * - Use the `fields` parameter to optionally define the specific member details retrieved. If `fields` is left blank, all fields (except roles) are returned.
-   * - Member roles are not sent by default. Use `fields=roles` to retrieve the roles assigned to each listed member. To use this parameter, you must include the `read:organization_member_roles` scope in the token.
-   *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_members.
    */
-  members?: Maybe<OrganizationMemberConnection>;
+  members?: Maybe<OrganizationMemberPage>;
   /** Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The name of this organization. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /**
    * Organization identifier.
    *
    * The Auth0 id (`id`); `id` is the global Node id.
    */
-  organizationId?: Maybe<Scalars['String']['output']>;
+  organizationId: Scalars['String']['output'];
   tokenQuota?: Maybe<TokenQuota>;
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationClientGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
@@ -19913,6 +20023,7 @@ export type OrganizationClientGrantsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -19924,12 +20035,14 @@ export type OrganizationConnectionsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationDiscoveryDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationEnabledConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -19940,12 +20053,11 @@ export type OrganizationEnabledConnectionsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -19953,12 +20065,11 @@ export type OrganizationInvitationsArgs = {
 };
 
 
+/** A customer, partner or team that uses your applications (Auth0 Organizations, for B2B): it has members, the roles they hold in it, the connections its users sign in with, invitations and branding. */
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -19985,47 +20096,6 @@ export type OrganizationAccessLevelEnumWithNull =
   | 'NONE'
   /** Sent to Auth0 as `readonly`. */
   | 'READONLY';
-
-export type OrganizationAllConnection = {
-  __typename?: 'OrganizationAllConnection';
-  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
-  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
-  connection?: Maybe<OrganizationConnectionInformation>;
-  /** Connection identifier. */
-  connectionId?: Maybe<Scalars['String']['output']>;
-  /** Whether the connection is enabled for the organization. */
-  isEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
-  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Access level for the organization (e.g., "none", "full"). */
-  organizationAccessLevel?: Maybe<OrganizationAccessLevel>;
-  /** Name of the connection in the scope of this organization. */
-  organizationConnectionName?: Maybe<Scalars['String']['output']>;
-  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
-  showAsButton?: Maybe<Scalars['Boolean']['output']>;
-};
-
-/** A page of OrganizationAllConnection items. */
-export type OrganizationAllConnectionConnection = {
-  __typename?: 'OrganizationAllConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationAllConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationAllConnection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationAllConnection. */
-export type OrganizationAllConnectionEdge = {
-  __typename?: 'OrganizationAllConnectionEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: OrganizationAllConnection;
-};
 
 /** Theme defines how to style the login pages. */
 export type OrganizationBranding = {
@@ -20061,6 +20131,7 @@ export type OrganizationBrandingInput = {
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A client grant associated with an organization: the application may get tokens for the API on the organization's behalf. */
 export type OrganizationClientGrant = {
   __typename?: 'OrganizationClientGrant';
   /** If enabled, any organization can be used with this grant. If disabled (default), the grant must be explicitly assigned to the desired organizations. */
@@ -20081,20 +20152,7 @@ export type OrganizationClientGrant = {
   scope?: Maybe<Array<Scalars['String']['output']>>;
 };
 
-/** A page of OrganizationClientGrant items. */
-export type OrganizationClientGrantConnection = {
-  __typename?: 'OrganizationClientGrantConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationClientGrantEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationClientGrant>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationClientGrant. */
+/** An edge in a page of OrganizationClientGrant: one item and its cursor. */
 export type OrganizationClientGrantEdge = {
   __typename?: 'OrganizationClientGrantEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -20103,8 +20161,72 @@ export type OrganizationClientGrantEdge = {
   node: OrganizationClientGrant;
 };
 
-export type OrganizationConnection = {
-  __typename?: 'OrganizationConnection';
+/** A page of OrganizationClientGrant items (a Relay connection). */
+export type OrganizationClientGrantPage = {
+  __typename?: 'OrganizationClientGrantPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationClientGrantEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationClientGrant>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A connection as one organization sees it, enabled or not, with the access level the organization has to it. */
+export type OrganizationConnectionAccess = {
+  __typename?: 'OrganizationConnectionAccess';
+  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
+  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
+  connection?: Maybe<OrganizationConnectionInformation>;
+  /** Connection identifier. */
+  connectionId?: Maybe<Scalars['String']['output']>;
+  /** Whether the connection is enabled for the organization. */
+  isEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
+  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Access level for the organization (e.g., "none", "full"). */
+  organizationAccessLevel?: Maybe<OrganizationAccessLevel>;
+  /** Name of the connection in the scope of this organization. */
+  organizationConnectionName?: Maybe<Scalars['String']['output']>;
+  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
+  showAsButton?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** An edge in a page of OrganizationAllConnection: one item and its cursor. */
+export type OrganizationConnectionAccessEdge = {
+  __typename?: 'OrganizationConnectionAccessEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: OrganizationConnectionAccess;
+};
+
+/** A page of OrganizationAllConnection items (a Relay connection). */
+export type OrganizationConnectionAccessPage = {
+  __typename?: 'OrganizationConnectionAccessPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationConnectionAccessEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationConnectionAccess>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganizationConnectionInformation = {
+  __typename?: 'OrganizationConnectionInformation';
+  /** The name of the enabled connection. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The strategy of the enabled connection. */
+  strategy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A connection enabled for an organization, with the organization's settings for it: whether signing in through it makes the user a member, whether it appears as a login button, whether sign-up is allowed. */
+export type OrganizationConnectionSettings = {
+  __typename?: 'OrganizationConnectionSettings';
   /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
   assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
   connection?: Maybe<OrganizationConnectionInformation>;
@@ -20116,34 +20238,26 @@ export type OrganizationConnection = {
   showAsButton?: Maybe<Scalars['Boolean']['output']>;
 };
 
-/** A page of OrganizationConnection items. */
-export type OrganizationConnectionConnection = {
-  __typename?: 'OrganizationConnectionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationConnectionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationConnection>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationConnection. */
-export type OrganizationConnectionEdge = {
-  __typename?: 'OrganizationConnectionEdge';
+/** An edge in a page of OrganizationConnection: one item and its cursor. */
+export type OrganizationConnectionSettingsEdge = {
+  __typename?: 'OrganizationConnectionSettingsEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: OrganizationConnection;
+  node: OrganizationConnectionSettings;
 };
 
-export type OrganizationConnectionInformation = {
-  __typename?: 'OrganizationConnectionInformation';
-  /** The name of the enabled connection. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** The strategy of the enabled connection. */
-  strategy?: Maybe<Scalars['String']['output']>;
+/** A page of OrganizationConnection items (a Relay connection). */
+export type OrganizationConnectionSettingsPage = {
+  __typename?: 'OrganizationConnectionSettingsPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationConnectionSettingsEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationConnectionSettings>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrganizationDiscoveryDomain = {
@@ -20162,24 +20276,24 @@ export type OrganizationDiscoveryDomain = {
   verificationTxt?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of OrganizationDiscoveryDomain items. */
-export type OrganizationDiscoveryDomainConnection = {
-  __typename?: 'OrganizationDiscoveryDomainConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationDiscoveryDomainEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationDiscoveryDomain>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of OrganizationDiscoveryDomain. */
+/** An edge in a page of OrganizationDiscoveryDomain: one item and its cursor. */
 export type OrganizationDiscoveryDomainEdge = {
   __typename?: 'OrganizationDiscoveryDomainEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: OrganizationDiscoveryDomain;
+};
+
+/** A page of OrganizationDiscoveryDomain items (a Relay connection). */
+export type OrganizationDiscoveryDomainPage = {
+  __typename?: 'OrganizationDiscoveryDomainPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationDiscoveryDomainEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationDiscoveryDomain>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The verification status of the discovery domain. */
@@ -20189,19 +20303,16 @@ export type OrganizationDiscoveryDomainStatus =
   /** Sent to Auth0 as `verified`. */
   | 'VERIFIED';
 
-export type OrganizationEnabledConnection = {
-  __typename?: 'OrganizationEnabledConnection';
-  /** When true, all users that log in with this connection will be automatically granted membership in the organization. When false, users must be granted membership in the organization before logging in with this connection. */
-  assignMembershipOnLogin?: Maybe<Scalars['Boolean']['output']>;
-  connection?: Maybe<OrganizationConnectionInformation>;
-  /** ID of the connection. */
-  connectionId?: Maybe<Scalars['String']['output']>;
-  /** Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default: false. */
-  isSignupEnabled?: Maybe<Scalars['Boolean']['output']>;
-  /** Determines whether a connection should be displayed on this organization’s login prompt. Only applicable for enterprise connections. Default: true. */
-  showAsButton?: Maybe<Scalars['Boolean']['output']>;
+/** An edge in a page of Organization: one item and its cursor. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Organization;
 };
 
+/** An invitation for a person to join an organization, through the invitation link sent to them. */
 export type OrganizationInvitation = {
   __typename?: 'OrganizationInvitation';
   /** Data related to the user that does affect the application's core functionality. */
@@ -20236,20 +20347,7 @@ export type OrganizationInvitation = {
   userMetadata?: Maybe<Scalars['JSON']['output']>;
 };
 
-/** A page of OrganizationInvitation items. */
-export type OrganizationInvitationConnection = {
-  __typename?: 'OrganizationInvitationConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationInvitationEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationInvitation>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationInvitation. */
+/** An edge in a page of OrganizationInvitation: one item and its cursor. */
 export type OrganizationInvitationEdge = {
   __typename?: 'OrganizationInvitationEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -20280,6 +20378,20 @@ export type OrganizationInvitationInviterInput = {
   name: Scalars['String']['input'];
 };
 
+/** A page of OrganizationInvitation items (a Relay connection). */
+export type OrganizationInvitationPage = {
+  __typename?: 'OrganizationInvitationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationInvitationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationInvitation>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A user who belongs to an organization, with the profile summary the member list carries; `user` is the full user. */
 export type OrganizationMember = UserProfile & {
   __typename?: 'OrganizationMember';
   /** Email address of this user. */
@@ -20292,23 +20404,10 @@ export type OrganizationMember = UserProfile & {
   /** The user named by `userId`, resolved in batches. */
   user?: Maybe<User>;
   /** ID of this user. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
 };
 
-/** A page of OrganizationMember items. */
-export type OrganizationMemberConnection = {
-  __typename?: 'OrganizationMemberConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationMemberEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationMember>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of OrganizationMember. */
+/** An edge in a page of OrganizationMember: one item and its cursor. */
 export type OrganizationMemberEdge = {
   __typename?: 'OrganizationMemberEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -20329,18 +20428,7 @@ export type OrganizationMemberEffectiveRole = {
   sources?: Maybe<Array<Maybe<OrganizationMemberEffectiveRoleSource>>>;
 };
 
-/** A page of OrganizationMemberEffectiveRole items. */
-export type OrganizationMemberEffectiveRoleConnection = {
-  __typename?: 'OrganizationMemberEffectiveRoleConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationMemberEffectiveRoleEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<OrganizationMemberEffectiveRole>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of OrganizationMemberEffectiveRole. */
+/** An edge in a page of OrganizationMemberEffectiveRole: one item and its cursor. */
 export type OrganizationMemberEffectiveRoleEdge = {
   __typename?: 'OrganizationMemberEffectiveRoleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -20349,18 +20437,56 @@ export type OrganizationMemberEffectiveRoleEdge = {
   node: OrganizationMemberEffectiveRole;
 };
 
+/** A page of OrganizationMemberEffectiveRole items (a Relay connection). */
+export type OrganizationMemberEffectiveRolePage = {
+  __typename?: 'OrganizationMemberEffectiveRolePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationMemberEffectiveRoleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationMemberEffectiveRole>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 export type OrganizationMemberEffectiveRoleSource =
   /** Sent to Auth0 as `direct`. */
   | 'DIRECT'
   /** Sent to Auth0 as `groups`. */
   | 'GROUPS';
 
+/** A page of OrganizationMember items (a Relay connection). */
+export type OrganizationMemberPage = {
+  __typename?: 'OrganizationMemberPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationMemberEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrganizationMember>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A role a member holds inside an organization. */
 export type OrganizationMemberRole = {
   __typename?: 'OrganizationMemberRole';
   /** ID for this role. */
   id?: Maybe<Scalars['String']['output']>;
   /** Name of this role. */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Organization items (a Relay connection). */
+export type OrganizationPage = {
+  __typename?: 'OrganizationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<OrganizationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Organization>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Defines whether organizations can be used with client credentials exchanges for this grant. */
@@ -20371,28 +20497,6 @@ export type OrganizationUsage =
   | 'DENY'
   /** Sent to Auth0 as `require`. */
   | 'REQUIRE';
-
-/** A page of Organization items. */
-export type OrganizationsListConnection = {
-  __typename?: 'OrganizationsListConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<OrganizationsListEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Organization>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Organization. */
-export type OrganizationsListEdge = {
-  __typename?: 'OrganizationsListEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Organization;
-};
 
 /** Paging state of a connection: forwards with `first`/`after`; offset-paged lists also by `page`/`pageSize` and backwards with `last`/`before`. */
 export type PageInfo = {
@@ -20544,40 +20648,6 @@ export type PermissionRequestPayloadInput = {
   permissionName: Scalars['String']['input'];
   /** Resource server (API) identifier that this permission is for. */
   resourceServerIdentifier: Scalars['String']['input'];
-};
-
-export type PermissionsResponsePayload = {
-  __typename?: 'PermissionsResponsePayload';
-  /** Description of this permission. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Name of this permission. */
-  permissionName?: Maybe<Scalars['String']['output']>;
-  /** Resource server (API) identifier that this permission is for. */
-  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
-  /** Resource server (API) name this permission is for. */
-  resourceServerName?: Maybe<Scalars['String']['output']>;
-};
-
-/** A page of PermissionsResponsePayload items. */
-export type PermissionsResponsePayloadConnection = {
-  __typename?: 'PermissionsResponsePayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<PermissionsResponsePayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<PermissionsResponsePayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of PermissionsResponsePayload. */
-export type PermissionsResponsePayloadEdge = {
-  __typename?: 'PermissionsResponsePayloadEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: PermissionsResponsePayload;
 };
 
 /** Configuration for the phone number attribute for users. */
@@ -21035,6 +21105,50 @@ export type PromptLanguage =
   /** Sent to Auth0 as `zh-TW`. */
   | 'ZH_TW';
 
+export type PromptRendering = {
+  __typename?: 'PromptRendering';
+  /** Context values to make available */
+  contextConfiguration?: Maybe<Array<Scalars['String']['output']>>;
+  /** Override Universal Login default head tags */
+  defaultHeadTagsDisabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Optional filters to apply rendering rules to specific entities */
+  filters?: Maybe<AculFilters>;
+  /** An array of head tags */
+  headTags?: Maybe<Array<AculHeadTag>>;
+  /** Name of the prompt */
+  prompt?: Maybe<Scalars['String']['output']>;
+  /** Rendering mode */
+  renderingMode?: Maybe<AculRenderingMode>;
+  /** Name of the screen */
+  screen?: Maybe<Scalars['String']['output']>;
+  /** Tenant ID */
+  tenant?: Maybe<Scalars['String']['output']>;
+  /** Use page template with ACUL */
+  usePageTemplate?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** An edge in a page of ListAculsResponseContentItem: one item and its cursor. */
+export type PromptRenderingEdge = {
+  __typename?: 'PromptRenderingEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PromptRendering;
+};
+
+/** A page of ListAculsResponseContentItem items (a Relay connection). */
+export type PromptRenderingPage = {
+  __typename?: 'PromptRenderingPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<PromptRenderingEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<PromptRendering>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Algorithm which will be used with the credential. Can be one of RS256, RS384, PS256. If not specified, RS256 will be used. Applies to `public_key` credential type. */
 export type PublicKeyCredentialAlgorithm =
   | 'PS256'
@@ -21095,9 +21209,11 @@ export type Query = {
    *
    * Lists all actions that are using a specific Actions Module, showing which deployed action versions reference this Actions Module.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleActions?: Maybe<ActionModuleActionConnection>;
+  actionModuleActions?: Maybe<ActionModuleActionPage>;
   /**
    * Get a specific version of an Actions Module
    *
@@ -21111,25 +21227,29 @@ export type Query = {
    *
    * List all published versions of a specific Actions Module.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
-  actionModuleVersions?: Maybe<ActionModuleVersionConnection>;
+  actionModuleVersions?: Maybe<ActionModuleVersionPage>;
   /**
    * List Actions Modules
    *
-   * Retrieve a paginated list of all Actions Modules with optional filtering and totals.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:actions.
    */
-  actionModules?: Maybe<ActionModuleConnection>;
+  actionModules?: Maybe<ActionModulePage>;
   /**
    * Get trigger bindings
    *
    * Retrieve the actions that are bound to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The list of actions returned reflects the order in which they will be executed during the appropriate flow.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
-  actionTriggerBindings?: Maybe<ActionBindingConnection>;
+  actionTriggerBindings?: Maybe<ActionBindingPage>;
   /**
    * Get triggers
    *
@@ -21151,17 +21271,21 @@ export type Query = {
    *
    * Retrieve all of an action's versions. An action version is created whenever an action is deployed. An action version is immutable, once created.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
-  actionVersions?: Maybe<ActionVersionConnection>;
+  actionVersions?: Maybe<ActionVersionPage>;
   /**
    * Get actions
    *
    * Retrieve all actions.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:actions.
    */
-  actions?: Maybe<ActionConnection>;
+  actions?: Maybe<ActionPage>;
   /**
    * Get Bot Detection settings
    *
@@ -21287,7 +21411,7 @@ export type Query = {
   /**
    * Get client by ID
    *
-   * Retrieve client details by ID. Clients are SSO connections or Applications linked with your Auth0 tenant. A list of fields to include or exclude may also be specified.
+   * Retrieve client details by ID. Clients are SSO connections or Applications linked with your Auth0 tenant.
    * For more information, read [Applications in Auth0](https://www.auth0.com/docs/get-started/applications) and [Single Sign-On](https://www.auth0.com/docs/authenticate/single-sign-on).
    *
    * - The following properties can be retrieved with any of the scopes:
@@ -21312,20 +21436,21 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
+   * The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
   client?: Maybe<Client>;
   /**
    * Get enabled connections for a client
    *
-   * Retrieve all connections that are enabled for the specified [Application](https://www.auth0.com/docs/get-started/applications), using checkpoint pagination. A list of fields to include or exclude for each connection may also be specified.
-   *
    * - This endpoint requires the `read:connections` scope and any one of `read:clients` or `read:client_summary`.
-   * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections, read:clients, read:client_summary.
    */
-  clientConnections?: Maybe<ConnectionConnection>;
+  clientConnections?: Maybe<ConnectionPage>;
   /**
    * Get client credential details
    *
@@ -21358,21 +21483,25 @@ export type Query = {
   /**
    * Get the organizations associated to a client grant
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  clientGrantOrganizations?: Maybe<OrganizationsListConnection>;
+  clientGrantOrganizations?: Maybe<OrganizationPage>;
   /**
    * Get client grants
    *
    * Retrieve a list of [client grants](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants), including the scopes associated with the application/API pair.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:client_grants.
    */
-  clientGrants?: Maybe<ClientGrantConnection>;
+  clientGrants?: Maybe<ClientGrantPage>;
   /**
    * Get clients
    *
-   * Retrieve clients (applications and SSO integrations) matching provided filters. A list of fields to include or exclude may also be specified.
+   * Retrieve clients (applications and SSO integrations) matching provided filters.
    * For more information, read [Applications in Auth0](https://www.auth0.com/docs/get-started/applications) and [Single Sign-On](https://www.auth0.com/docs/authenticate/single-sign-on).
    *
    * - The following can be retrieved with any scope:
@@ -21398,13 +21527,17 @@ export type Query = {
    *     `encryption_key`, `encryption_key.pub`, `encryption_key.cert`,
    *     `client_secret`, `client_authentication_methods` and `signing_key`.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:clients, read:client_keys, read:client_credentials, read:client_summary.
    */
-  clients?: Maybe<ClientConnection>;
+  clients?: Maybe<ClientPage>;
   /**
    * Get a connection
    *
    * Retrieve details for a specified [connection](https://auth0.com/docs/authenticate/identity-providers) along with options that can be used for identity provider configuration.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections.
    */
@@ -21420,11 +21553,11 @@ export type Query = {
    *
    * Retrieve all clients that have the specified [connection](https://auth0.com/docs/authenticate/identity-providers) enabled.
    *
-   * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connections.
    */
-  connectionClients?: Maybe<ConnectionEnabledClientConnection>;
+  connectionClients?: Maybe<ConnectionEnabledClientPage>;
   /**
    * Get a directory provisioning configuration
    *
@@ -21446,17 +21579,21 @@ export type Query = {
    *
    * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPayloadConnection>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Maybe<SynchronizedGroupPage>;
   /**
    * Get a list of directory provisioning configurations
    *
    * Retrieve a list of directory provisioning configurations of a tenant.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:directory_provisionings.
    */
-  connectionDirectoryProvisionings?: Maybe<DirectoryProvisioningConnection>;
+  connectionDirectoryProvisionings?: Maybe<DirectoryProvisioningPage>;
   /**
    * Get connection keys
    *
@@ -21480,7 +21617,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:connection_profiles.
    */
-  connectionProfileTemplate?: Maybe<GetConnectionProfileTemplateResponseContent>;
+  connectionProfileTemplate?: Maybe<ConnectionProfileTemplateEntry>;
   /**
    * Get Connection Profile Templates
    *
@@ -21492,11 +21629,13 @@ export type Query = {
   /**
    * Get Connection Profiles
    *
-   * Retrieve a list of Connection Profiles. This endpoint supports Checkpoint pagination.
+   * Retrieve a list of Connection Profiles.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:connection_profiles.
    */
-  connectionProfiles?: Maybe<ConnectionProfileConnection>;
+  connectionProfiles?: Maybe<ConnectionProfilePage>;
   /**
    * Get a connection's SCIM configuration
    *
@@ -21526,33 +21665,21 @@ export type Query = {
    *
    * Retrieve a list of SCIM configurations of a tenant.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:scim_config.
    */
-  connectionScimConfigurations?: Maybe<ScimConfigurationConnection>;
+  connectionScimConfigurations?: Maybe<ScimConfigurationPage>;
   /**
    * Get all connections
    *
-   * Retrieves detailed list of all [connections](https://auth0.com/docs/authenticate/identity-providers) that match the specified strategy. If no strategy is provided, all connections within your tenant are retrieved. This action can accept a list of fields to include or exclude from the resulting list of connections.
+   * Retrieves detailed list of all [connections](https://auth0.com/docs/authenticate/identity-providers) that match the specified strategy. If no strategy is provided, all connections within your tenant are retrieved.
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 connections.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:connections.
    */
-  connections?: Maybe<ConnectionConnection>;
+  connections?: Maybe<ConnectionPage>;
   /**
    * Get custom domain configuration
    *
@@ -21574,21 +21701,27 @@ export type Query = {
    *
    * Retrieve details on [custom domains](https://auth0.com/docs/custom-domains).
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:custom_domains.
    */
-  customDomains?: Maybe<CustomDomainConnection>;
+  customDomains?: Maybe<CustomDomainPage>;
   /**
    * Retrieve device credentials
    *
    * Retrieve device credential information (`public_key`, `refresh_token`, or `rotating_refresh_token`) associated with a specific user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:device_credentials.
    */
-  deviceCredentials?: Maybe<DeviceCredentialConnection>;
+  deviceCredentials?: Maybe<DeviceCredentialPage>;
   /**
    * Get email provider
    *
-   * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant. A list of fields to include or exclude may also be specified.
+   * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:email_provider.
    */
@@ -21614,9 +21747,11 @@ export type Query = {
    *
    * Retrieve details of all the encryption keys associated with your tenant.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:encryption_keys.
    */
-  encryptionKeys?: Maybe<EncryptionKeyConnection>;
+  encryptionKeys?: Maybe<EncryptionKeyPage>;
   /**
    * Get an event stream by ID
    *
@@ -21626,9 +21761,11 @@ export type Query = {
   /**
    * Get this event stream's delivery history
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:event_streams, read:event_deliveries.
    */
-  eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryConnection>;
+  eventStreamDeliveries?: Maybe<EventStreamDeliveryHistoryPage>;
   /**
    * Get a specific event's delivery history
    *
@@ -21638,9 +21775,11 @@ export type Query = {
   /**
    * Get event streams
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:event_streams.
    */
-  eventStreams?: Maybe<EventStreamConnection>;
+  eventStreams?: Maybe<EventStreamPage>;
   /**
    * Get an experiment by ID.
    *
@@ -21652,11 +21791,11 @@ export type Query = {
   /**
    * List experiments for the tenant.
    *
-   * Retrieve a paginated list of experiments for the tenant, with optional filters.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationExperiments?: Maybe<ExperimentConnection>;
+  experimentationExperiments?: Maybe<ExperimentPage>;
   /**
    * Get a feature flag by ID.
    *
@@ -21684,11 +21823,11 @@ export type Query = {
   /**
    * List feature flags for the tenant.
    *
-   * Retrieve a paginated list of feature flags for the tenant.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationFeatureFlags?: Maybe<FeatureFlagConnection>;
+  experimentationFeatureFlags?: Maybe<FeatureFlagPage>;
   /**
    * Get a segment by ID.
    *
@@ -21700,11 +21839,11 @@ export type Query = {
   /**
    * List segments for the tenant.
    *
-   * Retrieve a paginated list of segments for the tenant.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:experimentation.
    */
-  experimentationSegments?: Maybe<SegmentConnection>;
+  experimentationSegments?: Maybe<SegmentPage>;
   /**
    * Get a flow
    *
@@ -21720,27 +21859,33 @@ export type Query = {
   /**
    * Get flow executions
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:flows_executions.
    */
-  flowExecutions?: Maybe<FlowExecutionConnection>;
+  flowExecutions?: Maybe<FlowExecutionPage>;
   /**
    * Get a Flows Vault connection
    *
    * Requires any of the scopes: read:flows_vault_connections.
    */
-  flowVaultConnection?: Maybe<FlowsVaultConnection>;
+  flowVaultConnection?: Maybe<FlowsVaultConnectionConfig>;
   /**
    * Get Flows Vault connection list
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:flows_vault_connections.
    */
-  flowVaultConnections?: Maybe<FlowsVaultConnectionConnection>;
+  flowVaultConnections?: Maybe<FlowsVaultConnectionConfigPage>;
   /**
    * Get flows
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:flows.
    */
-  flows?: Maybe<FlowConnection>;
+  flows?: Maybe<FlowPage>;
   /**
    * Get a form
    *
@@ -21750,9 +21895,11 @@ export type Query = {
   /**
    * Get forms
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:forms.
    */
-  forms?: Maybe<FormConnection>;
+  forms?: Maybe<FormPage>;
   /**
    * Get a Group
    *
@@ -21766,25 +21913,31 @@ export type Query = {
    *
    * List all users that are a member of this group.
    *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:group_members.
    */
-  groupMembers?: Maybe<GroupMemberConnection>;
+  groupMembers?: Maybe<GroupMemberPage>;
   /**
    * Get a group's roles
    *
    * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
-  groupRoles?: Maybe<RoleConnection>;
+  groupRoles?: Maybe<RolePage>;
   /**
    * Get all Groups
    *
    * List all groups in your tenant.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:groups.
    */
-  groups?: Maybe<GroupConnection>;
+  groups?: Maybe<GroupPage>;
   /**
    * Get a multi-factor authentication enrollment
    *
@@ -21913,7 +22066,9 @@ export type Query = {
   /**
    * Get a hook
    *
-   * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID. Accepts a list of fields to include in the result.
+   * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:hooks.
    */
@@ -21929,11 +22084,13 @@ export type Query = {
   /**
    * Get hooks
    *
-   * Retrieve all [hooks](https://auth0.com/docs/hooks). Accepts a list of fields to include or exclude in the result.
+   * Retrieve all [hooks](https://auth0.com/docs/hooks).
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:hooks.
    */
-  hooks?: Maybe<HookConnection>;
+  hooks?: Maybe<HookPage>;
   /**
    * Get a job
    *
@@ -22208,34 +22365,16 @@ export type Query = {
    *
    * Retrieve log entries that match the specified search criteria (or all log entries if no criteria specified).
    *
-   * Set custom search criteria using the `q` parameter, or search from a specific log ID (_"search from checkpoint"_).
-   *
    * For more information on all possible event types, their respective acronyms, and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * **To set custom search criteria, use the following parameters:**
-   *
    * - **q:** Search Criteria using [Query String Syntax](https://auth0.com/docs/logs/log-search-query-syntax)
-   * - **page:** Page index of the results to return. First page is 0.
-   * - **per_page:** Number of results per page.
    * - **sort:** Field to use for sorting appended with `:1` for ascending and `:-1` for descending. e.g. `date:-1`
-   * - **fields:** Comma-separated list of fields to include or exclude (depending on include_fields) from the result, empty to retrieve all fields.
-   * - **include_fields:** Whether specified fields are to be included (true) or excluded (false).
-   * - **include_totals:** Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). **Deprecated:** this field is deprecated and should be removed from use. See [Search Engine V3 Breaking Changes](https://auth0.com/docs/product-lifecycle/deprecations-and-migrations/migrate-to-tenant-log-search-v3#pagination)
    *
-   * For more information on the list of fields that can be used in `fields` and `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
-   *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may paginate only through 1,000 search results. If you exceed this threshold, please redefine your search or use the [get logs by checkpoint method](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#retrieve-logs-by-checkpoint).
-   *
-   * **To search from a checkpoint log ID, use the following parameters:**
-   *
-   * - **from:** Log Event ID from which to start retrieving logs. You can limit the number of logs returned using the `take` parameter. If you use `from` at the same time as `q`, `from` takes precedence and `q` is ignored.
-   * - **take:** Number of entries to retrieve when using the `from` parameter.
-   *
-   * **Important:** When fetching logs from a checkpoint log ID, any parameter other than `from` and `take` will be ignored, and date ordering is not guaranteed.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs?: Maybe<LogConnection>;
+  logs?: Maybe<LogPage>;
   /** The caller's own user: the user named by the bearer token's `sub`, read with `read:current_user` (own user only) or `read:users`. UNAUTHENTICATED for a caller that is no user (an API key, a client-credentials token, the open demo). */
   me?: Maybe<User>;
   /**
@@ -22245,19 +22384,21 @@ export type Query = {
    *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcl?: Maybe<NetworkAcls>;
+  networkAcl?: Maybe<NetworkAcl>;
   /**
    * Get all access control list entries for a tenant
    *
    * Get all access control list entries for your client.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:network_acls.
    */
-  networkAcls?: Maybe<NetworkAclsConnection>;
+  networkAcls?: Maybe<NetworkAclPage>;
   /** The object with this global id (a `Node` `id`), checked against the caller's scopes as its get-by-id field is. A malformed id is BAD_USER_INPUT, an id of no known type NOT_FOUND, both without any call to Auth0. */
   node?: Maybe<Node>;
   /** The objects with these global ids, in order; loaded in batches (users by id: one search per 50 ids). An id that cannot be answered is null in the list, with its error. */
-  nodes: Array<Maybe<Node>>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
   /**
    * Get organization
    *
@@ -22277,21 +22418,25 @@ export type Query = {
   /**
    * Get client grants associated to an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_client_grants.
    */
-  organizationClientGrants?: Maybe<OrganizationClientGrantConnection>;
+  organizationClientGrants?: Maybe<OrganizationClientGrantPage>;
   /**
    * Get a specific connection associated with an organization
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationConnection?: Maybe<OrganizationAllConnection>;
+  organizationConnection?: Maybe<OrganizationConnectionAccess>;
   /**
    * Get connections associated with an organization
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationConnections?: Maybe<OrganizationAllConnectionConnection>;
+  organizationConnections?: Maybe<OrganizationConnectionAccessPage>;
   /**
    * Retrieve an organization discovery domain by ID
    *
@@ -22316,9 +22461,11 @@ export type Query = {
    * Retrieve list of all organization discovery domains associated with the specified organization.
    * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_discovery_domains.
    */
-  organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainConnection>;
+  organizationDiscoveryDomains?: Maybe<OrganizationDiscoveryDomainPage>;
   /**
    * Get an enabled connection for an organization
    *
@@ -22326,33 +22473,41 @@ export type Query = {
    *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationEnabledConnection?: Maybe<OrganizationConnection>;
+  organizationEnabledConnection?: Maybe<OrganizationConnectionSettings>;
   /**
    * Get connections enabled for an organization
    *
    * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_connections.
    */
-  organizationEnabledConnections?: Maybe<OrganizationConnectionConnection>;
+  organizationEnabledConnections?: Maybe<OrganizationConnectionSettingsPage>;
   /**
    * Lists the roles assigned to a group in the context of an organization.
    *
    * Lists the roles assigned to the specified group in the context of an organization.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_group_roles.
    */
-  organizationGroupRoles?: Maybe<RoleConnection>;
+  organizationGroupRoles?: Maybe<RolePage>;
   /**
    * Lists the groups that are assigned to the organization.
    *
    * Lists the groups that are assigned to the specified organization.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_groups.
    */
-  organizationGroups?: Maybe<GroupConnection>;
+  organizationGroups?: Maybe<GroupPage>;
   /**
    * Get a specific invitation to an Organization
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_invitations.
    */
@@ -22362,25 +22517,31 @@ export type Query = {
    *
    * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:organization_invitations.
    */
-  organizationInvitations?: Maybe<OrganizationInvitationConnection>;
+  organizationInvitations?: Maybe<OrganizationInvitationPage>;
   /**
    * List organization member role group sources.
    *
    * Lists the groups which grant the org member a given role.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_member_role_source_groups.
    */
-  organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
+  organizationMemberEffectiveRoleSourceGroups?: Maybe<GroupPage>;
   /**
    * List organization member effective roles.
    *
    * Lists the roles assigned to an organization member directly or through group membership.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:organization_member_effective_roles.
    */
-  organizationMemberEffectiveRoles?: Maybe<OrganizationMemberEffectiveRoleConnection>;
+  organizationMemberEffectiveRoles?: Maybe<OrganizationMemberEffectiveRolePage>;
   /**
    * Get user roles assigned to an Organization member
    *
@@ -22388,56 +22549,32 @@ export type Query = {
    *
    * Users can be members of multiple Organizations with unique roles assigned for each membership. This action only returns the roles associated with the specified Organization; any roles assigned to the user within other Organizations are not included.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organization_member_roles.
    */
-  organizationMemberRoles?: Maybe<RoleConnection>;
+  organizationMemberRoles?: Maybe<RolePage>;
   /**
    * Get members who belong to an organization
    *
    * List organization members.
    * This endpoint is subject to eventual consistency. New users may not be immediately included in the response and deleted users may not be immediately removed from it.
    *
-   * - Use the `fields` parameter to optionally define the specific member details retrieved. If `fields` is left blank, all fields (except roles) are returned.
-   * - Member roles are not sent by default. Use `fields=roles` to retrieve the roles assigned to each listed member. To use this parameter, you must include the `read:organization_member_roles` scope in the token.
-   *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:organization_members.
    */
-  organizationMembers?: Maybe<OrganizationMemberConnection>;
+  organizationMembers?: Maybe<OrganizationMemberPage>;
   /**
    * Get organizations
    *
    * Retrieve detailed list of all Organizations available in your tenant. For more information, see Auth0 Organizations.
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organizations.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total number of entries to retrieve when using the `from` parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:organizations, read:organizations_summary.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /**
    * Get custom text for a prompt
    *
@@ -22467,9 +22604,11 @@ export type Query = {
    *
    * Get render setting configurations for all screens.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:prompts.
    */
-  promptRenderings?: Maybe<ListAculsResponseContentItemConnection>;
+  promptRenderings?: Maybe<PromptRenderingPage>;
   /**
    * Get prompt settings
    *
@@ -22481,9 +22620,11 @@ export type Query = {
   /**
    * Get rate limit policies
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:rate_limit_policies.
    */
-  rateLimitPolicies?: Maybe<RateLimitPolicyConnection>;
+  rateLimitPolicies?: Maybe<RateLimitPolicyPage>;
   /**
    * Get a rate limit policy
    *
@@ -22501,11 +22642,13 @@ export type Query = {
   /**
    * Get refresh tokens
    *
-   * Retrieve a paginated list of refresh tokens for a specific user, with optional filtering by client ID. Results are sorted by credential_id ascending.
+   * Results are sorted by credential_id ascending.
+   *
+   * In the graph this list pages with `first` and `after`. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  refreshTokens?: Maybe<RefreshTokenConnection>;
+  refreshTokens?: Maybe<RefreshTokenPage>;
   /**
    * Get a resource server
    *
@@ -22519,9 +22662,11 @@ export type Query = {
    *
    * Retrieve details of all APIs associated with your tenant.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:resource_servers.
    */
-  resourceServers?: Maybe<ResourceServerConnection>;
+  resourceServers?: Maybe<ResourceServerPage>;
   /**
    * Get risk assessment settings
    *
@@ -22551,41 +22696,31 @@ export type Query = {
    *
    * Lists the groups to which the specified role is assigned.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
-  roleGroups?: Maybe<GroupConnection>;
+  roleGroups?: Maybe<GroupPage>;
   /**
    * Get permissions granted by role
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:roles.
    */
-  rolePermissions?: Maybe<PermissionsResponsePayloadConnection>;
+  rolePermissions?: Maybe<RolePermissionPage>;
   /**
    * Get a role's users
    *
    * Retrieve list of users associated with a specific role. For Dashboard instructions, review [View Users Assigned to Roles](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/roles/view-users-assigned-to-roles).
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roleUsers?: Maybe<RoleUserConnection>;
+  roleUsers?: Maybe<RoleUserPage>;
   /**
    * Get roles
    *
@@ -22593,13 +22728,17 @@ export type Query = {
    *
    * **Note**: The returned list does not include standard roles available for tenant members, such as Admin or Support Access.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:roles.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /**
    * Get a rule
    *
-   * Retrieve [rule](https://auth0.com/docs/rules) details. Accepts a list of fields to include or exclude in the result.
+   * Retrieve [rule](https://auth0.com/docs/rules) details.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:rules.
    */
@@ -22607,11 +22746,13 @@ export type Query = {
   /**
    * Get rules
    *
-   * Retrieve a filtered list of [rules](https://auth0.com/docs/rules). Accepts a list of fields to include or exclude.
+   * Retrieve a filtered list of [rules](https://auth0.com/docs/rules).
+   *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:rules.
    */
-  rules?: Maybe<RuleConnection>;
+  rules?: Maybe<RulePage>;
   /**
    * Retrieve config variable keys for rules (get_rules-configs)
    *
@@ -22643,9 +22784,11 @@ export type Query = {
    *
    * Retrieves self-service profiles.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:self_service_profiles.
    */
-  selfServiceProfiles?: Maybe<SelfServiceProfileConnection>;
+  selfServiceProfiles?: Maybe<SelfServiceProfilePage>;
   /**
    * Get session
    *
@@ -22677,7 +22820,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:stats.
    */
-  statsActiveUsersCount?: Maybe<Scalars['Float']['output']>;
+  statsActiveUsersCount?: Maybe<Scalars['Int']['output']>;
   /**
    * Get daily stats
    *
@@ -22705,7 +22848,9 @@ export type Query = {
   /**
    * Get tenant settings
    *
-   * Retrieve tenant settings. A list of fields to include or exclude may also be specified.
+   * Retrieve tenant settings.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:tenant_settings.
    */
@@ -22727,20 +22872,17 @@ export type Query = {
    *
    * By using this feature, you agree to the applicable Free Trial terms in [Okta’s Master Subscription Agreement](https://www.okta.com/legal/). It is your responsibility to securely validate the user’s subject_token. See [User Guide](https://auth0.com/docs/authenticate/custom-token-exchange) for more details.
    *
-   * This endpoint supports Checkpoint pagination. To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:token_exchange_profiles.
    */
-  tokenExchangeProfiles?: Maybe<TokenExchangeProfileConnection>;
+  tokenExchangeProfiles?: Maybe<TokenExchangeProfilePage>;
   /**
    * Get a User
    *
-   * Retrieve user details. A list of fields to include or exclude may also be specified. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
+   * Retrieve user details. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:users, read:current_user, read:user_idp_tokens.
    */
@@ -22760,7 +22902,7 @@ export type Query = {
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
-  userAttributeProfileTemplate?: Maybe<GetUserAttributeProfileTemplateResponseContent>;
+  userAttributeProfileTemplate?: Maybe<UserAttributeProfileTemplateEntry>;
   /**
    * Get User Attribute Profile Templates
    *
@@ -22772,11 +22914,13 @@ export type Query = {
   /**
    * Get User Attribute Profiles
    *
-   * Retrieve a list of User Attribute Profiles. This endpoint supports Checkpoint pagination.
+   * Retrieve a list of User Attribute Profiles.
+   *
+   * In the graph this list pages with `first` and `after`.
    *
    * Requires any of the scopes: read:user_attribute_profiles.
    */
-  userAttributeProfiles?: Maybe<UserAttributeProfileConnection>;
+  userAttributeProfiles?: Maybe<UserAttributeProfilePage>;
   /**
    * Get an authentication method by ID
    *
@@ -22788,9 +22932,11 @@ export type Query = {
    *
    * Retrieve detailed list of authentication methods associated with a specified user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:authentication_methods.
    */
-  userAuthenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
+  userAuthenticationMethods?: Maybe<UserAuthenticationMethodPage>;
   /**
    * Get a user's blocks
    *
@@ -22812,41 +22958,51 @@ export type Query = {
    *
    * Retrieve all connected accounts associated with the user.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:users.
    */
-  userConnectedAccounts?: Maybe<ConnectedAccountConnection>;
+  userConnectedAccounts?: Maybe<ConnectedAccountPage>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
+  userEffectivePermissionSourceRoles?: Maybe<UserEffectivePermissionSourceRolePage>;
   /**
    * Lists the permissions assigned to a user directly or through roles or groups.
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  userEffectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
+  userEffectivePermissions?: Maybe<UserEffectivePermissionPage>;
   /**
    * Get a user's role source groups
    *
    * Lists the groups that grant a user a specific role.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  userEffectiveRoleSourceGroups?: Maybe<GroupConnection>;
+  userEffectiveRoleSourceGroups?: Maybe<GroupPage>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  userEffectiveRoles?: Maybe<UserEffectiveRoleConnection>;
+  userEffectiveRoles?: Maybe<UserEffectiveRolePage>;
   /**
    * Get the First Confirmed Multi-factor Authentication (MFA) Enrollment
    *
@@ -22868,17 +23024,21 @@ export type Query = {
    *
    * Retrieve the [grants](https://auth0.com/docs/api-auth/which-oauth-flow-to-use) associated with your account.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:grants.
    */
-  userGrants?: Maybe<UserGrantConnection>;
+  userGrants?: Maybe<UserGrantPage>;
   /**
    * Get user's groups
    *
    * List all groups to which this user belongs.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:groups.
    */
-  userGroups?: Maybe<UserGroupsConnection>;
+  userGroups?: Maybe<UserGroupPage>;
   /**
    * Get user's log events
    *
@@ -22886,37 +23046,43 @@ export type Query = {
    *
    * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. If you exceed this threshold, please redefine your search.
    *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  userLogs?: Maybe<LogConnection>;
+  userLogs?: Maybe<LogPage>;
   /**
    * List user's organizations
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organizations.
    */
-  userOrganizations?: Maybe<OrganizationsListConnection>;
+  userOrganizations?: Maybe<OrganizationPage>;
   /**
    * Get a User's Permissions
    *
    * Retrieve all permissions associated with the user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users.
    */
-  userPermissions?: Maybe<UserPermissionConnection>;
+  userPermissions?: Maybe<UserPermissionPage>;
   /**
    * Get refresh tokens for a user
    *
    * Retrieve details for a user's refresh tokens.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:refresh_tokens.
    */
-  userRefreshTokens?: Maybe<RefreshTokenConnection>;
+  userRefreshTokens?: Maybe<RefreshTokenPage>;
   /**
    * Get a user's roles
    *
@@ -22924,17 +23090,21 @@ export type Query = {
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  userRoles?: Maybe<RoleConnection>;
+  userRoles?: Maybe<RolePage>;
   /**
    * Get sessions for user
    *
    * Retrieve details for a user's sessions.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:sessions.
    */
-  userSessions?: Maybe<SessionConnection>;
+  userSessions?: Maybe<SessionPage>;
   /**
    * List or Search Users
    *
@@ -22943,7 +23113,6 @@ export type Query = {
    * - Specify a search criteria for users
    * - Sort the users to be returned
    * - Select the fields to be returned
-   * - Specify the number of users to retrieve per page and the page index
    *
    * The `q` query parameter can be used to get users that match the specified criteria [using query string syntax.](https://auth0.com/docs/users/search/v3/query-syntax)
    *
@@ -22953,9 +23122,11 @@ export type Query = {
    *
    * Auth0 limits the number of users you can return. If you exceed this threshold, please redefine your search, use the [export job](https://auth0.com/docs/api/management/v2#!/Jobs/post_users_exports), or the [User Import / Export](https://auth0.com/docs/extensions/user-import-export) extension.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:users, read:user_idp_tokens.
    */
-  users?: Maybe<UserConnection>;
+  users?: Maybe<UserPage>;
   /**
    * Search Users by Email
    *
@@ -22964,6 +23135,8 @@ export type Query = {
    * For example, if you register a user as JohnSmith@example.com, Auth0 saves the user's email as johnsmith@example.com.
    *
    * Therefore, when using this endpoint, make sure that you are searching for users via email addresses using the correct case.
+   *
+   * The gateway asks Auth0 only for the fields the query selects.
    *
    * Requires any of the scopes: read:users.
    */
@@ -22981,9 +23154,11 @@ export type Query = {
    *
    * List verifiable credential templates.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:vdcs_templates.
    */
-  verifiableCredentialVerificationTemplates?: Maybe<VerifiableCredentialTemplateConnection>;
+  verifiableCredentialVerificationTemplates?: Maybe<VerifiableCredentialTemplatePage>;
 };
 
 
@@ -23137,19 +23312,15 @@ export type QueryCheckConnectionStatusArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryClientArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 /** Reads: every GET operation of the Management API. */
 export type QueryClientConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   strategy?: InputMaybe<Array<ConnectionStrategy>>;
 };
 
@@ -23207,9 +23378,7 @@ export type QueryClientsArgs = {
   appType?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   externalClientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   isFirstParty?: InputMaybe<Scalars['Boolean']['input']>;
   isGlobal?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -23221,9 +23390,7 @@ export type QueryClientsArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryConnectionArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23322,9 +23489,7 @@ export type QueryConnectionScimConfigurationsArgs = {
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -23342,9 +23507,7 @@ export type QueryCustomDomainArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryCustomDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
 };
@@ -23355,21 +23518,12 @@ export type QueryDeviceCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<DeviceCredentialType>;
   userId?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Reads: every GET operation of the Management API. */
-export type QueryEmailProviderArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23571,10 +23725,8 @@ export type QueryGroupArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryGroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23592,9 +23744,7 @@ export type QueryGroupsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   connectionId?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -23611,7 +23761,6 @@ export type QueryGuardianEnrollmentArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryHookArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -23627,7 +23776,6 @@ export type QueryHooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -23664,9 +23812,7 @@ export type QueryLogStreamArgs = {
 export type QueryLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -23811,9 +23957,7 @@ export type QueryOrganizationGroupsArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryOrganizationInvitationArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   invitationId: Scalars['ID']['input'];
 };
 
@@ -23822,10 +23966,8 @@ export type QueryOrganizationInvitationArgs = {
 export type QueryOrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -23869,10 +24011,8 @@ export type QueryOrganizationMemberRolesArgs = {
 export type QueryOrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -23915,9 +24055,7 @@ export type QueryPromptRenderingArgs = {
 export type QueryPromptRenderingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -23953,9 +24091,7 @@ export type QueryRefreshTokenArgs = {
 export type QueryRefreshTokensArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   userId: Scalars['String']['input'];
 };
 
@@ -23963,7 +24099,6 @@ export type QueryRefreshTokensArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryResourceServerArgs = {
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -23973,7 +24108,6 @@ export type QueryResourceServersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   identifiers?: InputMaybe<Array<Scalars['String']['input']>>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -24032,9 +24166,7 @@ export type QueryRolesArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryRuleArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -24043,9 +24175,7 @@ export type QueryRulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -24062,7 +24192,7 @@ export type QuerySelfServiceProfileArgs = {
 export type QuerySelfServiceProfileCustomTextsArgs = {
   id: Scalars['ID']['input'];
   language: SelfServiceProfileCustomTextLanguage;
-  page: SelfServiceProfileCustomTextPage;
+  page: SelfServiceProfileCustomTextPageKind;
 };
 
 
@@ -24105,13 +24235,6 @@ export type QuerySubscribeEventsArgs = {
 
 
 /** Reads: every GET operation of the Management API. */
-export type QueryTenantSettingsArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/** Reads: every GET operation of the Management API. */
 export type QueryTokenExchangeProfileArgs = {
   id: Scalars['ID']['input'];
 };
@@ -24126,9 +24249,7 @@ export type QueryTokenExchangeProfilesArgs = {
 
 /** Reads: every GET operation of the Management API. */
 export type QueryUserArgs = {
-  fields?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -24258,10 +24379,8 @@ export type QueryUserGrantsArgs = {
 export type QueryUserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -24340,10 +24459,8 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   connection?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -24357,8 +24474,6 @@ export type QueryUsersArgs = {
 /** Reads: every GET operation of the Management API. */
 export type QueryUsersByEmailArgs = {
   email: Scalars['String']['input'];
-  fields?: InputMaybe<Scalars['String']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -24374,6 +24489,7 @@ export type QueryVerifiableCredentialVerificationTemplatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A rate-limit policy of the tenant: which requests it applies to and the limits it sets. */
 export type RateLimitPolicy = Node & {
   __typename?: 'RateLimitPolicy';
   /** The configuration of the rate limit policy. */
@@ -24472,23 +24588,12 @@ export type RateLimitPolicyConfigurationVariant3Input = {
   redirectUri: Scalars['String']['input'];
 };
 
-/** A page of RateLimitPolicy items. */
-export type RateLimitPolicyConnection = {
-  __typename?: 'RateLimitPolicyConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<RateLimitPolicyEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<RateLimitPolicy>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** The consumer to which the rate limit policy applies. */
 export type RateLimitPolicyConsumer =
   /** Sent to Auth0 as `client`. */
   | 'CLIENT';
 
-/** An edge in a connection of RateLimitPolicy. */
+/** An edge in a page of RateLimitPolicy: one item and its cursor. */
 export type RateLimitPolicyEdge = {
   __typename?: 'RateLimitPolicyEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -24497,11 +24602,23 @@ export type RateLimitPolicyEdge = {
   node: RateLimitPolicy;
 };
 
+/** A page of RateLimitPolicy items (a Relay connection). */
+export type RateLimitPolicyPage = {
+  __typename?: 'RateLimitPolicyPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RateLimitPolicyEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RateLimitPolicy>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 /** The API protected by the Rate Limit Policy. */
 export type RateLimitPolicyResource =
   /** Sent to Auth0 as `oauth_authentication_api`. */
   | 'OAUTH_AUTHENTICATION_API';
 
+/** A refresh token issued to a user for an application, with its session, device and expiry. */
 export type RefreshToken = Node & {
   __typename?: 'RefreshToken';
   /** The client named by `clientId`, resolved in batches. */
@@ -24538,17 +24655,6 @@ export type RefreshToken = Node & {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of RefreshToken items. */
-export type RefreshTokenConnection = {
-  __typename?: 'RefreshTokenConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<RefreshTokenEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<RefreshToken>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** Device used while issuing/exchanging the refresh token */
 export type RefreshTokenDevice = {
   __typename?: 'RefreshTokenDevice';
@@ -24566,7 +24672,7 @@ export type RefreshTokenDevice = {
   lastUserAgent?: Maybe<Scalars['String']['output']>;
 };
 
-/** An edge in a connection of RefreshToken. */
+/** An edge in a page of RefreshToken: one item and its cursor. */
 export type RefreshTokenEdge = {
   __typename?: 'RefreshTokenEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -24581,6 +24687,17 @@ export type RefreshTokenExpirationType =
   | 'EXPIRING'
   /** Sent to Auth0 as `non-expiring`. */
   | 'NON_EXPIRING';
+
+/** A page of RefreshToken items (a Relay connection). */
+export type RefreshTokenPage = {
+  __typename?: 'RefreshTokenPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RefreshTokenEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RefreshToken>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
 
 export type RefreshTokenResourceServer = {
   __typename?: 'RefreshTokenResourceServer';
@@ -24625,9 +24742,10 @@ export type RegisterCimdClientPayload = {
 
 export type ReplaceSynchronizedGroupsInput = {
   /** Array of Google Workspace Directory group objects to synchronize. */
-  groups: Array<SynchronizedGroupPayloadInput>;
+  groups: Array<SynchronizedGroupInput>;
 };
 
+/** An API registered with Auth0: the audience access tokens are issued for, the permissions (scopes) it defines and the token settings used for it. */
 export type ResourceServer = Node & {
   __typename?: 'ResourceServer';
   /** Whether refresh tokens can be issued for this API (true) or not (false). */
@@ -24649,7 +24767,7 @@ export type ResourceServer = Node & {
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
   id: Scalars['ID']['output'];
   /** Unique identifier for the API used as the audience parameter on authorization calls. Can not be changed once set. */
-  identifier?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
   /** Whether this is an Auth0 system API (true) or a custom API (false). */
   isSystem?: Maybe<Scalars['Boolean']['output']>;
   /** Friendly name for this resource server. Can not contain `<` or `>` characters. */
@@ -24661,7 +24779,7 @@ export type ResourceServer = Node & {
    *
    * The Auth0 id (`id`); `id` is the global Node id.
    */
-  resourceServerId?: Maybe<Scalars['String']['output']>;
+  resourceServerId: Scalars['String']['output'];
   /** List of permissions (scopes) that this API uses. */
   scopes?: Maybe<Array<ResourceServerScope>>;
   /** Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon. */
@@ -24694,30 +24812,30 @@ export type ResourceServerAuthorizationPolicyInput = {
   policyId: Scalars['String']['input'];
 };
 
-/** A page of ResourceServer items. */
-export type ResourceServerConnection = {
-  __typename?: 'ResourceServerConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ResourceServerEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ResourceServer>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 export type ResourceServerConsentPolicy =
   /** Sent to Auth0 as `transactional-authorization-with-mfa`. */
   | 'TRANSACTIONAL_AUTHORIZATION_WITH_MFA';
 
-/** An edge in a connection of ResourceServer. */
+/** An edge in a page of ResourceServer: one item and its cursor. */
 export type ResourceServerEdge = {
   __typename?: 'ResourceServerEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ResourceServer;
+};
+
+/** A page of ResourceServer items (a Relay connection). */
+export type ResourceServerPage = {
+  __typename?: 'ResourceServerPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ResourceServerEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ResourceServer>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Proof-of-Possession configuration for access tokens */
@@ -24833,8 +24951,8 @@ export type ResourceServerSubjectTypeAuthorizationUserPolicy =
   /** Sent to Auth0 as `require_client_grant`. */
   | 'REQUIRE_CLIENT_GRANT';
 
-/** Dialect of access tokens that should be issued. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-export type ResourceServerTokenDialectResponse =
+/** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
+export type ResourceServerTokenDialect =
   /** Sent to Auth0 as `access_token`. */
   | 'ACCESS_TOKEN'
   /** Sent to Auth0 as `access_token_authz`. */
@@ -24844,8 +24962,8 @@ export type ResourceServerTokenDialectResponse =
   /** Sent to Auth0 as `rfc9068_profile_authz`. */
   | 'RFC9068_PROFILE_AUTHZ';
 
-/** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-export type ResourceServerTokenDialectSchema =
+/** Dialect of access tokens that should be issued. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
+export type ResourceServerTokenDialectResponse =
   /** Sent to Auth0 as `access_token`. */
   | 'ACCESS_TOKEN'
   /** Sent to Auth0 as `access_token_authz`. */
@@ -24944,6 +25062,7 @@ export type RiskAssessmentsSettingsNewDevice = {
   rememberFor?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type Role = Node & {
   __typename?: 'Role';
   /** Description of this role. */
@@ -24953,60 +25072,52 @@ export type Role = Node & {
    *
    * Lists the groups to which the specified role is assigned.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:group_roles.
    */
-  groups?: Maybe<GroupConnection>;
+  groups?: Maybe<GroupPage>;
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
   id: Scalars['ID']['output'];
   /** Name of this role. */
-  name?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
   /**
    * Get permissions granted by role
    *
    * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:roles.
    */
-  permissions?: Maybe<PermissionsResponsePayloadConnection>;
+  permissions?: Maybe<RolePermissionPage>;
   /**
    * ID for this role.
    *
    * The Auth0 id (`id`); `id` is the global Node id.
    */
-  roleId?: Maybe<Scalars['String']['output']>;
+  roleId: Scalars['String']['output'];
   /**
    * Get a role's users
    *
    * Retrieve list of users associated with a specific role. For Dashboard instructions, review [View Users Assigned to Roles](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/roles/view-users-assigned-to-roles).
    *
-   * This endpoint supports two types of pagination:
-   *
-   * - Offset pagination
-   * - Checkpoint pagination
-   *
-   * Checkpoint pagination must be used if you need to retrieve more than 1000 organization members.
-   *
-   * **Checkpoint Pagination**
-   *
-   * To search by checkpoint, use the following parameters:
-   *
-   * - `from`: Optional id from which to start selection.
-   * - `take`: The total amount of entries to retrieve when using the from parameter. Defaults to 50.
-   *
-   * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  users?: Maybe<RoleUserConnection>;
+  users?: Maybe<RoleUserPage>;
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RoleGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RolePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -25017,6 +25128,7 @@ export type RolePermissionsArgs = {
 };
 
 
+/** A named set of API permissions that can be given to users (directly, or inside an organization) for role-based access control. */
 export type RoleUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -25026,9 +25138,18 @@ export type RoleUsersArgs = {
   pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of Role items. */
-export type RoleConnection = {
-  __typename?: 'RoleConnection';
+/** An edge in a page of Role: one item and its cursor. */
+export type RoleEdge = {
+  __typename?: 'RoleEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Role;
+};
+
+/** A page of Role items (a Relay connection). */
+export type RolePage = {
+  __typename?: 'RolePage';
   /** The items of this page, each with its cursor. */
   edges: Array<RoleEdge>;
   /** The items of this page, without cursors. */
@@ -25039,15 +25160,41 @@ export type RoleConnection = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An edge in a connection of Role. */
-export type RoleEdge = {
-  __typename?: 'RoleEdge';
+export type RolePermission = {
+  __typename?: 'RolePermission';
+  /** Description of this permission. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Name of this permission. */
+  permissionName?: Maybe<Scalars['String']['output']>;
+  /** Resource server (API) identifier that this permission is for. */
+  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
+  /** Resource server (API) name this permission is for. */
+  resourceServerName?: Maybe<Scalars['String']['output']>;
+};
+
+/** An edge in a page of PermissionsResponsePayload: one item and its cursor. */
+export type RolePermissionEdge = {
+  __typename?: 'RolePermissionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: Role;
+  node: RolePermission;
 };
 
+/** A page of PermissionsResponsePayload items (a Relay connection). */
+export type RolePermissionPage = {
+  __typename?: 'RolePermissionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RolePermissionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<RolePermission>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A user a role is assigned to, with the profile summary the role's user list carries; `user` is the full user. */
 export type RoleUser = UserProfile & {
   __typename?: 'RoleUser';
   /** Email address of this user. */
@@ -25059,12 +25206,21 @@ export type RoleUser = UserProfile & {
   /** The user named by `userId`, resolved in batches. */
   user?: Maybe<User>;
   /** ID of this user. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
 };
 
-/** A page of RoleUser items. */
-export type RoleUserConnection = {
-  __typename?: 'RoleUserConnection';
+/** An edge in a page of RoleUser: one item and its cursor. */
+export type RoleUserEdge = {
+  __typename?: 'RoleUserEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: RoleUser;
+};
+
+/** A page of RoleUser items (a Relay connection). */
+export type RoleUserPage = {
+  __typename?: 'RoleUserPage';
   /** The items of this page, each with its cursor. */
   edges: Array<RoleUserEdge>;
   /** The items of this page, without cursors. */
@@ -25073,15 +25229,6 @@ export type RoleUserConnection = {
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of RoleUser. */
-export type RoleUserEdge = {
-  __typename?: 'RoleUserEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: RoleUser;
 };
 
 export type RollbackActionModuleInput = {
@@ -25133,6 +25280,7 @@ export type RotateSigningKeysPayload = {
   kid?: Maybe<Scalars['String']['output']>;
 };
 
+/** A legacy JavaScript rule run during authentication (superseded by Actions). */
 export type Rule = Node & {
   __typename?: 'Rule';
   /** Whether the rule is enabled (true), or disabled (false). */
@@ -25155,26 +25303,26 @@ export type Rule = Node & {
   stage?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Rule items. */
-export type RuleConnection = {
-  __typename?: 'RuleConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<RuleEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Rule>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of Rule. */
+/** An edge in a page of Rule: one item and its cursor. */
 export type RuleEdge = {
   __typename?: 'RuleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Rule;
+};
+
+/** A page of Rule items (a Relay connection). */
+export type RulePage = {
+  __typename?: 'RulePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<RuleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Rule>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type RulesConfig = {
@@ -25205,30 +25353,30 @@ export type ScimConfiguration = {
   userIdAttribute?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of ScimConfiguration items. */
-export type ScimConfigurationConnection = {
-  __typename?: 'ScimConfigurationConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ScimConfigurationEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<ScimConfiguration>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 export type ScimConfigurationDefaultMapping = {
   __typename?: 'ScimConfigurationDefaultMapping';
   /** The mapping between auth0 and SCIM */
   mapping?: Maybe<Array<ScimMappingItem>>;
 };
 
-/** An edge in a connection of ScimConfiguration. */
+/** An edge in a page of ScimConfiguration: one item and its cursor. */
 export type ScimConfigurationEdge = {
   __typename?: 'ScimConfigurationEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ScimConfiguration;
+};
+
+/** A page of ScimConfiguration items (a Relay connection). */
+export type ScimConfigurationPage = {
+  __typename?: 'ScimConfigurationPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ScimConfigurationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ScimConfiguration>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type ScimMappingItem = {
@@ -25465,18 +25613,7 @@ export type Segment = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of Segment items. */
-export type SegmentConnection = {
-  __typename?: 'SegmentConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SegmentEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Segment>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of Segment. */
+/** An edge in a page of Segment: one item and its cursor. */
 export type SegmentEdge = {
   __typename?: 'SegmentEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -25547,6 +25684,17 @@ export type SegmentNotMatchConditionsInput = {
   userAgent?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A page of Segment items (a Relay connection). */
+export type SegmentPage = {
+  __typename?: 'SegmentPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SegmentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Segment>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+};
+
 export type SegmentRule = {
   __typename?: 'SegmentRule';
   /** Attribute conditions that must match. */
@@ -25575,6 +25723,7 @@ export type SegmentTypeFilter =
   /** Sent to Auth0 as `self`. */
   | 'SELF';
 
+/** A self-service SSO profile: what a customer's administrator may set up when configuring SSO for their organization. */
 export type SelfServiceProfile = Node & {
   __typename?: 'SelfServiceProfile';
   /** List of IdP strategies that will be shown to users during the Self-Service Enterprise Configuration flow. Possible values: [`oidc`, `samlp`, `waad`, `google-apps`, `adfs`, `okta`, `auth0-samlp`, `okta-samlp`, `keycloak-samlp`, `pingfederate`] */
@@ -25650,36 +25799,36 @@ export type SelfServiceProfileBrandingPropertiesInput = {
   logoUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A page of SelfServiceProfile items. */
-export type SelfServiceProfileConnection = {
-  __typename?: 'SelfServiceProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SelfServiceProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<SelfServiceProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
 /** The language of the custom text. */
 export type SelfServiceProfileCustomTextLanguage =
   /** Sent to Auth0 as `en`. */
   | 'EN';
 
 /** The page where the custom text is shown. */
-export type SelfServiceProfileCustomTextPage =
+export type SelfServiceProfileCustomTextPageKind =
   /** Sent to Auth0 as `get-started`. */
   | 'GET_STARTED';
 
-/** An edge in a connection of SelfServiceProfile. */
+/** An edge in a page of SelfServiceProfile: one item and its cursor. */
 export type SelfServiceProfileEdge = {
   __typename?: 'SelfServiceProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: SelfServiceProfile;
+};
+
+/** A page of SelfServiceProfile items (a Relay connection). */
+export type SelfServiceProfilePage = {
+  __typename?: 'SelfServiceProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SelfServiceProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<SelfServiceProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** If provided, this will create a new connection for the Self-Service Enterprise Configuration flow with the given configuration */
@@ -25822,6 +25971,7 @@ export type SelfServiceProfileUserAttributeInput = {
   name: Scalars['String']['input'];
 };
 
+/** A user's login session at Auth0: the device, the applications it was used for and when it expires. */
 export type Session = Node & {
   __typename?: 'Session';
   authenticatedAt?: Maybe<Scalars['JSON']['output']>;
@@ -25880,17 +26030,6 @@ export type SessionClientMetadata = {
   clientId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of Session items. */
-export type SessionConnection = {
-  __typename?: 'SessionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SessionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<Session>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
 /** Session cookie configuration */
 export type SessionCookie = {
   __typename?: 'SessionCookie';
@@ -25942,13 +26081,24 @@ export type SessionDeviceMetadata = {
   lastUserAgent?: Maybe<Scalars['String']['output']>;
 };
 
-/** An edge in a connection of Session. */
+/** An edge in a page of Session: one item and its cursor. */
 export type SessionEdge = {
   __typename?: 'SessionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Session;
+};
+
+/** A page of Session items (a Relay connection). */
+export type SessionPage = {
+  __typename?: 'SessionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SessionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Session>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** JWKS representing an array of custom public signing keys. */
@@ -25992,6 +26142,12 @@ export type SetGuardianFactorDuoSettingsInput = {
 export type SetGuardianFactorInput = {
   /** Whether this factor is enabled (true) or disabled (false). */
   enabled: Scalars['Boolean']['input'];
+};
+
+export type SetGuardianFactorPayload = {
+  __typename?: 'SetGuardianFactorPayload';
+  /** Whether this factor is enabled (true) or disabled (false). */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type SetGuardianFactorPhoneMessageTypesInput = {
@@ -26157,6 +26313,7 @@ export type SigningAlgorithm =
   | 'RS256'
   | 'RS512';
 
+/** A key the tenant signs tokens with (the current, next or a previous one), as published in the tenant's JWKS. */
 export type SigningKeys = {
   __typename?: 'SigningKeys';
   /** The public certificate of the signing key */
@@ -26476,35 +26633,35 @@ export type SynchronizeGroups =
   /** Sent to Auth0 as `selected`. */
   | 'SELECTED';
 
-export type SynchronizedGroupPayload = {
-  __typename?: 'SynchronizedGroupPayload';
+export type SynchronizedGroup = {
+  __typename?: 'SynchronizedGroup';
   /** Google Workspace Directory group ID. */
   id?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of SynchronizedGroupPayload items. */
-export type SynchronizedGroupPayloadConnection = {
-  __typename?: 'SynchronizedGroupPayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<SynchronizedGroupPayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<SynchronizedGroupPayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of SynchronizedGroupPayload. */
-export type SynchronizedGroupPayloadEdge = {
-  __typename?: 'SynchronizedGroupPayloadEdge';
+/** An edge in a page of SynchronizedGroupPayload: one item and its cursor. */
+export type SynchronizedGroupEdge = {
+  __typename?: 'SynchronizedGroupEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: SynchronizedGroupPayload;
+  node: SynchronizedGroup;
 };
 
-export type SynchronizedGroupPayloadInput = {
+export type SynchronizedGroupInput = {
   /** Google Workspace Directory group ID. */
   id: Scalars['String']['input'];
+};
+
+/** A page of SynchronizedGroupPayload items (a Relay connection). */
+export type SynchronizedGroupPage = {
+  __typename?: 'SynchronizedGroupPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SynchronizedGroupEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<SynchronizedGroup>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Settings related to OIDC RP-initiated Logout */
@@ -26531,7 +26688,7 @@ export type TenantSettings = {
   /** Supports iss parameter in authorization responses */
   authorizationResponseIssParameterSupported?: Maybe<Scalars['Boolean']['output']>;
   /** Change Password page customization. */
-  changePassword?: Maybe<TenantSettingsPasswordPage>;
+  changePassword?: Maybe<TenantSettingsPasswordPageConfig>;
   /** Whether the authorization server supports retrieving client metadata from a client_id URL. */
   clientIdMetadataDocumentSupported?: Maybe<Scalars['Boolean']['output']>;
   /** Phone country code configuration for identifier input. */
@@ -26557,13 +26714,13 @@ export type TenantSettings = {
   /** Number of hours an ephemeral (non-persistent) session will stay valid. */
   ephemeralSessionLifetime?: Maybe<Scalars['Float']['output']>;
   /** Error page customization. */
-  errorPage?: Maybe<TenantSettingsErrorPage>;
+  errorPage?: Maybe<TenantSettingsErrorPageConfig>;
   /** Flags used to change the behavior of this tenant. */
   flags?: Maybe<TenantSettingsFlags>;
   /** Friendly name for this tenant. */
   friendlyName?: Maybe<Scalars['String']['output']>;
   /** Guardian page customization. */
-  guardianMfaPage?: Maybe<TenantSettingsGuardianPage>;
+  guardianMfaPage?: Maybe<TenantSettingsGuardianPageConfig>;
   /** Number of hours for which an ephemeral (non-persistent) session can be inactive before the user must log in again. */
   idleEphemeralSessionLifetime?: Maybe<Scalars['Float']['output']>;
   /** Number of hours for which a session can be inactive before the user must log in again. */
@@ -26671,8 +26828,8 @@ export type TenantSettingsDynamicClientRegistrationSecurityMode =
   | 'STRICT';
 
 /** Error page customization. */
-export type TenantSettingsErrorPage = {
-  __typename?: 'TenantSettingsErrorPage';
+export type TenantSettingsErrorPageConfig = {
+  __typename?: 'TenantSettingsErrorPageConfig';
   /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: Maybe<Scalars['String']['output']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
@@ -26682,7 +26839,7 @@ export type TenantSettingsErrorPage = {
 };
 
 /** Error page customization. */
-export type TenantSettingsErrorPageInput = {
+export type TenantSettingsErrorPageConfigInput = {
   /** Custom Error HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
   html?: InputMaybe<Scalars['String']['input']>;
   /** Whether to show the link to log as part of the default error page (true, default) or not to show the link (false). */
@@ -26817,8 +26974,8 @@ export type TenantSettingsFlagsInput = {
 };
 
 /** Guardian page customization. */
-export type TenantSettingsGuardianPage = {
-  __typename?: 'TenantSettingsGuardianPage';
+export type TenantSettingsGuardianPageConfig = {
+  __typename?: 'TenantSettingsGuardianPageConfig';
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
@@ -26826,7 +26983,7 @@ export type TenantSettingsGuardianPage = {
 };
 
 /** Guardian page customization. */
-export type TenantSettingsGuardianPageInput = {
+export type TenantSettingsGuardianPageConfigInput = {
   /** Whether to use the custom Guardian HTML (true) or the default Auth0 page (false, default) */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Custom Guardian HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) is supported). */
@@ -26864,8 +27021,8 @@ export type TenantSettingsNullableSecurityHeadersInput = {
 };
 
 /** Change Password page customization. */
-export type TenantSettingsPasswordPage = {
-  __typename?: 'TenantSettingsPasswordPage';
+export type TenantSettingsPasswordPageConfig = {
+  __typename?: 'TenantSettingsPasswordPageConfig';
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
@@ -26873,7 +27030,7 @@ export type TenantSettingsPasswordPage = {
 };
 
 /** Change Password page customization. */
-export type TenantSettingsPasswordPageInput = {
+export type TenantSettingsPasswordPageConfigInput = {
   /** Whether to use the custom change password HTML (true) or the default Auth0 page (false). Default is to use the Auth0 page. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Custom change password HTML ([Liquid syntax](https://github.com/Shopify/liquid/wiki/Liquid-for-Designers) supported). */
@@ -27071,8 +27228,8 @@ export type TestActionInput = {
   payload?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type TestActionResponseContent = {
-  __typename?: 'TestActionResponseContent';
+export type TestActionPayload = {
+  __typename?: 'TestActionPayload';
   /** The resulting payload after an action was executed. */
   payload?: Maybe<Scalars['JSON']['output']>;
 };
@@ -27085,6 +27242,7 @@ export type TestCustomDomainPayload = {
   success?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** A custom token-exchange profile: which subject token type an application may exchange, and the Action that validates it. */
 export type TokenExchangeProfile = Node & {
   __typename?: 'TokenExchangeProfile';
   /** The ID of the Custom Token Exchange action to execute for this profile, in order to validate the subject_token. The action must use the custom-token-exchange trigger. */
@@ -27109,24 +27267,24 @@ export type TokenExchangeProfile = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of TokenExchangeProfile items. */
-export type TokenExchangeProfileConnection = {
-  __typename?: 'TokenExchangeProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<TokenExchangeProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<TokenExchangeProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of TokenExchangeProfile. */
+/** An edge in a page of TokenExchangeProfile: one item and its cursor. */
 export type TokenExchangeProfileEdge = {
   __typename?: 'TokenExchangeProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: TokenExchangeProfile;
+};
+
+/** A page of TokenExchangeProfile items (a Relay connection). */
+export type TokenExchangeProfilePage = {
+  __typename?: 'TokenExchangeProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<TokenExchangeProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<TokenExchangeProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The type of the profile, which controls how the profile will be executed when receiving a token exchange request. */
@@ -27691,8 +27849,6 @@ export type UpdateCustomDomainPayload = {
   verification?: Maybe<DomainVerification>;
 };
 
-export type UpdateDefaultDomainPayload = CustomDomain | DefaultCanonicalDomain;
-
 export type UpdateDirectoryProvisioningInput = {
   /** The mapping between Auth0 and IDP user attributes */
   mapping?: InputMaybe<Array<DirectoryProvisioningMappingItemInput>>;
@@ -27752,8 +27908,6 @@ export type UpdateEventStreamInput = {
   /** List of event types subscribed to in this stream. */
   subscriptions?: InputMaybe<Array<EventStreamSubscriptionInput>>;
 };
-
-export type UpdateEventStreamPayload = EventStreamActionPayload | EventStreamEventBridgePayload | EventStreamWebhookPayload;
 
 /** Partial update of an experiment. Only provided fields are updated. Providing allocations replaces the entire allocations set. */
 export type UpdateExperimentInput = {
@@ -27907,8 +28061,6 @@ export type UpdateLogStreamInput = {
   status?: InputMaybe<LogStreamStatus>;
 };
 
-export type UpdateLogStreamPayload = LogStreamDatadog | LogStreamEventBridge | LogStreamEventGrid | LogStreamHttp | LogStreamMixpanel | LogStreamSegment | LogStreamSplunk | LogStreamSumo;
-
 export type UpdateNetworkAclInput = {
   /** Indicates whether or not this access control list is actively being used */
   active?: InputMaybe<Scalars['Boolean']['input']>;
@@ -28016,7 +28168,7 @@ export type UpdateResourceServerInput = {
   /** Defines application access permission for a resource server */
   subjectTypeAuthorization?: InputMaybe<ResourceServerSubjectTypeAuthorizationInput>;
   /** Dialect of issued access token. `access_token` is a JWT containing standard Auth0 claims; `rfc9068_profile` is a JWT conforming to the IETF JWT Access Token Profile. `access_token_authz` and `rfc9068_profile_authz` additionally include RBAC permissions claims. */
-  tokenDialect?: InputMaybe<ResourceServerTokenDialectSchema>;
+  tokenDialect?: InputMaybe<ResourceServerTokenDialect>;
   tokenEncryption?: InputMaybe<ResourceServerTokenEncryptionInput>;
   /** Expiration value (in seconds) for access tokens issued for this API from the token endpoint. */
   tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
@@ -28127,7 +28279,7 @@ export type UpdateTenantSettingsInput = {
   /** Supports iss parameter in authorization responses */
   authorizationResponseIssParameterSupported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Change Password page customization. */
-  changePassword?: InputMaybe<TenantSettingsPasswordPageInput>;
+  changePassword?: InputMaybe<TenantSettingsPasswordPageConfigInput>;
   /** Whether the authorization server supports retrieving client metadata from a client_id URL. */
   clientIdMetadataDocumentSupported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Phone country code configuration for identifier input. */
@@ -28155,13 +28307,13 @@ export type UpdateTenantSettingsInput = {
   /** Number of minutes an ephemeral (non-persistent) session will stay valid. Cannot be specified together with `ephemeral_session_lifetime`. */
   ephemeralSessionLifetimeInMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Error page customization. */
-  errorPage?: InputMaybe<TenantSettingsErrorPageInput>;
+  errorPage?: InputMaybe<TenantSettingsErrorPageConfigInput>;
   /** Flags used to change the behavior of this tenant. */
   flags?: InputMaybe<TenantSettingsFlagsInput>;
   /** Friendly name for this tenant. */
   friendlyName?: InputMaybe<Scalars['String']['input']>;
   /** Guardian page customization. */
-  guardianMfaPage?: InputMaybe<TenantSettingsGuardianPageInput>;
+  guardianMfaPage?: InputMaybe<TenantSettingsGuardianPageConfigInput>;
   /** Number of hours for which an ephemeral (non-persistent) session can be inactive before the user must log in again. */
   idleEphemeralSessionLifetime?: InputMaybe<Scalars['Int']['input']>;
   /** Number of minutes an ephemeral (non-persistent) session can be inactive before the user must log in again. Cannot be specified together with `idle_ephemeral_session_lifetime`. */
@@ -28330,6 +28482,7 @@ export type UpdateVerifiableCredentialTemplateInput = {
   wellKnownTrustedIssuers?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type User = Node & UserProfile & {
   __typename?: 'User';
   /** User metadata to which this user has read-only access. */
@@ -28339,9 +28492,11 @@ export type User = Node & UserProfile & {
    *
    * Retrieve detailed list of authentication methods associated with a specified user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:authentication_methods.
    */
-  authenticationMethods?: Maybe<UserAuthenticationMethodConnection>;
+  authenticationMethods?: Maybe<UserAuthenticationMethodPage>;
   /** Whether this user was blocked by an administrator (true) or is not (false). */
   blocked?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -28349,9 +28504,11 @@ export type User = Node & UserProfile & {
    *
    * Retrieve all connected accounts associated with the user.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:users.
    */
-  connectedAccounts?: Maybe<ConnectedAccountConnection>;
+  connectedAccounts?: Maybe<ConnectedAccountPage>;
   /** Date and time when this user was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -28359,33 +28516,41 @@ export type User = Node & UserProfile & {
    *
    * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_permissions.
    */
-  effectivePermissions?: Maybe<UserEffectivePermissionPayloadConnection>;
+  effectivePermissions?: Maybe<UserEffectivePermissionPage>;
   /**
    * Lists the roles which grant the user a given permission (whether directly or through groups).
    *
    * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_permission_source_roles.
    */
-  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionRoleSourcePayloadConnection>;
+  effectivePermissionsSourcesEffectiveRoles?: Maybe<UserEffectivePermissionSourceRolePage>;
   /**
    * Lists the roles for a user with sources: directly assigned or through group membership.
    *
    * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_effective_roles.
    */
-  effectiveRoles?: Maybe<UserEffectiveRoleConnection>;
+  effectiveRoles?: Maybe<UserEffectiveRolePage>;
   /**
    * Get a user's role source groups
    *
    * Lists the groups that grant a user a specific role.
    *
+   * In the graph this list pages with `first` and `after`.
+   *
    * Requires any of the scopes: read:user_role_source_groups.
    */
-  effectiveRolesSourcesGroups?: Maybe<GroupConnection>;
+  effectiveRolesSourcesGroups?: Maybe<GroupPage>;
   /** Email address of this user. */
   email?: Maybe<Scalars['String']['output']>;
   /** Whether this email address is verified (true) or unverified (false). */
@@ -28415,13 +28580,15 @@ export type User = Node & UserProfile & {
    *
    * List all groups to which this user belongs.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected. The gateway asks Auth0 only for the fields the query selects.
+   *
    * Requires any of the scopes: read:groups.
    */
-  groups?: Maybe<UserGroupsConnection>;
+  groups?: Maybe<UserGroupPage>;
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
   id: Scalars['ID']['output'];
   /** Array of user identity objects when accounts are linked. */
-  identities?: Maybe<Array<UserIdentitySchema>>;
+  identities: Array<UserIdentity>;
   /** Last IP address from which this user logged in. */
   lastIp?: Maybe<Scalars['String']['output']>;
   /** Last date and time this user logged in. */
@@ -28437,13 +28604,13 @@ export type User = Node & UserProfile & {
    *
    * Note: For more information on all possible event types, their respective acronyms and descriptions, see [Log Event Type Codes](https://auth0.com/docs/logs/log-event-type-codes).
    *
-   * For more information on the list of fields that can be used in `sort`, see [Searchable Fields](https://auth0.com/docs/logs/log-search-query-syntax#searchable-fields).
+   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. If you exceed this threshold, please redefine your search.
    *
-   * Auth0 [limits the number of logs](https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations) you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
    *
    * Requires any of the scopes: read:logs, read:logs_users.
    */
-  logs?: Maybe<LogConnection>;
+  logs?: Maybe<LogPage>;
   /** List of multi-factor authentication providers with which this user has enrolled. */
   multifactor?: Maybe<Array<Scalars['String']['output']>>;
   /** Last date and time this user's multi-factor authentication providers were updated. */
@@ -28457,17 +28624,21 @@ export type User = Node & UserProfile & {
    *
    * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:organizations.
    */
-  organizations?: Maybe<OrganizationsListConnection>;
+  organizations?: Maybe<OrganizationPage>;
   /**
    * Get a User's Permissions
    *
    * Retrieve all permissions associated with the user.
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users.
    */
-  permissions?: Maybe<UserPermissionConnection>;
+  permissions?: Maybe<UserPermissionPage>;
   /** Phone number for this user. Follows the [E.164 recommendation](https://en.wikipedia.org/wiki/E.164). */
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** Whether this phone number has been verified (true) or not (false). */
@@ -28481,13 +28652,15 @@ export type User = Node & UserProfile & {
    *
    * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
    *
+   * In the graph this list pages with `first` and `after`; `totalCount` is fetched only when selected.
+   *
    * Requires any of the scopes: read:users, read:roles, read:role_members.
    */
-  roles?: Maybe<RoleConnection>;
+  roles?: Maybe<RolePage>;
   /** Date and time when this user was last updated/modified. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ID of the user which can be used when interacting with other APIs. */
-  userId?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['String']['output'];
   /** User metadata to which this user has read/write access. */
   userMetadata?: Maybe<Scalars['JSON']['output']>;
   /** Username of this user. */
@@ -28495,6 +28668,7 @@ export type User = Node & UserProfile & {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserAuthenticationMethodsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -28505,12 +28679,14 @@ export type UserAuthenticationMethodsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserConnectedAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectivePermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -28518,6 +28694,7 @@ export type UserEffectivePermissionsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectivePermissionsSourcesEffectiveRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -28526,12 +28703,14 @@ export type UserEffectivePermissionsSourcesEffectiveRolesArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectiveRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserEffectiveRolesSourcesGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -28539,18 +28718,18 @@ export type UserEffectiveRolesSourcesGroupsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  fields?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  includeFields?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -28562,6 +28741,7 @@ export type UserLogsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -28572,6 +28752,7 @@ export type UserOrganizationsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserPermissionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -28582,6 +28763,7 @@ export type UserPermissionsArgs = {
 };
 
 
+/** A person (or machine identity) in the tenant's user store: the normalised profile Auth0 keeps for them, their linked identities from each connection they signed in with, and the `app_metadata`/`user_metadata` applications attach. `userId` is `<provider>|<id>` and never changes. */
 export type UserRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -28591,6 +28773,7 @@ export type UserRolesArgs = {
   pageSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A profile describing the user attributes (and their mapping) collected for self-service and provisioning. */
 export type UserAttributeProfile = Node & {
   __typename?: 'UserAttributeProfile';
   /** Globally unique, opaque id of this object (Relay `Node`): use it with `node(id:)` and as a client cache key. Not an Auth0 id: the Auth0 key has its own field. */
@@ -28609,24 +28792,24 @@ export type UserAttributeProfile = Node & {
   userId?: Maybe<UserAttributeProfileUserId>;
 };
 
-/** A page of UserAttributeProfile items. */
-export type UserAttributeProfileConnection = {
-  __typename?: 'UserAttributeProfileConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserAttributeProfileEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserAttributeProfile>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserAttributeProfile. */
+/** An edge in a page of UserAttributeProfile: one item and its cursor. */
 export type UserAttributeProfileEdge = {
   __typename?: 'UserAttributeProfileEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserAttributeProfile;
+};
+
+/** A page of UserAttributeProfile items (a Relay connection). */
+export type UserAttributeProfilePage = {
+  __typename?: 'UserAttributeProfilePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserAttributeProfileEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserAttributeProfile>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** Strategy-specific overrides for user ID */
@@ -28684,6 +28867,16 @@ export type UserAttributeProfileTemplate = {
   userId?: Maybe<UserAttributeProfileUserId>;
 };
 
+export type UserAttributeProfileTemplateEntry = {
+  __typename?: 'UserAttributeProfileTemplateEntry';
+  /** The user-friendly name of the template displayed in the UI. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The id of the template. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The structure of the template, which can be used as the payload for creating or updating a User Attribute Profile. */
+  template?: Maybe<UserAttributeProfileTemplate>;
+};
+
 /** User ID mapping configuration */
 export type UserAttributeProfileUserId = {
   __typename?: 'UserAttributeProfileUserId';
@@ -28723,6 +28916,7 @@ export type UserAttributeProfileUserIdOidcStrategyOverrideMapping =
   /** Sent to Auth0 as `sub`. */
   | 'SUB';
 
+/** A second factor or passwordless method a user has enrolled (authenticator app, SMS, email, WebAuthn key …). */
 export type UserAuthenticationMethod = {
   __typename?: 'UserAuthenticationMethod';
   /** Applies to passkey authentication methods only. Authenticator Attestation Globally Unique Identifier. */
@@ -28769,26 +28963,26 @@ export type UserAuthenticationMethod = {
   userHandle?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of UserAuthenticationMethod items. */
-export type UserAuthenticationMethodConnection = {
-  __typename?: 'UserAuthenticationMethodConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserAuthenticationMethodEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserAuthenticationMethod>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserAuthenticationMethod. */
+/** An edge in a page of UserAuthenticationMethod: one item and its cursor. */
 export type UserAuthenticationMethodEdge = {
   __typename?: 'UserAuthenticationMethodEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserAuthenticationMethod;
+};
+
+/** A page of UserAuthenticationMethod items (a Relay connection). */
+export type UserAuthenticationMethodPage = {
+  __typename?: 'UserAuthenticationMethodPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserAuthenticationMethodEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserAuthenticationMethod>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type UserAuthenticationMethodProperties = {
@@ -28817,20 +29011,7 @@ export type UserBlockIdentifier = {
   ip?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of User items. */
-export type UserConnection = {
-  __typename?: 'UserConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<User>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of User. */
+/** An edge in a page of User: one item and its cursor. */
 export type UserEdge = {
   __typename?: 'UserEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -28839,8 +29020,8 @@ export type UserEdge = {
   node: User;
 };
 
-export type UserEffectivePermissionPayload = {
-  __typename?: 'UserEffectivePermissionPayload';
+export type UserEffectivePermission = {
+  __typename?: 'UserEffectivePermission';
   /** Description of this permission. */
   description?: Maybe<Scalars['String']['output']>;
   /** Name of this permission. */
@@ -28853,24 +29034,24 @@ export type UserEffectivePermissionPayload = {
   sources?: Maybe<Array<Maybe<UserEffectivePermissionSource>>>;
 };
 
-/** A page of UserEffectivePermissionPayload items. */
-export type UserEffectivePermissionPayloadConnection = {
-  __typename?: 'UserEffectivePermissionPayloadConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionPayloadEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionPayload>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserEffectivePermissionPayload. */
-export type UserEffectivePermissionPayloadEdge = {
-  __typename?: 'UserEffectivePermissionPayloadEdge';
+/** An edge in a page of UserEffectivePermissionPayload: one item and its cursor. */
+export type UserEffectivePermissionEdge = {
+  __typename?: 'UserEffectivePermissionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
-  node: UserEffectivePermissionPayload;
+  node: UserEffectivePermission;
+};
+
+/** A page of UserEffectivePermissionPayload items (a Relay connection). */
+export type UserEffectivePermissionPage = {
+  __typename?: 'UserEffectivePermissionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEffectivePermissionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserEffectivePermission>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 /** The source type of a user effective permission roles. */
@@ -28880,8 +29061,15 @@ export type UserEffectivePermissionRoleSource =
   /** Sent to Auth0 as `groups`. */
   | 'GROUPS';
 
-export type UserEffectivePermissionRoleSourcePayload = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayload';
+/** The source type of a user effective permission. */
+export type UserEffectivePermissionSource =
+  /** Sent to Auth0 as `direct`. */
+  | 'DIRECT'
+  /** Sent to Auth0 as `roles`. */
+  | 'ROLES';
+
+export type UserEffectivePermissionSourceRole = {
+  __typename?: 'UserEffectivePermissionSourceRole';
   /** Description of this role. */
   description?: Maybe<Scalars['String']['output']>;
   /** ID for this role. */
@@ -28892,33 +29080,27 @@ export type UserEffectivePermissionRoleSourcePayload = {
   sources?: Maybe<Array<Maybe<UserEffectivePermissionRoleSource>>>;
 };
 
-/** A page of UserEffectivePermissionRoleSourcePayload items. */
-export type UserEffectivePermissionRoleSourcePayloadConnection = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayloadConnection';
+/** An edge in a page of UserEffectivePermissionRoleSourcePayload: one item and its cursor. */
+export type UserEffectivePermissionSourceRoleEdge = {
+  __typename?: 'UserEffectivePermissionSourceRoleEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserEffectivePermissionSourceRole;
+};
+
+/** A page of UserEffectivePermissionRoleSourcePayload items (a Relay connection). */
+export type UserEffectivePermissionSourceRolePage = {
+  __typename?: 'UserEffectivePermissionSourceRolePage';
   /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectivePermissionRoleSourcePayloadEdge>;
+  edges: Array<UserEffectivePermissionSourceRoleEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<UserEffectivePermissionRoleSourcePayload>;
+  nodes: Array<UserEffectivePermissionSourceRole>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
 };
 
-/** An edge in a connection of UserEffectivePermissionRoleSourcePayload. */
-export type UserEffectivePermissionRoleSourcePayloadEdge = {
-  __typename?: 'UserEffectivePermissionRoleSourcePayloadEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserEffectivePermissionRoleSourcePayload;
-};
-
-/** The source type of a user effective permission. */
-export type UserEffectivePermissionSource =
-  /** Sent to Auth0 as `direct`. */
-  | 'DIRECT'
-  /** Sent to Auth0 as `roles`. */
-  | 'ROLES';
-
+/** A role a user holds, directly or through a group, with where it comes from (`sources`). */
 export type UserEffectiveRole = {
   __typename?: 'UserEffectiveRole';
   /** Role description */
@@ -28931,24 +29113,24 @@ export type UserEffectiveRole = {
   sources?: Maybe<Array<Maybe<UserEffectiveRoleSource>>>;
 };
 
-/** A page of UserEffectiveRole items. */
-export type UserEffectiveRoleConnection = {
-  __typename?: 'UserEffectiveRoleConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserEffectiveRoleEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserEffectiveRole>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of UserEffectiveRole. */
+/** An edge in a page of UserEffectiveRole: one item and its cursor. */
 export type UserEffectiveRoleEdge = {
   __typename?: 'UserEffectiveRoleEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserEffectiveRole;
+};
+
+/** A page of UserEffectiveRole items (a Relay connection). */
+export type UserEffectiveRolePage = {
+  __typename?: 'UserEffectiveRolePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEffectiveRoleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserEffectiveRole>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type UserEffectiveRoleSource =
@@ -28999,6 +29181,7 @@ export type UserFilter = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A consent a user has given an application for an API (the scopes granted). */
 export type UserGrant = {
   __typename?: 'UserGrant';
   /** Audience of the grant. */
@@ -29017,20 +29200,7 @@ export type UserGrant = {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of UserGrant items. */
-export type UserGrantConnection = {
-  __typename?: 'UserGrantConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserGrantEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserGrant>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserGrant. */
+/** An edge in a page of UserGrant: one item and its cursor. */
 export type UserGrantEdge = {
   __typename?: 'UserGrantEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
@@ -29039,8 +29209,21 @@ export type UserGrantEdge = {
   node: UserGrant;
 };
 
-export type UserGroups = {
-  __typename?: 'UserGroups';
+/** A page of UserGrant items (a Relay connection). */
+export type UserGrantPage = {
+  __typename?: 'UserGrantPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserGrantEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserGrant>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UserGroup = {
+  __typename?: 'UserGroup';
   /** The connection named by `connectionId`, resolved in batches. */
   connection?: Maybe<Connection>;
   /** Identifier for the connection this group belongs to (if a connection group). */
@@ -29061,44 +29244,45 @@ export type UserGroups = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of UserGroups items. */
-export type UserGroupsConnection = {
-  __typename?: 'UserGroupsConnection';
+/** An edge in a page of UserGroups: one item and its cursor. */
+export type UserGroupEdge = {
+  __typename?: 'UserGroupEdge';
+  /** Opaque cursor of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserGroup;
+};
+
+/** A page of UserGroups items (a Relay connection). */
+export type UserGroupPage = {
+  __typename?: 'UserGroupPage';
   /** The items of this page, each with its cursor. */
-  edges: Array<UserGroupsEdge>;
+  edges: Array<UserGroupEdge>;
   /** The items of this page, without cursors. */
-  nodes: Array<UserGroups>;
+  nodes: Array<UserGroup>;
   /** Where this page sits, and how to fetch the next one. */
   pageInfo: PageInfo;
   /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An edge in a connection of UserGroups. */
-export type UserGroupsEdge = {
-  __typename?: 'UserGroupsEdge';
-  /** Opaque cursor of this item: pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: UserGroups;
-};
-
+/** One identity linked to a user: the account at a connection (provider and the user's id there) they can sign in with. */
 export type UserIdentity = {
   __typename?: 'UserIdentity';
-  /** IDP access token returned if scope `read:user_idp_tokens` is defined. */
+  /** IDP access token returned only if scope read:user_idp_tokens is defined. */
   accessToken?: Maybe<Scalars['String']['output']>;
-  /** IDP access token secret returned only if `scope read:user_idp_tokens` is defined. */
+  /** IDP access token secret returned only if scope read:user_idp_tokens is defined. */
   accessTokenSecret?: Maybe<Scalars['String']['output']>;
-  /** Connection name of this identity. */
+  /** Name of the connection containing this identity. */
   connection?: Maybe<Scalars['String']['output']>;
-  /** Whether the identity provider is a social provider (true) or not (false). */
+  /** Whether this identity is from a social provider (true) or not (false). */
   isSocial?: Maybe<Scalars['Boolean']['output']>;
   profileData?: Maybe<UserProfileData>;
-  /** Type of identity provider. */
-  provider?: Maybe<Scalars['String']['output']>;
-  /** IDP refresh token returned only if scope `read:user_idp_tokens` is defined. */
+  /** The type of identity provider */
+  provider?: Maybe<UserIdentityProvider>;
+  /** IDP refresh token returned only if scope read:user_idp_tokens is defined. */
   refreshToken?: Maybe<Scalars['String']['output']>;
-  /** user_id of this identity. */
+  /** Unique identifier of the user for this identity. */
   userId?: Maybe<Scalars['IntOrString']['output']>;
 };
 
@@ -29215,25 +29399,6 @@ export type UserIdentityProvider =
   /** Sent to Auth0 as `yandex`. */
   | 'YANDEX';
 
-export type UserIdentitySchema = {
-  __typename?: 'UserIdentitySchema';
-  /** IDP access token returned only if scope read:user_idp_tokens is defined. */
-  accessToken?: Maybe<Scalars['String']['output']>;
-  /** IDP access token secret returned only if scope read:user_idp_tokens is defined. */
-  accessTokenSecret?: Maybe<Scalars['String']['output']>;
-  /** Name of the connection containing this identity. */
-  connection?: Maybe<Scalars['String']['output']>;
-  /** Whether this identity is from a social provider (true) or not (false). */
-  isSocial?: Maybe<Scalars['Boolean']['output']>;
-  profileData?: Maybe<UserProfileData>;
-  /** The type of identity provider */
-  provider?: Maybe<UserIdentityProvider>;
-  /** IDP refresh token returned only if scope read:user_idp_tokens is defined. */
-  refreshToken?: Maybe<Scalars['String']['output']>;
-  /** Unique identifier of the user for this identity. */
-  userId?: Maybe<Scalars['IntOrString']['output']>;
-};
-
 /** The multi-factor provider. Supported values 'duo' or 'google-authenticator' */
 export type UserMultifactorProvider =
   /** Sent to Auth0 as `duo`. */
@@ -29241,40 +29406,54 @@ export type UserMultifactorProvider =
   /** Sent to Auth0 as `google-authenticator`. */
   | 'GOOGLE_AUTHENTICATOR';
 
+/** A page of User items (a Relay connection). */
+export type UserPage = {
+  __typename?: 'UserPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<User>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An API permission a user holds, directly or through a role (`sources` says which). */
 export type UserPermission = {
   __typename?: 'UserPermission';
   /** Description of this permission. */
   description?: Maybe<Scalars['String']['output']>;
   /** Name of this permission. */
-  permissionName?: Maybe<Scalars['String']['output']>;
+  permissionName: Scalars['String']['output'];
   /** Resource server (API) identifier that this permission is for. */
-  resourceServerIdentifier?: Maybe<Scalars['String']['output']>;
+  resourceServerIdentifier: Scalars['String']['output'];
   /** Resource server (API) name this permission is for. */
   resourceServerName?: Maybe<Scalars['String']['output']>;
   /** Where the user's permission comes from: DIRECT, or a ROLE (with its id and name). */
   sources?: Maybe<Array<UserPermissionSourcesItem>>;
 };
 
-/** A page of UserPermission items. */
-export type UserPermissionConnection = {
-  __typename?: 'UserPermissionConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<UserPermissionEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<UserPermission>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-  /** Total number of items across all pages, when the endpoint can count them (offset paging); null for endpoints that page by checkpoint. Costs no extra call: it is asked for only when selected. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** An edge in a connection of UserPermission. */
+/** An edge in a page of UserPermission: one item and its cursor. */
 export type UserPermissionEdge = {
   __typename?: 'UserPermissionEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: UserPermission;
+};
+
+/** A page of UserPermission items (a Relay connection). */
+export type UserPermissionPage = {
+  __typename?: 'UserPermissionPage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserPermissionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<UserPermission>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
+  /** Total number of items across all pages (Auth0 counts them with `include_totals`, asked only when this is selected). */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type UserPermissionSourcesItem = {
@@ -29441,24 +29620,24 @@ export type VerifiableCredentialTemplate = {
   wellKnownTrustedIssuers?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of VerifiableCredentialTemplate items. */
-export type VerifiableCredentialTemplateConnection = {
-  __typename?: 'VerifiableCredentialTemplateConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<VerifiableCredentialTemplateEdge>;
-  /** The items of this page, without cursors. */
-  nodes: Array<VerifiableCredentialTemplate>;
-  /** Where this page sits, and how to fetch the next one. */
-  pageInfo: PageInfo;
-};
-
-/** An edge in a connection of VerifiableCredentialTemplate. */
+/** An edge in a page of VerifiableCredentialTemplate: one item and its cursor. */
 export type VerifiableCredentialTemplateEdge = {
   __typename?: 'VerifiableCredentialTemplateEdge';
   /** Opaque cursor of this item: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
   /** The item. */
   node: VerifiableCredentialTemplate;
+};
+
+/** A page of VerifiableCredentialTemplate items (a Relay connection). */
+export type VerifiableCredentialTemplatePage = {
+  __typename?: 'VerifiableCredentialTemplatePage';
+  /** The items of this page, each with its cursor. */
+  edges: Array<VerifiableCredentialTemplateEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<VerifiableCredentialTemplate>;
+  /** Where this page sits, and how to fetch the next one. */
+  pageInfo: PageInfo;
 };
 
 export type VerificationMethod =
@@ -29641,21 +29820,32 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AculOrganizationFilterById )
     | ( AculOrganizationFilterByMetadata )
   ;
-  CreateEventStreamPayload:
-    | ( EventStreamActionPayload )
-    | ( EventStreamEventBridgePayload )
-    | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
+  EventStreamWebhookAuthorizationResponse:
+    | ( EventStreamWebhookBasicAuth )
+    | ( EventStreamWebhookBearerAuth )
+    | ( EventStreamWebhookCustomHeaderAuth )
   ;
-  CreateLogStreamPayload:
-    | ( LogStreamDatadog )
-    | ( LogStreamEventBridge )
-    | ( LogStreamEventGrid )
-    | ( LogStreamHttp )
-    | ( LogStreamMixpanel )
-    | ( LogStreamSegment )
-    | ( LogStreamSplunk )
-    | ( LogStreamSumo )
+  FlowActionMailjetSendEmailParams:
+    | ( FlowActionMailjetSendEmailParamsVariant1 )
+    | ( FlowActionMailjetSendEmailParamsVariant2 )
   ;
+  FormFieldPaymentConfigCharge:
+    | ( FormFieldPaymentConfigChargeOneOff )
+    | ( FormFieldPaymentConfigChargeVariant2 )
+  ;
+  PhoneProviderConfiguration:
+    | ( CustomProviderConfiguration )
+    | ( TwilioProviderConfiguration )
+  ;
+  RateLimitPolicyConfiguration:
+    | ( RateLimitPolicyConfigurationVariant1 )
+    | ( RateLimitPolicyConfigurationVariant2 )
+    | ( RateLimitPolicyConfigurationVariant3 )
+  ;
+};
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   DefaultDomain:
     | ( CustomDomain )
     | ( DefaultCanonicalDomain )
@@ -29664,11 +29854,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( EventStreamActionPayload )
     | ( EventStreamEventBridgePayload )
     | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
-  ;
-  EventStreamWebhookAuthorizationResponse:
-    | ( EventStreamWebhookBasicAuth )
-    | ( EventStreamWebhookBearerAuth )
-    | ( EventStreamWebhookCustomHeaderAuth )
   ;
   FlowAction:
     | ( FlowActionActivecampaignListContacts )
@@ -29779,10 +29964,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( FlowActionJwtSignJwt )
     | ( FlowActionJwtVerifyJwt )
   ;
-  FlowActionMailjetSendEmailParams:
-    | ( FlowActionMailjetSendEmailParamsVariant1 )
-    | ( FlowActionMailjetSendEmailParamsVariant2 )
-  ;
   FlowActionOtp:
     | ( FlowActionOtpGenerateCode )
     | ( FlowActionOtpVerifyCode )
@@ -29872,10 +30053,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( FormFieldText )
     | ( FormFieldUrl )
   ;
-  FormFieldPaymentConfigCharge:
-    | ( FormFieldPaymentConfigChargeOneOff )
-    | ( FormFieldPaymentConfigChargeVariant2 )
-  ;
   FormNode:
     | ( Omit<FormFlow, 'config'> & { config?: Maybe<_RefType['FormFlowConfig']> } )
     | ( FormRouter )
@@ -29896,38 +30073,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( LogStreamSplunk )
     | ( LogStreamSumo )
   ;
-  PhoneProviderConfiguration:
-    | ( CustomProviderConfiguration )
-    | ( TwilioProviderConfiguration )
-  ;
-  RateLimitPolicyConfiguration:
-    | ( RateLimitPolicyConfigurationVariant1 )
-    | ( RateLimitPolicyConfigurationVariant2 )
-    | ( RateLimitPolicyConfigurationVariant3 )
-  ;
-  UpdateDefaultDomainPayload:
-    | ( CustomDomain )
-    | ( DefaultCanonicalDomain )
-  ;
-  UpdateEventStreamPayload:
-    | ( EventStreamActionPayload )
-    | ( EventStreamEventBridgePayload )
-    | ( Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<_RefType['EventStreamWebhookDestination']> } )
-  ;
-  UpdateLogStreamPayload:
-    | ( LogStreamDatadog )
-    | ( LogStreamEventBridge )
-    | ( LogStreamEventGrid )
-    | ( LogStreamHttp )
-    | ( LogStreamMixpanel )
-    | ( LogStreamSegment )
-    | ( LogStreamSplunk )
-    | ( LogStreamSumo )
-  ;
-};
-
-/** Mapping of interface types */
-export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( Client )
     | ( ClientGrant )
@@ -29940,7 +30085,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Hook )
     | ( Job )
     | ( Log )
-    | ( NetworkAcls )
+    | ( NetworkAcl )
     | ( Organization )
     | ( Omit<RateLimitPolicy, 'configuration'> & { configuration?: Maybe<_RefType['RateLimitPolicyConfiguration']> } )
     | ( RefreshToken )
@@ -29965,14 +30110,13 @@ export type ResolversTypes = {
   Action: ResolverTypeWrapper<Action>;
   ActionBase: ResolverTypeWrapper<ActionBase>;
   ActionBinding: ResolverTypeWrapper<ActionBinding>;
-  ActionBindingConnection: ResolverTypeWrapper<ActionBindingConnection>;
   ActionBindingEdge: ResolverTypeWrapper<ActionBindingEdge>;
+  ActionBindingPage: ResolverTypeWrapper<ActionBindingPage>;
   ActionBindingRefInput: ActionBindingRefInput;
   ActionBindingRefType: ActionBindingRefType;
   ActionBindingType: ActionBindingType;
   ActionBindingWithRefInput: ActionBindingWithRefInput;
   ActionBuildStatus: ActionBuildStatus;
-  ActionConnection: ResolverTypeWrapper<ActionConnection>;
   ActionDeployedVersion: ResolverTypeWrapper<ActionDeployedVersion>;
   ActionEdge: ResolverTypeWrapper<ActionEdge>;
   ActionError: ResolverTypeWrapper<ActionError>;
@@ -29981,20 +30125,21 @@ export type ResolversTypes = {
   ActionExecutionStatus: ActionExecutionStatus;
   ActionModule: ResolverTypeWrapper<ActionModule>;
   ActionModuleAction: ResolverTypeWrapper<ActionModuleAction>;
-  ActionModuleActionConnection: ResolverTypeWrapper<ActionModuleActionConnection>;
   ActionModuleActionEdge: ResolverTypeWrapper<ActionModuleActionEdge>;
-  ActionModuleConnection: ResolverTypeWrapper<ActionModuleConnection>;
+  ActionModuleActionPage: ResolverTypeWrapper<ActionModuleActionPage>;
   ActionModuleDependency: ResolverTypeWrapper<ActionModuleDependency>;
   ActionModuleDependencyRequestInput: ActionModuleDependencyRequestInput;
   ActionModuleEdge: ResolverTypeWrapper<ActionModuleEdge>;
+  ActionModulePage: ResolverTypeWrapper<ActionModulePage>;
   ActionModuleReference: ResolverTypeWrapper<ActionModuleReference>;
   ActionModuleReferenceInput: ActionModuleReferenceInput;
   ActionModuleSecret: ResolverTypeWrapper<ActionModuleSecret>;
   ActionModuleSecretRequestInput: ActionModuleSecretRequestInput;
   ActionModuleVersion: ResolverTypeWrapper<ActionModuleVersion>;
-  ActionModuleVersionConnection: ResolverTypeWrapper<ActionModuleVersionConnection>;
   ActionModuleVersionEdge: ResolverTypeWrapper<ActionModuleVersionEdge>;
+  ActionModuleVersionPage: ResolverTypeWrapper<ActionModuleVersionPage>;
   ActionModuleVersionReference: ResolverTypeWrapper<ActionModuleVersionReference>;
+  ActionPage: ResolverTypeWrapper<ActionPage>;
   ActionSecretRequestInput: ActionSecretRequestInput;
   ActionSecretResponse: ResolverTypeWrapper<ActionSecretResponse>;
   ActionTrigger: ResolverTypeWrapper<ActionTrigger>;
@@ -30004,10 +30149,10 @@ export type ResolversTypes = {
   ActionTriggerType: ActionTriggerType;
   ActionVersion: ResolverTypeWrapper<ActionVersion>;
   ActionVersionBuildStatus: ActionVersionBuildStatus;
-  ActionVersionConnection: ResolverTypeWrapper<ActionVersionConnection>;
   ActionVersionDependency: ResolverTypeWrapper<ActionVersionDependency>;
   ActionVersionDependencyInput: ActionVersionDependencyInput;
   ActionVersionEdge: ResolverTypeWrapper<ActionVersionEdge>;
+  ActionVersionPage: ResolverTypeWrapper<ActionVersionPage>;
   Acul: ResolverTypeWrapper<Omit<Acul, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
   AculClientFilter: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AculClientFilter']>;
   AculClientFilterById: ResolverTypeWrapper<AculClientFilterById>;
@@ -30197,7 +30342,6 @@ export type ResolversTypes = {
   ClientAuthenticationMethodTLSClientAuth: ResolverTypeWrapper<ClientAuthenticationMethodTlsClientAuth>;
   ClientAuthenticationMethodTLSClientAuthInput: ClientAuthenticationMethodTlsClientAuthInput;
   ClientComplianceLevel: ClientComplianceLevel;
-  ClientConnection: ResolverTypeWrapper<ClientConnection>;
   ClientCreateAuthenticationMethodInput: ClientCreateAuthenticationMethodInput;
   ClientCreateAuthenticationMethodPrivateKeyJWTInput: ClientCreateAuthenticationMethodPrivateKeyJwtInput;
   ClientCreateAuthenticationMethodTLSClientAuthInput: ClientCreateAuthenticationMethodTlsClientAuthInput;
@@ -30213,11 +30357,11 @@ export type ResolversTypes = {
   ClientExternalMetadataCreatedBy: ClientExternalMetadataCreatedBy;
   ClientExternalMetadataType: ClientExternalMetadataType;
   ClientGrant: ResolverTypeWrapper<ClientGrant>;
-  ClientGrantConnection: ResolverTypeWrapper<ClientGrantConnection>;
   ClientGrantDefaultFor: ClientGrantDefaultFor;
   ClientGrantEdge: ResolverTypeWrapper<ClientGrantEdge>;
   ClientGrantOrganizationNullableUsage: ClientGrantOrganizationNullableUsage;
   ClientGrantOrganizationUsage: ClientGrantOrganizationUsage;
+  ClientGrantPage: ResolverTypeWrapper<ClientGrantPage>;
   ClientGrantSubjectType: ClientGrantSubjectType;
   ClientJwtConfiguration: ResolverTypeWrapper<ClientJwtConfiguration>;
   ClientJwtConfigurationInput: ClientJwtConfigurationInput;
@@ -30245,6 +30389,7 @@ export type ResolversTypes = {
   ClientOrganizationRequireBehaviorPatch: ClientOrganizationRequireBehaviorPatch;
   ClientOrganizationUsage: ClientOrganizationUsage;
   ClientOrganizationUsagePatch: ClientOrganizationUsagePatch;
+  ClientPage: ResolverTypeWrapper<ClientPage>;
   ClientRedirectionPolicy: ClientRedirectionPolicy;
   ClientRefreshTokenConfiguration: ResolverTypeWrapper<ClientRefreshTokenConfiguration>;
   ClientRefreshTokenConfigurationInput: ClientRefreshTokenConfigurationInput;
@@ -30273,8 +30418,8 @@ export type ResolversTypes = {
   ClientTokenVaultPrivilegedAccessWithPublicKeyInput: ClientTokenVaultPrivilegedAccessWithPublicKeyInput;
   ConnectedAccount: ResolverTypeWrapper<ConnectedAccount>;
   ConnectedAccountAccessType: ConnectedAccountAccessType;
-  ConnectedAccountConnection: ResolverTypeWrapper<ConnectedAccountConnection>;
   ConnectedAccountEdge: ResolverTypeWrapper<ConnectedAccountEdge>;
+  ConnectedAccountPage: ResolverTypeWrapper<ConnectedAccountPage>;
   Connection: ResolverTypeWrapper<Connection>;
   ConnectionApiBehavior: ConnectionApiBehavior;
   ConnectionAssertionDecryptionAlgorithmProfile: ConnectionAssertionDecryptionAlgorithmProfile;
@@ -30288,7 +30433,6 @@ export type ResolversTypes = {
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ResolverTypeWrapper<ConnectionConnectedAccountsPurpose>;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
-  ConnectionConnection: ResolverTypeWrapper<ConnectionConnection>;
   ConnectionCustomScripts: ResolverTypeWrapper<ConnectionCustomScripts>;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionDpopSigningAlg: ConnectionDpopSigningAlg;
@@ -30296,8 +30440,8 @@ export type ResolversTypes = {
   ConnectionEmailOtpAuthenticationMethod: ResolverTypeWrapper<ConnectionEmailOtpAuthenticationMethod>;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ResolverTypeWrapper<ConnectionEnabledClient>;
-  ConnectionEnabledClientConnection: ResolverTypeWrapper<ConnectionEnabledClientConnection>;
   ConnectionEnabledClientEdge: ResolverTypeWrapper<ConnectionEnabledClientEdge>;
+  ConnectionEnabledClientPage: ResolverTypeWrapper<ConnectionEnabledClientPage>;
   ConnectionFederatedConnectionsAccessTokens: ResolverTypeWrapper<ConnectionFederatedConnectionsAccessTokens>;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
@@ -30308,6 +30452,7 @@ export type ResolversTypes = {
   ConnectionIdentityProvider: ConnectionIdentityProvider;
   ConnectionKey: ResolverTypeWrapper<ConnectionKey>;
   ConnectionKeyUse: ConnectionKeyUse;
+  ConnectionPage: ResolverTypeWrapper<ConnectionPage>;
   ConnectionPasskeyAuthenticationMethod: ResolverTypeWrapper<ConnectionPasskeyAuthenticationMethod>;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
   ConnectionPasskeyChallengeUI: ConnectionPasskeyChallengeUi;
@@ -30337,17 +30482,18 @@ export type ResolversTypes = {
   ConnectionPhoneOtpAuthenticationMethod: ResolverTypeWrapper<ConnectionPhoneOtpAuthenticationMethod>;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ResolverTypeWrapper<ConnectionProfile>;
-  ConnectionProfileConnection: ResolverTypeWrapper<ConnectionProfileConnection>;
   ConnectionProfileEdge: ResolverTypeWrapper<ConnectionProfileEdge>;
   ConnectionProfileOrganization: ResolverTypeWrapper<ConnectionProfileOrganization>;
   ConnectionProfileOrganizationAssignMembershipOnLogin: ConnectionProfileOrganizationAssignMembershipOnLogin;
   ConnectionProfileOrganizationInput: ConnectionProfileOrganizationInput;
   ConnectionProfileOrganizationShowAsButton: ConnectionProfileOrganizationShowAsButton;
+  ConnectionProfilePage: ResolverTypeWrapper<ConnectionProfilePage>;
   ConnectionProfileStrategyOverride: ResolverTypeWrapper<ConnectionProfileStrategyOverride>;
   ConnectionProfileStrategyOverrideInput: ConnectionProfileStrategyOverrideInput;
   ConnectionProfileStrategyOverrides: ResolverTypeWrapper<ConnectionProfileStrategyOverrides>;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ResolverTypeWrapper<ConnectionProfileTemplate>;
+  ConnectionProfileTemplateEntry: ResolverTypeWrapper<ConnectionProfileTemplateEntry>;
   ConnectionPropertiesOptions: ResolverTypeWrapper<ConnectionPropertiesOptions>;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
   ConnectionSetUserRootAttributes: ConnectionSetUserRootAttributes;
@@ -30384,7 +30530,6 @@ export type ResolversTypes = {
   CreateEventStreamActionInput: CreateEventStreamActionInput;
   CreateEventStreamEventBridgeInput: CreateEventStreamEventBridgeInput;
   CreateEventStreamInput: CreateEventStreamInput;
-  CreateEventStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateEventStreamPayload']>;
   CreateEventStreamRedelivery: ResolverTypeWrapper<CreateEventStreamRedelivery>;
   CreateEventStreamRedeliveryInput: CreateEventStreamRedeliveryInput;
   CreateEventStreamTestEventInput: CreateEventStreamTestEventInput;
@@ -30429,8 +30574,8 @@ export type ResolversTypes = {
   CreateFlowsVaultConnectionHubspotUninitializedInput: CreateFlowsVaultConnectionHubspotUninitializedInput;
   CreateFlowsVaultConnectionInput: CreateFlowsVaultConnectionInput;
   CreateFlowsVaultConnectionJwtInput: CreateFlowsVaultConnectionJwtInput;
-  CreateFlowsVaultConnectionJwtJwtInput: CreateFlowsVaultConnectionJwtJwtInput;
   CreateFlowsVaultConnectionJwtUninitializedInput: CreateFlowsVaultConnectionJwtUninitializedInput;
+  CreateFlowsVaultConnectionJwtWithSetupInput: CreateFlowsVaultConnectionJwtWithSetupInput;
   CreateFlowsVaultConnectionMailchimpApiKeyInput: CreateFlowsVaultConnectionMailchimpApiKeyInput;
   CreateFlowsVaultConnectionMailchimpInput: CreateFlowsVaultConnectionMailchimpInput;
   CreateFlowsVaultConnectionMailchimpOauthCodeInput: CreateFlowsVaultConnectionMailchimpOauthCodeInput;
@@ -30479,7 +30624,6 @@ export type ResolversTypes = {
   CreateLogStreamHttpRequestBodyInput: CreateLogStreamHttpRequestBodyInput;
   CreateLogStreamInput: CreateLogStreamInput;
   CreateLogStreamMixpanelRequestBodyInput: CreateLogStreamMixpanelRequestBodyInput;
-  CreateLogStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateLogStreamPayload']>;
   CreateLogStreamSegmentRequestBodyInput: CreateLogStreamSegmentRequestBodyInput;
   CreateLogStreamSplunkRequestBodyInput: CreateLogStreamSplunkRequestBodyInput;
   CreateLogStreamSumoRequestBodyInput: CreateLogStreamSumoRequestBodyInput;
@@ -30541,9 +30685,9 @@ export type ResolversTypes = {
   CspReportingInfrastructure: ResolverTypeWrapper<CspReportingInfrastructure>;
   CspReportingInfrastructureInput: CspReportingInfrastructureInput;
   CustomDomain: ResolverTypeWrapper<CustomDomain>;
-  CustomDomainConnection: ResolverTypeWrapper<CustomDomainConnection>;
   CustomDomainCustomClientIpHeaderEnum: CustomDomainCustomClientIpHeaderEnum;
   CustomDomainEdge: ResolverTypeWrapper<CustomDomainEdge>;
+  CustomDomainPage: ResolverTypeWrapper<CustomDomainPage>;
   CustomDomainProvisioningType: CustomDomainProvisioningType;
   CustomDomainStatusFilter: CustomDomainStatusFilter;
   CustomDomainTlsPolicy: CustomDomainTlsPolicy;
@@ -30563,7 +30707,7 @@ export type ResolversTypes = {
   DailyStats: ResolverTypeWrapper<DailyStats>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DefaultCanonicalDomain: ResolverTypeWrapper<DefaultCanonicalDomain>;
-  DefaultDomain: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DefaultDomain']>;
+  DefaultDomain: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['DefaultDomain']>;
   DefaultMethodEmailIdentifier: DefaultMethodEmailIdentifier;
   DefaultMethodPhoneNumberIdentifier: DefaultMethodPhoneNumberIdentifier;
   DefaultTokenQuota: ResolverTypeWrapper<DefaultTokenQuota>;
@@ -30579,16 +30723,16 @@ export type ResolversTypes = {
   DeleteUserRolesInput: DeleteUserRolesInput;
   DeployActionVersionInput: DeployActionVersionInput;
   DeviceCredential: ResolverTypeWrapper<DeviceCredential>;
-  DeviceCredentialConnection: ResolverTypeWrapper<DeviceCredentialConnection>;
   DeviceCredentialEdge: ResolverTypeWrapper<DeviceCredentialEdge>;
+  DeviceCredentialPage: ResolverTypeWrapper<DeviceCredentialPage>;
   DeviceCredentialPublicKeyType: DeviceCredentialPublicKeyType;
   DeviceCredentialType: DeviceCredentialType;
   DirectoryProvisioning: ResolverTypeWrapper<DirectoryProvisioning>;
-  DirectoryProvisioningConnection: ResolverTypeWrapper<DirectoryProvisioningConnection>;
   DirectoryProvisioningDefaultMapping: ResolverTypeWrapper<DirectoryProvisioningDefaultMapping>;
   DirectoryProvisioningEdge: ResolverTypeWrapper<DirectoryProvisioningEdge>;
   DirectoryProvisioningMappingItem: ResolverTypeWrapper<DirectoryProvisioningMappingItem>;
   DirectoryProvisioningMappingItemInput: DirectoryProvisioningMappingItemInput;
+  DirectoryProvisioningPage: ResolverTypeWrapper<DirectoryProvisioningPage>;
   DomainCertificate: ResolverTypeWrapper<DomainCertificate>;
   DomainCertificateAuthority: DomainCertificateAuthority;
   DomainCertificateStatus: DomainCertificateStatus;
@@ -30607,12 +30751,12 @@ export type ResolversTypes = {
   EmailTemplateName: EmailTemplateName;
   EnabledFeatures: EnabledFeatures;
   EncryptionKey: ResolverTypeWrapper<EncryptionKey>;
-  EncryptionKeyConnection: ResolverTypeWrapper<EncryptionKeyConnection>;
   EncryptionKeyEdge: ResolverTypeWrapper<EncryptionKeyEdge>;
+  EncryptionKeyPage: ResolverTypeWrapper<EncryptionKeyPage>;
   EncryptionKeyPublicWrappingAlgorithm: EncryptionKeyPublicWrappingAlgorithm;
   EncryptionKeyState: EncryptionKeyState;
   EncryptionKeyType: EncryptionKeyType;
-  EventStream: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EventStream']>;
+  EventStream: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['EventStream']>;
   EventStreamActionConfiguration: ResolverTypeWrapper<EventStreamActionConfiguration>;
   EventStreamActionConfigurationInput: EventStreamActionConfigurationInput;
   EventStreamActionDestination: ResolverTypeWrapper<EventStreamActionDestination>;
@@ -30620,12 +30764,11 @@ export type ResolversTypes = {
   EventStreamActionDestinationType: EventStreamActionDestinationType;
   EventStreamActionPayload: ResolverTypeWrapper<EventStreamActionPayload>;
   EventStreamCloudEvent: ResolverTypeWrapper<EventStreamCloudEvent>;
-  EventStreamConnection: ResolverTypeWrapper<Omit<EventStreamConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventStreamEdge']>, nodes: Array<ResolversTypes['EventStream']> }>;
   EventStreamDeliveryAttempt: ResolverTypeWrapper<EventStreamDeliveryAttempt>;
   EventStreamDeliveryEventType: EventStreamDeliveryEventType;
   EventStreamDeliveryHistory: ResolverTypeWrapper<EventStreamDeliveryHistory>;
-  EventStreamDeliveryHistoryConnection: ResolverTypeWrapper<EventStreamDeliveryHistoryConnection>;
   EventStreamDeliveryHistoryEdge: ResolverTypeWrapper<EventStreamDeliveryHistoryEdge>;
+  EventStreamDeliveryHistoryPage: ResolverTypeWrapper<EventStreamDeliveryHistoryPage>;
   EventStreamDeliveryStatus: EventStreamDeliveryStatus;
   EventStreamDestinationPatchInput: EventStreamDestinationPatchInput;
   EventStreamEdge: ResolverTypeWrapper<Omit<EventStreamEdge, 'node'> & { node: ResolversTypes['EventStream'] }>;
@@ -30637,6 +30780,7 @@ export type ResolversTypes = {
   EventStreamEventBridgeDestinationType: EventStreamEventBridgeDestinationType;
   EventStreamEventBridgePayload: ResolverTypeWrapper<EventStreamEventBridgePayload>;
   EventStreamEventType: EventStreamEventType;
+  EventStreamPage: ResolverTypeWrapper<Omit<EventStreamPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventStreamEdge']>, nodes: Array<ResolversTypes['EventStream']> }>;
   EventStreamStatus: EventStreamStatus;
   EventStreamSubscribeEventsEventType: EventStreamSubscribeEventsEventType;
   EventStreamSubscription: ResolverTypeWrapper<EventStreamSubscription>;
@@ -30660,8 +30804,8 @@ export type ResolversTypes = {
   EventStreamWebhookDestinationType: EventStreamWebhookDestinationType;
   EventStreamWebhookPayload: ResolverTypeWrapper<Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<ResolversTypes['EventStreamWebhookDestination']> }>;
   Experiment: ResolverTypeWrapper<Experiment>;
-  ExperimentConnection: ResolverTypeWrapper<ExperimentConnection>;
   ExperimentEdge: ResolverTypeWrapper<ExperimentEdge>;
+  ExperimentPage: ResolverTypeWrapper<ExperimentPage>;
   ExperimentStatus: ExperimentStatus;
   ExperimentTransitionStatus: ExperimentTransitionStatus;
   ExperimentValidationError: ResolverTypeWrapper<ExperimentValidationError>;
@@ -30669,8 +30813,8 @@ export type ResolversTypes = {
   ExpressConfigurationInput: ExpressConfigurationInput;
   ExpressConfigurationOrNullInput: ExpressConfigurationOrNullInput;
   FeatureFlag: ResolverTypeWrapper<FeatureFlag>;
-  FeatureFlagConnection: ResolverTypeWrapper<FeatureFlagConnection>;
   FeatureFlagEdge: ResolverTypeWrapper<FeatureFlagEdge>;
+  FeatureFlagPage: ResolverTypeWrapper<FeatureFlagPage>;
   FeatureFlagStatus: FeatureFlagStatus;
   FeatureFlagType: FeatureFlagType;
   FedCMLogin: ResolverTypeWrapper<FedCmLogin>;
@@ -30683,8 +30827,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatOrString: ResolverTypeWrapper<Scalars['FloatOrString']['output']>;
   Flow: ResolverTypeWrapper<Omit<Flow, 'actions'> & { actions?: Maybe<Array<ResolversTypes['FlowAction']>> }>;
-  FlowAction: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowAction']>;
-  FlowActionActivecampaign: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionActivecampaign']>;
+  FlowAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowAction']>;
+  FlowActionActivecampaign: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionActivecampaign']>;
   FlowActionActivecampaignInput: FlowActionActivecampaignInput;
   FlowActionActivecampaignListContacts: ResolverTypeWrapper<FlowActionActivecampaignListContacts>;
   FlowActionActivecampaignListContactsAction: FlowActionActivecampaignListContactsAction;
@@ -30698,7 +30842,7 @@ export type ResolversTypes = {
   FlowActionActivecampaignUpsertContactParams: ResolverTypeWrapper<FlowActionActivecampaignUpsertContactParams>;
   FlowActionActivecampaignUpsertContactParamsInput: FlowActionActivecampaignUpsertContactParamsInput;
   FlowActionActivecampaignUpsertContactType: FlowActionActivecampaignUpsertContactType;
-  FlowActionAirtable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionAirtable']>;
+  FlowActionAirtable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionAirtable']>;
   FlowActionAirtableCreateRecord: ResolverTypeWrapper<FlowActionAirtableCreateRecord>;
   FlowActionAirtableCreateRecordAction: FlowActionAirtableCreateRecordAction;
   FlowActionAirtableCreateRecordInput: FlowActionAirtableCreateRecordInput;
@@ -30718,7 +30862,7 @@ export type ResolversTypes = {
   FlowActionAirtableUpdateRecordParams: ResolverTypeWrapper<FlowActionAirtableUpdateRecordParams>;
   FlowActionAirtableUpdateRecordParamsInput: FlowActionAirtableUpdateRecordParamsInput;
   FlowActionAirtableUpdateRecordType: FlowActionAirtableUpdateRecordType;
-  FlowActionAuth0: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionAuth0']>;
+  FlowActionAuth0: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionAuth0']>;
   FlowActionAuth0CreateUser: ResolverTypeWrapper<FlowActionAuth0CreateUser>;
   FlowActionAuth0CreateUserAction: FlowActionAuth0CreateUserAction;
   FlowActionAuth0CreateUserInput: FlowActionAuth0CreateUserInput;
@@ -30771,7 +30915,7 @@ export type ResolversTypes = {
   FlowActionBigqueryInsertRowsParams: ResolverTypeWrapper<FlowActionBigqueryInsertRowsParams>;
   FlowActionBigqueryInsertRowsParamsInput: FlowActionBigqueryInsertRowsParamsInput;
   FlowActionBigqueryInsertRowsType: FlowActionBigqueryInsertRowsType;
-  FlowActionClearbit: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionClearbit']>;
+  FlowActionClearbit: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionClearbit']>;
   FlowActionClearbitFindCompany: ResolverTypeWrapper<FlowActionClearbitFindCompany>;
   FlowActionClearbitFindCompanyAction: FlowActionClearbitFindCompanyAction;
   FlowActionClearbitFindCompanyInput: FlowActionClearbitFindCompanyInput;
@@ -30793,7 +30937,7 @@ export type ResolversTypes = {
   FlowActionEmailVerifyEmailParamsRules: ResolverTypeWrapper<FlowActionEmailVerifyEmailParamsRules>;
   FlowActionEmailVerifyEmailParamsRulesInput: FlowActionEmailVerifyEmailParamsRulesInput;
   FlowActionEmailVerifyEmailType: FlowActionEmailVerifyEmailType;
-  FlowActionFlow: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionFlow']>;
+  FlowActionFlow: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionFlow']>;
   FlowActionFlowBooleanCondition: ResolverTypeWrapper<Omit<FlowActionFlowBooleanCondition, 'params'> & { params?: Maybe<ResolversTypes['FlowActionFlowBooleanConditionParams']> }>;
   FlowActionFlowBooleanConditionAction: FlowActionFlowBooleanConditionAction;
   FlowActionFlowBooleanConditionInput: FlowActionFlowBooleanConditionInput;
@@ -30852,7 +30996,7 @@ export type ResolversTypes = {
   FlowActionHttpSendRequestParamsInput: FlowActionHttpSendRequestParamsInput;
   FlowActionHttpSendRequestParamsMethod: FlowActionHttpSendRequestParamsMethod;
   FlowActionHttpSendRequestType: FlowActionHttpSendRequestType;
-  FlowActionHubspot: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionHubspot']>;
+  FlowActionHubspot: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionHubspot']>;
   FlowActionHubspotEnrollContact: ResolverTypeWrapper<FlowActionHubspotEnrollContact>;
   FlowActionHubspotEnrollContactAction: FlowActionHubspotEnrollContactAction;
   FlowActionHubspotEnrollContactInput: FlowActionHubspotEnrollContactInput;
@@ -30875,7 +31019,7 @@ export type ResolversTypes = {
   FlowActionHubspotUpsertContactParamsPropertyInput: FlowActionHubspotUpsertContactParamsPropertyInput;
   FlowActionHubspotUpsertContactType: FlowActionHubspotUpsertContactType;
   FlowActionInput: FlowActionInput;
-  FlowActionJson: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionJson']>;
+  FlowActionJson: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionJson']>;
   FlowActionJsonCreateJson: ResolverTypeWrapper<FlowActionJsonCreateJson>;
   FlowActionJsonCreateJsonAction: FlowActionJsonCreateJsonAction;
   FlowActionJsonCreateJsonInput: FlowActionJsonCreateJsonInput;
@@ -30895,7 +31039,7 @@ export type ResolversTypes = {
   FlowActionJsonSerializeJsonParams: ResolverTypeWrapper<FlowActionJsonSerializeJsonParams>;
   FlowActionJsonSerializeJsonParamsInput: FlowActionJsonSerializeJsonParamsInput;
   FlowActionJsonSerializeJsonType: FlowActionJsonSerializeJsonType;
-  FlowActionJwt: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionJwt']>;
+  FlowActionJwt: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionJwt']>;
   FlowActionJwtDecodeJwt: ResolverTypeWrapper<FlowActionJwtDecodeJwt>;
   FlowActionJwtDecodeJwtAction: FlowActionJwtDecodeJwtAction;
   FlowActionJwtDecodeJwtInput: FlowActionJwtDecodeJwtInput;
@@ -30933,7 +31077,7 @@ export type ResolversTypes = {
   FlowActionMailjetSendEmailParamsVariant2: ResolverTypeWrapper<FlowActionMailjetSendEmailParamsVariant2>;
   FlowActionMailjetSendEmailParamsVariant2Input: FlowActionMailjetSendEmailParamsVariant2Input;
   FlowActionMailjetSendEmailType: FlowActionMailjetSendEmailType;
-  FlowActionOtp: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionOtp']>;
+  FlowActionOtp: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionOtp']>;
   FlowActionOtpGenerateCode: ResolverTypeWrapper<FlowActionOtpGenerateCode>;
   FlowActionOtpGenerateCodeAction: FlowActionOtpGenerateCodeAction;
   FlowActionOtpGenerateCodeInput: FlowActionOtpGenerateCodeInput;
@@ -30947,7 +31091,7 @@ export type ResolversTypes = {
   FlowActionOtpVerifyCodeParams: ResolverTypeWrapper<FlowActionOtpVerifyCodeParams>;
   FlowActionOtpVerifyCodeParamsInput: FlowActionOtpVerifyCodeParamsInput;
   FlowActionOtpVerifyCodeType: FlowActionOtpVerifyCodeType;
-  FlowActionPipedrive: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionPipedrive']>;
+  FlowActionPipedrive: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionPipedrive']>;
   FlowActionPipedriveAddDeal: ResolverTypeWrapper<FlowActionPipedriveAddDeal>;
   FlowActionPipedriveAddDealAction: FlowActionPipedriveAddDealAction;
   FlowActionPipedriveAddDealInput: FlowActionPipedriveAddDealInput;
@@ -30967,7 +31111,7 @@ export type ResolversTypes = {
   FlowActionPipedriveAddPersonParamsInput: FlowActionPipedriveAddPersonParamsInput;
   FlowActionPipedriveAddPersonType: FlowActionPipedriveAddPersonType;
   FlowActionPipedriveInput: FlowActionPipedriveInput;
-  FlowActionSalesforce: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionSalesforce']>;
+  FlowActionSalesforce: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionSalesforce']>;
   FlowActionSalesforceCreateLead: ResolverTypeWrapper<FlowActionSalesforceCreateLead>;
   FlowActionSalesforceCreateLeadAction: FlowActionSalesforceCreateLeadAction;
   FlowActionSalesforceCreateLeadInput: FlowActionSalesforceCreateLeadInput;
@@ -31013,7 +31157,7 @@ export type ResolversTypes = {
   FlowActionSlackPostMessageParamsAttachmentInput: FlowActionSlackPostMessageParamsAttachmentInput;
   FlowActionSlackPostMessageParamsInput: FlowActionSlackPostMessageParamsInput;
   FlowActionSlackPostMessageType: FlowActionSlackPostMessageType;
-  FlowActionStripe: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionStripe']>;
+  FlowActionStripe: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionStripe']>;
   FlowActionStripeAddTaxId: ResolverTypeWrapper<FlowActionStripeAddTaxId>;
   FlowActionStripeAddTaxIdAction: FlowActionStripeAddTaxIdAction;
   FlowActionStripeAddTaxIdInput: FlowActionStripeAddTaxIdInput;
@@ -31067,7 +31211,7 @@ export type ResolversTypes = {
   FlowActionTelegramSendMessageParams: ResolverTypeWrapper<FlowActionTelegramSendMessageParams>;
   FlowActionTelegramSendMessageParamsInput: FlowActionTelegramSendMessageParamsInput;
   FlowActionTelegramSendMessageType: FlowActionTelegramSendMessageType;
-  FlowActionTwilio: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionTwilio']>;
+  FlowActionTwilio: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionTwilio']>;
   FlowActionTwilioInput: FlowActionTwilioInput;
   FlowActionTwilioMakeCall: ResolverTypeWrapper<FlowActionTwilioMakeCall>;
   FlowActionTwilioMakeCallAction: FlowActionTwilioMakeCallAction;
@@ -31088,7 +31232,7 @@ export type ResolversTypes = {
   FlowActionWhatsappSendMessageParamsInput: FlowActionWhatsappSendMessageParamsInput;
   FlowActionWhatsappSendMessageParamsType: FlowActionWhatsappSendMessageParamsType;
   FlowActionWhatsappSendMessageType: FlowActionWhatsappSendMessageType;
-  FlowActionXml: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowActionXml']>;
+  FlowActionXml: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FlowActionXml']>;
   FlowActionXmlInput: FlowActionXmlInput;
   FlowActionXmlParseXml: ResolverTypeWrapper<FlowActionXmlParseXml>;
   FlowActionXmlParseXmlAction: FlowActionXmlParseXmlAction;
@@ -31109,11 +31253,11 @@ export type ResolversTypes = {
   FlowActionZapierTriggerWebhookParamsInput: FlowActionZapierTriggerWebhookParamsInput;
   FlowActionZapierTriggerWebhookParamsMethod: FlowActionZapierTriggerWebhookParamsMethod;
   FlowActionZapierTriggerWebhookType: FlowActionZapierTriggerWebhookType;
-  FlowConnection: ResolverTypeWrapper<Omit<FlowConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FlowEdge']>, nodes: Array<ResolversTypes['Flow']> }>;
   FlowEdge: ResolverTypeWrapper<Omit<FlowEdge, 'node'> & { node: ResolversTypes['Flow'] }>;
   FlowExecution: ResolverTypeWrapper<FlowExecution>;
-  FlowExecutionConnection: ResolverTypeWrapper<FlowExecutionConnection>;
   FlowExecutionEdge: ResolverTypeWrapper<FlowExecutionEdge>;
+  FlowExecutionPage: ResolverTypeWrapper<FlowExecutionPage>;
+  FlowPage: ResolverTypeWrapper<Omit<FlowPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FlowEdge']>, nodes: Array<ResolversTypes['Flow']> }>;
   FlowsVaultConnectioSetupApiKeyInput: FlowsVaultConnectioSetupApiKeyInput;
   FlowsVaultConnectioSetupApiKeyWithBaseUrlInput: FlowsVaultConnectioSetupApiKeyWithBaseUrlInput;
   FlowsVaultConnectioSetupBigqueryOauthJwtInput: FlowsVaultConnectioSetupBigqueryOauthJwtInput;
@@ -31137,7 +31281,6 @@ export type ResolversTypes = {
   FlowsVaultConnectioSetupTypeToken: FlowsVaultConnectioSetupTypeToken;
   FlowsVaultConnectioSetupTypeWebhook: FlowsVaultConnectioSetupTypeWebhook;
   FlowsVaultConnectioSetupWebhookInput: FlowsVaultConnectioSetupWebhookInput;
-  FlowsVaultConnection: ResolverTypeWrapper<FlowsVaultConnection>;
   FlowsVaultConnectionAppIdActivecampaign: FlowsVaultConnectionAppIdActivecampaign;
   FlowsVaultConnectionAppIdAirtable: FlowsVaultConnectionAppIdAirtable;
   FlowsVaultConnectionAppIdAuth0: FlowsVaultConnectionAppIdAuth0;
@@ -31159,8 +31302,9 @@ export type ResolversTypes = {
   FlowsVaultConnectionAppIdTwilio: FlowsVaultConnectionAppIdTwilio;
   FlowsVaultConnectionAppIdWhatsapp: FlowsVaultConnectionAppIdWhatsapp;
   FlowsVaultConnectionAppIdZapier: FlowsVaultConnectionAppIdZapier;
-  FlowsVaultConnectionConnection: ResolverTypeWrapper<FlowsVaultConnectionConnection>;
-  FlowsVaultConnectionEdge: ResolverTypeWrapper<FlowsVaultConnectionEdge>;
+  FlowsVaultConnectionConfig: ResolverTypeWrapper<FlowsVaultConnectionConfig>;
+  FlowsVaultConnectionConfigEdge: ResolverTypeWrapper<FlowsVaultConnectionConfigEdge>;
+  FlowsVaultConnectionConfigPage: ResolverTypeWrapper<FlowsVaultConnectionConfigPage>;
   FlowsVaultConnectionHttpApiKeySetupIn: FlowsVaultConnectionHttpApiKeySetupIn;
   FlowsVaultConnectionHttpApiKeySetupInput: FlowsVaultConnectionHttpApiKeySetupInput;
   FlowsVaultConnectionHttpBasicAuthSetupInput: FlowsVaultConnectionHttpBasicAuthSetupInput;
@@ -31169,7 +31313,7 @@ export type ResolversTypes = {
   FlowsVaultConnectionSetupTypeBasicAuth: FlowsVaultConnectionSetupTypeBasicAuth;
   FlowsVaultConnectionSetupTypeOauthClientCredentials: FlowsVaultConnectionSetupTypeOauthClientCredentials;
   Form: ResolverTypeWrapper<Omit<Form, 'ending' | 'nodes'> & { ending?: Maybe<ResolversTypes['FormEndingNode']>, nodes?: Maybe<Array<ResolversTypes['FormNode']>> }>;
-  FormBlock: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormBlock']>;
+  FormBlock: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormBlock']>;
   FormBlockDivider: ResolverTypeWrapper<FormBlockDivider>;
   FormBlockDividerConfig: ResolverTypeWrapper<FormBlockDividerConfig>;
   FormBlockDividerConfigInput: FormBlockDividerConfigInput;
@@ -31215,12 +31359,11 @@ export type ResolversTypes = {
   FormBlockTypePreviousButtonConst: FormBlockTypePreviousButtonConst;
   FormBlockTypeResendButtonConst: FormBlockTypeResendButtonConst;
   FormBlockTypeRichTextConst: FormBlockTypeRichTextConst;
-  FormComponent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormComponent']>;
+  FormComponent: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormComponent']>;
   FormComponentCategoryBlockConst: FormComponentCategoryBlockConst;
   FormComponentCategoryFieldConst: FormComponentCategoryFieldConst;
   FormComponentCategoryWidgetConst: FormComponentCategoryWidgetConst;
   FormComponentInput: FormComponentInput;
-  FormConnection: ResolverTypeWrapper<Omit<FormConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FormEdge']>, nodes: Array<ResolversTypes['Form']> }>;
   FormEdge: ResolverTypeWrapper<Omit<FormEdge, 'node'> & { node: ResolversTypes['Form'] }>;
   FormEndingNode: ResolverTypeWrapper<Omit<FormEndingNode, 'afterSubmit'> & { afterSubmit?: Maybe<ResolversTypes['FormEndingNodeAfterSubmit']> }>;
   FormEndingNodeAfterSubmit: ResolverTypeWrapper<Omit<FormEndingNodeAfterSubmit, 'flow'> & { flow?: Maybe<ResolversTypes['Flow']> }>;
@@ -31228,7 +31371,7 @@ export type ResolversTypes = {
   FormEndingNodeInput: FormEndingNodeInput;
   FormEndingNodeRedirection: ResolverTypeWrapper<FormEndingNodeRedirection>;
   FormEndingNodeRedirectionInput: FormEndingNodeRedirectionInput;
-  FormField: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormField']>;
+  FormField: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormField']>;
   FormFieldBoolean: ResolverTypeWrapper<FormFieldBoolean>;
   FormFieldBooleanConfig: ResolverTypeWrapper<FormFieldBooleanConfig>;
   FormFieldBooleanConfigInput: FormFieldBooleanConfigInput;
@@ -31354,13 +31497,14 @@ export type ResolversTypes = {
   FormLanguagesInput: FormLanguagesInput;
   FormMessages: ResolverTypeWrapper<FormMessages>;
   FormMessagesInput: FormMessagesInput;
-  FormNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormNode']>;
+  FormNode: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormNode']>;
   FormNodeCoordinates: ResolverTypeWrapper<FormNodeCoordinates>;
   FormNodeCoordinatesInput: FormNodeCoordinatesInput;
   FormNodeInput: FormNodeInput;
   FormNodeTypeFlowConst: FormNodeTypeFlowConst;
   FormNodeTypeRouterConst: FormNodeTypeRouterConst;
   FormNodeTypeStepConst: FormNodeTypeStepConst;
+  FormPage: ResolverTypeWrapper<Omit<FormPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FormEdge']>, nodes: Array<ResolversTypes['Form']> }>;
   FormRouter: ResolverTypeWrapper<FormRouter>;
   FormRouterConfig: ResolverTypeWrapper<FormRouterConfig>;
   FormRouterConfigInput: FormRouterConfigInput;
@@ -31375,7 +31519,7 @@ export type ResolversTypes = {
   FormStepInput: FormStepInput;
   FormStyle: ResolverTypeWrapper<FormStyle>;
   FormStyleInput: FormStyleInput;
-  FormWidget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FormWidget']>;
+  FormWidget: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FormWidget']>;
   FormWidgetAuth0VerifiableCredentials: ResolverTypeWrapper<FormWidgetAuth0VerifiableCredentials>;
   FormWidgetAuth0VerifiableCredentialsConfig: ResolverTypeWrapper<FormWidgetAuth0VerifiableCredentialsConfig>;
   FormWidgetAuth0VerifiableCredentialsConfigInput: FormWidgetAuth0VerifiableCredentialsConfigInput;
@@ -31393,18 +31537,16 @@ export type ResolversTypes = {
   FormWidgetTypeGMapsAddressConst: FormWidgetTypeGMapsAddressConst;
   FormWidgetTypeRecaptchaConst: FormWidgetTypeRecaptchaConst;
   FormsRequestParametersHydrate: FormsRequestParametersHydrate;
-  GetConnectionProfileTemplateResponseContent: ResolverTypeWrapper<GetConnectionProfileTemplateResponseContent>;
   GetFlowExecutionRequestParametersHydrate: GetFlowExecutionRequestParametersHydrate;
   GetFlowRequestParametersHydrate: GetFlowRequestParametersHydrate;
   GetJobSummary: ResolverTypeWrapper<GetJobSummary>;
-  GetUserAttributeProfileTemplateResponseContent: ResolverTypeWrapper<GetUserAttributeProfileTemplateResponseContent>;
   Group: ResolverTypeWrapper<Group>;
-  GroupConnection: ResolverTypeWrapper<GroupConnection>;
   GroupEdge: ResolverTypeWrapper<GroupEdge>;
   GroupMember: ResolverTypeWrapper<GroupMember>;
-  GroupMemberConnection: ResolverTypeWrapper<GroupMemberConnection>;
   GroupMemberEdge: ResolverTypeWrapper<GroupMemberEdge>;
+  GroupMemberPage: ResolverTypeWrapper<GroupMemberPage>;
   GroupMemberType: GroupMemberType;
+  GroupPage: ResolverTypeWrapper<GroupPage>;
   GroupType: GroupType;
   GuardianEnrollment: ResolverTypeWrapper<GuardianEnrollment>;
   GuardianEnrollmentFactor: GuardianEnrollmentFactor;
@@ -31423,8 +31565,8 @@ export type ResolversTypes = {
   GuardianFactorsProviderSmsTwilio: ResolverTypeWrapper<GuardianFactorsProviderSmsTwilio>;
   GuardianFactorsProviderSns: ResolverTypeWrapper<GuardianFactorsProviderSns>;
   Hook: ResolverTypeWrapper<Hook>;
-  HookConnection: ResolverTypeWrapper<HookConnection>;
   HookEdge: ResolverTypeWrapper<HookEdge>;
+  HookPage: ResolverTypeWrapper<HookPage>;
   HookTriggerId: HookTriggerId;
   HttpCustomHeader: ResolverTypeWrapper<HttpCustomHeader>;
   HttpCustomHeaderInput: HttpCustomHeaderInput;
@@ -31448,10 +31590,8 @@ export type ResolversTypes = {
   LinkUserIdentityInput: LinkUserIdentityInput;
   LinkedClientConfiguration: ResolverTypeWrapper<LinkedClientConfiguration>;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
+  LinkedIdentity: ResolverTypeWrapper<LinkedIdentity>;
   ListActionTriggersPayload: ResolverTypeWrapper<ListActionTriggersPayload>;
-  ListAculsResponseContentItem: ResolverTypeWrapper<Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
-  ListAculsResponseContentItemConnection: ResolverTypeWrapper<Omit<ListAculsResponseContentItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversTypes['ListAculsResponseContentItem']> }>;
-  ListAculsResponseContentItemEdge: ResolverTypeWrapper<Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversTypes['ListAculsResponseContentItem'] }>;
   ListBrandingPhoneProvidersPayload: ResolverTypeWrapper<Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversTypes['BrandingPhoneProvider']>> }>;
   ListConnectionProfileTemplatePayload: ResolverTypeWrapper<ListConnectionProfileTemplatePayload>;
   ListFlowsRequestParametersHydrate: ListFlowsRequestParametersHydrate;
@@ -31461,11 +31601,11 @@ export type ResolversTypes = {
   ListUserBlocksPayload: ResolverTypeWrapper<ListUserBlocksPayload>;
   ListVariationsPayload: ResolverTypeWrapper<ListVariationsPayload>;
   Log: ResolverTypeWrapper<Log>;
-  LogConnection: ResolverTypeWrapper<LogConnection>;
   LogEdge: ResolverTypeWrapper<LogEdge>;
   LogLocationInfo: ResolverTypeWrapper<LogLocationInfo>;
+  LogPage: ResolverTypeWrapper<LogPage>;
   LogSecurityContext: ResolverTypeWrapper<LogSecurityContext>;
-  LogStream: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogStream']>;
+  LogStream: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['LogStream']>;
   LogStreamDatadog: ResolverTypeWrapper<LogStreamDatadog>;
   LogStreamDatadogEnum: LogStreamDatadogEnum;
   LogStreamDatadogRegion: LogStreamDatadogRegion;
@@ -31536,57 +31676,56 @@ export type ResolversTypes = {
   NativeSocialLoginGooglePatchInput: NativeSocialLoginGooglePatchInput;
   NativeSocialLoginInput: NativeSocialLoginInput;
   NativeSocialLoginPatchInput: NativeSocialLoginPatchInput;
+  NetworkAcl: ResolverTypeWrapper<NetworkAcl>;
   NetworkAclAction: ResolverTypeWrapper<NetworkAclAction>;
   NetworkAclActionInput: NetworkAclActionInput;
+  NetworkAclEdge: ResolverTypeWrapper<NetworkAclEdge>;
   NetworkAclMatch: ResolverTypeWrapper<NetworkAclMatch>;
   NetworkAclMatchInput: NetworkAclMatchInput;
+  NetworkAclPage: ResolverTypeWrapper<NetworkAclPage>;
   NetworkAclRule: ResolverTypeWrapper<NetworkAclRule>;
   NetworkAclRuleInput: NetworkAclRuleInput;
   NetworkAclRuleScope: NetworkAclRuleScope;
-  NetworkAcls: ResolverTypeWrapper<NetworkAcls>;
-  NetworkAclsConnection: ResolverTypeWrapper<NetworkAclsConnection>;
-  NetworkAclsEdge: ResolverTypeWrapper<NetworkAclsEdge>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationAccessLevel: OrganizationAccessLevel;
   OrganizationAccessLevelEnumWithNull: OrganizationAccessLevelEnumWithNull;
-  OrganizationAllConnection: ResolverTypeWrapper<OrganizationAllConnection>;
-  OrganizationAllConnectionConnection: ResolverTypeWrapper<OrganizationAllConnectionConnection>;
-  OrganizationAllConnectionEdge: ResolverTypeWrapper<OrganizationAllConnectionEdge>;
   OrganizationBranding: ResolverTypeWrapper<OrganizationBranding>;
   OrganizationBrandingColors: ResolverTypeWrapper<OrganizationBrandingColors>;
   OrganizationBrandingColorsInput: OrganizationBrandingColorsInput;
   OrganizationBrandingInput: OrganizationBrandingInput;
   OrganizationClientGrant: ResolverTypeWrapper<OrganizationClientGrant>;
-  OrganizationClientGrantConnection: ResolverTypeWrapper<OrganizationClientGrantConnection>;
   OrganizationClientGrantEdge: ResolverTypeWrapper<OrganizationClientGrantEdge>;
-  OrganizationConnection: ResolverTypeWrapper<OrganizationConnection>;
-  OrganizationConnectionConnection: ResolverTypeWrapper<OrganizationConnectionConnection>;
-  OrganizationConnectionEdge: ResolverTypeWrapper<OrganizationConnectionEdge>;
+  OrganizationClientGrantPage: ResolverTypeWrapper<OrganizationClientGrantPage>;
+  OrganizationConnectionAccess: ResolverTypeWrapper<OrganizationConnectionAccess>;
+  OrganizationConnectionAccessEdge: ResolverTypeWrapper<OrganizationConnectionAccessEdge>;
+  OrganizationConnectionAccessPage: ResolverTypeWrapper<OrganizationConnectionAccessPage>;
   OrganizationConnectionInformation: ResolverTypeWrapper<OrganizationConnectionInformation>;
+  OrganizationConnectionSettings: ResolverTypeWrapper<OrganizationConnectionSettings>;
+  OrganizationConnectionSettingsEdge: ResolverTypeWrapper<OrganizationConnectionSettingsEdge>;
+  OrganizationConnectionSettingsPage: ResolverTypeWrapper<OrganizationConnectionSettingsPage>;
   OrganizationDiscoveryDomain: ResolverTypeWrapper<OrganizationDiscoveryDomain>;
-  OrganizationDiscoveryDomainConnection: ResolverTypeWrapper<OrganizationDiscoveryDomainConnection>;
   OrganizationDiscoveryDomainEdge: ResolverTypeWrapper<OrganizationDiscoveryDomainEdge>;
+  OrganizationDiscoveryDomainPage: ResolverTypeWrapper<OrganizationDiscoveryDomainPage>;
   OrganizationDiscoveryDomainStatus: OrganizationDiscoveryDomainStatus;
-  OrganizationEnabledConnection: ResolverTypeWrapper<OrganizationEnabledConnection>;
+  OrganizationEdge: ResolverTypeWrapper<OrganizationEdge>;
   OrganizationInvitation: ResolverTypeWrapper<OrganizationInvitation>;
-  OrganizationInvitationConnection: ResolverTypeWrapper<OrganizationInvitationConnection>;
   OrganizationInvitationEdge: ResolverTypeWrapper<OrganizationInvitationEdge>;
   OrganizationInvitationInvitee: ResolverTypeWrapper<OrganizationInvitationInvitee>;
   OrganizationInvitationInviteeInput: OrganizationInvitationInviteeInput;
   OrganizationInvitationInviter: ResolverTypeWrapper<OrganizationInvitationInviter>;
   OrganizationInvitationInviterInput: OrganizationInvitationInviterInput;
+  OrganizationInvitationPage: ResolverTypeWrapper<OrganizationInvitationPage>;
   OrganizationMember: ResolverTypeWrapper<OrganizationMember>;
-  OrganizationMemberConnection: ResolverTypeWrapper<OrganizationMemberConnection>;
   OrganizationMemberEdge: ResolverTypeWrapper<OrganizationMemberEdge>;
   OrganizationMemberEffectiveRole: ResolverTypeWrapper<OrganizationMemberEffectiveRole>;
-  OrganizationMemberEffectiveRoleConnection: ResolverTypeWrapper<OrganizationMemberEffectiveRoleConnection>;
   OrganizationMemberEffectiveRoleEdge: ResolverTypeWrapper<OrganizationMemberEffectiveRoleEdge>;
+  OrganizationMemberEffectiveRolePage: ResolverTypeWrapper<OrganizationMemberEffectiveRolePage>;
   OrganizationMemberEffectiveRoleSource: OrganizationMemberEffectiveRoleSource;
+  OrganizationMemberPage: ResolverTypeWrapper<OrganizationMemberPage>;
   OrganizationMemberRole: ResolverTypeWrapper<OrganizationMemberRole>;
+  OrganizationPage: ResolverTypeWrapper<OrganizationPage>;
   OrganizationUsage: OrganizationUsage;
-  OrganizationsListConnection: ResolverTypeWrapper<OrganizationsListConnection>;
-  OrganizationsListEdge: ResolverTypeWrapper<OrganizationsListEdge>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialGroups: PartialGroups;
   PartialPhoneTemplateContentInput: PartialPhoneTemplateContentInput;
@@ -31607,9 +31746,6 @@ export type ResolversTypes = {
   PatchRateLimitPolicyConfigurationVariant3Input: PatchRateLimitPolicyConfigurationVariant3Input;
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
-  PermissionsResponsePayload: ResolverTypeWrapper<PermissionsResponsePayload>;
-  PermissionsResponsePayloadConnection: ResolverTypeWrapper<PermissionsResponsePayloadConnection>;
-  PermissionsResponsePayloadEdge: ResolverTypeWrapper<PermissionsResponsePayloadEdge>;
   PhoneAttribute: ResolverTypeWrapper<PhoneAttribute>;
   PhoneAttributeIdentifier: ResolverTypeWrapper<PhoneAttributeIdentifier>;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
@@ -31636,6 +31772,9 @@ export type ResolversTypes = {
   PreviewCimdMetadataPayload: ResolverTypeWrapper<PreviewCimdMetadataPayload>;
   PromptGroupName: PromptGroupName;
   PromptLanguage: PromptLanguage;
+  PromptRendering: ResolverTypeWrapper<Omit<PromptRendering, 'filters'> & { filters?: Maybe<ResolversTypes['AculFilters']> }>;
+  PromptRenderingEdge: ResolverTypeWrapper<Omit<PromptRenderingEdge, 'node'> & { node: ResolversTypes['PromptRendering'] }>;
+  PromptRenderingPage: ResolverTypeWrapper<Omit<PromptRenderingPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PromptRenderingEdge']>, nodes: Array<ResolversTypes['PromptRendering']> }>;
   PublicKeyCredentialAlgorithm: PublicKeyCredentialAlgorithm;
   PublicKeyCredentialInput: PublicKeyCredentialInput;
   PublicKeyCredentialType: PublicKeyCredentialType;
@@ -31652,15 +31791,15 @@ export type ResolversTypes = {
   RateLimitPolicyConfigurationVariant3: ResolverTypeWrapper<RateLimitPolicyConfigurationVariant3>;
   RateLimitPolicyConfigurationVariant3Action: RateLimitPolicyConfigurationVariant3Action;
   RateLimitPolicyConfigurationVariant3Input: RateLimitPolicyConfigurationVariant3Input;
-  RateLimitPolicyConnection: ResolverTypeWrapper<Omit<RateLimitPolicyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversTypes['RateLimitPolicy']> }>;
   RateLimitPolicyConsumer: RateLimitPolicyConsumer;
   RateLimitPolicyEdge: ResolverTypeWrapper<Omit<RateLimitPolicyEdge, 'node'> & { node: ResolversTypes['RateLimitPolicy'] }>;
+  RateLimitPolicyPage: ResolverTypeWrapper<Omit<RateLimitPolicyPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversTypes['RateLimitPolicy']> }>;
   RateLimitPolicyResource: RateLimitPolicyResource;
   RefreshToken: ResolverTypeWrapper<RefreshToken>;
-  RefreshTokenConnection: ResolverTypeWrapper<RefreshTokenConnection>;
   RefreshTokenDevice: ResolverTypeWrapper<RefreshTokenDevice>;
   RefreshTokenEdge: ResolverTypeWrapper<RefreshTokenEdge>;
   RefreshTokenExpirationType: RefreshTokenExpirationType;
+  RefreshTokenPage: ResolverTypeWrapper<RefreshTokenPage>;
   RefreshTokenResourceServer: ResolverTypeWrapper<RefreshTokenResourceServer>;
   RefreshTokenRotationType: RefreshTokenRotationType;
   RegenerateUsersRecoveryCodePayload: ResolverTypeWrapper<RegenerateUsersRecoveryCodePayload>;
@@ -31670,9 +31809,9 @@ export type ResolversTypes = {
   ResourceServer: ResolverTypeWrapper<ResourceServer>;
   ResourceServerAuthorizationPolicy: ResolverTypeWrapper<ResourceServerAuthorizationPolicy>;
   ResourceServerAuthorizationPolicyInput: ResourceServerAuthorizationPolicyInput;
-  ResourceServerConnection: ResolverTypeWrapper<ResourceServerConnection>;
   ResourceServerConsentPolicy: ResourceServerConsentPolicy;
   ResourceServerEdge: ResolverTypeWrapper<ResourceServerEdge>;
+  ResourceServerPage: ResolverTypeWrapper<ResourceServerPage>;
   ResourceServerProofOfPossession: ResolverTypeWrapper<ResourceServerProofOfPossession>;
   ResourceServerProofOfPossessionInput: ResourceServerProofOfPossessionInput;
   ResourceServerProofOfPossessionMechanism: ResourceServerProofOfPossessionMechanism;
@@ -31687,8 +31826,8 @@ export type ResolversTypes = {
   ResourceServerSubjectTypeAuthorizationUser: ResolverTypeWrapper<ResourceServerSubjectTypeAuthorizationUser>;
   ResourceServerSubjectTypeAuthorizationUserInput: ResourceServerSubjectTypeAuthorizationUserInput;
   ResourceServerSubjectTypeAuthorizationUserPolicy: ResourceServerSubjectTypeAuthorizationUserPolicy;
+  ResourceServerTokenDialect: ResourceServerTokenDialect;
   ResourceServerTokenDialectResponse: ResourceServerTokenDialectResponse;
-  ResourceServerTokenDialectSchema: ResourceServerTokenDialectSchema;
   ResourceServerTokenEncryption: ResolverTypeWrapper<ResourceServerTokenEncryption>;
   ResourceServerTokenEncryptionAlgorithm: ResourceServerTokenEncryptionAlgorithm;
   ResourceServerTokenEncryptionFormat: ResourceServerTokenEncryptionFormat;
@@ -31701,36 +31840,39 @@ export type ResolversTypes = {
   RiskAssessmentsSettings: ResolverTypeWrapper<RiskAssessmentsSettings>;
   RiskAssessmentsSettingsNewDevice: ResolverTypeWrapper<RiskAssessmentsSettingsNewDevice>;
   Role: ResolverTypeWrapper<Role>;
-  RoleConnection: ResolverTypeWrapper<RoleConnection>;
   RoleEdge: ResolverTypeWrapper<RoleEdge>;
+  RolePage: ResolverTypeWrapper<RolePage>;
+  RolePermission: ResolverTypeWrapper<RolePermission>;
+  RolePermissionEdge: ResolverTypeWrapper<RolePermissionEdge>;
+  RolePermissionPage: ResolverTypeWrapper<RolePermissionPage>;
   RoleUser: ResolverTypeWrapper<RoleUser>;
-  RoleUserConnection: ResolverTypeWrapper<RoleUserConnection>;
   RoleUserEdge: ResolverTypeWrapper<RoleUserEdge>;
+  RoleUserPage: ResolverTypeWrapper<RoleUserPage>;
   RollbackActionModuleInput: RollbackActionModuleInput;
   RotateConnectionKeysInput: RotateConnectionKeysInput;
   RotateConnectionKeysSigningAlg: RotateConnectionKeysSigningAlg;
   RotateConnectionsKeysPayload: ResolverTypeWrapper<RotateConnectionsKeysPayload>;
   RotateSigningKeysPayload: ResolverTypeWrapper<RotateSigningKeysPayload>;
   Rule: ResolverTypeWrapper<Rule>;
-  RuleConnection: ResolverTypeWrapper<RuleConnection>;
   RuleEdge: ResolverTypeWrapper<RuleEdge>;
+  RulePage: ResolverTypeWrapper<RulePage>;
   RulesConfig: ResolverTypeWrapper<RulesConfig>;
   ScimConfiguration: ResolverTypeWrapper<ScimConfiguration>;
-  ScimConfigurationConnection: ResolverTypeWrapper<ScimConfigurationConnection>;
   ScimConfigurationDefaultMapping: ResolverTypeWrapper<ScimConfigurationDefaultMapping>;
   ScimConfigurationEdge: ResolverTypeWrapper<ScimConfigurationEdge>;
+  ScimConfigurationPage: ResolverTypeWrapper<ScimConfigurationPage>;
   ScimMappingItem: ResolverTypeWrapper<ScimMappingItem>;
   ScimMappingItemInput: ScimMappingItemInput;
   ScimTokenItem: ResolverTypeWrapper<ScimTokenItem>;
   ScreenGroupName: ScreenGroupName;
   SearchEngineVersions: SearchEngineVersions;
   Segment: ResolverTypeWrapper<Segment>;
-  SegmentConnection: ResolverTypeWrapper<SegmentConnection>;
   SegmentEdge: ResolverTypeWrapper<SegmentEdge>;
   SegmentMatchConditions: ResolverTypeWrapper<SegmentMatchConditions>;
   SegmentMatchConditionsInput: SegmentMatchConditionsInput;
   SegmentNotMatchConditions: ResolverTypeWrapper<SegmentNotMatchConditions>;
   SegmentNotMatchConditionsInput: SegmentNotMatchConditionsInput;
+  SegmentPage: ResolverTypeWrapper<SegmentPage>;
   SegmentRule: ResolverTypeWrapper<SegmentRule>;
   SegmentRuleInput: SegmentRuleInput;
   SegmentType: SegmentType;
@@ -31741,10 +31883,10 @@ export type ResolversTypes = {
   SelfServiceProfileBrandingColorsInput: SelfServiceProfileBrandingColorsInput;
   SelfServiceProfileBrandingProperties: ResolverTypeWrapper<SelfServiceProfileBrandingProperties>;
   SelfServiceProfileBrandingPropertiesInput: SelfServiceProfileBrandingPropertiesInput;
-  SelfServiceProfileConnection: ResolverTypeWrapper<SelfServiceProfileConnection>;
   SelfServiceProfileCustomTextLanguage: SelfServiceProfileCustomTextLanguage;
-  SelfServiceProfileCustomTextPage: SelfServiceProfileCustomTextPage;
+  SelfServiceProfileCustomTextPageKind: SelfServiceProfileCustomTextPageKind;
   SelfServiceProfileEdge: ResolverTypeWrapper<SelfServiceProfileEdge>;
+  SelfServiceProfilePage: ResolverTypeWrapper<SelfServiceProfilePage>;
   SelfServiceProfileSsoTicketConnectionConfigInput: SelfServiceProfileSsoTicketConnectionConfigInput;
   SelfServiceProfileSsoTicketConnectionOptionsInput: SelfServiceProfileSsoTicketConnectionOptionsInput;
   SelfServiceProfileSsoTicketDomainAliasesConfigInput: SelfServiceProfileSsoTicketDomainAliasesConfigInput;
@@ -31762,7 +31904,6 @@ export type ResolversTypes = {
   SessionAuthenticationSignal: ResolverTypeWrapper<SessionAuthenticationSignal>;
   SessionAuthenticationSignals: ResolverTypeWrapper<SessionAuthenticationSignals>;
   SessionClientMetadata: ResolverTypeWrapper<SessionClientMetadata>;
-  SessionConnection: ResolverTypeWrapper<SessionConnection>;
   SessionCookie: ResolverTypeWrapper<SessionCookie>;
   SessionCookieInput: SessionCookieInput;
   SessionCookieMetadata: ResolverTypeWrapper<SessionCookieMetadata>;
@@ -31770,11 +31911,13 @@ export type ResolversTypes = {
   SessionCookieMode: SessionCookieMode;
   SessionDeviceMetadata: ResolverTypeWrapper<SessionDeviceMetadata>;
   SessionEdge: ResolverTypeWrapper<SessionEdge>;
+  SessionPage: ResolverTypeWrapper<SessionPage>;
   SetCustomSigningKeysInput: SetCustomSigningKeysInput;
   SetDefaultCustomDomainInput: SetDefaultCustomDomainInput;
   SetEmailTemplateInput: SetEmailTemplateInput;
   SetGuardianFactorDuoSettingsInput: SetGuardianFactorDuoSettingsInput;
   SetGuardianFactorInput: SetGuardianFactorInput;
+  SetGuardianFactorPayload: ResolverTypeWrapper<SetGuardianFactorPayload>;
   SetGuardianFactorPhoneMessageTypesInput: SetGuardianFactorPhoneMessageTypesInput;
   SetGuardianFactorPhoneTemplatesInput: SetGuardianFactorPhoneTemplatesInput;
   SetGuardianFactorSmsTemplatesInput: SetGuardianFactorSmsTemplatesInput;
@@ -31816,10 +31959,10 @@ export type ResolversTypes = {
   SuspiciousIPThrottlingStage: ResolverTypeWrapper<SuspiciousIpThrottlingStage>;
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
   SynchronizeGroups: SynchronizeGroups;
-  SynchronizedGroupPayload: ResolverTypeWrapper<SynchronizedGroupPayload>;
-  SynchronizedGroupPayloadConnection: ResolverTypeWrapper<SynchronizedGroupPayloadConnection>;
-  SynchronizedGroupPayloadEdge: ResolverTypeWrapper<SynchronizedGroupPayloadEdge>;
-  SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
+  SynchronizedGroup: ResolverTypeWrapper<SynchronizedGroup>;
+  SynchronizedGroupEdge: ResolverTypeWrapper<SynchronizedGroupEdge>;
+  SynchronizedGroupInput: SynchronizedGroupInput;
+  SynchronizedGroupPage: ResolverTypeWrapper<SynchronizedGroupPage>;
   TenantOIDCLogoutSettings: ResolverTypeWrapper<TenantOidcLogoutSettings>;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: ResolverTypeWrapper<TenantSettings>;
@@ -31831,28 +31974,28 @@ export type ResolversTypes = {
   TenantSettingsDeviceFlowCharset: TenantSettingsDeviceFlowCharset;
   TenantSettingsDeviceFlowInput: TenantSettingsDeviceFlowInput;
   TenantSettingsDynamicClientRegistrationSecurityMode: TenantSettingsDynamicClientRegistrationSecurityMode;
-  TenantSettingsErrorPage: ResolverTypeWrapper<TenantSettingsErrorPage>;
-  TenantSettingsErrorPageInput: TenantSettingsErrorPageInput;
+  TenantSettingsErrorPageConfig: ResolverTypeWrapper<TenantSettingsErrorPageConfig>;
+  TenantSettingsErrorPageConfigInput: TenantSettingsErrorPageConfigInput;
   TenantSettingsFlags: ResolverTypeWrapper<TenantSettingsFlags>;
   TenantSettingsFlagsInput: TenantSettingsFlagsInput;
-  TenantSettingsGuardianPage: ResolverTypeWrapper<TenantSettingsGuardianPage>;
-  TenantSettingsGuardianPageInput: TenantSettingsGuardianPageInput;
+  TenantSettingsGuardianPageConfig: ResolverTypeWrapper<TenantSettingsGuardianPageConfig>;
+  TenantSettingsGuardianPageConfigInput: TenantSettingsGuardianPageConfigInput;
   TenantSettingsMTLS: ResolverTypeWrapper<TenantSettingsMtls>;
   TenantSettingsMTLSInput: TenantSettingsMtlsInput;
   TenantSettingsNullableSecurityHeaders: ResolverTypeWrapper<TenantSettingsNullableSecurityHeaders>;
   TenantSettingsNullableSecurityHeadersInput: TenantSettingsNullableSecurityHeadersInput;
-  TenantSettingsPasswordPage: ResolverTypeWrapper<TenantSettingsPasswordPage>;
-  TenantSettingsPasswordPageInput: TenantSettingsPasswordPageInput;
+  TenantSettingsPasswordPageConfig: ResolverTypeWrapper<TenantSettingsPasswordPageConfig>;
+  TenantSettingsPasswordPageConfigInput: TenantSettingsPasswordPageConfigInput;
   TenantSettingsResourceParameterProfile: TenantSettingsResourceParameterProfile;
   TenantSettingsSessions: ResolverTypeWrapper<TenantSettingsSessions>;
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
   TenantSettingsSupportedLocales: TenantSettingsSupportedLocales;
   TestActionInput: TestActionInput;
-  TestActionResponseContent: ResolverTypeWrapper<TestActionResponseContent>;
+  TestActionPayload: ResolverTypeWrapper<TestActionPayload>;
   TestCustomDomainPayload: ResolverTypeWrapper<TestCustomDomainPayload>;
   TokenExchangeProfile: ResolverTypeWrapper<TokenExchangeProfile>;
-  TokenExchangeProfileConnection: ResolverTypeWrapper<TokenExchangeProfileConnection>;
   TokenExchangeProfileEdge: ResolverTypeWrapper<TokenExchangeProfileEdge>;
+  TokenExchangeProfilePage: ResolverTypeWrapper<TokenExchangeProfilePage>;
   TokenExchangeProfileType: TokenExchangeProfileType;
   TokenQuota: ResolverTypeWrapper<TokenQuota>;
   TokenQuotaClientCredentials: ResolverTypeWrapper<TokenQuotaClientCredentials>;
@@ -31886,13 +32029,11 @@ export type ResolversTypes = {
   UpdateConnectionProfileInput: UpdateConnectionProfileInput;
   UpdateCustomDomainInput: UpdateCustomDomainInput;
   UpdateCustomDomainPayload: ResolverTypeWrapper<UpdateCustomDomainPayload>;
-  UpdateDefaultDomainPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateDefaultDomainPayload']>;
   UpdateDirectoryProvisioningInput: UpdateDirectoryProvisioningInput;
   UpdateEmailProviderInput: UpdateEmailProviderInput;
   UpdateEmailTemplateInput: UpdateEmailTemplateInput;
   UpdateEnabledClientConnectionsItemInput: UpdateEnabledClientConnectionsItemInput;
   UpdateEventStreamInput: UpdateEventStreamInput;
-  UpdateEventStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateEventStreamPayload']>;
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentStatusInput: UpdateExperimentStatusInput;
   UpdateFeatureFlagInput: UpdateFeatureFlagInput;
@@ -31909,7 +32050,6 @@ export type ResolversTypes = {
   UpdateGuardianFactorsProviderPushNotificationSnsInput: UpdateGuardianFactorsProviderPushNotificationSnsInput;
   UpdateHookInput: UpdateHookInput;
   UpdateLogStreamInput: UpdateLogStreamInput;
-  UpdateLogStreamPayload: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateLogStreamPayload']>;
   UpdateNetworkAclInput: UpdateNetworkAclInput;
   UpdateOrganizationAllConnectionInput: UpdateOrganizationAllConnectionInput;
   UpdateOrganizationConnectionInput: UpdateOrganizationConnectionInput;
@@ -31942,53 +32082,53 @@ export type ResolversTypes = {
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   User: ResolverTypeWrapper<User>;
   UserAttributeProfile: ResolverTypeWrapper<UserAttributeProfile>;
-  UserAttributeProfileConnection: ResolverTypeWrapper<UserAttributeProfileConnection>;
   UserAttributeProfileEdge: ResolverTypeWrapper<UserAttributeProfileEdge>;
+  UserAttributeProfilePage: ResolverTypeWrapper<UserAttributeProfilePage>;
   UserAttributeProfileStrategyOverridesUserId: ResolverTypeWrapper<UserAttributeProfileStrategyOverridesUserId>;
   UserAttributeProfileStrategyOverridesUserIdInput: UserAttributeProfileStrategyOverridesUserIdInput;
   UserAttributeProfileStrategyOverridesUserIdMapping: ResolverTypeWrapper<UserAttributeProfileStrategyOverridesUserIdMapping>;
   UserAttributeProfileStrategyOverridesUserIdMappingInput: UserAttributeProfileStrategyOverridesUserIdMappingInput;
   UserAttributeProfileTemplate: ResolverTypeWrapper<UserAttributeProfileTemplate>;
+  UserAttributeProfileTemplateEntry: ResolverTypeWrapper<UserAttributeProfileTemplateEntry>;
   UserAttributeProfileUserId: ResolverTypeWrapper<UserAttributeProfileUserId>;
   UserAttributeProfileUserIdInput: UserAttributeProfileUserIdInput;
   UserAttributeProfileUserIdOidcMapping: UserAttributeProfileUserIdOidcMapping;
   UserAttributeProfileUserIdOidcStrategyOverrideMapping: UserAttributeProfileUserIdOidcStrategyOverrideMapping;
   UserAuthenticationMethod: ResolverTypeWrapper<UserAuthenticationMethod>;
-  UserAuthenticationMethodConnection: ResolverTypeWrapper<UserAuthenticationMethodConnection>;
   UserAuthenticationMethodEdge: ResolverTypeWrapper<UserAuthenticationMethodEdge>;
+  UserAuthenticationMethodPage: ResolverTypeWrapper<UserAuthenticationMethodPage>;
   UserAuthenticationMethodProperties: ResolverTypeWrapper<UserAuthenticationMethodProperties>;
   UserAuthenticationMethodPropertiesEnum: UserAuthenticationMethodPropertiesEnum;
   UserBlockIdentifier: ResolverTypeWrapper<UserBlockIdentifier>;
-  UserConnection: ResolverTypeWrapper<UserConnection>;
   UserEdge: ResolverTypeWrapper<UserEdge>;
-  UserEffectivePermissionPayload: ResolverTypeWrapper<UserEffectivePermissionPayload>;
-  UserEffectivePermissionPayloadConnection: ResolverTypeWrapper<UserEffectivePermissionPayloadConnection>;
-  UserEffectivePermissionPayloadEdge: ResolverTypeWrapper<UserEffectivePermissionPayloadEdge>;
+  UserEffectivePermission: ResolverTypeWrapper<UserEffectivePermission>;
+  UserEffectivePermissionEdge: ResolverTypeWrapper<UserEffectivePermissionEdge>;
+  UserEffectivePermissionPage: ResolverTypeWrapper<UserEffectivePermissionPage>;
   UserEffectivePermissionRoleSource: UserEffectivePermissionRoleSource;
-  UserEffectivePermissionRoleSourcePayload: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayload>;
-  UserEffectivePermissionRoleSourcePayloadConnection: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadConnection>;
-  UserEffectivePermissionRoleSourcePayloadEdge: ResolverTypeWrapper<UserEffectivePermissionRoleSourcePayloadEdge>;
   UserEffectivePermissionSource: UserEffectivePermissionSource;
+  UserEffectivePermissionSourceRole: ResolverTypeWrapper<UserEffectivePermissionSourceRole>;
+  UserEffectivePermissionSourceRoleEdge: ResolverTypeWrapper<UserEffectivePermissionSourceRoleEdge>;
+  UserEffectivePermissionSourceRolePage: ResolverTypeWrapper<UserEffectivePermissionSourceRolePage>;
   UserEffectiveRole: ResolverTypeWrapper<UserEffectiveRole>;
-  UserEffectiveRoleConnection: ResolverTypeWrapper<UserEffectiveRoleConnection>;
   UserEffectiveRoleEdge: ResolverTypeWrapper<UserEffectiveRoleEdge>;
+  UserEffectiveRolePage: ResolverTypeWrapper<UserEffectiveRolePage>;
   UserEffectiveRoleSource: UserEffectiveRoleSource;
   UserEnrollmentAuthMethod: UserEnrollmentAuthMethod;
   UserEnrollmentStatus: UserEnrollmentStatus;
   UserFilter: UserFilter;
   UserGrant: ResolverTypeWrapper<UserGrant>;
-  UserGrantConnection: ResolverTypeWrapper<UserGrantConnection>;
   UserGrantEdge: ResolverTypeWrapper<UserGrantEdge>;
-  UserGroups: ResolverTypeWrapper<UserGroups>;
-  UserGroupsConnection: ResolverTypeWrapper<UserGroupsConnection>;
-  UserGroupsEdge: ResolverTypeWrapper<UserGroupsEdge>;
+  UserGrantPage: ResolverTypeWrapper<UserGrantPage>;
+  UserGroup: ResolverTypeWrapper<UserGroup>;
+  UserGroupEdge: ResolverTypeWrapper<UserGroupEdge>;
+  UserGroupPage: ResolverTypeWrapper<UserGroupPage>;
   UserIdentity: ResolverTypeWrapper<UserIdentity>;
   UserIdentityProvider: UserIdentityProvider;
-  UserIdentitySchema: ResolverTypeWrapper<UserIdentitySchema>;
   UserMultifactorProvider: UserMultifactorProvider;
+  UserPage: ResolverTypeWrapper<UserPage>;
   UserPermission: ResolverTypeWrapper<UserPermission>;
-  UserPermissionConnection: ResolverTypeWrapper<UserPermissionConnection>;
   UserPermissionEdge: ResolverTypeWrapper<UserPermissionEdge>;
+  UserPermissionPage: ResolverTypeWrapper<UserPermissionPage>;
   UserPermissionSourcesItem: ResolverTypeWrapper<UserPermissionSourcesItem>;
   UserProfile: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserProfile']>;
   UserProfileData: ResolverTypeWrapper<UserProfileData>;
@@ -32004,8 +32144,8 @@ export type ResolversTypes = {
   ValidateExperimentPayload: ResolverTypeWrapper<ValidateExperimentPayload>;
   Variation: ResolverTypeWrapper<Variation>;
   VerifiableCredentialTemplate: ResolverTypeWrapper<VerifiableCredentialTemplate>;
-  VerifiableCredentialTemplateConnection: ResolverTypeWrapper<VerifiableCredentialTemplateConnection>;
   VerifiableCredentialTemplateEdge: ResolverTypeWrapper<VerifiableCredentialTemplateEdge>;
+  VerifiableCredentialTemplatePage: ResolverTypeWrapper<VerifiableCredentialTemplatePage>;
   VerificationMethod: VerificationMethod;
   VerifyCustomDomainPayload: ResolverTypeWrapper<VerifyCustomDomainPayload>;
   VerifyEmailTicketInput: VerifyEmailTicketInput;
@@ -32022,11 +32162,10 @@ export type ResolversParentTypes = {
   Action: Action;
   ActionBase: ActionBase;
   ActionBinding: ActionBinding;
-  ActionBindingConnection: ActionBindingConnection;
   ActionBindingEdge: ActionBindingEdge;
+  ActionBindingPage: ActionBindingPage;
   ActionBindingRefInput: ActionBindingRefInput;
   ActionBindingWithRefInput: ActionBindingWithRefInput;
-  ActionConnection: ActionConnection;
   ActionDeployedVersion: ActionDeployedVersion;
   ActionEdge: ActionEdge;
   ActionError: ActionError;
@@ -32034,20 +32173,21 @@ export type ResolversParentTypes = {
   ActionExecutionResult: ActionExecutionResult;
   ActionModule: ActionModule;
   ActionModuleAction: ActionModuleAction;
-  ActionModuleActionConnection: ActionModuleActionConnection;
   ActionModuleActionEdge: ActionModuleActionEdge;
-  ActionModuleConnection: ActionModuleConnection;
+  ActionModuleActionPage: ActionModuleActionPage;
   ActionModuleDependency: ActionModuleDependency;
   ActionModuleDependencyRequestInput: ActionModuleDependencyRequestInput;
   ActionModuleEdge: ActionModuleEdge;
+  ActionModulePage: ActionModulePage;
   ActionModuleReference: ActionModuleReference;
   ActionModuleReferenceInput: ActionModuleReferenceInput;
   ActionModuleSecret: ActionModuleSecret;
   ActionModuleSecretRequestInput: ActionModuleSecretRequestInput;
   ActionModuleVersion: ActionModuleVersion;
-  ActionModuleVersionConnection: ActionModuleVersionConnection;
   ActionModuleVersionEdge: ActionModuleVersionEdge;
+  ActionModuleVersionPage: ActionModuleVersionPage;
   ActionModuleVersionReference: ActionModuleVersionReference;
+  ActionPage: ActionPage;
   ActionSecretRequestInput: ActionSecretRequestInput;
   ActionSecretResponse: ActionSecretResponse;
   ActionTrigger: ActionTrigger;
@@ -32055,10 +32195,10 @@ export type ResolversParentTypes = {
   ActionTriggerCompatibleTriggerInput: ActionTriggerCompatibleTriggerInput;
   ActionTriggerInput: ActionTriggerInput;
   ActionVersion: ActionVersion;
-  ActionVersionConnection: ActionVersionConnection;
   ActionVersionDependency: ActionVersionDependency;
   ActionVersionDependencyInput: ActionVersionDependencyInput;
   ActionVersionEdge: ActionVersionEdge;
+  ActionVersionPage: ActionVersionPage;
   Acul: Omit<Acul, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
   AculClientFilter: ResolversUnionTypes<ResolversParentTypes>['AculClientFilter'];
   AculClientFilterById: AculClientFilterById;
@@ -32218,7 +32358,6 @@ export type ResolversParentTypes = {
   ClientAuthenticationMethodSelfSignedTLSClientAuthInput: ClientAuthenticationMethodSelfSignedTlsClientAuthInput;
   ClientAuthenticationMethodTLSClientAuth: ClientAuthenticationMethodTlsClientAuth;
   ClientAuthenticationMethodTLSClientAuthInput: ClientAuthenticationMethodTlsClientAuthInput;
-  ClientConnection: ClientConnection;
   ClientCreateAuthenticationMethodInput: ClientCreateAuthenticationMethodInput;
   ClientCreateAuthenticationMethodPrivateKeyJWTInput: ClientCreateAuthenticationMethodPrivateKeyJwtInput;
   ClientCreateAuthenticationMethodTLSClientAuthInput: ClientCreateAuthenticationMethodTlsClientAuthInput;
@@ -32229,8 +32368,8 @@ export type ResolversParentTypes = {
   ClientEncryptionKey: ClientEncryptionKey;
   ClientEncryptionKeyInput: ClientEncryptionKeyInput;
   ClientGrant: ClientGrant;
-  ClientGrantConnection: ClientGrantConnection;
   ClientGrantEdge: ClientGrantEdge;
+  ClientGrantPage: ClientGrantPage;
   ClientJwtConfiguration: ClientJwtConfiguration;
   ClientJwtConfigurationInput: ClientJwtConfigurationInput;
   ClientMobile: ClientMobile;
@@ -32248,6 +32387,7 @@ export type ResolversParentTypes = {
   ClientOIDCBackchannelLogoutSessionMetadataInput: ClientOidcBackchannelLogoutSessionMetadataInput;
   ClientOIDCBackchannelLogoutSettings: ClientOidcBackchannelLogoutSettings;
   ClientOIDCBackchannelLogoutSettingsInput: ClientOidcBackchannelLogoutSettingsInput;
+  ClientPage: ClientPage;
   ClientRefreshTokenConfiguration: ClientRefreshTokenConfiguration;
   ClientRefreshTokenConfigurationInput: ClientRefreshTokenConfigurationInput;
   ClientRefreshTokenPolicy: ClientRefreshTokenPolicy;
@@ -32267,8 +32407,8 @@ export type ResolversParentTypes = {
   ClientTokenVaultPrivilegedAccessWithCredentialIdInput: ClientTokenVaultPrivilegedAccessWithCredentialIdInput;
   ClientTokenVaultPrivilegedAccessWithPublicKeyInput: ClientTokenVaultPrivilegedAccessWithPublicKeyInput;
   ConnectedAccount: ConnectedAccount;
-  ConnectedAccountConnection: ConnectedAccountConnection;
   ConnectedAccountEdge: ConnectedAccountEdge;
+  ConnectedAccountPage: ConnectedAccountPage;
   Connection: Connection;
   ConnectionAssertionDecryptionSettings: ConnectionAssertionDecryptionSettings;
   ConnectionAssertionDecryptionSettingsInput: ConnectionAssertionDecryptionSettingsInput;
@@ -32280,21 +32420,21 @@ export type ResolversParentTypes = {
   ConnectionAuthenticationPurposeInput: ConnectionAuthenticationPurposeInput;
   ConnectionConnectedAccountsPurpose: ConnectionConnectedAccountsPurpose;
   ConnectionConnectedAccountsPurposeInput: ConnectionConnectedAccountsPurposeInput;
-  ConnectionConnection: ConnectionConnection;
   ConnectionCustomScripts: ConnectionCustomScripts;
   ConnectionCustomScriptsInput: ConnectionCustomScriptsInput;
   ConnectionEdge: ConnectionEdge;
   ConnectionEmailOtpAuthenticationMethod: ConnectionEmailOtpAuthenticationMethod;
   ConnectionEmailOtpAuthenticationMethodInput: ConnectionEmailOtpAuthenticationMethodInput;
   ConnectionEnabledClient: ConnectionEnabledClient;
-  ConnectionEnabledClientConnection: ConnectionEnabledClientConnection;
   ConnectionEnabledClientEdge: ConnectionEnabledClientEdge;
+  ConnectionEnabledClientPage: ConnectionEnabledClientPage;
   ConnectionFederatedConnectionsAccessTokens: ConnectionFederatedConnectionsAccessTokens;
   ConnectionFederatedConnectionsAccessTokensInput: ConnectionFederatedConnectionsAccessTokensInput;
   ConnectionForOrganizationInput: ConnectionForOrganizationInput;
   ConnectionGatewayAuthentication: ConnectionGatewayAuthentication;
   ConnectionGatewayAuthenticationInput: ConnectionGatewayAuthenticationInput;
   ConnectionKey: ConnectionKey;
+  ConnectionPage: ConnectionPage;
   ConnectionPasskeyAuthenticationMethod: ConnectionPasskeyAuthenticationMethod;
   ConnectionPasskeyAuthenticationMethodInput: ConnectionPasskeyAuthenticationMethodInput;
   ConnectionPasskeyOptions: ConnectionPasskeyOptions;
@@ -32322,15 +32462,16 @@ export type ResolversParentTypes = {
   ConnectionPhoneOtpAuthenticationMethod: ConnectionPhoneOtpAuthenticationMethod;
   ConnectionPhoneOtpAuthenticationMethodInput: ConnectionPhoneOtpAuthenticationMethodInput;
   ConnectionProfile: ConnectionProfile;
-  ConnectionProfileConnection: ConnectionProfileConnection;
   ConnectionProfileEdge: ConnectionProfileEdge;
   ConnectionProfileOrganization: ConnectionProfileOrganization;
   ConnectionProfileOrganizationInput: ConnectionProfileOrganizationInput;
+  ConnectionProfilePage: ConnectionProfilePage;
   ConnectionProfileStrategyOverride: ConnectionProfileStrategyOverride;
   ConnectionProfileStrategyOverrideInput: ConnectionProfileStrategyOverrideInput;
   ConnectionProfileStrategyOverrides: ConnectionProfileStrategyOverrides;
   ConnectionProfileStrategyOverridesInput: ConnectionProfileStrategyOverridesInput;
   ConnectionProfileTemplate: ConnectionProfileTemplate;
+  ConnectionProfileTemplateEntry: ConnectionProfileTemplateEntry;
   ConnectionPropertiesOptions: ConnectionPropertiesOptions;
   ConnectionPropertiesOptionsInput: ConnectionPropertiesOptionsInput;
   ConnectionUsernameValidationOptions: ConnectionUsernameValidationOptions;
@@ -32360,7 +32501,6 @@ export type ResolversParentTypes = {
   CreateEventStreamActionInput: CreateEventStreamActionInput;
   CreateEventStreamEventBridgeInput: CreateEventStreamEventBridgeInput;
   CreateEventStreamInput: CreateEventStreamInput;
-  CreateEventStreamPayload: ResolversUnionTypes<ResolversParentTypes>['CreateEventStreamPayload'];
   CreateEventStreamRedelivery: CreateEventStreamRedelivery;
   CreateEventStreamRedeliveryInput: CreateEventStreamRedeliveryInput;
   CreateEventStreamTestEventInput: CreateEventStreamTestEventInput;
@@ -32405,8 +32545,8 @@ export type ResolversParentTypes = {
   CreateFlowsVaultConnectionHubspotUninitializedInput: CreateFlowsVaultConnectionHubspotUninitializedInput;
   CreateFlowsVaultConnectionInput: CreateFlowsVaultConnectionInput;
   CreateFlowsVaultConnectionJwtInput: CreateFlowsVaultConnectionJwtInput;
-  CreateFlowsVaultConnectionJwtJwtInput: CreateFlowsVaultConnectionJwtJwtInput;
   CreateFlowsVaultConnectionJwtUninitializedInput: CreateFlowsVaultConnectionJwtUninitializedInput;
+  CreateFlowsVaultConnectionJwtWithSetupInput: CreateFlowsVaultConnectionJwtWithSetupInput;
   CreateFlowsVaultConnectionMailchimpApiKeyInput: CreateFlowsVaultConnectionMailchimpApiKeyInput;
   CreateFlowsVaultConnectionMailchimpInput: CreateFlowsVaultConnectionMailchimpInput;
   CreateFlowsVaultConnectionMailchimpOauthCodeInput: CreateFlowsVaultConnectionMailchimpOauthCodeInput;
@@ -32455,7 +32595,6 @@ export type ResolversParentTypes = {
   CreateLogStreamHttpRequestBodyInput: CreateLogStreamHttpRequestBodyInput;
   CreateLogStreamInput: CreateLogStreamInput;
   CreateLogStreamMixpanelRequestBodyInput: CreateLogStreamMixpanelRequestBodyInput;
-  CreateLogStreamPayload: ResolversUnionTypes<ResolversParentTypes>['CreateLogStreamPayload'];
   CreateLogStreamSegmentRequestBodyInput: CreateLogStreamSegmentRequestBodyInput;
   CreateLogStreamSplunkRequestBodyInput: CreateLogStreamSplunkRequestBodyInput;
   CreateLogStreamSumoRequestBodyInput: CreateLogStreamSumoRequestBodyInput;
@@ -32512,8 +32651,8 @@ export type ResolversParentTypes = {
   CspReportingInfrastructure: CspReportingInfrastructure;
   CspReportingInfrastructureInput: CspReportingInfrastructureInput;
   CustomDomain: CustomDomain;
-  CustomDomainConnection: CustomDomainConnection;
   CustomDomainEdge: CustomDomainEdge;
+  CustomDomainPage: CustomDomainPage;
   CustomProviderConfiguration: CustomProviderConfiguration;
   CustomProviderConfigurationInput: CustomProviderConfigurationInput;
   CustomSigningKeyJWK: CustomSigningKeyJwk;
@@ -32522,7 +32661,7 @@ export type ResolversParentTypes = {
   DailyStats: DailyStats;
   DateTime: Scalars['DateTime']['output'];
   DefaultCanonicalDomain: DefaultCanonicalDomain;
-  DefaultDomain: ResolversUnionTypes<ResolversParentTypes>['DefaultDomain'];
+  DefaultDomain: ResolversInterfaceTypes<ResolversParentTypes>['DefaultDomain'];
   DefaultTokenQuota: DefaultTokenQuota;
   DefaultTokenQuotaInput: DefaultTokenQuotaInput;
   DeleteGroupRolesInput: DeleteGroupRolesInput;
@@ -32536,14 +32675,14 @@ export type ResolversParentTypes = {
   DeleteUserRolesInput: DeleteUserRolesInput;
   DeployActionVersionInput: DeployActionVersionInput;
   DeviceCredential: DeviceCredential;
-  DeviceCredentialConnection: DeviceCredentialConnection;
   DeviceCredentialEdge: DeviceCredentialEdge;
+  DeviceCredentialPage: DeviceCredentialPage;
   DirectoryProvisioning: DirectoryProvisioning;
-  DirectoryProvisioningConnection: DirectoryProvisioningConnection;
   DirectoryProvisioningDefaultMapping: DirectoryProvisioningDefaultMapping;
   DirectoryProvisioningEdge: DirectoryProvisioningEdge;
   DirectoryProvisioningMappingItem: DirectoryProvisioningMappingItem;
   DirectoryProvisioningMappingItemInput: DirectoryProvisioningMappingItemInput;
+  DirectoryProvisioningPage: DirectoryProvisioningPage;
   DomainCertificate: DomainCertificate;
   DomainVerification: DomainVerification;
   DomainVerificationMethod: DomainVerificationMethod;
@@ -32555,20 +32694,19 @@ export type ResolversParentTypes = {
   EmailProviderCredentials: EmailProviderCredentials;
   EmailTemplate: EmailTemplate;
   EncryptionKey: EncryptionKey;
-  EncryptionKeyConnection: EncryptionKeyConnection;
   EncryptionKeyEdge: EncryptionKeyEdge;
-  EventStream: ResolversUnionTypes<ResolversParentTypes>['EventStream'];
+  EncryptionKeyPage: EncryptionKeyPage;
+  EventStream: ResolversInterfaceTypes<ResolversParentTypes>['EventStream'];
   EventStreamActionConfiguration: EventStreamActionConfiguration;
   EventStreamActionConfigurationInput: EventStreamActionConfigurationInput;
   EventStreamActionDestination: EventStreamActionDestination;
   EventStreamActionDestinationInput: EventStreamActionDestinationInput;
   EventStreamActionPayload: EventStreamActionPayload;
   EventStreamCloudEvent: EventStreamCloudEvent;
-  EventStreamConnection: Omit<EventStreamConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventStreamEdge']>, nodes: Array<ResolversParentTypes['EventStream']> };
   EventStreamDeliveryAttempt: EventStreamDeliveryAttempt;
   EventStreamDeliveryHistory: EventStreamDeliveryHistory;
-  EventStreamDeliveryHistoryConnection: EventStreamDeliveryHistoryConnection;
   EventStreamDeliveryHistoryEdge: EventStreamDeliveryHistoryEdge;
+  EventStreamDeliveryHistoryPage: EventStreamDeliveryHistoryPage;
   EventStreamDestinationPatchInput: EventStreamDestinationPatchInput;
   EventStreamEdge: Omit<EventStreamEdge, 'node'> & { node: ResolversParentTypes['EventStream'] };
   EventStreamEventBridgeConfiguration: EventStreamEventBridgeConfiguration;
@@ -32576,6 +32714,7 @@ export type ResolversParentTypes = {
   EventStreamEventBridgeDestination: EventStreamEventBridgeDestination;
   EventStreamEventBridgeDestinationInput: EventStreamEventBridgeDestinationInput;
   EventStreamEventBridgePayload: EventStreamEventBridgePayload;
+  EventStreamPage: Omit<EventStreamPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventStreamEdge']>, nodes: Array<ResolversParentTypes['EventStream']> };
   EventStreamSubscription: EventStreamSubscription;
   EventStreamSubscriptionInput: EventStreamSubscriptionInput;
   EventStreamWebhookAuthorizationResponse: ResolversUnionTypes<ResolversParentTypes>['EventStreamWebhookAuthorizationResponse'];
@@ -32592,15 +32731,15 @@ export type ResolversParentTypes = {
   EventStreamWebhookDestinationInput: EventStreamWebhookDestinationInput;
   EventStreamWebhookPayload: Omit<EventStreamWebhookPayload, 'destination'> & { destination?: Maybe<ResolversParentTypes['EventStreamWebhookDestination']> };
   Experiment: Experiment;
-  ExperimentConnection: ExperimentConnection;
   ExperimentEdge: ExperimentEdge;
+  ExperimentPage: ExperimentPage;
   ExperimentValidationError: ExperimentValidationError;
   ExpressConfiguration: ExpressConfiguration;
   ExpressConfigurationInput: ExpressConfigurationInput;
   ExpressConfigurationOrNullInput: ExpressConfigurationOrNullInput;
   FeatureFlag: FeatureFlag;
-  FeatureFlagConnection: FeatureFlagConnection;
   FeatureFlagEdge: FeatureFlagEdge;
+  FeatureFlagPage: FeatureFlagPage;
   FedCMLogin: FedCmLogin;
   FedCMLoginGoogle: FedCmLoginGoogle;
   FedCMLoginGoogleInput: FedCmLoginGoogleInput;
@@ -32611,8 +32750,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   FloatOrString: Scalars['FloatOrString']['output'];
   Flow: Omit<Flow, 'actions'> & { actions?: Maybe<Array<ResolversParentTypes['FlowAction']>> };
-  FlowAction: ResolversUnionTypes<ResolversParentTypes>['FlowAction'];
-  FlowActionActivecampaign: ResolversUnionTypes<ResolversParentTypes>['FlowActionActivecampaign'];
+  FlowAction: ResolversInterfaceTypes<ResolversParentTypes>['FlowAction'];
+  FlowActionActivecampaign: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionActivecampaign'];
   FlowActionActivecampaignInput: FlowActionActivecampaignInput;
   FlowActionActivecampaignListContacts: FlowActionActivecampaignListContacts;
   FlowActionActivecampaignListContactsInput: FlowActionActivecampaignListContactsInput;
@@ -32622,7 +32761,7 @@ export type ResolversParentTypes = {
   FlowActionActivecampaignUpsertContactInput: FlowActionActivecampaignUpsertContactInput;
   FlowActionActivecampaignUpsertContactParams: FlowActionActivecampaignUpsertContactParams;
   FlowActionActivecampaignUpsertContactParamsInput: FlowActionActivecampaignUpsertContactParamsInput;
-  FlowActionAirtable: ResolversUnionTypes<ResolversParentTypes>['FlowActionAirtable'];
+  FlowActionAirtable: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionAirtable'];
   FlowActionAirtableCreateRecord: FlowActionAirtableCreateRecord;
   FlowActionAirtableCreateRecordInput: FlowActionAirtableCreateRecordInput;
   FlowActionAirtableCreateRecordParams: FlowActionAirtableCreateRecordParams;
@@ -32636,7 +32775,7 @@ export type ResolversParentTypes = {
   FlowActionAirtableUpdateRecordInput: FlowActionAirtableUpdateRecordInput;
   FlowActionAirtableUpdateRecordParams: FlowActionAirtableUpdateRecordParams;
   FlowActionAirtableUpdateRecordParamsInput: FlowActionAirtableUpdateRecordParamsInput;
-  FlowActionAuth0: ResolversUnionTypes<ResolversParentTypes>['FlowActionAuth0'];
+  FlowActionAuth0: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionAuth0'];
   FlowActionAuth0CreateUser: FlowActionAuth0CreateUser;
   FlowActionAuth0CreateUserInput: FlowActionAuth0CreateUserInput;
   FlowActionAuth0CreateUserParams: FlowActionAuth0CreateUserParams;
@@ -32672,7 +32811,7 @@ export type ResolversParentTypes = {
   FlowActionBigqueryInsertRowsInput: FlowActionBigqueryInsertRowsInput;
   FlowActionBigqueryInsertRowsParams: FlowActionBigqueryInsertRowsParams;
   FlowActionBigqueryInsertRowsParamsInput: FlowActionBigqueryInsertRowsParamsInput;
-  FlowActionClearbit: ResolversUnionTypes<ResolversParentTypes>['FlowActionClearbit'];
+  FlowActionClearbit: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionClearbit'];
   FlowActionClearbitFindCompany: FlowActionClearbitFindCompany;
   FlowActionClearbitFindCompanyInput: FlowActionClearbitFindCompanyInput;
   FlowActionClearbitFindCompanyParams: FlowActionClearbitFindCompanyParams;
@@ -32688,7 +32827,7 @@ export type ResolversParentTypes = {
   FlowActionEmailVerifyEmailParamsInput: FlowActionEmailVerifyEmailParamsInput;
   FlowActionEmailVerifyEmailParamsRules: FlowActionEmailVerifyEmailParamsRules;
   FlowActionEmailVerifyEmailParamsRulesInput: FlowActionEmailVerifyEmailParamsRulesInput;
-  FlowActionFlow: ResolversUnionTypes<ResolversParentTypes>['FlowActionFlow'];
+  FlowActionFlow: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionFlow'];
   FlowActionFlowBooleanCondition: Omit<FlowActionFlowBooleanCondition, 'params'> & { params?: Maybe<ResolversParentTypes['FlowActionFlowBooleanConditionParams']> };
   FlowActionFlowBooleanConditionInput: FlowActionFlowBooleanConditionInput;
   FlowActionFlowBooleanConditionParams: Omit<FlowActionFlowBooleanConditionParams, 'else' | 'then'> & { else?: Maybe<Array<ResolversParentTypes['FlowAction']>>, then?: Maybe<Array<ResolversParentTypes['FlowAction']>> };
@@ -32726,7 +32865,7 @@ export type ResolversParentTypes = {
   FlowActionHttpSendRequestParamsBasicAuth: FlowActionHttpSendRequestParamsBasicAuth;
   FlowActionHttpSendRequestParamsBasicAuthInput: FlowActionHttpSendRequestParamsBasicAuthInput;
   FlowActionHttpSendRequestParamsInput: FlowActionHttpSendRequestParamsInput;
-  FlowActionHubspot: ResolversUnionTypes<ResolversParentTypes>['FlowActionHubspot'];
+  FlowActionHubspot: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionHubspot'];
   FlowActionHubspotEnrollContact: FlowActionHubspotEnrollContact;
   FlowActionHubspotEnrollContactInput: FlowActionHubspotEnrollContactInput;
   FlowActionHubspotEnrollContactParams: FlowActionHubspotEnrollContactParams;
@@ -32743,7 +32882,7 @@ export type ResolversParentTypes = {
   FlowActionHubspotUpsertContactParamsProperty: FlowActionHubspotUpsertContactParamsProperty;
   FlowActionHubspotUpsertContactParamsPropertyInput: FlowActionHubspotUpsertContactParamsPropertyInput;
   FlowActionInput: FlowActionInput;
-  FlowActionJson: ResolversUnionTypes<ResolversParentTypes>['FlowActionJson'];
+  FlowActionJson: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionJson'];
   FlowActionJsonCreateJson: FlowActionJsonCreateJson;
   FlowActionJsonCreateJsonInput: FlowActionJsonCreateJsonInput;
   FlowActionJsonCreateJsonParams: FlowActionJsonCreateJsonParams;
@@ -32757,7 +32896,7 @@ export type ResolversParentTypes = {
   FlowActionJsonSerializeJsonInput: FlowActionJsonSerializeJsonInput;
   FlowActionJsonSerializeJsonParams: FlowActionJsonSerializeJsonParams;
   FlowActionJsonSerializeJsonParamsInput: FlowActionJsonSerializeJsonParamsInput;
-  FlowActionJwt: ResolversUnionTypes<ResolversParentTypes>['FlowActionJwt'];
+  FlowActionJwt: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionJwt'];
   FlowActionJwtDecodeJwt: FlowActionJwtDecodeJwt;
   FlowActionJwtDecodeJwtInput: FlowActionJwtDecodeJwtInput;
   FlowActionJwtDecodeJwtParams: FlowActionJwtDecodeJwtParams;
@@ -32785,7 +32924,7 @@ export type ResolversParentTypes = {
   FlowActionMailjetSendEmailParamsVariant1Input: FlowActionMailjetSendEmailParamsVariant1Input;
   FlowActionMailjetSendEmailParamsVariant2: FlowActionMailjetSendEmailParamsVariant2;
   FlowActionMailjetSendEmailParamsVariant2Input: FlowActionMailjetSendEmailParamsVariant2Input;
-  FlowActionOtp: ResolversUnionTypes<ResolversParentTypes>['FlowActionOtp'];
+  FlowActionOtp: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionOtp'];
   FlowActionOtpGenerateCode: FlowActionOtpGenerateCode;
   FlowActionOtpGenerateCodeInput: FlowActionOtpGenerateCodeInput;
   FlowActionOtpGenerateCodeParams: FlowActionOtpGenerateCodeParams;
@@ -32795,7 +32934,7 @@ export type ResolversParentTypes = {
   FlowActionOtpVerifyCodeInput: FlowActionOtpVerifyCodeInput;
   FlowActionOtpVerifyCodeParams: FlowActionOtpVerifyCodeParams;
   FlowActionOtpVerifyCodeParamsInput: FlowActionOtpVerifyCodeParamsInput;
-  FlowActionPipedrive: ResolversUnionTypes<ResolversParentTypes>['FlowActionPipedrive'];
+  FlowActionPipedrive: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionPipedrive'];
   FlowActionPipedriveAddDeal: FlowActionPipedriveAddDeal;
   FlowActionPipedriveAddDealInput: FlowActionPipedriveAddDealInput;
   FlowActionPipedriveAddDealParams: FlowActionPipedriveAddDealParams;
@@ -32809,7 +32948,7 @@ export type ResolversParentTypes = {
   FlowActionPipedriveAddPersonParams: FlowActionPipedriveAddPersonParams;
   FlowActionPipedriveAddPersonParamsInput: FlowActionPipedriveAddPersonParamsInput;
   FlowActionPipedriveInput: FlowActionPipedriveInput;
-  FlowActionSalesforce: ResolversUnionTypes<ResolversParentTypes>['FlowActionSalesforce'];
+  FlowActionSalesforce: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionSalesforce'];
   FlowActionSalesforceCreateLead: FlowActionSalesforceCreateLead;
   FlowActionSalesforceCreateLeadInput: FlowActionSalesforceCreateLeadInput;
   FlowActionSalesforceCreateLeadParams: FlowActionSalesforceCreateLeadParams;
@@ -32841,7 +32980,7 @@ export type ResolversParentTypes = {
   FlowActionSlackPostMessageParamsAttachmentFieldInput: FlowActionSlackPostMessageParamsAttachmentFieldInput;
   FlowActionSlackPostMessageParamsAttachmentInput: FlowActionSlackPostMessageParamsAttachmentInput;
   FlowActionSlackPostMessageParamsInput: FlowActionSlackPostMessageParamsInput;
-  FlowActionStripe: ResolversUnionTypes<ResolversParentTypes>['FlowActionStripe'];
+  FlowActionStripe: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionStripe'];
   FlowActionStripeAddTaxId: FlowActionStripeAddTaxId;
   FlowActionStripeAddTaxIdInput: FlowActionStripeAddTaxIdInput;
   FlowActionStripeAddTaxIdParams: FlowActionStripeAddTaxIdParams;
@@ -32879,7 +33018,7 @@ export type ResolversParentTypes = {
   FlowActionTelegramSendMessageInput: FlowActionTelegramSendMessageInput;
   FlowActionTelegramSendMessageParams: FlowActionTelegramSendMessageParams;
   FlowActionTelegramSendMessageParamsInput: FlowActionTelegramSendMessageParamsInput;
-  FlowActionTwilio: ResolversUnionTypes<ResolversParentTypes>['FlowActionTwilio'];
+  FlowActionTwilio: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionTwilio'];
   FlowActionTwilioInput: FlowActionTwilioInput;
   FlowActionTwilioMakeCall: FlowActionTwilioMakeCall;
   FlowActionTwilioMakeCallInput: FlowActionTwilioMakeCallInput;
@@ -32893,7 +33032,7 @@ export type ResolversParentTypes = {
   FlowActionWhatsappSendMessageInput: FlowActionWhatsappSendMessageInput;
   FlowActionWhatsappSendMessageParams: FlowActionWhatsappSendMessageParams;
   FlowActionWhatsappSendMessageParamsInput: FlowActionWhatsappSendMessageParamsInput;
-  FlowActionXml: ResolversUnionTypes<ResolversParentTypes>['FlowActionXml'];
+  FlowActionXml: ResolversInterfaceTypes<ResolversParentTypes>['FlowActionXml'];
   FlowActionXmlInput: FlowActionXmlInput;
   FlowActionXmlParseXml: FlowActionXmlParseXml;
   FlowActionXmlParseXmlInput: FlowActionXmlParseXmlInput;
@@ -32907,11 +33046,11 @@ export type ResolversParentTypes = {
   FlowActionZapierTriggerWebhookInput: FlowActionZapierTriggerWebhookInput;
   FlowActionZapierTriggerWebhookParams: FlowActionZapierTriggerWebhookParams;
   FlowActionZapierTriggerWebhookParamsInput: FlowActionZapierTriggerWebhookParamsInput;
-  FlowConnection: Omit<FlowConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlowEdge']>, nodes: Array<ResolversParentTypes['Flow']> };
   FlowEdge: Omit<FlowEdge, 'node'> & { node: ResolversParentTypes['Flow'] };
   FlowExecution: FlowExecution;
-  FlowExecutionConnection: FlowExecutionConnection;
   FlowExecutionEdge: FlowExecutionEdge;
+  FlowExecutionPage: FlowExecutionPage;
+  FlowPage: Omit<FlowPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlowEdge']>, nodes: Array<ResolversParentTypes['Flow']> };
   FlowsVaultConnectioSetupApiKeyInput: FlowsVaultConnectioSetupApiKeyInput;
   FlowsVaultConnectioSetupApiKeyWithBaseUrlInput: FlowsVaultConnectioSetupApiKeyWithBaseUrlInput;
   FlowsVaultConnectioSetupBigqueryOauthJwtInput: FlowsVaultConnectioSetupBigqueryOauthJwtInput;
@@ -32925,14 +33064,14 @@ export type ResolversParentTypes = {
   FlowsVaultConnectioSetupTokenInput: FlowsVaultConnectioSetupTokenInput;
   FlowsVaultConnectioSetupTwilioApiKeyInput: FlowsVaultConnectioSetupTwilioApiKeyInput;
   FlowsVaultConnectioSetupWebhookInput: FlowsVaultConnectioSetupWebhookInput;
-  FlowsVaultConnection: FlowsVaultConnection;
-  FlowsVaultConnectionConnection: FlowsVaultConnectionConnection;
-  FlowsVaultConnectionEdge: FlowsVaultConnectionEdge;
+  FlowsVaultConnectionConfig: FlowsVaultConnectionConfig;
+  FlowsVaultConnectionConfigEdge: FlowsVaultConnectionConfigEdge;
+  FlowsVaultConnectionConfigPage: FlowsVaultConnectionConfigPage;
   FlowsVaultConnectionHttpApiKeySetupInput: FlowsVaultConnectionHttpApiKeySetupInput;
   FlowsVaultConnectionHttpBasicAuthSetupInput: FlowsVaultConnectionHttpBasicAuthSetupInput;
   FlowsVaultConnectionHttpOauthClientCredentialsSetupInput: FlowsVaultConnectionHttpOauthClientCredentialsSetupInput;
   Form: Omit<Form, 'ending' | 'nodes'> & { ending?: Maybe<ResolversParentTypes['FormEndingNode']>, nodes?: Maybe<Array<ResolversParentTypes['FormNode']>> };
-  FormBlock: ResolversUnionTypes<ResolversParentTypes>['FormBlock'];
+  FormBlock: ResolversInterfaceTypes<ResolversParentTypes>['FormBlock'];
   FormBlockDivider: FormBlockDivider;
   FormBlockDividerConfig: FormBlockDividerConfig;
   FormBlockDividerConfigInput: FormBlockDividerConfigInput;
@@ -32968,9 +33107,8 @@ export type ResolversParentTypes = {
   FormBlockRichTextConfig: FormBlockRichTextConfig;
   FormBlockRichTextConfigInput: FormBlockRichTextConfigInput;
   FormBlockRichTextInput: FormBlockRichTextInput;
-  FormComponent: ResolversUnionTypes<ResolversParentTypes>['FormComponent'];
+  FormComponent: ResolversInterfaceTypes<ResolversParentTypes>['FormComponent'];
   FormComponentInput: FormComponentInput;
-  FormConnection: Omit<FormConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FormEdge']>, nodes: Array<ResolversParentTypes['Form']> };
   FormEdge: Omit<FormEdge, 'node'> & { node: ResolversParentTypes['Form'] };
   FormEndingNode: Omit<FormEndingNode, 'afterSubmit'> & { afterSubmit?: Maybe<ResolversParentTypes['FormEndingNodeAfterSubmit']> };
   FormEndingNodeAfterSubmit: Omit<FormEndingNodeAfterSubmit, 'flow'> & { flow?: Maybe<ResolversParentTypes['Flow']> };
@@ -32978,7 +33116,7 @@ export type ResolversParentTypes = {
   FormEndingNodeInput: FormEndingNodeInput;
   FormEndingNodeRedirection: FormEndingNodeRedirection;
   FormEndingNodeRedirectionInput: FormEndingNodeRedirectionInput;
-  FormField: ResolversUnionTypes<ResolversParentTypes>['FormField'];
+  FormField: ResolversInterfaceTypes<ResolversParentTypes>['FormField'];
   FormFieldBoolean: FormFieldBoolean;
   FormFieldBooleanConfig: FormFieldBooleanConfig;
   FormFieldBooleanConfigInput: FormFieldBooleanConfigInput;
@@ -33080,10 +33218,11 @@ export type ResolversParentTypes = {
   FormLanguagesInput: FormLanguagesInput;
   FormMessages: FormMessages;
   FormMessagesInput: FormMessagesInput;
-  FormNode: ResolversUnionTypes<ResolversParentTypes>['FormNode'];
+  FormNode: ResolversInterfaceTypes<ResolversParentTypes>['FormNode'];
   FormNodeCoordinates: FormNodeCoordinates;
   FormNodeCoordinatesInput: FormNodeCoordinatesInput;
   FormNodeInput: FormNodeInput;
+  FormPage: Omit<FormPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FormEdge']>, nodes: Array<ResolversParentTypes['Form']> };
   FormRouter: FormRouter;
   FormRouterConfig: FormRouterConfig;
   FormRouterConfigInput: FormRouterConfigInput;
@@ -33098,7 +33237,7 @@ export type ResolversParentTypes = {
   FormStepInput: FormStepInput;
   FormStyle: FormStyle;
   FormStyleInput: FormStyleInput;
-  FormWidget: ResolversUnionTypes<ResolversParentTypes>['FormWidget'];
+  FormWidget: ResolversInterfaceTypes<ResolversParentTypes>['FormWidget'];
   FormWidgetAuth0VerifiableCredentials: FormWidgetAuth0VerifiableCredentials;
   FormWidgetAuth0VerifiableCredentialsConfig: FormWidgetAuth0VerifiableCredentialsConfig;
   FormWidgetAuth0VerifiableCredentialsConfigInput: FormWidgetAuth0VerifiableCredentialsConfigInput;
@@ -33112,15 +33251,13 @@ export type ResolversParentTypes = {
   FormWidgetRecaptchaConfig: FormWidgetRecaptchaConfig;
   FormWidgetRecaptchaConfigInput: FormWidgetRecaptchaConfigInput;
   FormWidgetRecaptchaInput: FormWidgetRecaptchaInput;
-  GetConnectionProfileTemplateResponseContent: GetConnectionProfileTemplateResponseContent;
   GetJobSummary: GetJobSummary;
-  GetUserAttributeProfileTemplateResponseContent: GetUserAttributeProfileTemplateResponseContent;
   Group: Group;
-  GroupConnection: GroupConnection;
   GroupEdge: GroupEdge;
   GroupMember: GroupMember;
-  GroupMemberConnection: GroupMemberConnection;
   GroupMemberEdge: GroupMemberEdge;
+  GroupMemberPage: GroupMemberPage;
+  GroupPage: GroupPage;
   GuardianEnrollment: GuardianEnrollment;
   GuardianFactor: GuardianFactor;
   GuardianFactorDuoSettings: GuardianFactorDuoSettings;
@@ -33132,8 +33269,8 @@ export type ResolversParentTypes = {
   GuardianFactorsProviderSmsTwilio: GuardianFactorsProviderSmsTwilio;
   GuardianFactorsProviderSns: GuardianFactorsProviderSns;
   Hook: Hook;
-  HookConnection: HookConnection;
   HookEdge: HookEdge;
+  HookPage: HookPage;
   HttpCustomHeader: HttpCustomHeader;
   HttpCustomHeaderInput: HttpCustomHeaderInput;
   ID: Scalars['ID']['output'];
@@ -33151,10 +33288,8 @@ export type ResolversParentTypes = {
   LinkUserIdentityInput: LinkUserIdentityInput;
   LinkedClientConfiguration: LinkedClientConfiguration;
   LinkedClientConfigurationInput: LinkedClientConfigurationInput;
+  LinkedIdentity: LinkedIdentity;
   ListActionTriggersPayload: ListActionTriggersPayload;
-  ListAculsResponseContentItem: Omit<ListAculsResponseContentItem, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
-  ListAculsResponseContentItemConnection: Omit<ListAculsResponseContentItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ListAculsResponseContentItemEdge']>, nodes: Array<ResolversParentTypes['ListAculsResponseContentItem']> };
-  ListAculsResponseContentItemEdge: Omit<ListAculsResponseContentItemEdge, 'node'> & { node: ResolversParentTypes['ListAculsResponseContentItem'] };
   ListBrandingPhoneProvidersPayload: Omit<ListBrandingPhoneProvidersPayload, 'providers'> & { providers?: Maybe<Array<ResolversParentTypes['BrandingPhoneProvider']>> };
   ListConnectionProfileTemplatePayload: ListConnectionProfileTemplatePayload;
   ListPhoneTemplatesPayload: ListPhoneTemplatesPayload;
@@ -33163,11 +33298,11 @@ export type ResolversParentTypes = {
   ListUserBlocksPayload: ListUserBlocksPayload;
   ListVariationsPayload: ListVariationsPayload;
   Log: Log;
-  LogConnection: LogConnection;
   LogEdge: LogEdge;
   LogLocationInfo: LogLocationInfo;
+  LogPage: LogPage;
   LogSecurityContext: LogSecurityContext;
-  LogStream: ResolversUnionTypes<ResolversParentTypes>['LogStream'];
+  LogStream: ResolversInterfaceTypes<ResolversParentTypes>['LogStream'];
   LogStreamDatadog: LogStreamDatadog;
   LogStreamDatadogSink: LogStreamDatadogSink;
   LogStreamDatadogSinkInput: LogStreamDatadogSinkInput;
@@ -33218,51 +33353,50 @@ export type ResolversParentTypes = {
   NativeSocialLoginGooglePatchInput: NativeSocialLoginGooglePatchInput;
   NativeSocialLoginInput: NativeSocialLoginInput;
   NativeSocialLoginPatchInput: NativeSocialLoginPatchInput;
+  NetworkAcl: NetworkAcl;
   NetworkAclAction: NetworkAclAction;
   NetworkAclActionInput: NetworkAclActionInput;
+  NetworkAclEdge: NetworkAclEdge;
   NetworkAclMatch: NetworkAclMatch;
   NetworkAclMatchInput: NetworkAclMatchInput;
+  NetworkAclPage: NetworkAclPage;
   NetworkAclRule: NetworkAclRule;
   NetworkAclRuleInput: NetworkAclRuleInput;
-  NetworkAcls: NetworkAcls;
-  NetworkAclsConnection: NetworkAclsConnection;
-  NetworkAclsEdge: NetworkAclsEdge;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: Organization;
-  OrganizationAllConnection: OrganizationAllConnection;
-  OrganizationAllConnectionConnection: OrganizationAllConnectionConnection;
-  OrganizationAllConnectionEdge: OrganizationAllConnectionEdge;
   OrganizationBranding: OrganizationBranding;
   OrganizationBrandingColors: OrganizationBrandingColors;
   OrganizationBrandingColorsInput: OrganizationBrandingColorsInput;
   OrganizationBrandingInput: OrganizationBrandingInput;
   OrganizationClientGrant: OrganizationClientGrant;
-  OrganizationClientGrantConnection: OrganizationClientGrantConnection;
   OrganizationClientGrantEdge: OrganizationClientGrantEdge;
-  OrganizationConnection: OrganizationConnection;
-  OrganizationConnectionConnection: OrganizationConnectionConnection;
-  OrganizationConnectionEdge: OrganizationConnectionEdge;
+  OrganizationClientGrantPage: OrganizationClientGrantPage;
+  OrganizationConnectionAccess: OrganizationConnectionAccess;
+  OrganizationConnectionAccessEdge: OrganizationConnectionAccessEdge;
+  OrganizationConnectionAccessPage: OrganizationConnectionAccessPage;
   OrganizationConnectionInformation: OrganizationConnectionInformation;
+  OrganizationConnectionSettings: OrganizationConnectionSettings;
+  OrganizationConnectionSettingsEdge: OrganizationConnectionSettingsEdge;
+  OrganizationConnectionSettingsPage: OrganizationConnectionSettingsPage;
   OrganizationDiscoveryDomain: OrganizationDiscoveryDomain;
-  OrganizationDiscoveryDomainConnection: OrganizationDiscoveryDomainConnection;
   OrganizationDiscoveryDomainEdge: OrganizationDiscoveryDomainEdge;
-  OrganizationEnabledConnection: OrganizationEnabledConnection;
+  OrganizationDiscoveryDomainPage: OrganizationDiscoveryDomainPage;
+  OrganizationEdge: OrganizationEdge;
   OrganizationInvitation: OrganizationInvitation;
-  OrganizationInvitationConnection: OrganizationInvitationConnection;
   OrganizationInvitationEdge: OrganizationInvitationEdge;
   OrganizationInvitationInvitee: OrganizationInvitationInvitee;
   OrganizationInvitationInviteeInput: OrganizationInvitationInviteeInput;
   OrganizationInvitationInviter: OrganizationInvitationInviter;
   OrganizationInvitationInviterInput: OrganizationInvitationInviterInput;
+  OrganizationInvitationPage: OrganizationInvitationPage;
   OrganizationMember: OrganizationMember;
-  OrganizationMemberConnection: OrganizationMemberConnection;
   OrganizationMemberEdge: OrganizationMemberEdge;
   OrganizationMemberEffectiveRole: OrganizationMemberEffectiveRole;
-  OrganizationMemberEffectiveRoleConnection: OrganizationMemberEffectiveRoleConnection;
   OrganizationMemberEffectiveRoleEdge: OrganizationMemberEffectiveRoleEdge;
+  OrganizationMemberEffectiveRolePage: OrganizationMemberEffectiveRolePage;
+  OrganizationMemberPage: OrganizationMemberPage;
   OrganizationMemberRole: OrganizationMemberRole;
-  OrganizationsListConnection: OrganizationsListConnection;
-  OrganizationsListEdge: OrganizationsListEdge;
+  OrganizationPage: OrganizationPage;
   PageInfo: PageInfo;
   PartialPhoneTemplateContentInput: PartialPhoneTemplateContentInput;
   PatchClientCredentialInput: PatchClientCredentialInput;
@@ -33273,9 +33407,6 @@ export type ResolversParentTypes = {
   PatchRateLimitPolicyConfigurationVariant3Input: PatchRateLimitPolicyConfigurationVariant3Input;
   PatchRateLimitPolicyInput: PatchRateLimitPolicyInput;
   PermissionRequestPayloadInput: PermissionRequestPayloadInput;
-  PermissionsResponsePayload: PermissionsResponsePayload;
-  PermissionsResponsePayloadConnection: PermissionsResponsePayloadConnection;
-  PermissionsResponsePayloadEdge: PermissionsResponsePayloadEdge;
   PhoneAttribute: PhoneAttribute;
   PhoneAttributeIdentifier: PhoneAttributeIdentifier;
   PhoneAttributeIdentifierInput: PhoneAttributeIdentifierInput;
@@ -33293,6 +33424,9 @@ export type ResolversParentTypes = {
   PostConnectionsKeysPayloadItem: PostConnectionsKeysPayloadItem;
   PreviewCimdMetadataInput: PreviewCimdMetadataInput;
   PreviewCimdMetadataPayload: PreviewCimdMetadataPayload;
+  PromptRendering: Omit<PromptRendering, 'filters'> & { filters?: Maybe<ResolversParentTypes['AculFilters']> };
+  PromptRenderingEdge: Omit<PromptRenderingEdge, 'node'> & { node: ResolversParentTypes['PromptRendering'] };
+  PromptRenderingPage: Omit<PromptRenderingPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PromptRenderingEdge']>, nodes: Array<ResolversParentTypes['PromptRendering']> };
   PublicKeyCredentialInput: PublicKeyCredentialInput;
   Query: Record<PropertyKey, never>;
   RateLimitPolicy: Omit<RateLimitPolicy, 'configuration'> & { configuration?: Maybe<ResolversParentTypes['RateLimitPolicyConfiguration']> };
@@ -33304,12 +33438,12 @@ export type ResolversParentTypes = {
   RateLimitPolicyConfigurationVariant2Input: RateLimitPolicyConfigurationVariant2Input;
   RateLimitPolicyConfigurationVariant3: RateLimitPolicyConfigurationVariant3;
   RateLimitPolicyConfigurationVariant3Input: RateLimitPolicyConfigurationVariant3Input;
-  RateLimitPolicyConnection: Omit<RateLimitPolicyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversParentTypes['RateLimitPolicy']> };
   RateLimitPolicyEdge: Omit<RateLimitPolicyEdge, 'node'> & { node: ResolversParentTypes['RateLimitPolicy'] };
+  RateLimitPolicyPage: Omit<RateLimitPolicyPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RateLimitPolicyEdge']>, nodes: Array<ResolversParentTypes['RateLimitPolicy']> };
   RefreshToken: RefreshToken;
-  RefreshTokenConnection: RefreshTokenConnection;
   RefreshTokenDevice: RefreshTokenDevice;
   RefreshTokenEdge: RefreshTokenEdge;
+  RefreshTokenPage: RefreshTokenPage;
   RefreshTokenResourceServer: RefreshTokenResourceServer;
   RegenerateUsersRecoveryCodePayload: RegenerateUsersRecoveryCodePayload;
   RegisterCimdClientInput: RegisterCimdClientInput;
@@ -33318,8 +33452,8 @@ export type ResolversParentTypes = {
   ResourceServer: ResourceServer;
   ResourceServerAuthorizationPolicy: ResourceServerAuthorizationPolicy;
   ResourceServerAuthorizationPolicyInput: ResourceServerAuthorizationPolicyInput;
-  ResourceServerConnection: ResourceServerConnection;
   ResourceServerEdge: ResourceServerEdge;
+  ResourceServerPage: ResourceServerPage;
   ResourceServerProofOfPossession: ResourceServerProofOfPossession;
   ResourceServerProofOfPossessionInput: ResourceServerProofOfPossessionInput;
   ResourceServerScope: ResourceServerScope;
@@ -33340,33 +33474,36 @@ export type ResolversParentTypes = {
   RiskAssessmentsSettings: RiskAssessmentsSettings;
   RiskAssessmentsSettingsNewDevice: RiskAssessmentsSettingsNewDevice;
   Role: Role;
-  RoleConnection: RoleConnection;
   RoleEdge: RoleEdge;
+  RolePage: RolePage;
+  RolePermission: RolePermission;
+  RolePermissionEdge: RolePermissionEdge;
+  RolePermissionPage: RolePermissionPage;
   RoleUser: RoleUser;
-  RoleUserConnection: RoleUserConnection;
   RoleUserEdge: RoleUserEdge;
+  RoleUserPage: RoleUserPage;
   RollbackActionModuleInput: RollbackActionModuleInput;
   RotateConnectionKeysInput: RotateConnectionKeysInput;
   RotateConnectionsKeysPayload: RotateConnectionsKeysPayload;
   RotateSigningKeysPayload: RotateSigningKeysPayload;
   Rule: Rule;
-  RuleConnection: RuleConnection;
   RuleEdge: RuleEdge;
+  RulePage: RulePage;
   RulesConfig: RulesConfig;
   ScimConfiguration: ScimConfiguration;
-  ScimConfigurationConnection: ScimConfigurationConnection;
   ScimConfigurationDefaultMapping: ScimConfigurationDefaultMapping;
   ScimConfigurationEdge: ScimConfigurationEdge;
+  ScimConfigurationPage: ScimConfigurationPage;
   ScimMappingItem: ScimMappingItem;
   ScimMappingItemInput: ScimMappingItemInput;
   ScimTokenItem: ScimTokenItem;
   Segment: Segment;
-  SegmentConnection: SegmentConnection;
   SegmentEdge: SegmentEdge;
   SegmentMatchConditions: SegmentMatchConditions;
   SegmentMatchConditionsInput: SegmentMatchConditionsInput;
   SegmentNotMatchConditions: SegmentNotMatchConditions;
   SegmentNotMatchConditionsInput: SegmentNotMatchConditionsInput;
+  SegmentPage: SegmentPage;
   SegmentRule: SegmentRule;
   SegmentRuleInput: SegmentRuleInput;
   SelfServiceProfile: SelfServiceProfile;
@@ -33374,8 +33511,8 @@ export type ResolversParentTypes = {
   SelfServiceProfileBrandingColorsInput: SelfServiceProfileBrandingColorsInput;
   SelfServiceProfileBrandingProperties: SelfServiceProfileBrandingProperties;
   SelfServiceProfileBrandingPropertiesInput: SelfServiceProfileBrandingPropertiesInput;
-  SelfServiceProfileConnection: SelfServiceProfileConnection;
   SelfServiceProfileEdge: SelfServiceProfileEdge;
+  SelfServiceProfilePage: SelfServiceProfilePage;
   SelfServiceProfileSsoTicketConnectionConfigInput: SelfServiceProfileSsoTicketConnectionConfigInput;
   SelfServiceProfileSsoTicketConnectionOptionsInput: SelfServiceProfileSsoTicketConnectionOptionsInput;
   SelfServiceProfileSsoTicketDomainAliasesConfigInput: SelfServiceProfileSsoTicketDomainAliasesConfigInput;
@@ -33390,17 +33527,18 @@ export type ResolversParentTypes = {
   SessionAuthenticationSignal: SessionAuthenticationSignal;
   SessionAuthenticationSignals: SessionAuthenticationSignals;
   SessionClientMetadata: SessionClientMetadata;
-  SessionConnection: SessionConnection;
   SessionCookie: SessionCookie;
   SessionCookieInput: SessionCookieInput;
   SessionCookieMetadata: SessionCookieMetadata;
   SessionDeviceMetadata: SessionDeviceMetadata;
   SessionEdge: SessionEdge;
+  SessionPage: SessionPage;
   SetCustomSigningKeysInput: SetCustomSigningKeysInput;
   SetDefaultCustomDomainInput: SetDefaultCustomDomainInput;
   SetEmailTemplateInput: SetEmailTemplateInput;
   SetGuardianFactorDuoSettingsInput: SetGuardianFactorDuoSettingsInput;
   SetGuardianFactorInput: SetGuardianFactorInput;
+  SetGuardianFactorPayload: SetGuardianFactorPayload;
   SetGuardianFactorPhoneMessageTypesInput: SetGuardianFactorPhoneMessageTypesInput;
   SetGuardianFactorPhoneTemplatesInput: SetGuardianFactorPhoneTemplatesInput;
   SetGuardianFactorSmsTemplatesInput: SetGuardianFactorSmsTemplatesInput;
@@ -33436,10 +33574,10 @@ export type ResolversParentTypes = {
   SuspiciousIPThrottlingSettings: SuspiciousIpThrottlingSettings;
   SuspiciousIPThrottlingStage: SuspiciousIpThrottlingStage;
   SuspiciousIPThrottlingStageInput: SuspiciousIpThrottlingStageInput;
-  SynchronizedGroupPayload: SynchronizedGroupPayload;
-  SynchronizedGroupPayloadConnection: SynchronizedGroupPayloadConnection;
-  SynchronizedGroupPayloadEdge: SynchronizedGroupPayloadEdge;
-  SynchronizedGroupPayloadInput: SynchronizedGroupPayloadInput;
+  SynchronizedGroup: SynchronizedGroup;
+  SynchronizedGroupEdge: SynchronizedGroupEdge;
+  SynchronizedGroupInput: SynchronizedGroupInput;
+  SynchronizedGroupPage: SynchronizedGroupPage;
   TenantOIDCLogoutSettings: TenantOidcLogoutSettings;
   TenantOIDCLogoutSettingsInput: TenantOidcLogoutSettingsInput;
   TenantSettings: TenantSettings;
@@ -33447,26 +33585,26 @@ export type ResolversParentTypes = {
   TenantSettingsCountryCodesResponse: TenantSettingsCountryCodesResponse;
   TenantSettingsDeviceFlow: TenantSettingsDeviceFlow;
   TenantSettingsDeviceFlowInput: TenantSettingsDeviceFlowInput;
-  TenantSettingsErrorPage: TenantSettingsErrorPage;
-  TenantSettingsErrorPageInput: TenantSettingsErrorPageInput;
+  TenantSettingsErrorPageConfig: TenantSettingsErrorPageConfig;
+  TenantSettingsErrorPageConfigInput: TenantSettingsErrorPageConfigInput;
   TenantSettingsFlags: TenantSettingsFlags;
   TenantSettingsFlagsInput: TenantSettingsFlagsInput;
-  TenantSettingsGuardianPage: TenantSettingsGuardianPage;
-  TenantSettingsGuardianPageInput: TenantSettingsGuardianPageInput;
+  TenantSettingsGuardianPageConfig: TenantSettingsGuardianPageConfig;
+  TenantSettingsGuardianPageConfigInput: TenantSettingsGuardianPageConfigInput;
   TenantSettingsMTLS: TenantSettingsMtls;
   TenantSettingsMTLSInput: TenantSettingsMtlsInput;
   TenantSettingsNullableSecurityHeaders: TenantSettingsNullableSecurityHeaders;
   TenantSettingsNullableSecurityHeadersInput: TenantSettingsNullableSecurityHeadersInput;
-  TenantSettingsPasswordPage: TenantSettingsPasswordPage;
-  TenantSettingsPasswordPageInput: TenantSettingsPasswordPageInput;
+  TenantSettingsPasswordPageConfig: TenantSettingsPasswordPageConfig;
+  TenantSettingsPasswordPageConfigInput: TenantSettingsPasswordPageConfigInput;
   TenantSettingsSessions: TenantSettingsSessions;
   TenantSettingsSessionsInput: TenantSettingsSessionsInput;
   TestActionInput: TestActionInput;
-  TestActionResponseContent: TestActionResponseContent;
+  TestActionPayload: TestActionPayload;
   TestCustomDomainPayload: TestCustomDomainPayload;
   TokenExchangeProfile: TokenExchangeProfile;
-  TokenExchangeProfileConnection: TokenExchangeProfileConnection;
   TokenExchangeProfileEdge: TokenExchangeProfileEdge;
+  TokenExchangeProfilePage: TokenExchangeProfilePage;
   TokenQuota: TokenQuota;
   TokenQuotaClientCredentials: TokenQuotaClientCredentials;
   TokenQuotaClientCredentialsInput: TokenQuotaClientCredentialsInput;
@@ -33497,13 +33635,11 @@ export type ResolversParentTypes = {
   UpdateConnectionProfileInput: UpdateConnectionProfileInput;
   UpdateCustomDomainInput: UpdateCustomDomainInput;
   UpdateCustomDomainPayload: UpdateCustomDomainPayload;
-  UpdateDefaultDomainPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateDefaultDomainPayload'];
   UpdateDirectoryProvisioningInput: UpdateDirectoryProvisioningInput;
   UpdateEmailProviderInput: UpdateEmailProviderInput;
   UpdateEmailTemplateInput: UpdateEmailTemplateInput;
   UpdateEnabledClientConnectionsItemInput: UpdateEnabledClientConnectionsItemInput;
   UpdateEventStreamInput: UpdateEventStreamInput;
-  UpdateEventStreamPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateEventStreamPayload'];
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentStatusInput: UpdateExperimentStatusInput;
   UpdateFeatureFlagInput: UpdateFeatureFlagInput;
@@ -33520,7 +33656,6 @@ export type ResolversParentTypes = {
   UpdateGuardianFactorsProviderPushNotificationSnsInput: UpdateGuardianFactorsProviderPushNotificationSnsInput;
   UpdateHookInput: UpdateHookInput;
   UpdateLogStreamInput: UpdateLogStreamInput;
-  UpdateLogStreamPayload: ResolversUnionTypes<ResolversParentTypes>['UpdateLogStreamPayload'];
   UpdateNetworkAclInput: UpdateNetworkAclInput;
   UpdateOrganizationAllConnectionInput: UpdateOrganizationAllConnectionInput;
   UpdateOrganizationConnectionInput: UpdateOrganizationConnectionInput;
@@ -33553,43 +33688,43 @@ export type ResolversParentTypes = {
   Upload: Scalars['Upload']['output'];
   User: User;
   UserAttributeProfile: UserAttributeProfile;
-  UserAttributeProfileConnection: UserAttributeProfileConnection;
   UserAttributeProfileEdge: UserAttributeProfileEdge;
+  UserAttributeProfilePage: UserAttributeProfilePage;
   UserAttributeProfileStrategyOverridesUserId: UserAttributeProfileStrategyOverridesUserId;
   UserAttributeProfileStrategyOverridesUserIdInput: UserAttributeProfileStrategyOverridesUserIdInput;
   UserAttributeProfileStrategyOverridesUserIdMapping: UserAttributeProfileStrategyOverridesUserIdMapping;
   UserAttributeProfileStrategyOverridesUserIdMappingInput: UserAttributeProfileStrategyOverridesUserIdMappingInput;
   UserAttributeProfileTemplate: UserAttributeProfileTemplate;
+  UserAttributeProfileTemplateEntry: UserAttributeProfileTemplateEntry;
   UserAttributeProfileUserId: UserAttributeProfileUserId;
   UserAttributeProfileUserIdInput: UserAttributeProfileUserIdInput;
   UserAuthenticationMethod: UserAuthenticationMethod;
-  UserAuthenticationMethodConnection: UserAuthenticationMethodConnection;
   UserAuthenticationMethodEdge: UserAuthenticationMethodEdge;
+  UserAuthenticationMethodPage: UserAuthenticationMethodPage;
   UserAuthenticationMethodProperties: UserAuthenticationMethodProperties;
   UserBlockIdentifier: UserBlockIdentifier;
-  UserConnection: UserConnection;
   UserEdge: UserEdge;
-  UserEffectivePermissionPayload: UserEffectivePermissionPayload;
-  UserEffectivePermissionPayloadConnection: UserEffectivePermissionPayloadConnection;
-  UserEffectivePermissionPayloadEdge: UserEffectivePermissionPayloadEdge;
-  UserEffectivePermissionRoleSourcePayload: UserEffectivePermissionRoleSourcePayload;
-  UserEffectivePermissionRoleSourcePayloadConnection: UserEffectivePermissionRoleSourcePayloadConnection;
-  UserEffectivePermissionRoleSourcePayloadEdge: UserEffectivePermissionRoleSourcePayloadEdge;
+  UserEffectivePermission: UserEffectivePermission;
+  UserEffectivePermissionEdge: UserEffectivePermissionEdge;
+  UserEffectivePermissionPage: UserEffectivePermissionPage;
+  UserEffectivePermissionSourceRole: UserEffectivePermissionSourceRole;
+  UserEffectivePermissionSourceRoleEdge: UserEffectivePermissionSourceRoleEdge;
+  UserEffectivePermissionSourceRolePage: UserEffectivePermissionSourceRolePage;
   UserEffectiveRole: UserEffectiveRole;
-  UserEffectiveRoleConnection: UserEffectiveRoleConnection;
   UserEffectiveRoleEdge: UserEffectiveRoleEdge;
+  UserEffectiveRolePage: UserEffectiveRolePage;
   UserFilter: UserFilter;
   UserGrant: UserGrant;
-  UserGrantConnection: UserGrantConnection;
   UserGrantEdge: UserGrantEdge;
-  UserGroups: UserGroups;
-  UserGroupsConnection: UserGroupsConnection;
-  UserGroupsEdge: UserGroupsEdge;
+  UserGrantPage: UserGrantPage;
+  UserGroup: UserGroup;
+  UserGroupEdge: UserGroupEdge;
+  UserGroupPage: UserGroupPage;
   UserIdentity: UserIdentity;
-  UserIdentitySchema: UserIdentitySchema;
+  UserPage: UserPage;
   UserPermission: UserPermission;
-  UserPermissionConnection: UserPermissionConnection;
   UserPermissionEdge: UserPermissionEdge;
+  UserPermissionPage: UserPermissionPage;
   UserPermissionSourcesItem: UserPermissionSourcesItem;
   UserProfile: ResolversInterfaceTypes<ResolversParentTypes>['UserProfile'];
   UserProfileData: UserProfileData;
@@ -33605,8 +33740,8 @@ export type ResolversParentTypes = {
   ValidateExperimentPayload: ValidateExperimentPayload;
   Variation: Variation;
   VerifiableCredentialTemplate: VerifiableCredentialTemplate;
-  VerifiableCredentialTemplateConnection: VerifiableCredentialTemplateConnection;
   VerifiableCredentialTemplateEdge: VerifiableCredentialTemplateEdge;
+  VerifiableCredentialTemplatePage: VerifiableCredentialTemplatePage;
   VerifyCustomDomainPayload: VerifyCustomDomainPayload;
   VerifyEmailTicketInput: VerifyEmailTicketInput;
   VerifyEmailTicketPayload: VerifyEmailTicketPayload;
@@ -33653,23 +33788,16 @@ export type ActionBindingResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ActionBindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingConnection'] = ResolversParentTypes['ActionBindingConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionBindingEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionBinding']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionBindingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingEdge'] = ResolversParentTypes['ActionBindingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionBinding'], ParentType, ContextType>;
 };
 
-export type ActionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionConnection'] = ResolversParentTypes['ActionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+export type ActionBindingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionBindingPage'] = ResolversParentTypes['ActionBindingPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionBindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionBinding']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionDeployedVersionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionDeployedVersion'] = ResolversParentTypes['ActionDeployedVersion']> = {
@@ -33740,23 +33868,16 @@ export type ActionModuleActionResolvers<ContextType = any, ParentType extends Re
   supportedTriggers?: Resolver<Maybe<Array<ResolversTypes['ActionTrigger']>>, ParentType, ContextType>;
 };
 
-export type ActionModuleActionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionConnection'] = ResolversParentTypes['ActionModuleActionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionModuleActionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionModuleAction']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionModuleActionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionEdge'] = ResolversParentTypes['ActionModuleActionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionModuleAction'], ParentType, ContextType>;
 };
 
-export type ActionModuleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleConnection'] = ResolversParentTypes['ActionModuleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionModuleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionModule']>, ParentType, ContextType>;
+export type ActionModuleActionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleActionPage'] = ResolversParentTypes['ActionModuleActionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionModuleActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionModuleAction']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleDependencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleDependency'] = ResolversParentTypes['ActionModuleDependency']> = {
@@ -33767,6 +33888,13 @@ export type ActionModuleDependencyResolvers<ContextType = any, ParentType extend
 export type ActionModuleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleEdge'] = ResolversParentTypes['ActionModuleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionModule'], ParentType, ContextType>;
+};
+
+export type ActionModulePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModulePage'] = ResolversParentTypes['ActionModulePage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionModuleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionModule']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleReference'] = ResolversParentTypes['ActionModuleReference']> = {
@@ -33791,16 +33919,16 @@ export type ActionModuleVersionResolvers<ContextType = any, ParentType extends R
   versionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type ActionModuleVersionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionConnection'] = ResolversParentTypes['ActionModuleVersionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionModuleVersionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionModuleVersionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionEdge'] = ResolversParentTypes['ActionModuleVersionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionModuleVersion'], ParentType, ContextType>;
+};
+
+export type ActionModuleVersionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionPage'] = ResolversParentTypes['ActionModuleVersionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionModuleVersionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionModuleVersionReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionModuleVersionReference'] = ResolversParentTypes['ActionModuleVersionReference']> = {
@@ -33810,6 +33938,13 @@ export type ActionModuleVersionReferenceResolvers<ContextType = any, ParentType 
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secrets?: Resolver<Maybe<Array<ResolversTypes['ActionModuleSecret']>>, ParentType, ContextType>;
   versionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ActionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionPage'] = ResolversParentTypes['ActionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActionSecretResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionSecretResponse'] = ResolversParentTypes['ActionSecretResponse']> = {
@@ -33851,13 +33986,6 @@ export type ActionVersionResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ActionVersionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionConnection'] = ResolversParentTypes['ActionVersionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ActionVersionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ActionVersion']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ActionVersionDependencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionDependency'] = ResolversParentTypes['ActionVersionDependency']> = {
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registryUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -33867,6 +33995,13 @@ export type ActionVersionDependencyResolvers<ContextType = any, ParentType exten
 export type ActionVersionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionEdge'] = ResolversParentTypes['ActionVersionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ActionVersion'], ParentType, ContextType>;
+};
+
+export type ActionVersionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionVersionPage'] = ResolversParentTypes['ActionVersionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionVersionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActionVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AculResolvers<ContextType = any, ParentType extends ResolversParentTypes['Acul'] = ResolversParentTypes['Acul']> = {
@@ -34216,11 +34351,11 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   callbacks?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAuthenticationMethods?: Resolver<Maybe<ResolversTypes['ClientAuthenticationMethod']>, ParentType, ContextType>;
-  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   clientMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complianceLevel?: Resolver<Maybe<ResolversTypes['ClientComplianceLevel']>, ParentType, ContextType>;
-  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<ClientConnectionsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, Partial<ClientConnectionsArgs>>;
   crossOriginAuthentication?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   crossOriginLoc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customLoginPage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -34246,7 +34381,7 @@ export type ClientResolvers<ContextType = any, ParentType extends ResolversParen
   logoUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['ClientMobile']>, ParentType, ContextType>;
   myOrganizationConfiguration?: Resolver<Maybe<ResolversTypes['ClientMyOrganizationResponseConfiguration']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeSocialLogin?: Resolver<Maybe<ResolversTypes['NativeSocialLogin']>, ParentType, ContextType>;
   oidcConformant?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   oidcLogout?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutSettings']>, ParentType, ContextType>;
@@ -34479,13 +34614,6 @@ export type ClientAuthenticationMethodTlsClientAuthResolvers<ContextType = any, 
   credentials?: Resolver<Maybe<Array<ResolversTypes['CredentialId']>>, ParentType, ContextType>;
 };
 
-export type ClientConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientConnection'] = ResolversParentTypes['ClientConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ClientEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ClientCredentialResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientCredential'] = ResolversParentTypes['ClientCredential']> = {
   alg?: Resolver<Maybe<ResolversTypes['ClientCredentialAlgorithm']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -34519,32 +34647,32 @@ export type ClientEncryptionKeyResolvers<ContextType = any, ParentType extends R
 export type ClientGrantResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrant'] = ResolversParentTypes['ClientGrant']> = {
   allowAllScopes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   allowAnyOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorizationDetailsTypes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
-  clientGrantId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientGrantId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   defaultFor?: Resolver<Maybe<ResolversTypes['ClientGrantDefaultFor']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   organizationUsage?: Resolver<Maybe<ResolversTypes['ClientGrantOrganizationUsage']>, ParentType, ContextType>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<ClientGrantOrganizationsArgs>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
-  scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subjectType?: Resolver<Maybe<ResolversTypes['ClientGrantSubjectType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ClientGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantConnection'] = ResolversParentTypes['ClientGrantConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ClientGrantEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ClientGrant']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantEdge'] = ResolversParentTypes['ClientGrantEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ClientGrant'], ParentType, ContextType>;
+};
+
+export type ClientGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientGrantPage'] = ResolversParentTypes['ClientGrantPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ClientGrantEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ClientGrant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ClientJwtConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientJwtConfiguration'] = ResolversParentTypes['ClientJwtConfiguration']> = {
@@ -34592,6 +34720,13 @@ export type ClientOidcBackchannelLogoutSettingsResolvers<ContextType = any, Pare
   backchannelLogoutInitiators?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutInitiators']>, ParentType, ContextType>;
   backchannelLogoutSessionMetadata?: Resolver<Maybe<ResolversTypes['ClientOIDCBackchannelLogoutSessionMetadata']>, ParentType, ContextType>;
   backchannelLogoutUrls?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type ClientPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientPage'] = ResolversParentTypes['ClientPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ClientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ClientRefreshTokenConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClientRefreshTokenConfiguration'] = ResolversParentTypes['ClientRefreshTokenConfiguration']> = {
@@ -34659,33 +34794,33 @@ export type ConnectedAccountResolvers<ContextType = any, ParentType extends Reso
   strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ConnectedAccountConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountConnection'] = ResolversParentTypes['ConnectedAccountConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectedAccountEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectedAccountEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountEdge'] = ResolversParentTypes['ConnectedAccountEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectedAccount'], ParentType, ContextType>;
 };
 
+export type ConnectedAccountPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectedAccountPage'] = ResolversParentTypes['ConnectedAccountPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectedAccountEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
   authentication?: Resolver<Maybe<ResolversTypes['ConnectionAuthenticationPurpose']>, ParentType, ContextType>;
-  clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientPage']>, ParentType, ContextType, Partial<ConnectionClientsArgs>>;
   connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectionConnectedAccountsPurpose']>, ParentType, ContextType>;
-  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   crossAppAccessRequestingApp?: Resolver<Maybe<ResolversTypes['CrossAppAccessRequestingApp']>, ParentType, ContextType>;
   directoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
   directoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType>;
-  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
+  directoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPage']>, ParentType, ContextType, Partial<ConnectionDirectoryProvisioningSynchronizedGroupsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledClients?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isDomainConnection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   keys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<Maybe<ResolversTypes['ConnectionPropertiesOptions']>, ParentType, ContextType>;
   realms?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   scimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
@@ -34724,13 +34859,6 @@ export type ConnectionConnectedAccountsPurposeResolvers<ContextType = any, Paren
   crossAppAccess?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type ConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionConnection'] = ResolversParentTypes['ConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ConnectionCustomScriptsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionCustomScripts'] = ResolversParentTypes['ConnectionCustomScripts']> = {
   changeEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changePassword?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -34758,15 +34886,15 @@ export type ConnectionEnabledClientResolvers<ContextType = any, ParentType exten
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ConnectionEnabledClientConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientConnection'] = ResolversParentTypes['ConnectionEnabledClientConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionEnabledClientEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectionEnabledClient']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectionEnabledClientEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientEdge'] = ResolversParentTypes['ConnectionEnabledClientEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectionEnabledClient'], ParentType, ContextType>;
+};
+
+export type ConnectionEnabledClientPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionEnabledClientPage'] = ResolversParentTypes['ConnectionEnabledClientPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionEnabledClientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectionEnabledClient']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ConnectionFederatedConnectionsAccessTokensResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionFederatedConnectionsAccessTokens'] = ResolversParentTypes['ConnectionFederatedConnectionsAccessTokens']> = {
@@ -34795,6 +34923,13 @@ export type ConnectionKeyResolvers<ContextType = any, ParentType extends Resolve
   previous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   subjectDn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   thumbprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConnectionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPage'] = ResolversParentTypes['ConnectionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ConnectionPasskeyAuthenticationMethodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPasskeyAuthenticationMethod'] = ResolversParentTypes['ConnectionPasskeyAuthenticationMethod']> = {
@@ -34879,12 +35014,6 @@ export type ConnectionProfileResolvers<ContextType = any, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ConnectionProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileConnection'] = ResolversParentTypes['ConnectionProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ConnectionProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ConnectionProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ConnectionProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileEdge'] = ResolversParentTypes['ConnectionProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ConnectionProfile'], ParentType, ContextType>;
@@ -34893,6 +35022,12 @@ export type ConnectionProfileEdgeResolvers<ContextType = any, ParentType extends
 export type ConnectionProfileOrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileOrganization'] = ResolversParentTypes['ConnectionProfileOrganization']> = {
   assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganizationAssignMembershipOnLogin']>, ParentType, ContextType>;
   showAsButton?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganizationShowAsButton']>, ParentType, ContextType>;
+};
+
+export type ConnectionProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfilePage'] = ResolversParentTypes['ConnectionProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectionProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ConnectionProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ConnectionProfileStrategyOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileStrategyOverride'] = ResolversParentTypes['ConnectionProfileStrategyOverride']> = {
@@ -34918,6 +35053,12 @@ export type ConnectionProfileTemplateResolvers<ContextType = any, ParentType ext
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['ConnectionProfileOrganization']>, ParentType, ContextType>;
   strategyOverrides?: Resolver<Maybe<ResolversTypes['ConnectionProfileStrategyOverrides']>, ParentType, ContextType>;
+};
+
+export type ConnectionProfileTemplateEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionProfileTemplateEntry'] = ResolversParentTypes['ConnectionProfileTemplateEntry']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type ConnectionPropertiesOptionsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectionPropertiesOptions'] = ResolversParentTypes['ConnectionPropertiesOptions']> = {
@@ -35017,10 +35158,6 @@ export type CreateEncryptionKeyPublicWrappingPayloadResolvers<ContextType = any,
   publicKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CreateEventStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateEventStreamPayload'] = ResolversParentTypes['CreateEventStreamPayload']> = {
-  __resolveType: TypeResolveFn<'EventStreamActionPayload' | 'EventStreamEventBridgePayload' | 'EventStreamWebhookPayload', ParentType, ContextType>;
-};
-
 export type CreateEventStreamRedeliveryResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateEventStreamRedelivery'] = ResolversParentTypes['CreateEventStreamRedelivery']> = {
   dateFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -35060,10 +35197,6 @@ export type CreateImportUsersPayloadResolvers<ContextType = any, ParentType exte
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CreateLogStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateLogStreamPayload'] = ResolversParentTypes['CreateLogStreamPayload']> = {
-  __resolveType: TypeResolveFn<'LogStreamDatadog' | 'LogStreamEventBridge' | 'LogStreamEventGrid' | 'LogStreamHttp' | 'LogStreamMixpanel' | 'LogStreamSegment' | 'LogStreamSplunk' | 'LogStreamSumo', ParentType, ContextType>;
-};
-
 export type CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateOrganizationDiscoveryDomainPayload'] = ResolversParentTypes['CreateOrganizationDiscoveryDomainPayload']> = {
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -35076,10 +35209,10 @@ export type CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any,
 export type CreateOrganizationPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateOrganizationPayload'] = ResolversParentTypes['CreateOrganizationPayload']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabledConnections?: Resolver<Maybe<Array<ResolversTypes['OrganizationEnabledConnection']>>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledConnections?: Resolver<Maybe<Array<ResolversTypes['OrganizationConnectionSettings']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
 };
 
@@ -35190,15 +35323,15 @@ export type CustomDomainResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CustomDomainConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainConnection'] = ResolversParentTypes['CustomDomainConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['CustomDomainEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type CustomDomainEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainEdge'] = ResolversParentTypes['CustomDomainEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CustomDomain'], ParentType, ContextType>;
+};
+
+export type CustomDomainPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomDomainPage'] = ResolversParentTypes['CustomDomainPage']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomDomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CustomDomain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type CustomProviderConfigurationResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomProviderConfiguration'] = ResolversParentTypes['CustomProviderConfiguration']> = {
@@ -35276,16 +35409,16 @@ export type DeviceCredentialResolvers<ContextType = any, ParentType extends Reso
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type DeviceCredentialConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialConnection'] = ResolversParentTypes['DeviceCredentialConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['DeviceCredentialEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['DeviceCredential']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type DeviceCredentialEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialEdge'] = ResolversParentTypes['DeviceCredentialEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DeviceCredential'], ParentType, ContextType>;
+};
+
+export type DeviceCredentialPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeviceCredentialPage'] = ResolversParentTypes['DeviceCredentialPage']> = {
+  edges?: Resolver<Array<ResolversTypes['DeviceCredentialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DeviceCredential']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DirectoryProvisioningResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioning'] = ResolversParentTypes['DirectoryProvisioning']> = {
@@ -35303,12 +35436,6 @@ export type DirectoryProvisioningResolvers<ContextType = any, ParentType extends
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type DirectoryProvisioningConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningConnection'] = ResolversParentTypes['DirectoryProvisioningConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['DirectoryProvisioningEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type DirectoryProvisioningDefaultMappingResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningDefaultMapping'] = ResolversParentTypes['DirectoryProvisioningDefaultMapping']> = {
   mapping?: Resolver<Maybe<Array<ResolversTypes['DirectoryProvisioningMappingItem']>>, ParentType, ContextType>;
 };
@@ -35321,6 +35448,12 @@ export type DirectoryProvisioningEdgeResolvers<ContextType = any, ParentType ext
 export type DirectoryProvisioningMappingItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningMappingItem'] = ResolversParentTypes['DirectoryProvisioningMappingItem']> = {
   auth0?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   idp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DirectoryProvisioningPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DirectoryProvisioningPage'] = ResolversParentTypes['DirectoryProvisioningPage']> = {
+  edges?: Resolver<Array<ResolversTypes['DirectoryProvisioningEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type DomainCertificateResolvers<ContextType = any, ParentType extends ResolversParentTypes['DomainCertificate'] = ResolversParentTypes['DomainCertificate']> = {
@@ -35394,16 +35527,16 @@ export type EncryptionKeyResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type EncryptionKeyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyConnection'] = ResolversParentTypes['EncryptionKeyConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EncryptionKeyEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['EncryptionKey']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type EncryptionKeyEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyEdge'] = ResolversParentTypes['EncryptionKeyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['EncryptionKey'], ParentType, ContextType>;
+};
+
+export type EncryptionKeyPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EncryptionKeyPage'] = ResolversParentTypes['EncryptionKeyPage']> = {
+  edges?: Resolver<Array<ResolversTypes['EncryptionKeyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EncryptionKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EventStreamResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStream'] = ResolversParentTypes['EventStream']> = {
@@ -35439,12 +35572,6 @@ export type EventStreamCloudEventResolvers<ContextType = any, ParentType extends
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type EventStreamConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamConnection'] = ResolversParentTypes['EventStreamConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EventStreamEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['EventStream']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type EventStreamDeliveryAttemptResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryAttempt'] = ResolversParentTypes['EventStreamDeliveryAttempt']> = {
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryStatus']>, ParentType, ContextType>;
@@ -35460,15 +35587,15 @@ export type EventStreamDeliveryHistoryResolvers<ContextType = any, ParentType ex
   status?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryStatus']>, ParentType, ContextType>;
 };
 
-export type EventStreamDeliveryHistoryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryConnection'] = ResolversParentTypes['EventStreamDeliveryHistoryConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistoryEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type EventStreamDeliveryHistoryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryEdge'] = ResolversParentTypes['EventStreamDeliveryHistoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['EventStreamDeliveryHistory'], ParentType, ContextType>;
+};
+
+export type EventStreamDeliveryHistoryPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamDeliveryHistoryPage'] = ResolversParentTypes['EventStreamDeliveryHistoryPage']> = {
+  edges?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type EventStreamEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamEdge'] = ResolversParentTypes['EventStreamEdge']> = {
@@ -35496,6 +35623,12 @@ export type EventStreamEventBridgePayloadResolvers<ContextType = any, ParentType
   subscriptions?: Resolver<Maybe<Array<ResolversTypes['EventStreamSubscription']>>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventStreamPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamPage'] = ResolversParentTypes['EventStreamPage']> = {
+  edges?: Resolver<Array<ResolversTypes['EventStreamEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EventStream']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type EventStreamSubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EventStreamSubscription'] = ResolversParentTypes['EventStreamSubscription']> = {
@@ -35561,15 +35694,15 @@ export type ExperimentResolvers<ContextType = any, ParentType extends ResolversP
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type ExperimentConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentConnection'] = ResolversParentTypes['ExperimentConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ExperimentEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ExperimentEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentEdge'] = ResolversParentTypes['ExperimentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+};
+
+export type ExperimentPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentPage'] = ResolversParentTypes['ExperimentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ExperimentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ExperimentValidationErrorResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExperimentValidationError'] = ResolversParentTypes['ExperimentValidationError']> = {
@@ -35602,15 +35735,15 @@ export type FeatureFlagResolvers<ContextType = any, ParentType extends Resolvers
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FeatureFlagConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagConnection'] = ResolversParentTypes['FeatureFlagConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FeatureFlagEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['FeatureFlag']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type FeatureFlagEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagEdge'] = ResolversParentTypes['FeatureFlagEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['FeatureFlag'], ParentType, ContextType>;
+};
+
+export type FeatureFlagPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeatureFlagPage'] = ResolversParentTypes['FeatureFlagPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureFlagEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FeatureFlag']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type FedCmLoginResolvers<ContextType = any, ParentType extends ResolversParentTypes['FedCMLogin'] = ResolversParentTypes['FedCMLogin']> = {
@@ -36878,13 +37011,6 @@ export type FlowActionZapierTriggerWebhookParamsResolvers<ContextType = any, Par
   method?: Resolver<Maybe<ResolversTypes['FlowActionZapierTriggerWebhookParamsMethod']>, ParentType, ContextType>;
 };
 
-export type FlowConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowConnection'] = ResolversParentTypes['FlowConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type FlowEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowEdge'] = ResolversParentTypes['FlowEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Flow'], ParentType, ContextType>;
@@ -36902,19 +37028,26 @@ export type FlowExecutionResolvers<ContextType = any, ParentType extends Resolve
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FlowExecutionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionConnection'] = ResolversParentTypes['FlowExecutionConnection']> = {
+export type FlowExecutionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionEdge'] = ResolversParentTypes['FlowExecutionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlowExecution'], ParentType, ContextType>;
+};
+
+export type FlowExecutionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionPage'] = ResolversParentTypes['FlowExecutionPage']> = {
   edges?: Resolver<Array<ResolversTypes['FlowExecutionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['FlowExecution']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type FlowExecutionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowExecutionEdge'] = ResolversParentTypes['FlowExecutionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlowExecution'], ParentType, ContextType>;
+export type FlowPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowPage'] = ResolversParentTypes['FlowPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnection'] = ResolversParentTypes['FlowsVaultConnection']> = {
+export type FlowsVaultConnectionConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfig'] = ResolversParentTypes['FlowsVaultConnectionConfig']> = {
   accountName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -36927,16 +37060,16 @@ export type FlowsVaultConnectionResolvers<ContextType = any, ParentType extends 
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConnection'] = ResolversParentTypes['FlowsVaultConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FlowsVaultConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+export type FlowsVaultConnectionConfigEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfigEdge'] = ResolversParentTypes['FlowsVaultConnectionConfigEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlowsVaultConnectionConfig'], ParentType, ContextType>;
 };
 
-export type FlowsVaultConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionEdge'] = ResolversParentTypes['FlowsVaultConnectionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlowsVaultConnection'], ParentType, ContextType>;
+export type FlowsVaultConnectionConfigPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlowsVaultConnectionConfigPage'] = ResolversParentTypes['FlowsVaultConnectionConfigPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfigEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FormResolvers<ContextType = any, ParentType extends ResolversParentTypes['Form'] = ResolversParentTypes['Form']> = {
@@ -37074,13 +37207,6 @@ export type FormBlockRichTextConfigResolvers<ContextType = any, ParentType exten
 
 export type FormComponentResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormComponent'] = ResolversParentTypes['FormComponent']> = {
   __resolveType: TypeResolveFn<'FormBlockDivider' | 'FormBlockHtml' | 'FormBlockImage' | 'FormBlockJumpButton' | 'FormBlockNextButton' | 'FormBlockPreviousButton' | 'FormBlockResendButton' | 'FormBlockRichText' | 'FormFieldBoolean' | 'FormFieldCards' | 'FormFieldChoice' | 'FormFieldCustom' | 'FormFieldDate' | 'FormFieldDropdown' | 'FormFieldEmail' | 'FormFieldFile' | 'FormFieldLegal' | 'FormFieldNumber' | 'FormFieldPassword' | 'FormFieldPayment' | 'FormFieldSocial' | 'FormFieldTel' | 'FormFieldText' | 'FormFieldUrl' | 'FormWidgetAuth0VerifiableCredentials' | 'FormWidgetGMapsAddress' | 'FormWidgetRecaptcha', ParentType, ContextType>;
-};
-
-export type FormConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormConnection'] = ResolversParentTypes['FormConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['FormEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Form']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type FormEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormEdge'] = ResolversParentTypes['FormEdge']> = {
@@ -37516,6 +37642,13 @@ export type FormNodeCoordinatesResolvers<ContextType = any, ParentType extends R
   y?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FormPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormPage'] = ResolversParentTypes['FormPage']> = {
+  edges?: Resolver<Array<ResolversTypes['FormEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Form']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type FormRouterResolvers<ContextType = any, ParentType extends ResolversParentTypes['FormRouter'] = ResolversParentTypes['FormRouter']> = {
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   config?: Resolver<Maybe<ResolversTypes['FormRouterConfig']>, ParentType, ContextType>;
@@ -37619,23 +37752,11 @@ export type FormWidgetRecaptchaConfigResolvers<ContextType = any, ParentType ext
   siteKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type GetConnectionProfileTemplateResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetConnectionProfileTemplateResponseContent'] = ResolversParentTypes['GetConnectionProfileTemplateResponseContent']> = {
-  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  template?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplate']>, ParentType, ContextType>;
-};
-
 export type GetJobSummaryResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetJobSummary'] = ResolversParentTypes['GetJobSummary']> = {
   failed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inserted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type GetUserAttributeProfileTemplateResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GetUserAttributeProfileTemplateResponseContent'] = ResolversParentTypes['GetUserAttributeProfileTemplateResponseContent']> = {
-  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  template?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type GroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
@@ -37645,19 +37766,12 @@ export type GroupResolvers<ContextType = any, ParentType extends ResolversParent
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groupId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['GroupMemberPage']>, ParentType, ContextType, Partial<GroupMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<GroupRolesArgs>>;
   tenantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type GroupConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupConnection'] = ResolversParentTypes['GroupConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['GroupEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupEdge'] = ResolversParentTypes['GroupEdge']> = {
@@ -37674,15 +37788,22 @@ export type GroupMemberResolvers<ContextType = any, ParentType extends Resolvers
   type?: Resolver<Maybe<ResolversTypes['GroupType']>, ParentType, ContextType>;
 };
 
-export type GroupMemberConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberConnection'] = ResolversParentTypes['GroupMemberConnection']> = {
+export type GroupMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberEdge'] = ResolversParentTypes['GroupMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GroupMember'], ParentType, ContextType>;
+};
+
+export type GroupMemberPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberPage'] = ResolversParentTypes['GroupMemberPage']> = {
   edges?: Resolver<Array<ResolversTypes['GroupMemberEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type GroupMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupMemberEdge'] = ResolversParentTypes['GroupMemberEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['GroupMember'], ParentType, ContextType>;
+export type GroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['GroupPage'] = ResolversParentTypes['GroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['GroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GuardianEnrollmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GuardianEnrollment'] = ResolversParentTypes['GuardianEnrollment']> = {
@@ -37757,16 +37878,16 @@ export type HookResolvers<ContextType = any, ParentType extends ResolversParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type HookConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookConnection'] = ResolversParentTypes['HookConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['HookEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Hook']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type HookEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookEdge'] = ResolversParentTypes['HookEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Hook'], ParentType, ContextType>;
+};
+
+export type HookPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['HookPage'] = ResolversParentTypes['HookPage']> = {
+  edges?: Resolver<Array<ResolversTypes['HookEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Hook']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HttpCustomHeaderResolvers<ContextType = any, ParentType extends ResolversParentTypes['HttpCustomHeader'] = ResolversParentTypes['HttpCustomHeader']> = {
@@ -37853,32 +37974,19 @@ export type LinkedClientConfigurationResolvers<ContextType = any, ParentType ext
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LinkedIdentityResolvers<ContextType = any, ParentType extends ResolversParentTypes['LinkedIdentity'] = ResolversParentTypes['LinkedIdentity']> = {
+  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isSocial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  profileData?: Resolver<Maybe<ResolversTypes['UserProfileData']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
+};
+
 export type ListActionTriggersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListActionTriggersPayload'] = ResolversParentTypes['ListActionTriggersPayload']> = {
   triggers?: Resolver<Maybe<Array<ResolversTypes['ActionTrigger']>>, ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItem'] = ResolversParentTypes['ListAculsResponseContentItem']> = {
-  contextConfiguration?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  defaultHeadTagsDisabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  filters?: Resolver<Maybe<ResolversTypes['AculFilters']>, ParentType, ContextType>;
-  headTags?: Resolver<Maybe<Array<ResolversTypes['AculHeadTag']>>, ParentType, ContextType>;
-  prompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  renderingMode?: Resolver<Maybe<ResolversTypes['AculRenderingMode']>, ParentType, ContextType>;
-  screen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  tenant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  usePageTemplate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemConnection'] = ResolversParentTypes['ListAculsResponseContentItemConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ListAculsResponseContentItemEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ListAculsResponseContentItem']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type ListAculsResponseContentItemEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListAculsResponseContentItemEdge'] = ResolversParentTypes['ListAculsResponseContentItemEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['ListAculsResponseContentItem'], ParentType, ContextType>;
 };
 
 export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListBrandingPhoneProvidersPayload'] = ResolversParentTypes['ListBrandingPhoneProvidersPayload']> = {
@@ -37886,7 +37994,7 @@ export type ListBrandingPhoneProvidersPayloadResolvers<ContextType = any, Parent
 };
 
 export type ListConnectionProfileTemplatePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListConnectionProfileTemplatePayload'] = ResolversParentTypes['ListConnectionProfileTemplatePayload']> = {
-  connectionProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['GetConnectionProfileTemplateResponseContent']>>, ParentType, ContextType>;
+  connectionProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['ConnectionProfileTemplateEntry']>>, ParentType, ContextType>;
 };
 
 export type ListPhoneTemplatesPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListPhoneTemplatesPayload'] = ResolversParentTypes['ListPhoneTemplatesPayload']> = {
@@ -37894,7 +38002,7 @@ export type ListPhoneTemplatesPayloadResolvers<ContextType = any, ParentType ext
 };
 
 export type ListUserAttributeProfileTemplatePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListUserAttributeProfileTemplatePayload'] = ResolversParentTypes['ListUserAttributeProfileTemplatePayload']> = {
-  userAttributeProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>>, ParentType, ContextType>;
+  userAttributeProfileTemplates?: Resolver<Maybe<Array<ResolversTypes['UserAttributeProfileTemplateEntry']>>, ParentType, ContextType>;
 };
 
 export type ListUserBlocksByIdentifierPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ListUserBlocksByIdentifierPayload'] = ResolversParentTypes['ListUserBlocksByIdentifierPayload']> = {
@@ -37925,7 +38033,7 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   locationInfo?: Resolver<Maybe<ResolversTypes['LogLocationInfo']>, ParentType, ContextType>;
-  logId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -37943,13 +38051,6 @@ export type LogResolvers<ContextType = any, ParentType extends ResolversParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type LogConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogConnection'] = ResolversParentTypes['LogConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['LogEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Log']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type LogEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogEdge'] = ResolversParentTypes['LogEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Log'], ParentType, ContextType>;
@@ -37964,6 +38065,13 @@ export type LogLocationInfoResolvers<ContextType = any, ParentType extends Resol
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LogPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogPage'] = ResolversParentTypes['LogPage']> = {
+  edges?: Resolver<Array<ResolversTypes['LogEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Log']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type LogSecurityContextResolvers<ContextType = any, ParentType extends ResolversParentTypes['LogSecurityContext'] = ResolversParentTypes['LogSecurityContext']> = {
@@ -38163,7 +38271,7 @@ export type MdlPresentationRequestPropertiesResolvers<ContextType = any, ParentT
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addOrganizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<MutationAddOrganizationEnabledConnectionsArgs, 'id' | 'input'>>;
+  addOrganizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationAddOrganizationEnabledConnectionsArgs, 'id' | 'input'>>;
   addRolePermissions?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAddRolePermissionsArgs, 'id' | 'input'>>;
   assignOrganizationMemberRoles?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAssignOrganizationMemberRolesArgs, 'id' | 'input' | 'userId'>>;
   assignRoleUsers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationAssignRoleUsersArgs, 'id' | 'input'>>;
@@ -38191,7 +38299,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createEmailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, RequireFields<MutationCreateEmailProviderArgs, 'input'>>;
   createEmailTemplate?: Resolver<Maybe<ResolversTypes['CreateEmailTemplate']>, ParentType, ContextType, RequireFields<MutationCreateEmailTemplateArgs, 'input'>>;
   createEmailVerificationTicket?: Resolver<Maybe<ResolversTypes['VerifyEmailTicketPayload']>, ParentType, ContextType, RequireFields<MutationCreateEmailVerificationTicketArgs, 'input'>>;
-  createEventStream?: Resolver<Maybe<ResolversTypes['CreateEventStreamPayload']>, ParentType, ContextType, Partial<MutationCreateEventStreamArgs>>;
+  createEventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, Partial<MutationCreateEventStreamArgs>>;
   createEventStreamRedelivery?: Resolver<Maybe<ResolversTypes['CreateEventStreamRedelivery']>, ParentType, ContextType, RequireFields<MutationCreateEventStreamRedeliveryArgs, 'id'>>;
   createEventStreamRedeliveryById?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateEventStreamRedeliveryByIdArgs, 'eventId' | 'id'>>;
   createExperimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationExperimentArgs, 'input'>>;
@@ -38199,7 +38307,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createExperimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationFeatureFlagVariationArgs, 'id' | 'input'>>;
   createExperimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<MutationCreateExperimentationSegmentArgs, 'input'>>;
   createFlow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<MutationCreateFlowArgs, 'input'>>;
-  createFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, Partial<MutationCreateFlowVaultConnectionArgs>>;
+  createFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, Partial<MutationCreateFlowVaultConnectionArgs>>;
   createForm?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<MutationCreateFormArgs, 'input'>>;
   createGroupRole?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateGroupRoleArgs, 'id' | 'input'>>;
   createGuardianEnrollmentTicket?: Resolver<Maybe<ResolversTypes['CreateGuardianEnrollmentTicketPayload']>, ParentType, ContextType, RequireFields<MutationCreateGuardianEnrollmentTicketArgs, 'input'>>;
@@ -38210,11 +38318,11 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createJobVerificationEmail?: Resolver<Maybe<ResolversTypes['CreateVerificationEmailPayload']>, ParentType, ContextType, RequireFields<MutationCreateJobVerificationEmailArgs, 'input'>>;
   createKeyEncryption?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<MutationCreateKeyEncryptionArgs, 'input'>>;
   createKeyEncryptionPublicWrappingKey?: Resolver<Maybe<ResolversTypes['CreateEncryptionKeyPublicWrappingPayload']>, ParentType, ContextType, RequireFields<MutationCreateKeyEncryptionPublicWrappingKeyArgs, 'kid'>>;
-  createLogStream?: Resolver<Maybe<ResolversTypes['CreateLogStreamPayload']>, ParentType, ContextType, Partial<MutationCreateLogStreamArgs>>;
+  createLogStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, Partial<MutationCreateLogStreamArgs>>;
   createNetworkAcl?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateNetworkAclArgs, 'input'>>;
   createOrganization?: Resolver<Maybe<ResolversTypes['CreateOrganizationPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createOrganizationClientGrant?: Resolver<Maybe<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationClientGrantArgs, 'id' | 'input'>>;
-  createOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationConnectionArgs, 'id' | 'input'>>;
+  createOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationConnectionArgs, 'id' | 'input'>>;
   createOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['CreateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationDiscoveryDomainArgs, 'id' | 'input'>>;
   createOrganizationGroupRole?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationGroupRoleArgs, 'groupId' | 'input' | 'organizationId'>>;
   createOrganizationInvitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationInvitationArgs, 'id' | 'input'>>;
@@ -38311,7 +38419,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   importKeyEncryption?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<MutationImportKeyEncryptionArgs, 'input' | 'kid'>>;
   importUsers?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'users'>>;
   invalidateUserMultifactorRememberBrowser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationInvalidateUserMultifactorRememberBrowserArgs, 'id'>>;
-  linkUserIdentities?: Resolver<Maybe<Array<ResolversTypes['UserIdentity']>>, ParentType, ContextType, RequireFields<MutationLinkUserIdentitiesArgs, 'id'>>;
+  linkUserIdentities?: Resolver<Maybe<Array<ResolversTypes['LinkedIdentity']>>, ParentType, ContextType, RequireFields<MutationLinkUserIdentitiesArgs, 'id'>>;
   patchAttackProtectionPhoneProviderProtection?: Resolver<Maybe<ResolversTypes['PhoneProviderProtection']>, ParentType, ContextType, RequireFields<MutationPatchAttackProtectionPhoneProviderProtectionArgs, 'input'>>;
   patchSupplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType, RequireFields<MutationPatchSupplementalSignalsArgs, 'input'>>;
   previewClientsCimdMetadata?: Resolver<Maybe<ResolversTypes['PreviewCimdMetadataPayload']>, ParentType, ContextType, RequireFields<MutationPreviewClientsCimdMetadataArgs, 'input'>>;
@@ -38329,9 +38437,9 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   rotateConnectionKeys?: Resolver<Maybe<ResolversTypes['RotateConnectionsKeysPayload']>, ParentType, ContextType, RequireFields<MutationRotateConnectionKeysArgs, 'id'>>;
   rotateKeySigning?: Resolver<Maybe<ResolversTypes['RotateSigningKeysPayload']>, ParentType, ContextType>;
   setConnectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetConnectionDirectoryProvisioningArgs, 'id' | 'input'>>;
-  setCustomDomainsDefault?: Resolver<Maybe<ResolversTypes['UpdateDefaultDomainPayload']>, ParentType, ContextType, RequireFields<MutationSetCustomDomainsDefaultArgs, 'input'>>;
+  setCustomDomainsDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType, RequireFields<MutationSetCustomDomainsDefaultArgs, 'input'>>;
   setEmailTemplate?: Resolver<Maybe<ResolversTypes['CreateEmailTemplate']>, ParentType, ContextType, RequireFields<MutationSetEmailTemplateArgs, 'input' | 'templateName'>>;
-  setGuardianFactor?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettings']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorArgs, 'input' | 'name'>>;
+  setGuardianFactor?: Resolver<Maybe<ResolversTypes['SetGuardianFactorPayload']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorArgs, 'input' | 'name'>>;
   setGuardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType, Partial<MutationSetGuardianFactorDuoSettingsArgs>>;
   setGuardianFactorPhoneMessageTypes?: Resolver<Maybe<ResolversTypes['GuardianFactorPhoneMessageTypes']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorPhoneMessageTypesArgs, 'input'>>;
   setGuardianFactorPhoneProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSms']>, ParentType, ContextType, RequireFields<MutationSetGuardianFactorPhoneProviderArgs, 'input'>>;
@@ -38347,13 +38455,13 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   setGuardianFactorSmsTwilioProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSmsTwilio']>, ParentType, ContextType, Partial<MutationSetGuardianFactorSmsTwilioProviderArgs>>;
   setGuardianPolicies?: Resolver<Maybe<Array<Maybe<ResolversTypes['MFAPolicy']>>>, ParentType, ContextType, Partial<MutationSetGuardianPoliciesArgs>>;
   setKeyCustomSigning?: Resolver<Maybe<ResolversTypes['CustomSigningKeys']>, ParentType, ContextType, RequireFields<MutationSetKeyCustomSigningArgs, 'input'>>;
-  setNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationSetNetworkAclArgs, 'id' | 'input'>>;
+  setNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<MutationSetNetworkAclArgs, 'id' | 'input'>>;
   setPromptCustomText?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetPromptCustomTextArgs, 'language' | 'prompt'>>;
   setPromptPartials?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationSetPromptPartialsArgs, 'prompt'>>;
   setRulesConfig?: Resolver<Maybe<ResolversTypes['SetRulesConfigPayload']>, ParentType, ContextType, RequireFields<MutationSetRulesConfigArgs, 'input' | 'key'>>;
   setSelfServiceProfileCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<MutationSetSelfServiceProfileCustomTextArgs, 'id' | 'language' | 'page'>>;
   setUserAuthenticationMethods?: Resolver<Maybe<Array<ResolversTypes['SetUserAuthenticationMethodPayload']>>, ParentType, ContextType, RequireFields<MutationSetUserAuthenticationMethodsArgs, 'id'>>;
-  testAction?: Resolver<Maybe<ResolversTypes['TestActionResponseContent']>, ParentType, ContextType, RequireFields<MutationTestActionArgs, 'id' | 'input'>>;
+  testAction?: Resolver<Maybe<ResolversTypes['TestActionPayload']>, ParentType, ContextType, RequireFields<MutationTestActionArgs, 'id' | 'input'>>;
   testBrandingPhoneProvider?: Resolver<Maybe<ResolversTypes['CreatePhoneProviderSendTestPayload']>, ParentType, ContextType, RequireFields<MutationTestBrandingPhoneProviderArgs, 'id' | 'input'>>;
   testBrandingPhoneTemplate?: Resolver<Maybe<ResolversTypes['CreatePhoneTemplateTestNotificationPayload']>, ParentType, ContextType, RequireFields<MutationTestBrandingPhoneTemplateArgs, 'id' | 'input'>>;
   testCustomDomain?: Resolver<Maybe<ResolversTypes['TestCustomDomainPayload']>, ParentType, ContextType, RequireFields<MutationTestCustomDomainArgs, 'id'>>;
@@ -38383,7 +38491,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateCustomDomain?: Resolver<Maybe<ResolversTypes['UpdateCustomDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCustomDomainArgs, 'id'>>;
   updateEmailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, Partial<MutationUpdateEmailProviderArgs>>;
   updateEmailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<MutationUpdateEmailTemplateArgs, 'templateName'>>;
-  updateEventStream?: Resolver<Maybe<ResolversTypes['UpdateEventStreamPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEventStreamArgs, 'id'>>;
+  updateEventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, RequireFields<MutationUpdateEventStreamArgs, 'id'>>;
   updateExperimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationExperimentArgs, 'id'>>;
   updateExperimentationExperimentStatus?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationExperimentStatusArgs, 'id' | 'input'>>;
   updateExperimentationFeatureFlag?: Resolver<Maybe<ResolversTypes['FeatureFlag']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationFeatureFlagArgs, 'id'>>;
@@ -38391,7 +38499,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateExperimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationFeatureFlagVariationArgs, 'id' | 'vid'>>;
   updateExperimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentationSegmentArgs, 'id'>>;
   updateFlow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<MutationUpdateFlowArgs, 'id'>>;
-  updateFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, RequireFields<MutationUpdateFlowVaultConnectionArgs, 'id'>>;
+  updateFlowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, RequireFields<MutationUpdateFlowVaultConnectionArgs, 'id'>>;
   updateForm?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<MutationUpdateFormArgs, 'id'>>;
   updateGuardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorDuoSettingsArgs>>;
   updateGuardianFactorPushNotificationApnsProvider?: Resolver<Maybe<ResolversTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorPushNotificationApnsProviderArgs>>;
@@ -38400,12 +38508,12 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   updateGuardianFactorPushNotificationSnsProvider?: Resolver<Maybe<ResolversTypes['GuardianFactorsProviderSns']>, ParentType, ContextType, Partial<MutationUpdateGuardianFactorPushNotificationSnsProviderArgs>>;
   updateHook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<MutationUpdateHookArgs, 'id'>>;
   updateHookSecrets?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationUpdateHookSecretsArgs, 'id'>>;
-  updateLogStream?: Resolver<Maybe<ResolversTypes['UpdateLogStreamPayload']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
-  updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
+  updateLogStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<MutationUpdateLogStreamArgs, 'id'>>;
+  updateNetworkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkAclArgs, 'id'>>;
   updateOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id'>>;
-  updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
+  updateOrganizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationConnectionArgs, 'connectionId' | 'id'>>;
   updateOrganizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['UpdateOrganizationDiscoveryDomainPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
-  updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
+  updateOrganizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
   updatePromptRendering?: Resolver<Maybe<ResolversTypes['UpdateAculPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePromptRenderingArgs, 'prompt' | 'screen'>>;
   updatePromptsSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType, Partial<MutationUpdatePromptsSettingsArgs>>;
   updateRateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<MutationUpdateRateLimitPolicyArgs, 'id' | 'input'>>;
@@ -38445,12 +38553,29 @@ export type NativeSocialLoginGoogleResolvers<ContextType = any, ParentType exten
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type NetworkAclResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAcl'] = ResolversParentTypes['NetworkAcl']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  networkAclId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priority?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['NetworkAclRule']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type NetworkAclActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclAction'] = ResolversParentTypes['NetworkAclAction']> = {
   allow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   block?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   log?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   redirect?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   redirectUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkAclEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclEdge'] = ResolversParentTypes['NetworkAclEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkAcl'], ParentType, ContextType>;
 };
 
 export type NetworkAclMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclMatch'] = ResolversParentTypes['NetworkAclMatch']> = {
@@ -38467,6 +38592,13 @@ export type NetworkAclMatchResolvers<ContextType = any, ParentType extends Resol
   userAgents?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type NetworkAclPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclPage'] = ResolversParentTypes['NetworkAclPage']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkAclEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkAcl']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type NetworkAclRuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclRule'] = ResolversParentTypes['NetworkAclRule']> = {
   action?: Resolver<Maybe<ResolversTypes['NetworkAclAction']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['NetworkAclMatch']>, ParentType, ContextType>;
@@ -38474,72 +38606,25 @@ export type NetworkAclRuleResolvers<ContextType = any, ParentType extends Resolv
   scope?: Resolver<Maybe<ResolversTypes['NetworkAclRuleScope']>, ParentType, ContextType>;
 };
 
-export type NetworkAclsResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAcls'] = ResolversParentTypes['NetworkAcls']> = {
-  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  networkAclsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  priority?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  rule?: Resolver<Maybe<ResolversTypes['NetworkAclRule']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type NetworkAclsConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsConnection'] = ResolversParentTypes['NetworkAclsConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['NetworkAclsEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['NetworkAcls']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type NetworkAclsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['NetworkAclsEdge'] = ResolversParentTypes['NetworkAclsEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['NetworkAcls'], ParentType, ContextType>;
-};
-
 export type NodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Client' | 'ClientGrant' | 'Connection' | 'ConnectionProfile' | 'CustomDomain' | 'Flow' | 'Form' | 'Group' | 'Hook' | 'Job' | 'Log' | 'NetworkAcls' | 'Organization' | 'RateLimitPolicy' | 'RefreshToken' | 'ResourceServer' | 'Role' | 'Rule' | 'SelfServiceProfile' | 'Session' | 'TokenExchangeProfile' | 'User' | 'UserAttributeProfile', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Client' | 'ClientGrant' | 'Connection' | 'ConnectionProfile' | 'CustomDomain' | 'Flow' | 'Form' | 'Group' | 'Hook' | 'Job' | 'Log' | 'NetworkAcl' | 'Organization' | 'RateLimitPolicy' | 'RefreshToken' | 'ResourceServer' | 'Role' | 'Rule' | 'SelfServiceProfile' | 'Session' | 'TokenExchangeProfile' | 'User' | 'UserAttributeProfile', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   branding?: Resolver<Maybe<ResolversTypes['OrganizationBranding']>, ParentType, ContextType>;
-  clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
-  connections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
-  discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantPage']>, ParentType, ContextType, Partial<OrganizationClientGrantsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccessPage']>, ParentType, ContextType, Partial<OrganizationConnectionsArgs>>;
+  discoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainPage']>, ParentType, ContextType, Partial<OrganizationDiscoveryDomainsArgs>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
+  enabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettingsPage']>, ParentType, ContextType, Partial<OrganizationEnabledConnectionsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
-  members?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  invitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationPage']>, ParentType, ContextType, Partial<OrganizationInvitationsArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['OrganizationMemberPage']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenQuota?: Resolver<Maybe<ResolversTypes['TokenQuota']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnection'] = ResolversParentTypes['OrganizationAllConnection']> = {
-  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
-  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  organizationAccessLevel?: Resolver<Maybe<ResolversTypes['OrganizationAccessLevel']>, ParentType, ContextType>;
-  organizationConnectionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnectionConnection'] = ResolversParentTypes['OrganizationAllConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationAllConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationAllConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationAllConnectionEdge'] = ResolversParentTypes['OrganizationAllConnectionEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationAllConnection'], ParentType, ContextType>;
 };
 
 export type OrganizationBrandingResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationBranding'] = ResolversParentTypes['OrganizationBranding']> = {
@@ -38563,19 +38648,47 @@ export type OrganizationClientGrantResolvers<ContextType = any, ParentType exten
   scope?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
-export type OrganizationClientGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantConnection'] = ResolversParentTypes['OrganizationClientGrantConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationClientGrantEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type OrganizationClientGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantEdge'] = ResolversParentTypes['OrganizationClientGrantEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OrganizationClientGrant'], ParentType, ContextType>;
 };
 
-export type OrganizationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+export type OrganizationClientGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationClientGrantPage'] = ResolversParentTypes['OrganizationClientGrantPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationClientGrantEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationClientGrant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationConnectionAccessResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccess'] = ResolversParentTypes['OrganizationConnectionAccess']> = {
+  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  organizationAccessLevel?: Resolver<Maybe<ResolversTypes['OrganizationAccessLevel']>, ParentType, ContextType>;
+  organizationConnectionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type OrganizationConnectionAccessEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccessEdge'] = ResolversParentTypes['OrganizationConnectionAccessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationConnectionAccess'], ParentType, ContextType>;
+};
+
+export type OrganizationConnectionAccessPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionAccessPage'] = ResolversParentTypes['OrganizationConnectionAccessPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionAccessEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationConnectionInformationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionInformation'] = ResolversParentTypes['OrganizationConnectionInformation']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganizationConnectionSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettings'] = ResolversParentTypes['OrganizationConnectionSettings']> = {
   assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -38583,21 +38696,16 @@ export type OrganizationConnectionResolvers<ContextType = any, ParentType extend
   showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type OrganizationConnectionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionConnection'] = ResolversParentTypes['OrganizationConnectionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationConnection']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationConnectionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionEdge'] = ResolversParentTypes['OrganizationConnectionEdge']> = {
+export type OrganizationConnectionSettingsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettingsEdge'] = ResolversParentTypes['OrganizationConnectionSettingsEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationConnectionSettings'], ParentType, ContextType>;
 };
 
-export type OrganizationConnectionInformationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionInformation'] = ResolversParentTypes['OrganizationConnectionInformation']> = {
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  strategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+export type OrganizationConnectionSettingsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnectionSettingsPage'] = ResolversParentTypes['OrganizationConnectionSettingsPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationConnectionSettingsEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganizationDiscoveryDomainResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomain'] = ResolversParentTypes['OrganizationDiscoveryDomain']> = {
@@ -38609,23 +38717,20 @@ export type OrganizationDiscoveryDomainResolvers<ContextType = any, ParentType e
   verificationTxt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type OrganizationDiscoveryDomainConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainConnection'] = ResolversParentTypes['OrganizationDiscoveryDomainConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomainEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type OrganizationDiscoveryDomainEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainEdge'] = ResolversParentTypes['OrganizationDiscoveryDomainEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OrganizationDiscoveryDomain'], ParentType, ContextType>;
 };
 
-export type OrganizationEnabledConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationEnabledConnection'] = ResolversParentTypes['OrganizationEnabledConnection']> = {
-  assignMembershipOnLogin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionInformation']>, ParentType, ContextType>;
-  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isSignupEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  showAsButton?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+export type OrganizationDiscoveryDomainPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationDiscoveryDomainPage'] = ResolversParentTypes['OrganizationDiscoveryDomainPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type OrganizationInvitationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitation'] = ResolversParentTypes['OrganizationInvitation']> = {
@@ -38647,13 +38752,6 @@ export type OrganizationInvitationResolvers<ContextType = any, ParentType extend
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
-export type OrganizationInvitationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationConnection'] = ResolversParentTypes['OrganizationInvitationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationInvitationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type OrganizationInvitationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationEdge'] = ResolversParentTypes['OrganizationInvitationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OrganizationInvitation'], ParentType, ContextType>;
@@ -38667,21 +38765,21 @@ export type OrganizationInvitationInviterResolvers<ContextType = any, ParentType
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type OrganizationInvitationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationInvitationPage'] = ResolversParentTypes['OrganizationInvitationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationInvitationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type OrganizationMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMember'] = ResolversParentTypes['OrganizationMember']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Maybe<Array<ResolversTypes['OrganizationMemberRole']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type OrganizationMemberConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberConnection'] = ResolversParentTypes['OrganizationMemberConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationMemberEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['OrganizationMember']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type OrganizationMemberEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEdge'] = ResolversParentTypes['OrganizationMemberEdge']> = {
@@ -38696,15 +38794,22 @@ export type OrganizationMemberEffectiveRoleResolvers<ContextType = any, ParentTy
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['OrganizationMemberEffectiveRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type OrganizationMemberEffectiveRoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleConnection'] = ResolversParentTypes['OrganizationMemberEffectiveRoleConnection']> = {
+export type OrganizationMemberEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleEdge'] = ResolversParentTypes['OrganizationMemberEffectiveRoleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganizationMemberEffectiveRole'], ParentType, ContextType>;
+};
+
+export type OrganizationMemberEffectiveRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRolePage'] = ResolversParentTypes['OrganizationMemberEffectiveRolePage']> = {
   edges?: Resolver<Array<ResolversTypes['OrganizationMemberEffectiveRoleEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['OrganizationMemberEffectiveRole']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type OrganizationMemberEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberEffectiveRoleEdge'] = ResolversParentTypes['OrganizationMemberEffectiveRoleEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['OrganizationMemberEffectiveRole'], ParentType, ContextType>;
+export type OrganizationMemberPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberPage'] = ResolversParentTypes['OrganizationMemberPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationMemberEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OrganizationMember']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type OrganizationMemberRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationMemberRole'] = ResolversParentTypes['OrganizationMemberRole']> = {
@@ -38712,16 +38817,11 @@ export type OrganizationMemberRoleResolvers<ContextType = any, ParentType extend
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type OrganizationsListConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationsListConnection'] = ResolversParentTypes['OrganizationsListConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['OrganizationsListEdge']>, ParentType, ContextType>;
+export type OrganizationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationPage'] = ResolversParentTypes['OrganizationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type OrganizationsListEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationsListEdge'] = ResolversParentTypes['OrganizationsListEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -38729,25 +38829,6 @@ export type PageInfoResolvers<ContextType = any, ParentType extends ResolversPar
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayload'] = ResolversParentTypes['PermissionsResponsePayload']> = {
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadConnection'] = ResolversParentTypes['PermissionsResponsePayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['PermissionsResponsePayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['PermissionsResponsePayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type PermissionsResponsePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PermissionsResponsePayloadEdge'] = ResolversParentTypes['PermissionsResponsePayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['PermissionsResponsePayload'], ParentType, ContextType>;
 };
 
 export type PhoneAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PhoneAttribute'] = ResolversParentTypes['PhoneAttribute']> = {
@@ -38812,19 +38893,43 @@ export type PreviewCimdMetadataPayloadResolvers<ContextType = any, ParentType ex
   validation?: Resolver<Maybe<ResolversTypes['CimdValidationResult']>, ParentType, ContextType>;
 };
 
+export type PromptRenderingResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRendering'] = ResolversParentTypes['PromptRendering']> = {
+  contextConfiguration?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  defaultHeadTagsDisabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  filters?: Resolver<Maybe<ResolversTypes['AculFilters']>, ParentType, ContextType>;
+  headTags?: Resolver<Maybe<Array<ResolversTypes['AculHeadTag']>>, ParentType, ContextType>;
+  prompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renderingMode?: Resolver<Maybe<ResolversTypes['AculRenderingMode']>, ParentType, ContextType>;
+  screen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tenant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usePageTemplate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type PromptRenderingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRenderingEdge'] = ResolversParentTypes['PromptRenderingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PromptRendering'], ParentType, ContextType>;
+};
+
+export type PromptRenderingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['PromptRenderingPage'] = ResolversParentTypes['PromptRenderingPage']> = {
+  edges?: Resolver<Array<ResolversTypes['PromptRenderingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PromptRendering']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actionExecution?: Resolver<Maybe<ResolversTypes['ActionExecution']>, ParentType, ContextType, RequireFields<QueryActionExecutionArgs, 'id'>>;
   actionModule?: Resolver<Maybe<ResolversTypes['ActionModule']>, ParentType, ContextType, RequireFields<QueryActionModuleArgs, 'id'>>;
-  actionModuleActions?: Resolver<Maybe<ResolversTypes['ActionModuleActionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
+  actionModuleActions?: Resolver<Maybe<ResolversTypes['ActionModuleActionPage']>, ParentType, ContextType, RequireFields<QueryActionModuleActionsArgs, 'id'>>;
   actionModuleVersion?: Resolver<Maybe<ResolversTypes['ActionModuleVersion']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionArgs, 'id' | 'versionId'>>;
-  actionModuleVersions?: Resolver<Maybe<ResolversTypes['ActionModuleVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
-  actionModules?: Resolver<Maybe<ResolversTypes['ActionModuleConnection']>, ParentType, ContextType, Partial<QueryActionModulesArgs>>;
-  actionTriggerBindings?: Resolver<Maybe<ResolversTypes['ActionBindingConnection']>, ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
+  actionModuleVersions?: Resolver<Maybe<ResolversTypes['ActionModuleVersionPage']>, ParentType, ContextType, RequireFields<QueryActionModuleVersionsArgs, 'id'>>;
+  actionModules?: Resolver<Maybe<ResolversTypes['ActionModulePage']>, ParentType, ContextType, Partial<QueryActionModulesArgs>>;
+  actionTriggerBindings?: Resolver<Maybe<ResolversTypes['ActionBindingPage']>, ParentType, ContextType, RequireFields<QueryActionTriggerBindingsArgs, 'triggerId'>>;
   actionTriggers?: Resolver<Maybe<ResolversTypes['ListActionTriggersPayload']>, ParentType, ContextType>;
   actionVersion?: Resolver<Maybe<ResolversTypes['ActionVersion']>, ParentType, ContextType, RequireFields<QueryActionVersionArgs, 'actionId' | 'id'>>;
-  actionVersions?: Resolver<Maybe<ResolversTypes['ActionVersionConnection']>, ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
-  actions?: Resolver<Maybe<ResolversTypes['ActionConnection']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
+  actionVersions?: Resolver<Maybe<ResolversTypes['ActionVersionPage']>, ParentType, ContextType, RequireFields<QueryActionVersionsArgs, 'actionId'>>;
+  actions?: Resolver<Maybe<ResolversTypes['ActionPage']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
   attackProtectionBotDetection?: Resolver<Maybe<ResolversTypes['BotDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBreachedPasswordDetection?: Resolver<Maybe<ResolversTypes['BreachedPasswordDetectionSettings']>, ParentType, ContextType>;
   attackProtectionBruteForceProtection?: Resolver<Maybe<ResolversTypes['BruteForceSettings']>, ParentType, ContextType>;
@@ -38842,62 +38947,62 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   checkAnomalyBlocksIp?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckAnomalyBlocksIpArgs, 'id'>>;
   checkConnectionStatus?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryCheckConnectionStatusArgs, 'id'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
-  clientConnections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
+  clientConnections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, RequireFields<QueryClientConnectionsArgs, 'id'>>;
   clientCredential?: Resolver<Maybe<ResolversTypes['ClientCredential']>, ParentType, ContextType, RequireFields<QueryClientCredentialArgs, 'clientId' | 'credentialId'>>;
   clientCredentials?: Resolver<Maybe<Array<ResolversTypes['ClientCredential']>>, ParentType, ContextType, RequireFields<QueryClientCredentialsArgs, 'clientId'>>;
   clientGrant?: Resolver<Maybe<ResolversTypes['ClientGrant']>, ParentType, ContextType, RequireFields<QueryClientGrantArgs, 'id'>>;
-  clientGrantOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
-  clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantConnection']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
-  clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
+  clientGrantOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, RequireFields<QueryClientGrantOrganizationsArgs, 'id'>>;
+  clientGrants?: Resolver<Maybe<ResolversTypes['ClientGrantPage']>, ParentType, ContextType, Partial<QueryClientGrantsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ClientPage']>, ParentType, ContextType, Partial<QueryClientsArgs>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
   connectionByName?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionByNameArgs, 'name'>>;
-  connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientConnection']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
+  connectionClients?: Resolver<Maybe<ResolversTypes['ConnectionEnabledClientPage']>, ParentType, ContextType, RequireFields<QueryConnectionClientsArgs, 'id'>>;
   connectionDirectoryProvisioning?: Resolver<Maybe<ResolversTypes['DirectoryProvisioning']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningArgs, 'id'>>;
   connectionDirectoryProvisioningDefaultMapping?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningDefaultMappingArgs, 'id'>>;
-  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPayloadConnection']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
-  connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningConnection']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
+  connectionDirectoryProvisioningSynchronizedGroups?: Resolver<Maybe<ResolversTypes['SynchronizedGroupPage']>, ParentType, ContextType, RequireFields<QueryConnectionDirectoryProvisioningSynchronizedGroupsArgs, 'id'>>;
+  connectionDirectoryProvisionings?: Resolver<Maybe<ResolversTypes['DirectoryProvisioningPage']>, ParentType, ContextType, Partial<QueryConnectionDirectoryProvisioningsArgs>>;
   connectionKeys?: Resolver<Maybe<Array<ResolversTypes['ConnectionKey']>>, ParentType, ContextType, RequireFields<QueryConnectionKeysArgs, 'id'>>;
   connectionProfile?: Resolver<Maybe<ResolversTypes['ConnectionProfile']>, ParentType, ContextType, RequireFields<QueryConnectionProfileArgs, 'id'>>;
-  connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['GetConnectionProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
+  connectionProfileTemplate?: Resolver<Maybe<ResolversTypes['ConnectionProfileTemplateEntry']>, ParentType, ContextType, RequireFields<QueryConnectionProfileTemplateArgs, 'id'>>;
   connectionProfileTemplates?: Resolver<Maybe<ResolversTypes['ListConnectionProfileTemplatePayload']>, ParentType, ContextType>;
-  connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfileConnection']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
+  connectionProfiles?: Resolver<Maybe<ResolversTypes['ConnectionProfilePage']>, ParentType, ContextType, Partial<QueryConnectionProfilesArgs>>;
   connectionScimConfiguration?: Resolver<Maybe<ResolversTypes['ScimConfiguration']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationArgs, 'id'>>;
   connectionScimConfigurationDefaultMapping?: Resolver<Maybe<ResolversTypes['ScimConfigurationDefaultMapping']>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationDefaultMappingArgs, 'id'>>;
   connectionScimConfigurationTokens?: Resolver<Maybe<Array<ResolversTypes['ScimTokenItem']>>, ParentType, ContextType, RequireFields<QueryConnectionScimConfigurationTokensArgs, 'id'>>;
-  connectionScimConfigurations?: Resolver<Maybe<ResolversTypes['ScimConfigurationConnection']>, ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
-  connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, Partial<QueryConnectionsArgs>>;
+  connectionScimConfigurations?: Resolver<Maybe<ResolversTypes['ScimConfigurationPage']>, ParentType, ContextType, Partial<QueryConnectionScimConfigurationsArgs>>;
+  connections?: Resolver<Maybe<ResolversTypes['ConnectionPage']>, ParentType, ContextType, Partial<QueryConnectionsArgs>>;
   customDomain?: Resolver<Maybe<ResolversTypes['CustomDomain']>, ParentType, ContextType, RequireFields<QueryCustomDomainArgs, 'id'>>;
   customDomainDefault?: Resolver<Maybe<ResolversTypes['DefaultDomain']>, ParentType, ContextType>;
-  customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainConnection']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
-  deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialConnection']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
-  emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType, Partial<QueryEmailProviderArgs>>;
+  customDomains?: Resolver<Maybe<ResolversTypes['CustomDomainPage']>, ParentType, ContextType, Partial<QueryCustomDomainsArgs>>;
+  deviceCredentials?: Resolver<Maybe<ResolversTypes['DeviceCredentialPage']>, ParentType, ContextType, Partial<QueryDeviceCredentialsArgs>>;
+  emailProvider?: Resolver<Maybe<ResolversTypes['EmailProvider']>, ParentType, ContextType>;
   emailTemplate?: Resolver<Maybe<ResolversTypes['EmailTemplate']>, ParentType, ContextType, RequireFields<QueryEmailTemplateArgs, 'templateName'>>;
   encryptionKey?: Resolver<Maybe<ResolversTypes['EncryptionKey']>, ParentType, ContextType, RequireFields<QueryEncryptionKeyArgs, 'kid'>>;
-  encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyConnection']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
+  encryptionKeys?: Resolver<Maybe<ResolversTypes['EncryptionKeyPage']>, ParentType, ContextType, Partial<QueryEncryptionKeysArgs>>;
   eventStream?: Resolver<Maybe<ResolversTypes['EventStream']>, ParentType, ContextType, RequireFields<QueryEventStreamArgs, 'id'>>;
-  eventStreamDeliveries?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistoryConnection']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
+  eventStreamDeliveries?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistoryPage']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveriesArgs, 'id'>>;
   eventStreamDeliveryHistory?: Resolver<Maybe<ResolversTypes['EventStreamDeliveryHistory']>, ParentType, ContextType, RequireFields<QueryEventStreamDeliveryHistoryArgs, 'eventId' | 'id'>>;
-  eventStreams?: Resolver<Maybe<ResolversTypes['EventStreamConnection']>, ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
+  eventStreams?: Resolver<Maybe<ResolversTypes['EventStreamPage']>, ParentType, ContextType, Partial<QueryEventStreamsArgs>>;
   experimentationExperiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<QueryExperimentationExperimentArgs, 'id'>>;
-  experimentationExperiments?: Resolver<Maybe<ResolversTypes['ExperimentConnection']>, ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
+  experimentationExperiments?: Resolver<Maybe<ResolversTypes['ExperimentPage']>, ParentType, ContextType, Partial<QueryExperimentationExperimentsArgs>>;
   experimentationFeatureFlag?: Resolver<Maybe<ResolversTypes['FeatureFlag']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagArgs, 'id'>>;
   experimentationFeatureFlagVariation?: Resolver<Maybe<ResolversTypes['Variation']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationArgs, 'id' | 'vid'>>;
   experimentationFeatureFlagVariations?: Resolver<Maybe<ResolversTypes['ListVariationsPayload']>, ParentType, ContextType, RequireFields<QueryExperimentationFeatureFlagVariationsArgs, 'id'>>;
-  experimentationFeatureFlags?: Resolver<Maybe<ResolversTypes['FeatureFlagConnection']>, ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
+  experimentationFeatureFlags?: Resolver<Maybe<ResolversTypes['FeatureFlagPage']>, ParentType, ContextType, Partial<QueryExperimentationFeatureFlagsArgs>>;
   experimentationSegment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QueryExperimentationSegmentArgs, 'id'>>;
-  experimentationSegments?: Resolver<Maybe<ResolversTypes['SegmentConnection']>, ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
+  experimentationSegments?: Resolver<Maybe<ResolversTypes['SegmentPage']>, ParentType, ContextType, Partial<QueryExperimentationSegmentsArgs>>;
   flow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<QueryFlowArgs, 'id'>>;
   flowExecution?: Resolver<Maybe<ResolversTypes['FlowExecution']>, ParentType, ContextType, RequireFields<QueryFlowExecutionArgs, 'executionId' | 'flowId'>>;
-  flowExecutions?: Resolver<Maybe<ResolversTypes['FlowExecutionConnection']>, ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
-  flowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnection']>, ParentType, ContextType, RequireFields<QueryFlowVaultConnectionArgs, 'id'>>;
-  flowVaultConnections?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConnection']>, ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
-  flows?: Resolver<Maybe<ResolversTypes['FlowConnection']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
+  flowExecutions?: Resolver<Maybe<ResolversTypes['FlowExecutionPage']>, ParentType, ContextType, RequireFields<QueryFlowExecutionsArgs, 'flowId'>>;
+  flowVaultConnection?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfig']>, ParentType, ContextType, RequireFields<QueryFlowVaultConnectionArgs, 'id'>>;
+  flowVaultConnections?: Resolver<Maybe<ResolversTypes['FlowsVaultConnectionConfigPage']>, ParentType, ContextType, Partial<QueryFlowVaultConnectionsArgs>>;
+  flows?: Resolver<Maybe<ResolversTypes['FlowPage']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
   form?: Resolver<Maybe<ResolversTypes['Form']>, ParentType, ContextType, RequireFields<QueryFormArgs, 'id'>>;
-  forms?: Resolver<Maybe<ResolversTypes['FormConnection']>, ParentType, ContextType, Partial<QueryFormsArgs>>;
+  forms?: Resolver<Maybe<ResolversTypes['FormPage']>, ParentType, ContextType, Partial<QueryFormsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
-  groupMembers?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
-  groupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
-  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
+  groupMembers?: Resolver<Maybe<ResolversTypes['GroupMemberPage']>, ParentType, ContextType, RequireFields<QueryGroupMembersArgs, 'id'>>;
+  groupRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryGroupRolesArgs, 'id'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
   guardianEnrollment?: Resolver<Maybe<ResolversTypes['GuardianEnrollment']>, ParentType, ContextType, RequireFields<QueryGuardianEnrollmentArgs, 'id'>>;
   guardianFactorDuoSettings?: Resolver<Maybe<ResolversTypes['GuardianFactorDuoSettings']>, ParentType, ContextType>;
   guardianFactorPhoneMessageTypes?: Resolver<Maybe<ResolversTypes['GuardianFactorPhoneMessageTypes']>, ParentType, ContextType>;
@@ -38914,100 +39019,100 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   guardianPolicies?: Resolver<Maybe<Array<Maybe<ResolversTypes['MFAPolicy']>>>, ParentType, ContextType>;
   hook?: Resolver<Maybe<ResolversTypes['Hook']>, ParentType, ContextType, RequireFields<QueryHookArgs, 'id'>>;
   hookSecrets?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryHookSecretsArgs, 'id'>>;
-  hooks?: Resolver<Maybe<ResolversTypes['HookConnection']>, ParentType, ContextType, Partial<QueryHooksArgs>>;
+  hooks?: Resolver<Maybe<ResolversTypes['HookPage']>, ParentType, ContextType, Partial<QueryHooksArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobErrors?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryJobErrorsArgs, 'id'>>;
   keyCustomSigning?: Resolver<Maybe<ResolversTypes['CustomSigningKeys']>, ParentType, ContextType>;
   log?: Resolver<Maybe<ResolversTypes['Log']>, ParentType, ContextType, RequireFields<QueryLogArgs, 'id'>>;
   logStream?: Resolver<Maybe<ResolversTypes['LogStream']>, ParentType, ContextType, RequireFields<QueryLogStreamArgs, 'id'>>;
   logStreams?: Resolver<Maybe<Array<ResolversTypes['LogStream']>>, ParentType, ContextType>;
-  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, Partial<QueryLogsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcls']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
-  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclsConnection']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
+  networkAcl?: Resolver<Maybe<ResolversTypes['NetworkAcl']>, ParentType, ContextType, RequireFields<QueryNetworkAclArgs, 'id'>>;
+  networkAcls?: Resolver<Maybe<ResolversTypes['NetworkAclPage']>, ParentType, ContextType, Partial<QueryNetworkAclsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizationByName?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationByNameArgs, 'name'>>;
-  organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
-  organizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationAllConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionArgs, 'connectionId' | 'id'>>;
-  organizationConnections?: Resolver<Maybe<ResolversTypes['OrganizationAllConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
+  organizationClientGrants?: Resolver<Maybe<ResolversTypes['OrganizationClientGrantPage']>, ParentType, ContextType, RequireFields<QueryOrganizationClientGrantsArgs, 'id'>>;
+  organizationConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccess']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionArgs, 'connectionId' | 'id'>>;
+  organizationConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionAccessPage']>, ParentType, ContextType, RequireFields<QueryOrganizationConnectionsArgs, 'id'>>;
   organizationDiscoveryDomain?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainArgs, 'discoveryDomainId' | 'id'>>;
   organizationDiscoveryDomainByName?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomain']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainByNameArgs, 'discoveryDomain' | 'id'>>;
-  organizationDiscoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
-  organizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
-  organizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
-  organizationGroupRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
-  organizationGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
+  organizationDiscoveryDomains?: Resolver<Maybe<ResolversTypes['OrganizationDiscoveryDomainPage']>, ParentType, ContextType, RequireFields<QueryOrganizationDiscoveryDomainsArgs, 'id'>>;
+  organizationEnabledConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettings']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionArgs, 'connectionId' | 'id'>>;
+  organizationEnabledConnections?: Resolver<Maybe<ResolversTypes['OrganizationConnectionSettingsPage']>, ParentType, ContextType, RequireFields<QueryOrganizationEnabledConnectionsArgs, 'id'>>;
+  organizationGroupRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupRolesArgs, 'groupId' | 'organizationId'>>;
+  organizationGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryOrganizationGroupsArgs, 'organizationId'>>;
   organizationInvitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationArgs, 'id' | 'invitationId'>>;
-  organizationInvitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
-  organizationMemberEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
-  organizationMemberEffectiveRoles?: Resolver<Maybe<ResolversTypes['OrganizationMemberEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
-  organizationMemberRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
-  organizationMembers?: Resolver<Maybe<ResolversTypes['OrganizationMemberConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  organizationInvitations?: Resolver<Maybe<ResolversTypes['OrganizationInvitationPage']>, ParentType, ContextType, RequireFields<QueryOrganizationInvitationsArgs, 'id'>>;
+  organizationMemberEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRoleSourceGroupsArgs, 'id' | 'roleId' | 'userId'>>;
+  organizationMemberEffectiveRoles?: Resolver<Maybe<ResolversTypes['OrganizationMemberEffectiveRolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberEffectiveRolesArgs, 'id' | 'userId'>>;
+  organizationMemberRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryOrganizationMemberRolesArgs, 'id' | 'userId'>>;
+  organizationMembers?: Resolver<Maybe<ResolversTypes['OrganizationMemberPage']>, ParentType, ContextType, RequireFields<QueryOrganizationMembersArgs, 'id'>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   promptCustomText?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptCustomTextArgs, 'language' | 'prompt'>>;
   promptPartials?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryPromptPartialsArgs, 'prompt'>>;
   promptRendering?: Resolver<Maybe<ResolversTypes['Acul']>, ParentType, ContextType, RequireFields<QueryPromptRenderingArgs, 'prompt' | 'screen'>>;
-  promptRenderings?: Resolver<Maybe<ResolversTypes['ListAculsResponseContentItemConnection']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
+  promptRenderings?: Resolver<Maybe<ResolversTypes['PromptRenderingPage']>, ParentType, ContextType, Partial<QueryPromptRenderingsArgs>>;
   promptSettings?: Resolver<Maybe<ResolversTypes['Settings']>, ParentType, ContextType>;
-  rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyConnection']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
+  rateLimitPolicies?: Resolver<Maybe<ResolversTypes['RateLimitPolicyPage']>, ParentType, ContextType, Partial<QueryRateLimitPoliciesArgs>>;
   rateLimitPolicy?: Resolver<Maybe<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType, RequireFields<QueryRateLimitPolicyArgs, 'id'>>;
   refreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, RequireFields<QueryRefreshTokenArgs, 'id'>>;
-  refreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
+  refreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenPage']>, ParentType, ContextType, RequireFields<QueryRefreshTokensArgs, 'userId'>>;
   resourceServer?: Resolver<Maybe<ResolversTypes['ResourceServer']>, ParentType, ContextType, RequireFields<QueryResourceServerArgs, 'id'>>;
-  resourceServers?: Resolver<Maybe<ResolversTypes['ResourceServerConnection']>, ParentType, ContextType, Partial<QueryResourceServersArgs>>;
+  resourceServers?: Resolver<Maybe<ResolversTypes['ResourceServerPage']>, ParentType, ContextType, Partial<QueryResourceServersArgs>>;
   riskAssessmentSettings?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettings']>, ParentType, ContextType>;
   riskAssessmentSettingsNewDevice?: Resolver<Maybe<ResolversTypes['RiskAssessmentsSettingsNewDevice']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
-  roleGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
-  rolePermissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
-  roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
+  roleGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryRoleGroupsArgs, 'id'>>;
+  rolePermissions?: Resolver<Maybe<ResolversTypes['RolePermissionPage']>, ParentType, ContextType, RequireFields<QueryRolePermissionsArgs, 'id'>>;
+  roleUsers?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, RequireFields<QueryRoleUsersArgs, 'id'>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
-  rules?: Resolver<Maybe<ResolversTypes['RuleConnection']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
+  rules?: Resolver<Maybe<ResolversTypes['RulePage']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   rulesConfigs?: Resolver<Maybe<Array<ResolversTypes['RulesConfig']>>, ParentType, ContextType>;
   selfServiceProfile?: Resolver<Maybe<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileArgs, 'id'>>;
   selfServiceProfileCustomTexts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QuerySelfServiceProfileCustomTextsArgs, 'id' | 'language' | 'page'>>;
-  selfServiceProfiles?: Resolver<Maybe<ResolversTypes['SelfServiceProfileConnection']>, ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
+  selfServiceProfiles?: Resolver<Maybe<ResolversTypes['SelfServiceProfilePage']>, ParentType, ContextType, Partial<QuerySelfServiceProfilesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   signingKey?: Resolver<Maybe<ResolversTypes['SigningKeys']>, ParentType, ContextType, RequireFields<QuerySigningKeyArgs, 'kid'>>;
   signingKeys?: Resolver<Maybe<Array<ResolversTypes['SigningKeys']>>, ParentType, ContextType>;
-  statsActiveUsersCount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  statsActiveUsersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   statsDaily?: Resolver<Maybe<Array<ResolversTypes['DailyStats']>>, ParentType, ContextType, Partial<QueryStatsDailyArgs>>;
   subscribeEvents?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<QuerySubscribeEventsArgs>>;
   supplementalSignals?: Resolver<Maybe<ResolversTypes['SupplementalSignals']>, ParentType, ContextType>;
-  tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType, Partial<QueryTenantSettingsArgs>>;
+  tenantSettings?: Resolver<Maybe<ResolversTypes['TenantSettings']>, ParentType, ContextType>;
   tokenExchangeProfile?: Resolver<Maybe<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType, RequireFields<QueryTokenExchangeProfileArgs, 'id'>>;
-  tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfileConnection']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
+  tokenExchangeProfiles?: Resolver<Maybe<ResolversTypes['TokenExchangeProfilePage']>, ParentType, ContextType, Partial<QueryTokenExchangeProfilesArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userAttributeProfile?: Resolver<Maybe<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileArgs, 'id'>>;
-  userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['GetUserAttributeProfileTemplateResponseContent']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
+  userAttributeProfileTemplate?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplateEntry']>, ParentType, ContextType, RequireFields<QueryUserAttributeProfileTemplateArgs, 'id'>>;
   userAttributeProfileTemplates?: Resolver<Maybe<ResolversTypes['ListUserAttributeProfileTemplatePayload']>, ParentType, ContextType>;
-  userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfileConnection']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
+  userAttributeProfiles?: Resolver<Maybe<ResolversTypes['UserAttributeProfilePage']>, ParentType, ContextType, Partial<QueryUserAttributeProfilesArgs>>;
   userAuthenticationMethod?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodArgs, 'authenticationMethodId' | 'id'>>;
-  userAuthenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
+  userAuthenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodPage']>, ParentType, ContextType, RequireFields<QueryUserAuthenticationMethodsArgs, 'id'>>;
   userBlock?: Resolver<Maybe<ResolversTypes['ListUserBlocksPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockArgs, 'id'>>;
   userBlockByIdentifier?: Resolver<Maybe<ResolversTypes['ListUserBlocksByIdentifierPayload']>, ParentType, ContextType, RequireFields<QueryUserBlockByIdentifierArgs, 'identifier'>>;
-  userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
-  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
-  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
-  userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
-  userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
+  userConnectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, RequireFields<QueryUserConnectedAccountsArgs, 'id'>>;
+  userEffectivePermissionSourceRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionSourceRolePage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionSourceRolesArgs, 'id' | 'permissionName' | 'resourceServerIdentifier'>>;
+  userEffectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPage']>, ParentType, ContextType, RequireFields<QueryUserEffectivePermissionsArgs, 'id' | 'resourceServerIdentifier'>>;
+  userEffectiveRoleSourceGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRoleSourceGroupsArgs, 'id' | 'roleId'>>;
+  userEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, RequireFields<QueryUserEffectiveRolesArgs, 'id'>>;
   userEnrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType, RequireFields<QueryUserEnrollmentsArgs, 'id'>>;
   userFederatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType, RequireFields<QueryUserFederatedConnectionsTokensetsArgs, 'id'>>;
-  userGrants?: Resolver<Maybe<ResolversTypes['UserGrantConnection']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
-  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
-  userLogs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
-  userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
-  userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
-  userRefreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenConnection']>, ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
-  userRoles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
-  userSessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
-  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
+  userGrants?: Resolver<Maybe<ResolversTypes['UserGrantPage']>, ParentType, ContextType, Partial<QueryUserGrantsArgs>>;
+  userGroups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, RequireFields<QueryUserGroupsArgs, 'id'>>;
+  userLogs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, RequireFields<QueryUserLogsArgs, 'id'>>;
+  userOrganizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, RequireFields<QueryUserOrganizationsArgs, 'id'>>;
+  userPermissions?: Resolver<Maybe<ResolversTypes['UserPermissionPage']>, ParentType, ContextType, RequireFields<QueryUserPermissionsArgs, 'id'>>;
+  userRefreshTokens?: Resolver<Maybe<ResolversTypes['RefreshTokenPage']>, ParentType, ContextType, RequireFields<QueryUserRefreshTokensArgs, 'userId'>>;
+  userRoles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, RequireFields<QueryUserRolesArgs, 'id'>>;
+  userSessions?: Resolver<Maybe<ResolversTypes['SessionPage']>, ParentType, ContextType, RequireFields<QueryUserSessionsArgs, 'userId'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserPage']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
   usersByEmail?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersByEmailArgs, 'email'>>;
   verifiableCredentialVerificationTemplate?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType, RequireFields<QueryVerifiableCredentialVerificationTemplateArgs, 'id'>>;
-  verifiableCredentialVerificationTemplates?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplateConnection']>, ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
+  verifiableCredentialVerificationTemplates?: Resolver<Maybe<ResolversTypes['VerifiableCredentialTemplatePage']>, ParentType, ContextType, Partial<QueryVerifiableCredentialVerificationTemplatesArgs>>;
 };
 
 export type RateLimitPolicyResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicy'] = ResolversParentTypes['RateLimitPolicy']> = {
@@ -39044,15 +39149,15 @@ export type RateLimitPolicyConfigurationVariant3Resolvers<ContextType = any, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type RateLimitPolicyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyConnection'] = ResolversParentTypes['RateLimitPolicyConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RateLimitPolicyEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type RateLimitPolicyEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyEdge'] = ResolversParentTypes['RateLimitPolicyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RateLimitPolicy'], ParentType, ContextType>;
+};
+
+export type RateLimitPolicyPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateLimitPolicyPage'] = ResolversParentTypes['RateLimitPolicyPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RateLimitPolicyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RateLimitPolicy']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type RefreshTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshToken'] = ResolversParentTypes['RefreshToken']> = {
@@ -39075,12 +39180,6 @@ export type RefreshTokenResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type RefreshTokenConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenConnection'] = ResolversParentTypes['RefreshTokenConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RefreshTokenEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['RefreshToken']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type RefreshTokenDeviceResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenDevice'] = ResolversParentTypes['RefreshTokenDevice']> = {
   initialAsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   initialIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -39093,6 +39192,12 @@ export type RefreshTokenDeviceResolvers<ContextType = any, ParentType extends Re
 export type RefreshTokenEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenEdge'] = ResolversParentTypes['RefreshTokenEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RefreshToken'], ParentType, ContextType>;
+};
+
+export type RefreshTokenPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenPage'] = ResolversParentTypes['RefreshTokenPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RefreshTokenEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RefreshToken']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type RefreshTokenResourceServerResolvers<ContextType = any, ParentType extends ResolversParentTypes['RefreshTokenResourceServer'] = ResolversParentTypes['RefreshTokenResourceServer']> = {
@@ -39123,11 +39228,11 @@ export type ResourceServerResolvers<ContextType = any, ParentType extends Resolv
   consentPolicy?: Resolver<Maybe<ResolversTypes['ResourceServerConsentPolicy']>, ParentType, ContextType>;
   enforcePolicies?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isSystem?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proofOfPossession?: Resolver<Maybe<ResolversTypes['ResourceServerProofOfPossession']>, ParentType, ContextType>;
-  resourceServerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceServerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scopes?: Resolver<Maybe<Array<ResolversTypes['ResourceServerScope']>>, ParentType, ContextType>;
   signingAlg?: Resolver<Maybe<ResolversTypes['SigningAlgorithm']>, ParentType, ContextType>;
   signingSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -39144,16 +39249,16 @@ export type ResourceServerAuthorizationPolicyResolvers<ContextType = any, Parent
   policyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ResourceServerConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerConnection'] = ResolversParentTypes['ResourceServerConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ResourceServerEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type ResourceServerEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerEdge'] = ResolversParentTypes['ResourceServerEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ResourceServer'], ParentType, ContextType>;
+};
+
+export type ResourceServerPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerPage'] = ResolversParentTypes['ResourceServerPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ResourceServerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ResourceServer']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResourceServerProofOfPossessionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ResourceServerProofOfPossession'] = ResolversParentTypes['ResourceServerProofOfPossession']> = {
@@ -39207,20 +39312,13 @@ export type RiskAssessmentsSettingsNewDeviceResolvers<ContextType = any, ParentT
 
 export type RoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<RoleGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissions?: Resolver<Maybe<ResolversTypes['PermissionsResponsePayloadConnection']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
-  roleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  users?: Resolver<Maybe<ResolversTypes['RoleUserConnection']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Maybe<ResolversTypes['RolePermissionPage']>, ParentType, ContextType, Partial<RolePermissionsArgs>>;
+  roleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  users?: Resolver<Maybe<ResolversTypes['RoleUserPage']>, ParentType, ContextType, Partial<RoleUsersArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type RoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleConnection'] = ResolversParentTypes['RoleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RoleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleEdge'] = ResolversParentTypes['RoleEdge']> = {
@@ -39228,25 +39326,51 @@ export type RoleEdgeResolvers<ContextType = any, ParentType extends ResolversPar
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type RolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePage'] = ResolversParentTypes['RolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['RoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RolePermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermission'] = ResolversParentTypes['RolePermission']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RolePermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermissionEdge'] = ResolversParentTypes['RolePermissionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RolePermission'], ParentType, ContextType>;
+};
+
+export type RolePermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RolePermissionPage'] = ResolversParentTypes['RolePermissionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RolePermissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RolePermission']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RoleUserResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUser'] = ResolversParentTypes['RoleUser']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type RoleUserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserConnection'] = ResolversParentTypes['RoleUserConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RoleUserEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['RoleUser']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RoleUserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserEdge'] = ResolversParentTypes['RoleUserEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RoleUser'], ParentType, ContextType>;
+};
+
+export type RoleUserPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RoleUserPage'] = ResolversParentTypes['RoleUserPage']> = {
+  edges?: Resolver<Array<ResolversTypes['RoleUserEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RoleUser']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RotateConnectionsKeysPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['RotateConnectionsKeysPayload'] = ResolversParentTypes['RotateConnectionsKeysPayload']> = {
@@ -39277,16 +39401,16 @@ export type RuleResolvers<ContextType = any, ParentType extends ResolversParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type RuleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleConnection'] = ResolversParentTypes['RuleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RuleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type RuleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RuleEdge'] = ResolversParentTypes['RuleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
+};
+
+export type RulePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['RulePage'] = ResolversParentTypes['RulePage']> = {
+  edges?: Resolver<Array<ResolversTypes['RuleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RulesConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['RulesConfig'] = ResolversParentTypes['RulesConfig']> = {
@@ -39305,12 +39429,6 @@ export type ScimConfigurationResolvers<ContextType = any, ParentType extends Res
   userIdAttribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ScimConfigurationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationConnection'] = ResolversParentTypes['ScimConfigurationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ScimConfigurationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type ScimConfigurationDefaultMappingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationDefaultMapping'] = ResolversParentTypes['ScimConfigurationDefaultMapping']> = {
   mapping?: Resolver<Maybe<Array<ResolversTypes['ScimMappingItem']>>, ParentType, ContextType>;
 };
@@ -39318,6 +39436,12 @@ export type ScimConfigurationDefaultMappingResolvers<ContextType = any, ParentTy
 export type ScimConfigurationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationEdge'] = ResolversParentTypes['ScimConfigurationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ScimConfiguration'], ParentType, ContextType>;
+};
+
+export type ScimConfigurationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimConfigurationPage'] = ResolversParentTypes['ScimConfigurationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ScimConfigurationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ScimConfiguration']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ScimMappingItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScimMappingItem'] = ResolversParentTypes['ScimMappingItem']> = {
@@ -39341,12 +39465,6 @@ export type SegmentResolvers<ContextType = any, ParentType extends ResolversPare
   rules?: Resolver<Maybe<Array<ResolversTypes['SegmentRule']>>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['SegmentType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-};
-
-export type SegmentConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentConnection'] = ResolversParentTypes['SegmentConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SegmentEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type SegmentEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentEdge'] = ResolversParentTypes['SegmentEdge']> = {
@@ -39382,6 +39500,12 @@ export type SegmentNotMatchConditionsResolvers<ContextType = any, ParentType ext
   userAgent?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
+export type SegmentPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentPage'] = ResolversParentTypes['SegmentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SegmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type SegmentRuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['SegmentRule'] = ResolversParentTypes['SegmentRule']> = {
   match?: Resolver<Maybe<ResolversTypes['SegmentMatchConditions']>, ParentType, ContextType>;
   notMatch?: Resolver<Maybe<ResolversTypes['SegmentNotMatchConditions']>, ParentType, ContextType>;
@@ -39411,16 +39535,16 @@ export type SelfServiceProfileBrandingPropertiesResolvers<ContextType = any, Par
   logoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SelfServiceProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileConnection'] = ResolversParentTypes['SelfServiceProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SelfServiceProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type SelfServiceProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileEdge'] = ResolversParentTypes['SelfServiceProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SelfServiceProfile'], ParentType, ContextType>;
+};
+
+export type SelfServiceProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfilePage'] = ResolversParentTypes['SelfServiceProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['SelfServiceProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SelfServiceProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SelfServiceProfileUserAttributeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SelfServiceProfileUserAttribute'] = ResolversParentTypes['SelfServiceProfileUserAttribute']> = {
@@ -39463,12 +39587,6 @@ export type SessionClientMetadataResolvers<ContextType = any, ParentType extends
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SessionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type SessionCookieResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionCookie'] = ResolversParentTypes['SessionCookie']> = {
   mode?: Resolver<Maybe<ResolversTypes['SessionCookieMode']>, ParentType, ContextType>;
 };
@@ -39489,6 +39607,16 @@ export type SessionDeviceMetadataResolvers<ContextType = any, ParentType extends
 export type SessionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+};
+
+export type SessionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SetGuardianFactorPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SetGuardianFactorPayload'] = ResolversParentTypes['SetGuardianFactorPayload']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload'] = ResolversParentTypes['SetGuardianFactorsProviderPushNotificationApnsPayload']> = {
@@ -39577,19 +39705,19 @@ export type SuspiciousIpThrottlingStageResolvers<ContextType = any, ParentType e
   preUserRegistration?: Resolver<Maybe<ResolversTypes['SuspiciousIPThrottlingPreUserRegistrationStage']>, ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayload'] = ResolversParentTypes['SynchronizedGroupPayload']> = {
+export type SynchronizedGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroup'] = ResolversParentTypes['SynchronizedGroup']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadConnection'] = ResolversParentTypes['SynchronizedGroupPayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroupPayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+export type SynchronizedGroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupEdge'] = ResolversParentTypes['SynchronizedGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SynchronizedGroup'], ParentType, ContextType>;
 };
 
-export type SynchronizedGroupPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPayloadEdge'] = ResolversParentTypes['SynchronizedGroupPayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SynchronizedGroupPayload'], ParentType, ContextType>;
+export type SynchronizedGroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SynchronizedGroupPage'] = ResolversParentTypes['SynchronizedGroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SynchronizedGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SynchronizedGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TenantOidcLogoutSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantOIDCLogoutSettings'] = ResolversParentTypes['TenantOIDCLogoutSettings']> = {
@@ -39601,7 +39729,7 @@ export type TenantSettingsResolvers<ContextType = any, ParentType extends Resolv
   allowOrganizationNameInAuthenticationApi?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   allowedLogoutUrls?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   authorizationResponseIssParameterSupported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  changePassword?: Resolver<Maybe<ResolversTypes['TenantSettingsPasswordPage']>, ParentType, ContextType>;
+  changePassword?: Resolver<Maybe<ResolversTypes['TenantSettingsPasswordPageConfig']>, ParentType, ContextType>;
   clientIdMetadataDocumentSupported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   countryCodes?: Resolver<Maybe<ResolversTypes['TenantSettingsCountryCodesResponse']>, ParentType, ContextType>;
   customizeMfaInPostloginAction?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -39614,10 +39742,10 @@ export type TenantSettingsResolvers<ContextType = any, ParentType extends Resolv
   enableAiGuide?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   enabledLocales?: Resolver<Maybe<Array<Maybe<ResolversTypes['SupportedLocales']>>>, ParentType, ContextType>;
   ephemeralSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  errorPage?: Resolver<Maybe<ResolversTypes['TenantSettingsErrorPage']>, ParentType, ContextType>;
+  errorPage?: Resolver<Maybe<ResolversTypes['TenantSettingsErrorPageConfig']>, ParentType, ContextType>;
   flags?: Resolver<Maybe<ResolversTypes['TenantSettingsFlags']>, ParentType, ContextType>;
   friendlyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  guardianMfaPage?: Resolver<Maybe<ResolversTypes['TenantSettingsGuardianPage']>, ParentType, ContextType>;
+  guardianMfaPage?: Resolver<Maybe<ResolversTypes['TenantSettingsGuardianPageConfig']>, ParentType, ContextType>;
   idleEphemeralSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   idleSessionLifetime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   includeSessionMetadataInTenantLogs?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -39649,7 +39777,7 @@ export type TenantSettingsDeviceFlowResolvers<ContextType = any, ParentType exte
   mask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsErrorPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsErrorPage'] = ResolversParentTypes['TenantSettingsErrorPage']> = {
+export type TenantSettingsErrorPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsErrorPageConfig'] = ResolversParentTypes['TenantSettingsErrorPageConfig']> = {
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   showLogLink?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -39687,7 +39815,7 @@ export type TenantSettingsFlagsResolvers<ContextType = any, ParentType extends R
   trustAzureAdfsEmailVerifiedConnectionProperty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsGuardianPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsGuardianPage'] = ResolversParentTypes['TenantSettingsGuardianPage']> = {
+export type TenantSettingsGuardianPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsGuardianPageConfig'] = ResolversParentTypes['TenantSettingsGuardianPageConfig']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -39701,7 +39829,7 @@ export type TenantSettingsNullableSecurityHeadersResolvers<ContextType = any, Pa
   xXssProtection?: Resolver<Maybe<ResolversTypes['XssProtectionConfig']>, ParentType, ContextType>;
 };
 
-export type TenantSettingsPasswordPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsPasswordPage'] = ResolversParentTypes['TenantSettingsPasswordPage']> = {
+export type TenantSettingsPasswordPageConfigResolvers<ContextType = any, ParentType extends ResolversParentTypes['TenantSettingsPasswordPageConfig'] = ResolversParentTypes['TenantSettingsPasswordPageConfig']> = {
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -39710,7 +39838,7 @@ export type TenantSettingsSessionsResolvers<ContextType = any, ParentType extend
   oidcLogoutPromptEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
-export type TestActionResponseContentResolvers<ContextType = any, ParentType extends ResolversParentTypes['TestActionResponseContent'] = ResolversParentTypes['TestActionResponseContent']> = {
+export type TestActionPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['TestActionPayload'] = ResolversParentTypes['TestActionPayload']> = {
   payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
@@ -39731,15 +39859,15 @@ export type TokenExchangeProfileResolvers<ContextType = any, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type TokenExchangeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfileConnection'] = ResolversParentTypes['TokenExchangeProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['TokenExchangeProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type TokenExchangeProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfileEdge'] = ResolversParentTypes['TokenExchangeProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TokenExchangeProfile'], ParentType, ContextType>;
+};
+
+export type TokenExchangeProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenExchangeProfilePage'] = ResolversParentTypes['TokenExchangeProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenExchangeProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TokenExchangeProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TokenQuotaResolvers<ContextType = any, ParentType extends ResolversParentTypes['TokenQuota'] = ResolversParentTypes['TokenQuota']> = {
@@ -39802,21 +39930,9 @@ export type UpdateCustomDomainPayloadResolvers<ContextType = any, ParentType ext
   verification?: Resolver<Maybe<ResolversTypes['DomainVerification']>, ParentType, ContextType>;
 };
 
-export type UpdateDefaultDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateDefaultDomainPayload'] = ResolversParentTypes['UpdateDefaultDomainPayload']> = {
-  __resolveType: TypeResolveFn<'CustomDomain' | 'DefaultCanonicalDomain', ParentType, ContextType>;
-};
-
-export type UpdateEventStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateEventStreamPayload'] = ResolversParentTypes['UpdateEventStreamPayload']> = {
-  __resolveType: TypeResolveFn<'EventStreamActionPayload' | 'EventStreamEventBridgePayload' | 'EventStreamWebhookPayload', ParentType, ContextType>;
-};
-
 export type UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload'] = ResolversParentTypes['UpdateGuardianFactorsProviderPushNotificationApnsPayload']> = {
   bundleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sandbox?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-};
-
-export type UpdateLogStreamPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateLogStreamPayload'] = ResolversParentTypes['UpdateLogStreamPayload']> = {
-  __resolveType: TypeResolveFn<'LogStreamDatadog' | 'LogStreamEventBridge' | 'LogStreamEventGrid' | 'LogStreamHttp' | 'LogStreamMixpanel' | 'LogStreamSegment' | 'LogStreamSplunk' | 'LogStreamSumo', ParentType, ContextType>;
 };
 
 export type UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UpdateOrganizationDiscoveryDomainPayload'] = ResolversParentTypes['UpdateOrganizationDiscoveryDomainPayload']> = {
@@ -39851,40 +39967,40 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   appMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  authenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodConnection']>, ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
+  authenticationMethods?: Resolver<Maybe<ResolversTypes['UserAuthenticationMethodPage']>, ParentType, ContextType, Partial<UserAuthenticationMethodsArgs>>;
   blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountConnection']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
+  connectedAccounts?: Resolver<Maybe<ResolversTypes['ConnectedAccountPage']>, ParentType, ContextType, Partial<UserConnectedAccountsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
-  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionRoleSourcePayloadConnection']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
-  effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRoleConnection']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
-  effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
+  effectivePermissions?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionPage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsArgs, 'resourceServerIdentifier'>>;
+  effectivePermissionsSourcesEffectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectivePermissionSourceRolePage']>, ParentType, ContextType, RequireFields<UserEffectivePermissionsSourcesEffectiveRolesArgs, 'permissionName' | 'resourceServerIdentifier'>>;
+  effectiveRoles?: Resolver<Maybe<ResolversTypes['UserEffectiveRolePage']>, ParentType, ContextType, Partial<UserEffectiveRolesArgs>>;
+  effectiveRolesSourcesGroups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, RequireFields<UserEffectiveRolesSourcesGroupsArgs, 'roleId'>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   enrollments?: Resolver<Maybe<Array<ResolversTypes['UsersEnrollment']>>, ParentType, ContextType>;
   familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   federatedConnectionsTokensets?: Resolver<Maybe<Array<ResolversTypes['FederatedConnectionTokenSet']>>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<Maybe<ResolversTypes['UserGroupsConnection']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
+  groups?: Resolver<Maybe<ResolversTypes['UserGroupPage']>, ParentType, ContextType, Partial<UserGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  identities?: Resolver<Maybe<Array<ResolversTypes['UserIdentitySchema']>>, ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['UserIdentity']>, ParentType, ContextType>;
   lastIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastPasswordReset?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   loginsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  logs?: Resolver<Maybe<ResolversTypes['LogConnection']>, ParentType, ContextType, Partial<UserLogsArgs>>;
+  logs?: Resolver<Maybe<ResolversTypes['LogPage']>, ParentType, ContextType, Partial<UserLogsArgs>>;
   multifactor?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   multifactorLastModified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nickname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  organizations?: Resolver<Maybe<ResolversTypes['OrganizationsListConnection']>, ParentType, ContextType, Partial<UserOrganizationsArgs>>;
-  permissions?: Resolver<Maybe<ResolversTypes['UserPermissionConnection']>, ParentType, ContextType, Partial<UserPermissionsArgs>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationPage']>, ParentType, ContextType, Partial<UserOrganizationsArgs>>;
+  permissions?: Resolver<Maybe<ResolversTypes['UserPermissionPage']>, ParentType, ContextType, Partial<UserPermissionsArgs>>;
   phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<Maybe<ResolversTypes['RoleConnection']>, ParentType, ContextType, Partial<UserRolesArgs>>;
+  roles?: Resolver<Maybe<ResolversTypes['RolePage']>, ParentType, ContextType, Partial<UserRolesArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userMetadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -39899,15 +40015,15 @@ export type UserAttributeProfileResolvers<ContextType = any, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type UserAttributeProfileConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileConnection'] = ResolversParentTypes['UserAttributeProfileConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserAttributeProfileEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserAttributeProfileEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileEdge'] = ResolversParentTypes['UserAttributeProfileEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserAttributeProfile'], ParentType, ContextType>;
+};
+
+export type UserAttributeProfilePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfilePage'] = ResolversParentTypes['UserAttributeProfilePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserAttributeProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserAttributeProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserAttributeProfileStrategyOverridesUserIdResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileStrategyOverridesUserId'] = ResolversParentTypes['UserAttributeProfileStrategyOverridesUserId']> = {
@@ -39931,6 +40047,12 @@ export type UserAttributeProfileTemplateResolvers<ContextType = any, ParentType 
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAttributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['UserAttributeProfileUserId']>, ParentType, ContextType>;
+};
+
+export type UserAttributeProfileTemplateEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileTemplateEntry'] = ResolversParentTypes['UserAttributeProfileTemplateEntry']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['UserAttributeProfileTemplate']>, ParentType, ContextType>;
 };
 
 export type UserAttributeProfileUserIdResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAttributeProfileUserId'] = ResolversParentTypes['UserAttributeProfileUserId']> = {
@@ -39965,16 +40087,16 @@ export type UserAuthenticationMethodResolvers<ContextType = any, ParentType exte
   userHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserAuthenticationMethodConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodConnection'] = ResolversParentTypes['UserAuthenticationMethodConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserAuthenticationMethodEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type UserAuthenticationMethodEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodEdge'] = ResolversParentTypes['UserAuthenticationMethodEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserAuthenticationMethod'], ParentType, ContextType>;
+};
+
+export type UserAuthenticationMethodPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodPage'] = ResolversParentTypes['UserAuthenticationMethodPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserAuthenticationMethodEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserAuthenticationMethod']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserAuthenticationMethodPropertiesResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserAuthenticationMethodProperties'] = ResolversParentTypes['UserAuthenticationMethodProperties']> = {
@@ -39988,19 +40110,12 @@ export type UserBlockIdentifierResolvers<ContextType = any, ParentType extends R
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type UserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayload'] = ResolversParentTypes['UserEffectivePermissionPayload']> = {
+export type UserEffectivePermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermission'] = ResolversParentTypes['UserEffectivePermission']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -40008,33 +40123,33 @@ export type UserEffectivePermissionPayloadResolvers<ContextType = any, ParentTyp
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadConnection'] = ResolversParentTypes['UserEffectivePermissionPayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionPayload']>, ParentType, ContextType>;
+export type UserEffectivePermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionEdge'] = ResolversParentTypes['UserEffectivePermissionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserEffectivePermission'], ParentType, ContextType>;
+};
+
+export type UserEffectivePermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPage'] = ResolversParentTypes['UserEffectivePermissionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermission']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionPayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionPayloadEdge'] = ResolversParentTypes['UserEffectivePermissionPayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserEffectivePermissionPayload'], ParentType, ContextType>;
-};
-
-export type UserEffectivePermissionRoleSourcePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayload'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayload']> = {
+export type UserEffectivePermissionSourceRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRole'] = ResolversParentTypes['UserEffectivePermissionSourceRole']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectivePermissionRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadConnection'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayloadEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionRoleSourcePayload']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+export type UserEffectivePermissionSourceRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRoleEdge'] = ResolversParentTypes['UserEffectivePermissionSourceRoleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserEffectivePermissionSourceRole'], ParentType, ContextType>;
 };
 
-export type UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge'] = ResolversParentTypes['UserEffectivePermissionRoleSourcePayloadEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserEffectivePermissionRoleSourcePayload'], ParentType, ContextType>;
+export type UserEffectivePermissionSourceRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectivePermissionSourceRolePage'] = ResolversParentTypes['UserEffectivePermissionSourceRolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectivePermissionSourceRoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectivePermissionSourceRole']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserEffectiveRoleResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRole'] = ResolversParentTypes['UserEffectiveRole']> = {
@@ -40044,15 +40159,15 @@ export type UserEffectiveRoleResolvers<ContextType = any, ParentType extends Res
   sources?: Resolver<Maybe<Array<Maybe<ResolversTypes['UserEffectiveRoleSource']>>>, ParentType, ContextType>;
 };
 
-export type UserEffectiveRoleConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRoleConnection'] = ResolversParentTypes['UserEffectiveRoleConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserEffectiveRoleEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserEffectiveRole']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type UserEffectiveRoleEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRoleEdge'] = ResolversParentTypes['UserEffectiveRoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserEffectiveRole'], ParentType, ContextType>;
+};
+
+export type UserEffectiveRolePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEffectiveRolePage'] = ResolversParentTypes['UserEffectiveRolePage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEffectiveRoleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserEffectiveRole']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type UserGrantResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrant'] = ResolversParentTypes['UserGrant']> = {
@@ -40065,19 +40180,19 @@ export type UserGrantResolvers<ContextType = any, ParentType extends ResolversPa
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserGrantConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantConnection'] = ResolversParentTypes['UserGrantConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserGrantEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserGrant']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type UserGrantEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantEdge'] = ResolversParentTypes['UserGrantEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserGrant'], ParentType, ContextType>;
 };
 
-export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroups'] = ResolversParentTypes['UserGroups']> = {
+export type UserGrantPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGrantPage'] = ResolversParentTypes['UserGrantPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserGrantEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserGrant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroup'] = ResolversParentTypes['UserGroup']> = {
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -40089,30 +40204,19 @@ export type UserGroupsResolvers<ContextType = any, ParentType extends ResolversP
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type UserGroupsConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsConnection'] = ResolversParentTypes['UserGroupsConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserGroupsEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserGroups']>, ParentType, ContextType>;
+export type UserGroupEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupEdge'] = ResolversParentTypes['UserGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserGroup'], ParentType, ContextType>;
+};
+
+export type UserGroupPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupPage'] = ResolversParentTypes['UserGroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserGroup']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type UserGroupsEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserGroupsEdge'] = ResolversParentTypes['UserGroupsEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['UserGroups'], ParentType, ContextType>;
-};
-
 export type UserIdentityResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserIdentity'] = ResolversParentTypes['UserIdentity']> = {
-  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isSocial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  profileData?: Resolver<Maybe<ResolversTypes['UserProfileData']>, ParentType, ContextType>;
-  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
-};
-
-export type UserIdentitySchemaResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserIdentitySchema'] = ResolversParentTypes['UserIdentitySchema']> = {
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessTokenSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -40123,24 +40227,31 @@ export type UserIdentitySchemaResolvers<ContextType = any, ParentType extends Re
   userId?: Resolver<Maybe<ResolversTypes['IntOrString']>, ParentType, ContextType>;
 };
 
-export type UserPermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermission'] = ResolversParentTypes['UserPermission']> = {
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  permissionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Maybe<Array<ResolversTypes['UserPermissionSourcesItem']>>, ParentType, ContextType>;
+export type UserPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPage'] = ResolversParentTypes['UserPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UserPermissionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionConnection'] = ResolversParentTypes['UserPermissionConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UserPermissionEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['UserPermission']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+export type UserPermissionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermission'] = ResolversParentTypes['UserPermission']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceServerIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceServerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['UserPermissionSourcesItem']>>, ParentType, ContextType>;
 };
 
 export type UserPermissionEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionEdge'] = ResolversParentTypes['UserPermissionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['UserPermission'], ParentType, ContextType>;
+};
+
+export type UserPermissionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionPage'] = ResolversParentTypes['UserPermissionPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserPermissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserPermission']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserPermissionSourcesItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPermissionSourcesItem'] = ResolversParentTypes['UserPermissionSourcesItem']> = {
@@ -40225,15 +40336,15 @@ export type VerifiableCredentialTemplateResolvers<ContextType = any, ParentType 
   wellKnownTrustedIssuers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type VerifiableCredentialTemplateConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplateConnection'] = ResolversParentTypes['VerifiableCredentialTemplateConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplateEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
 export type VerifiableCredentialTemplateEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplateEdge'] = ResolversParentTypes['VerifiableCredentialTemplateEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['VerifiableCredentialTemplate'], ParentType, ContextType>;
+};
+
+export type VerifiableCredentialTemplatePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifiableCredentialTemplatePage'] = ResolversParentTypes['VerifiableCredentialTemplatePage']> = {
+  edges?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplateEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['VerifiableCredentialTemplate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type VerifyCustomDomainPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['VerifyCustomDomainPayload'] = ResolversParentTypes['VerifyCustomDomainPayload']> = {
@@ -40266,9 +40377,8 @@ export type Resolvers<ContextType = any> = {
   Action?: ActionResolvers<ContextType>;
   ActionBase?: ActionBaseResolvers<ContextType>;
   ActionBinding?: ActionBindingResolvers<ContextType>;
-  ActionBindingConnection?: ActionBindingConnectionResolvers<ContextType>;
   ActionBindingEdge?: ActionBindingEdgeResolvers<ContextType>;
-  ActionConnection?: ActionConnectionResolvers<ContextType>;
+  ActionBindingPage?: ActionBindingPageResolvers<ContextType>;
   ActionDeployedVersion?: ActionDeployedVersionResolvers<ContextType>;
   ActionEdge?: ActionEdgeResolvers<ContextType>;
   ActionError?: ActionErrorResolvers<ContextType>;
@@ -40276,24 +40386,25 @@ export type Resolvers<ContextType = any> = {
   ActionExecutionResult?: ActionExecutionResultResolvers<ContextType>;
   ActionModule?: ActionModuleResolvers<ContextType>;
   ActionModuleAction?: ActionModuleActionResolvers<ContextType>;
-  ActionModuleActionConnection?: ActionModuleActionConnectionResolvers<ContextType>;
   ActionModuleActionEdge?: ActionModuleActionEdgeResolvers<ContextType>;
-  ActionModuleConnection?: ActionModuleConnectionResolvers<ContextType>;
+  ActionModuleActionPage?: ActionModuleActionPageResolvers<ContextType>;
   ActionModuleDependency?: ActionModuleDependencyResolvers<ContextType>;
   ActionModuleEdge?: ActionModuleEdgeResolvers<ContextType>;
+  ActionModulePage?: ActionModulePageResolvers<ContextType>;
   ActionModuleReference?: ActionModuleReferenceResolvers<ContextType>;
   ActionModuleSecret?: ActionModuleSecretResolvers<ContextType>;
   ActionModuleVersion?: ActionModuleVersionResolvers<ContextType>;
-  ActionModuleVersionConnection?: ActionModuleVersionConnectionResolvers<ContextType>;
   ActionModuleVersionEdge?: ActionModuleVersionEdgeResolvers<ContextType>;
+  ActionModuleVersionPage?: ActionModuleVersionPageResolvers<ContextType>;
   ActionModuleVersionReference?: ActionModuleVersionReferenceResolvers<ContextType>;
+  ActionPage?: ActionPageResolvers<ContextType>;
   ActionSecretResponse?: ActionSecretResponseResolvers<ContextType>;
   ActionTrigger?: ActionTriggerResolvers<ContextType>;
   ActionTriggerCompatibleTrigger?: ActionTriggerCompatibleTriggerResolvers<ContextType>;
   ActionVersion?: ActionVersionResolvers<ContextType>;
-  ActionVersionConnection?: ActionVersionConnectionResolvers<ContextType>;
   ActionVersionDependency?: ActionVersionDependencyResolvers<ContextType>;
   ActionVersionEdge?: ActionVersionEdgeResolvers<ContextType>;
+  ActionVersionPage?: ActionVersionPageResolvers<ContextType>;
   Acul?: AculResolvers<ContextType>;
   AculClientFilter?: AculClientFilterResolvers<ContextType>;
   AculClientFilterById?: AculClientFilterByIdResolvers<ContextType>;
@@ -40375,14 +40486,13 @@ export type Resolvers<ContextType = any> = {
   ClientAuthenticationMethodPrivateKeyJWT?: ClientAuthenticationMethodPrivateKeyJwtResolvers<ContextType>;
   ClientAuthenticationMethodSelfSignedTLSClientAuth?: ClientAuthenticationMethodSelfSignedTlsClientAuthResolvers<ContextType>;
   ClientAuthenticationMethodTLSClientAuth?: ClientAuthenticationMethodTlsClientAuthResolvers<ContextType>;
-  ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientCredential?: ClientCredentialResolvers<ContextType>;
   ClientDefaultOrganization?: ClientDefaultOrganizationResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientEncryptionKey?: ClientEncryptionKeyResolvers<ContextType>;
   ClientGrant?: ClientGrantResolvers<ContextType>;
-  ClientGrantConnection?: ClientGrantConnectionResolvers<ContextType>;
   ClientGrantEdge?: ClientGrantEdgeResolvers<ContextType>;
+  ClientGrantPage?: ClientGrantPageResolvers<ContextType>;
   ClientJwtConfiguration?: ClientJwtConfigurationResolvers<ContextType>;
   ClientMobile?: ClientMobileResolvers<ContextType>;
   ClientMobileAndroid?: ClientMobileAndroidResolvers<ContextType>;
@@ -40391,6 +40501,7 @@ export type Resolvers<ContextType = any> = {
   ClientOIDCBackchannelLogoutInitiators?: ClientOidcBackchannelLogoutInitiatorsResolvers<ContextType>;
   ClientOIDCBackchannelLogoutSessionMetadata?: ClientOidcBackchannelLogoutSessionMetadataResolvers<ContextType>;
   ClientOIDCBackchannelLogoutSettings?: ClientOidcBackchannelLogoutSettingsResolvers<ContextType>;
+  ClientPage?: ClientPageResolvers<ContextType>;
   ClientRefreshTokenConfiguration?: ClientRefreshTokenConfigurationResolvers<ContextType>;
   ClientRefreshTokenPolicy?: ClientRefreshTokenPolicyResolvers<ContextType>;
   ClientSessionTransferConfiguration?: ClientSessionTransferConfigurationResolvers<ContextType>;
@@ -40400,24 +40511,24 @@ export type Resolvers<ContextType = any> = {
   ClientTokenExchangeConfiguration?: ClientTokenExchangeConfigurationResolvers<ContextType>;
   ClientTokenVaultPrivilegedAccessWithCredentialId?: ClientTokenVaultPrivilegedAccessWithCredentialIdResolvers<ContextType>;
   ConnectedAccount?: ConnectedAccountResolvers<ContextType>;
-  ConnectedAccountConnection?: ConnectedAccountConnectionResolvers<ContextType>;
   ConnectedAccountEdge?: ConnectedAccountEdgeResolvers<ContextType>;
+  ConnectedAccountPage?: ConnectedAccountPageResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
   ConnectionAssertionDecryptionSettings?: ConnectionAssertionDecryptionSettingsResolvers<ContextType>;
   ConnectionAttributes?: ConnectionAttributesResolvers<ContextType>;
   ConnectionAuthenticationMethods?: ConnectionAuthenticationMethodsResolvers<ContextType>;
   ConnectionAuthenticationPurpose?: ConnectionAuthenticationPurposeResolvers<ContextType>;
   ConnectionConnectedAccountsPurpose?: ConnectionConnectedAccountsPurposeResolvers<ContextType>;
-  ConnectionConnection?: ConnectionConnectionResolvers<ContextType>;
   ConnectionCustomScripts?: ConnectionCustomScriptsResolvers<ContextType>;
   ConnectionEdge?: ConnectionEdgeResolvers<ContextType>;
   ConnectionEmailOtpAuthenticationMethod?: ConnectionEmailOtpAuthenticationMethodResolvers<ContextType>;
   ConnectionEnabledClient?: ConnectionEnabledClientResolvers<ContextType>;
-  ConnectionEnabledClientConnection?: ConnectionEnabledClientConnectionResolvers<ContextType>;
   ConnectionEnabledClientEdge?: ConnectionEnabledClientEdgeResolvers<ContextType>;
+  ConnectionEnabledClientPage?: ConnectionEnabledClientPageResolvers<ContextType>;
   ConnectionFederatedConnectionsAccessTokens?: ConnectionFederatedConnectionsAccessTokensResolvers<ContextType>;
   ConnectionGatewayAuthentication?: ConnectionGatewayAuthenticationResolvers<ContextType>;
   ConnectionKey?: ConnectionKeyResolvers<ContextType>;
+  ConnectionPage?: ConnectionPageResolvers<ContextType>;
   ConnectionPasskeyAuthenticationMethod?: ConnectionPasskeyAuthenticationMethodResolvers<ContextType>;
   ConnectionPasskeyOptions?: ConnectionPasskeyOptionsResolvers<ContextType>;
   ConnectionPasswordAuthenticationMethod?: ConnectionPasswordAuthenticationMethodResolvers<ContextType>;
@@ -40432,12 +40543,13 @@ export type Resolvers<ContextType = any> = {
   ConnectionPasswordOptionsProfileData?: ConnectionPasswordOptionsProfileDataResolvers<ContextType>;
   ConnectionPhoneOtpAuthenticationMethod?: ConnectionPhoneOtpAuthenticationMethodResolvers<ContextType>;
   ConnectionProfile?: ConnectionProfileResolvers<ContextType>;
-  ConnectionProfileConnection?: ConnectionProfileConnectionResolvers<ContextType>;
   ConnectionProfileEdge?: ConnectionProfileEdgeResolvers<ContextType>;
   ConnectionProfileOrganization?: ConnectionProfileOrganizationResolvers<ContextType>;
+  ConnectionProfilePage?: ConnectionProfilePageResolvers<ContextType>;
   ConnectionProfileStrategyOverride?: ConnectionProfileStrategyOverrideResolvers<ContextType>;
   ConnectionProfileStrategyOverrides?: ConnectionProfileStrategyOverridesResolvers<ContextType>;
   ConnectionProfileTemplate?: ConnectionProfileTemplateResolvers<ContextType>;
+  ConnectionProfileTemplateEntry?: ConnectionProfileTemplateEntryResolvers<ContextType>;
   ConnectionPropertiesOptions?: ConnectionPropertiesOptionsResolvers<ContextType>;
   ConnectionUsernameValidationOptions?: ConnectionUsernameValidationOptionsResolvers<ContextType>;
   ConnectionValidationOptions?: ConnectionValidationOptionsResolvers<ContextType>;
@@ -40446,13 +40558,11 @@ export type Resolvers<ContextType = any> = {
   CreateDirectorySynchronizationPayload?: CreateDirectorySynchronizationPayloadResolvers<ContextType>;
   CreateEmailTemplate?: CreateEmailTemplateResolvers<ContextType>;
   CreateEncryptionKeyPublicWrappingPayload?: CreateEncryptionKeyPublicWrappingPayloadResolvers<ContextType>;
-  CreateEventStreamPayload?: CreateEventStreamPayloadResolvers<ContextType>;
   CreateEventStreamRedelivery?: CreateEventStreamRedeliveryResolvers<ContextType>;
   CreateExportUsersFields?: CreateExportUsersFieldsResolvers<ContextType>;
   CreateExportUsersPayload?: CreateExportUsersPayloadResolvers<ContextType>;
   CreateGuardianEnrollmentTicketPayload?: CreateGuardianEnrollmentTicketPayloadResolvers<ContextType>;
   CreateImportUsersPayload?: CreateImportUsersPayloadResolvers<ContextType>;
-  CreateLogStreamPayload?: CreateLogStreamPayloadResolvers<ContextType>;
   CreateOrganizationDiscoveryDomainPayload?: CreateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
   CreateOrganizationPayload?: CreateOrganizationPayloadResolvers<ContextType>;
   CreatePhoneProviderSendTestPayload?: CreatePhoneProviderSendTestPayloadResolvers<ContextType>;
@@ -40470,8 +40580,8 @@ export type Resolvers<ContextType = any> = {
   CspReportToEndpoint?: CspReportToEndpointResolvers<ContextType>;
   CspReportingInfrastructure?: CspReportingInfrastructureResolvers<ContextType>;
   CustomDomain?: CustomDomainResolvers<ContextType>;
-  CustomDomainConnection?: CustomDomainConnectionResolvers<ContextType>;
   CustomDomainEdge?: CustomDomainEdgeResolvers<ContextType>;
+  CustomDomainPage?: CustomDomainPageResolvers<ContextType>;
   CustomProviderConfiguration?: CustomProviderConfigurationResolvers<ContextType>;
   CustomSigningKeyJWK?: CustomSigningKeyJwkResolvers<ContextType>;
   CustomSigningKeys?: CustomSigningKeysResolvers<ContextType>;
@@ -40482,13 +40592,13 @@ export type Resolvers<ContextType = any> = {
   DefaultTokenQuota?: DefaultTokenQuotaResolvers<ContextType>;
   DeleteUserIdentityPayloadItem?: DeleteUserIdentityPayloadItemResolvers<ContextType>;
   DeviceCredential?: DeviceCredentialResolvers<ContextType>;
-  DeviceCredentialConnection?: DeviceCredentialConnectionResolvers<ContextType>;
   DeviceCredentialEdge?: DeviceCredentialEdgeResolvers<ContextType>;
+  DeviceCredentialPage?: DeviceCredentialPageResolvers<ContextType>;
   DirectoryProvisioning?: DirectoryProvisioningResolvers<ContextType>;
-  DirectoryProvisioningConnection?: DirectoryProvisioningConnectionResolvers<ContextType>;
   DirectoryProvisioningDefaultMapping?: DirectoryProvisioningDefaultMappingResolvers<ContextType>;
   DirectoryProvisioningEdge?: DirectoryProvisioningEdgeResolvers<ContextType>;
   DirectoryProvisioningMappingItem?: DirectoryProvisioningMappingItemResolvers<ContextType>;
+  DirectoryProvisioningPage?: DirectoryProvisioningPageResolvers<ContextType>;
   DomainCertificate?: DomainCertificateResolvers<ContextType>;
   DomainVerification?: DomainVerificationResolvers<ContextType>;
   DomainVerificationMethod?: DomainVerificationMethodResolvers<ContextType>;
@@ -40498,22 +40608,22 @@ export type Resolvers<ContextType = any> = {
   EmailProviderCredentials?: EmailProviderCredentialsResolvers<ContextType>;
   EmailTemplate?: EmailTemplateResolvers<ContextType>;
   EncryptionKey?: EncryptionKeyResolvers<ContextType>;
-  EncryptionKeyConnection?: EncryptionKeyConnectionResolvers<ContextType>;
   EncryptionKeyEdge?: EncryptionKeyEdgeResolvers<ContextType>;
+  EncryptionKeyPage?: EncryptionKeyPageResolvers<ContextType>;
   EventStream?: EventStreamResolvers<ContextType>;
   EventStreamActionConfiguration?: EventStreamActionConfigurationResolvers<ContextType>;
   EventStreamActionDestination?: EventStreamActionDestinationResolvers<ContextType>;
   EventStreamActionPayload?: EventStreamActionPayloadResolvers<ContextType>;
   EventStreamCloudEvent?: EventStreamCloudEventResolvers<ContextType>;
-  EventStreamConnection?: EventStreamConnectionResolvers<ContextType>;
   EventStreamDeliveryAttempt?: EventStreamDeliveryAttemptResolvers<ContextType>;
   EventStreamDeliveryHistory?: EventStreamDeliveryHistoryResolvers<ContextType>;
-  EventStreamDeliveryHistoryConnection?: EventStreamDeliveryHistoryConnectionResolvers<ContextType>;
   EventStreamDeliveryHistoryEdge?: EventStreamDeliveryHistoryEdgeResolvers<ContextType>;
+  EventStreamDeliveryHistoryPage?: EventStreamDeliveryHistoryPageResolvers<ContextType>;
   EventStreamEdge?: EventStreamEdgeResolvers<ContextType>;
   EventStreamEventBridgeConfiguration?: EventStreamEventBridgeConfigurationResolvers<ContextType>;
   EventStreamEventBridgeDestination?: EventStreamEventBridgeDestinationResolvers<ContextType>;
   EventStreamEventBridgePayload?: EventStreamEventBridgePayloadResolvers<ContextType>;
+  EventStreamPage?: EventStreamPageResolvers<ContextType>;
   EventStreamSubscription?: EventStreamSubscriptionResolvers<ContextType>;
   EventStreamWebhookAuthorizationResponse?: EventStreamWebhookAuthorizationResponseResolvers<ContextType>;
   EventStreamWebhookBasicAuth?: EventStreamWebhookBasicAuthResolvers<ContextType>;
@@ -40523,13 +40633,13 @@ export type Resolvers<ContextType = any> = {
   EventStreamWebhookDestination?: EventStreamWebhookDestinationResolvers<ContextType>;
   EventStreamWebhookPayload?: EventStreamWebhookPayloadResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
-  ExperimentConnection?: ExperimentConnectionResolvers<ContextType>;
   ExperimentEdge?: ExperimentEdgeResolvers<ContextType>;
+  ExperimentPage?: ExperimentPageResolvers<ContextType>;
   ExperimentValidationError?: ExperimentValidationErrorResolvers<ContextType>;
   ExpressConfiguration?: ExpressConfigurationResolvers<ContextType>;
   FeatureFlag?: FeatureFlagResolvers<ContextType>;
-  FeatureFlagConnection?: FeatureFlagConnectionResolvers<ContextType>;
   FeatureFlagEdge?: FeatureFlagEdgeResolvers<ContextType>;
+  FeatureFlagPage?: FeatureFlagPageResolvers<ContextType>;
   FedCMLogin?: FedCmLoginResolvers<ContextType>;
   FedCMLoginGoogle?: FedCmLoginGoogleResolvers<ContextType>;
   FederatedConnectionTokenSet?: FederatedConnectionTokenSetResolvers<ContextType>;
@@ -40683,14 +40793,14 @@ export type Resolvers<ContextType = any> = {
   FlowActionXmlSerializeXmlParams?: FlowActionXmlSerializeXmlParamsResolvers<ContextType>;
   FlowActionZapierTriggerWebhook?: FlowActionZapierTriggerWebhookResolvers<ContextType>;
   FlowActionZapierTriggerWebhookParams?: FlowActionZapierTriggerWebhookParamsResolvers<ContextType>;
-  FlowConnection?: FlowConnectionResolvers<ContextType>;
   FlowEdge?: FlowEdgeResolvers<ContextType>;
   FlowExecution?: FlowExecutionResolvers<ContextType>;
-  FlowExecutionConnection?: FlowExecutionConnectionResolvers<ContextType>;
   FlowExecutionEdge?: FlowExecutionEdgeResolvers<ContextType>;
-  FlowsVaultConnection?: FlowsVaultConnectionResolvers<ContextType>;
-  FlowsVaultConnectionConnection?: FlowsVaultConnectionConnectionResolvers<ContextType>;
-  FlowsVaultConnectionEdge?: FlowsVaultConnectionEdgeResolvers<ContextType>;
+  FlowExecutionPage?: FlowExecutionPageResolvers<ContextType>;
+  FlowPage?: FlowPageResolvers<ContextType>;
+  FlowsVaultConnectionConfig?: FlowsVaultConnectionConfigResolvers<ContextType>;
+  FlowsVaultConnectionConfigEdge?: FlowsVaultConnectionConfigEdgeResolvers<ContextType>;
+  FlowsVaultConnectionConfigPage?: FlowsVaultConnectionConfigPageResolvers<ContextType>;
   Form?: FormResolvers<ContextType>;
   FormBlock?: FormBlockResolvers<ContextType>;
   FormBlockDivider?: FormBlockDividerResolvers<ContextType>;
@@ -40711,7 +40821,6 @@ export type Resolvers<ContextType = any> = {
   FormBlockRichText?: FormBlockRichTextResolvers<ContextType>;
   FormBlockRichTextConfig?: FormBlockRichTextConfigResolvers<ContextType>;
   FormComponent?: FormComponentResolvers<ContextType>;
-  FormConnection?: FormConnectionResolvers<ContextType>;
   FormEdge?: FormEdgeResolvers<ContextType>;
   FormEndingNode?: FormEndingNodeResolvers<ContextType>;
   FormEndingNodeAfterSubmit?: FormEndingNodeAfterSubmitResolvers<ContextType>;
@@ -40769,6 +40878,7 @@ export type Resolvers<ContextType = any> = {
   FormMessages?: FormMessagesResolvers<ContextType>;
   FormNode?: FormNodeResolvers<ContextType>;
   FormNodeCoordinates?: FormNodeCoordinatesResolvers<ContextType>;
+  FormPage?: FormPageResolvers<ContextType>;
   FormRouter?: FormRouterResolvers<ContextType>;
   FormRouterConfig?: FormRouterConfigResolvers<ContextType>;
   FormRouterRule?: FormRouterRuleResolvers<ContextType>;
@@ -40783,15 +40893,13 @@ export type Resolvers<ContextType = any> = {
   FormWidgetGMapsAddressConfig?: FormWidgetGMapsAddressConfigResolvers<ContextType>;
   FormWidgetRecaptcha?: FormWidgetRecaptchaResolvers<ContextType>;
   FormWidgetRecaptchaConfig?: FormWidgetRecaptchaConfigResolvers<ContextType>;
-  GetConnectionProfileTemplateResponseContent?: GetConnectionProfileTemplateResponseContentResolvers<ContextType>;
   GetJobSummary?: GetJobSummaryResolvers<ContextType>;
-  GetUserAttributeProfileTemplateResponseContent?: GetUserAttributeProfileTemplateResponseContentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
-  GroupConnection?: GroupConnectionResolvers<ContextType>;
   GroupEdge?: GroupEdgeResolvers<ContextType>;
   GroupMember?: GroupMemberResolvers<ContextType>;
-  GroupMemberConnection?: GroupMemberConnectionResolvers<ContextType>;
   GroupMemberEdge?: GroupMemberEdgeResolvers<ContextType>;
+  GroupMemberPage?: GroupMemberPageResolvers<ContextType>;
+  GroupPage?: GroupPageResolvers<ContextType>;
   GuardianEnrollment?: GuardianEnrollmentResolvers<ContextType>;
   GuardianFactor?: GuardianFactorResolvers<ContextType>;
   GuardianFactorDuoSettings?: GuardianFactorDuoSettingsResolvers<ContextType>;
@@ -40803,8 +40911,8 @@ export type Resolvers<ContextType = any> = {
   GuardianFactorsProviderSmsTwilio?: GuardianFactorsProviderSmsTwilioResolvers<ContextType>;
   GuardianFactorsProviderSns?: GuardianFactorsProviderSnsResolvers<ContextType>;
   Hook?: HookResolvers<ContextType>;
-  HookConnection?: HookConnectionResolvers<ContextType>;
   HookEdge?: HookEdgeResolvers<ContextType>;
+  HookPage?: HookPageResolvers<ContextType>;
   HttpCustomHeader?: HttpCustomHeaderResolvers<ContextType>;
   IntOrString?: GraphQLScalarType;
   Integration?: IntegrationResolvers<ContextType>;
@@ -40815,10 +40923,8 @@ export type Resolvers<ContextType = any> = {
   JSON?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   LinkedClientConfiguration?: LinkedClientConfigurationResolvers<ContextType>;
+  LinkedIdentity?: LinkedIdentityResolvers<ContextType>;
   ListActionTriggersPayload?: ListActionTriggersPayloadResolvers<ContextType>;
-  ListAculsResponseContentItem?: ListAculsResponseContentItemResolvers<ContextType>;
-  ListAculsResponseContentItemConnection?: ListAculsResponseContentItemConnectionResolvers<ContextType>;
-  ListAculsResponseContentItemEdge?: ListAculsResponseContentItemEdgeResolvers<ContextType>;
   ListBrandingPhoneProvidersPayload?: ListBrandingPhoneProvidersPayloadResolvers<ContextType>;
   ListConnectionProfileTemplatePayload?: ListConnectionProfileTemplatePayloadResolvers<ContextType>;
   ListPhoneTemplatesPayload?: ListPhoneTemplatesPayloadResolvers<ContextType>;
@@ -40827,9 +40933,9 @@ export type Resolvers<ContextType = any> = {
   ListUserBlocksPayload?: ListUserBlocksPayloadResolvers<ContextType>;
   ListVariationsPayload?: ListVariationsPayloadResolvers<ContextType>;
   Log?: LogResolvers<ContextType>;
-  LogConnection?: LogConnectionResolvers<ContextType>;
   LogEdge?: LogEdgeResolvers<ContextType>;
   LogLocationInfo?: LogLocationInfoResolvers<ContextType>;
+  LogPage?: LogPageResolvers<ContextType>;
   LogSecurityContext?: LogSecurityContextResolvers<ContextType>;
   LogStream?: LogStreamResolvers<ContextType>;
   LogStreamDatadog?: LogStreamDatadogResolvers<ContextType>;
@@ -40858,48 +40964,44 @@ export type Resolvers<ContextType = any> = {
   NativeSocialLoginApple?: NativeSocialLoginAppleResolvers<ContextType>;
   NativeSocialLoginFacebook?: NativeSocialLoginFacebookResolvers<ContextType>;
   NativeSocialLoginGoogle?: NativeSocialLoginGoogleResolvers<ContextType>;
+  NetworkAcl?: NetworkAclResolvers<ContextType>;
   NetworkAclAction?: NetworkAclActionResolvers<ContextType>;
+  NetworkAclEdge?: NetworkAclEdgeResolvers<ContextType>;
   NetworkAclMatch?: NetworkAclMatchResolvers<ContextType>;
+  NetworkAclPage?: NetworkAclPageResolvers<ContextType>;
   NetworkAclRule?: NetworkAclRuleResolvers<ContextType>;
-  NetworkAcls?: NetworkAclsResolvers<ContextType>;
-  NetworkAclsConnection?: NetworkAclsConnectionResolvers<ContextType>;
-  NetworkAclsEdge?: NetworkAclsEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
-  OrganizationAllConnection?: OrganizationAllConnectionResolvers<ContextType>;
-  OrganizationAllConnectionConnection?: OrganizationAllConnectionConnectionResolvers<ContextType>;
-  OrganizationAllConnectionEdge?: OrganizationAllConnectionEdgeResolvers<ContextType>;
   OrganizationBranding?: OrganizationBrandingResolvers<ContextType>;
   OrganizationBrandingColors?: OrganizationBrandingColorsResolvers<ContextType>;
   OrganizationClientGrant?: OrganizationClientGrantResolvers<ContextType>;
-  OrganizationClientGrantConnection?: OrganizationClientGrantConnectionResolvers<ContextType>;
   OrganizationClientGrantEdge?: OrganizationClientGrantEdgeResolvers<ContextType>;
-  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
-  OrganizationConnectionConnection?: OrganizationConnectionConnectionResolvers<ContextType>;
-  OrganizationConnectionEdge?: OrganizationConnectionEdgeResolvers<ContextType>;
+  OrganizationClientGrantPage?: OrganizationClientGrantPageResolvers<ContextType>;
+  OrganizationConnectionAccess?: OrganizationConnectionAccessResolvers<ContextType>;
+  OrganizationConnectionAccessEdge?: OrganizationConnectionAccessEdgeResolvers<ContextType>;
+  OrganizationConnectionAccessPage?: OrganizationConnectionAccessPageResolvers<ContextType>;
   OrganizationConnectionInformation?: OrganizationConnectionInformationResolvers<ContextType>;
+  OrganizationConnectionSettings?: OrganizationConnectionSettingsResolvers<ContextType>;
+  OrganizationConnectionSettingsEdge?: OrganizationConnectionSettingsEdgeResolvers<ContextType>;
+  OrganizationConnectionSettingsPage?: OrganizationConnectionSettingsPageResolvers<ContextType>;
   OrganizationDiscoveryDomain?: OrganizationDiscoveryDomainResolvers<ContextType>;
-  OrganizationDiscoveryDomainConnection?: OrganizationDiscoveryDomainConnectionResolvers<ContextType>;
   OrganizationDiscoveryDomainEdge?: OrganizationDiscoveryDomainEdgeResolvers<ContextType>;
-  OrganizationEnabledConnection?: OrganizationEnabledConnectionResolvers<ContextType>;
+  OrganizationDiscoveryDomainPage?: OrganizationDiscoveryDomainPageResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OrganizationInvitation?: OrganizationInvitationResolvers<ContextType>;
-  OrganizationInvitationConnection?: OrganizationInvitationConnectionResolvers<ContextType>;
   OrganizationInvitationEdge?: OrganizationInvitationEdgeResolvers<ContextType>;
   OrganizationInvitationInvitee?: OrganizationInvitationInviteeResolvers<ContextType>;
   OrganizationInvitationInviter?: OrganizationInvitationInviterResolvers<ContextType>;
+  OrganizationInvitationPage?: OrganizationInvitationPageResolvers<ContextType>;
   OrganizationMember?: OrganizationMemberResolvers<ContextType>;
-  OrganizationMemberConnection?: OrganizationMemberConnectionResolvers<ContextType>;
   OrganizationMemberEdge?: OrganizationMemberEdgeResolvers<ContextType>;
   OrganizationMemberEffectiveRole?: OrganizationMemberEffectiveRoleResolvers<ContextType>;
-  OrganizationMemberEffectiveRoleConnection?: OrganizationMemberEffectiveRoleConnectionResolvers<ContextType>;
   OrganizationMemberEffectiveRoleEdge?: OrganizationMemberEffectiveRoleEdgeResolvers<ContextType>;
+  OrganizationMemberEffectiveRolePage?: OrganizationMemberEffectiveRolePageResolvers<ContextType>;
+  OrganizationMemberPage?: OrganizationMemberPageResolvers<ContextType>;
   OrganizationMemberRole?: OrganizationMemberRoleResolvers<ContextType>;
-  OrganizationsListConnection?: OrganizationsListConnectionResolvers<ContextType>;
-  OrganizationsListEdge?: OrganizationsListEdgeResolvers<ContextType>;
+  OrganizationPage?: OrganizationPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
-  PermissionsResponsePayload?: PermissionsResponsePayloadResolvers<ContextType>;
-  PermissionsResponsePayloadConnection?: PermissionsResponsePayloadConnectionResolvers<ContextType>;
-  PermissionsResponsePayloadEdge?: PermissionsResponsePayloadEdgeResolvers<ContextType>;
   PhoneAttribute?: PhoneAttributeResolvers<ContextType>;
   PhoneAttributeIdentifier?: PhoneAttributeIdentifierResolvers<ContextType>;
   PhoneProviderConfiguration?: PhoneProviderConfigurationResolvers<ContextType>;
@@ -40909,25 +41011,28 @@ export type Resolvers<ContextType = any> = {
   PhoneTemplateContent?: PhoneTemplateContentResolvers<ContextType>;
   PostConnectionsKeysPayloadItem?: PostConnectionsKeysPayloadItemResolvers<ContextType>;
   PreviewCimdMetadataPayload?: PreviewCimdMetadataPayloadResolvers<ContextType>;
+  PromptRendering?: PromptRenderingResolvers<ContextType>;
+  PromptRenderingEdge?: PromptRenderingEdgeResolvers<ContextType>;
+  PromptRenderingPage?: PromptRenderingPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateLimitPolicy?: RateLimitPolicyResolvers<ContextType>;
   RateLimitPolicyConfiguration?: RateLimitPolicyConfigurationResolvers<ContextType>;
   RateLimitPolicyConfigurationVariant1?: RateLimitPolicyConfigurationVariant1Resolvers<ContextType>;
   RateLimitPolicyConfigurationVariant2?: RateLimitPolicyConfigurationVariant2Resolvers<ContextType>;
   RateLimitPolicyConfigurationVariant3?: RateLimitPolicyConfigurationVariant3Resolvers<ContextType>;
-  RateLimitPolicyConnection?: RateLimitPolicyConnectionResolvers<ContextType>;
   RateLimitPolicyEdge?: RateLimitPolicyEdgeResolvers<ContextType>;
+  RateLimitPolicyPage?: RateLimitPolicyPageResolvers<ContextType>;
   RefreshToken?: RefreshTokenResolvers<ContextType>;
-  RefreshTokenConnection?: RefreshTokenConnectionResolvers<ContextType>;
   RefreshTokenDevice?: RefreshTokenDeviceResolvers<ContextType>;
   RefreshTokenEdge?: RefreshTokenEdgeResolvers<ContextType>;
+  RefreshTokenPage?: RefreshTokenPageResolvers<ContextType>;
   RefreshTokenResourceServer?: RefreshTokenResourceServerResolvers<ContextType>;
   RegenerateUsersRecoveryCodePayload?: RegenerateUsersRecoveryCodePayloadResolvers<ContextType>;
   RegisterCimdClientPayload?: RegisterCimdClientPayloadResolvers<ContextType>;
   ResourceServer?: ResourceServerResolvers<ContextType>;
   ResourceServerAuthorizationPolicy?: ResourceServerAuthorizationPolicyResolvers<ContextType>;
-  ResourceServerConnection?: ResourceServerConnectionResolvers<ContextType>;
   ResourceServerEdge?: ResourceServerEdgeResolvers<ContextType>;
+  ResourceServerPage?: ResourceServerPageResolvers<ContextType>;
   ResourceServerProofOfPossession?: ResourceServerProofOfPossessionResolvers<ContextType>;
   ResourceServerScope?: ResourceServerScopeResolvers<ContextType>;
   ResourceServerSubjectTypeAuthorization?: ResourceServerSubjectTypeAuthorizationResolvers<ContextType>;
@@ -40939,44 +41044,48 @@ export type Resolvers<ContextType = any> = {
   RiskAssessmentsSettings?: RiskAssessmentsSettingsResolvers<ContextType>;
   RiskAssessmentsSettingsNewDevice?: RiskAssessmentsSettingsNewDeviceResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
-  RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
+  RolePage?: RolePageResolvers<ContextType>;
+  RolePermission?: RolePermissionResolvers<ContextType>;
+  RolePermissionEdge?: RolePermissionEdgeResolvers<ContextType>;
+  RolePermissionPage?: RolePermissionPageResolvers<ContextType>;
   RoleUser?: RoleUserResolvers<ContextType>;
-  RoleUserConnection?: RoleUserConnectionResolvers<ContextType>;
   RoleUserEdge?: RoleUserEdgeResolvers<ContextType>;
+  RoleUserPage?: RoleUserPageResolvers<ContextType>;
   RotateConnectionsKeysPayload?: RotateConnectionsKeysPayloadResolvers<ContextType>;
   RotateSigningKeysPayload?: RotateSigningKeysPayloadResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
-  RuleConnection?: RuleConnectionResolvers<ContextType>;
   RuleEdge?: RuleEdgeResolvers<ContextType>;
+  RulePage?: RulePageResolvers<ContextType>;
   RulesConfig?: RulesConfigResolvers<ContextType>;
   ScimConfiguration?: ScimConfigurationResolvers<ContextType>;
-  ScimConfigurationConnection?: ScimConfigurationConnectionResolvers<ContextType>;
   ScimConfigurationDefaultMapping?: ScimConfigurationDefaultMappingResolvers<ContextType>;
   ScimConfigurationEdge?: ScimConfigurationEdgeResolvers<ContextType>;
+  ScimConfigurationPage?: ScimConfigurationPageResolvers<ContextType>;
   ScimMappingItem?: ScimMappingItemResolvers<ContextType>;
   ScimTokenItem?: ScimTokenItemResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;
-  SegmentConnection?: SegmentConnectionResolvers<ContextType>;
   SegmentEdge?: SegmentEdgeResolvers<ContextType>;
   SegmentMatchConditions?: SegmentMatchConditionsResolvers<ContextType>;
   SegmentNotMatchConditions?: SegmentNotMatchConditionsResolvers<ContextType>;
+  SegmentPage?: SegmentPageResolvers<ContextType>;
   SegmentRule?: SegmentRuleResolvers<ContextType>;
   SelfServiceProfile?: SelfServiceProfileResolvers<ContextType>;
   SelfServiceProfileBrandingColors?: SelfServiceProfileBrandingColorsResolvers<ContextType>;
   SelfServiceProfileBrandingProperties?: SelfServiceProfileBrandingPropertiesResolvers<ContextType>;
-  SelfServiceProfileConnection?: SelfServiceProfileConnectionResolvers<ContextType>;
   SelfServiceProfileEdge?: SelfServiceProfileEdgeResolvers<ContextType>;
+  SelfServiceProfilePage?: SelfServiceProfilePageResolvers<ContextType>;
   SelfServiceProfileUserAttribute?: SelfServiceProfileUserAttributeResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionAuthenticationSignal?: SessionAuthenticationSignalResolvers<ContextType>;
   SessionAuthenticationSignals?: SessionAuthenticationSignalsResolvers<ContextType>;
   SessionClientMetadata?: SessionClientMetadataResolvers<ContextType>;
-  SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionCookie?: SessionCookieResolvers<ContextType>;
   SessionCookieMetadata?: SessionCookieMetadataResolvers<ContextType>;
   SessionDeviceMetadata?: SessionDeviceMetadataResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
+  SessionPage?: SessionPageResolvers<ContextType>;
+  SetGuardianFactorPayload?: SetGuardianFactorPayloadResolvers<ContextType>;
   SetGuardianFactorsProviderPushNotificationApnsPayload?: SetGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
   SetRulesConfigPayload?: SetRulesConfigPayloadResolvers<ContextType>;
   SetUserAuthenticationMethodPayload?: SetUserAuthenticationMethodPayloadResolvers<ContextType>;
@@ -40990,25 +41099,25 @@ export type Resolvers<ContextType = any> = {
   SuspiciousIPThrottlingPreUserRegistrationStage?: SuspiciousIpThrottlingPreUserRegistrationStageResolvers<ContextType>;
   SuspiciousIPThrottlingSettings?: SuspiciousIpThrottlingSettingsResolvers<ContextType>;
   SuspiciousIPThrottlingStage?: SuspiciousIpThrottlingStageResolvers<ContextType>;
-  SynchronizedGroupPayload?: SynchronizedGroupPayloadResolvers<ContextType>;
-  SynchronizedGroupPayloadConnection?: SynchronizedGroupPayloadConnectionResolvers<ContextType>;
-  SynchronizedGroupPayloadEdge?: SynchronizedGroupPayloadEdgeResolvers<ContextType>;
+  SynchronizedGroup?: SynchronizedGroupResolvers<ContextType>;
+  SynchronizedGroupEdge?: SynchronizedGroupEdgeResolvers<ContextType>;
+  SynchronizedGroupPage?: SynchronizedGroupPageResolvers<ContextType>;
   TenantOIDCLogoutSettings?: TenantOidcLogoutSettingsResolvers<ContextType>;
   TenantSettings?: TenantSettingsResolvers<ContextType>;
   TenantSettingsCountryCodesResponse?: TenantSettingsCountryCodesResponseResolvers<ContextType>;
   TenantSettingsDeviceFlow?: TenantSettingsDeviceFlowResolvers<ContextType>;
-  TenantSettingsErrorPage?: TenantSettingsErrorPageResolvers<ContextType>;
+  TenantSettingsErrorPageConfig?: TenantSettingsErrorPageConfigResolvers<ContextType>;
   TenantSettingsFlags?: TenantSettingsFlagsResolvers<ContextType>;
-  TenantSettingsGuardianPage?: TenantSettingsGuardianPageResolvers<ContextType>;
+  TenantSettingsGuardianPageConfig?: TenantSettingsGuardianPageConfigResolvers<ContextType>;
   TenantSettingsMTLS?: TenantSettingsMtlsResolvers<ContextType>;
   TenantSettingsNullableSecurityHeaders?: TenantSettingsNullableSecurityHeadersResolvers<ContextType>;
-  TenantSettingsPasswordPage?: TenantSettingsPasswordPageResolvers<ContextType>;
+  TenantSettingsPasswordPageConfig?: TenantSettingsPasswordPageConfigResolvers<ContextType>;
   TenantSettingsSessions?: TenantSettingsSessionsResolvers<ContextType>;
-  TestActionResponseContent?: TestActionResponseContentResolvers<ContextType>;
+  TestActionPayload?: TestActionPayloadResolvers<ContextType>;
   TestCustomDomainPayload?: TestCustomDomainPayloadResolvers<ContextType>;
   TokenExchangeProfile?: TokenExchangeProfileResolvers<ContextType>;
-  TokenExchangeProfileConnection?: TokenExchangeProfileConnectionResolvers<ContextType>;
   TokenExchangeProfileEdge?: TokenExchangeProfileEdgeResolvers<ContextType>;
+  TokenExchangeProfilePage?: TokenExchangeProfilePageResolvers<ContextType>;
   TokenQuota?: TokenQuotaResolvers<ContextType>;
   TokenQuotaClientCredentials?: TokenQuotaClientCredentialsResolvers<ContextType>;
   TokenQuotaConfiguration?: TokenQuotaConfigurationResolvers<ContextType>;
@@ -41017,48 +41126,45 @@ export type Resolvers<ContextType = any> = {
   UpdateAculPayload?: UpdateAculPayloadResolvers<ContextType>;
   UpdateBotDetectionSettings?: UpdateBotDetectionSettingsResolvers<ContextType>;
   UpdateCustomDomainPayload?: UpdateCustomDomainPayloadResolvers<ContextType>;
-  UpdateDefaultDomainPayload?: UpdateDefaultDomainPayloadResolvers<ContextType>;
-  UpdateEventStreamPayload?: UpdateEventStreamPayloadResolvers<ContextType>;
   UpdateGuardianFactorsProviderPushNotificationApnsPayload?: UpdateGuardianFactorsProviderPushNotificationApnsPayloadResolvers<ContextType>;
-  UpdateLogStreamPayload?: UpdateLogStreamPayloadResolvers<ContextType>;
   UpdateOrganizationDiscoveryDomainPayload?: UpdateOrganizationDiscoveryDomainPayloadResolvers<ContextType>;
   UpdateUserAuthenticationMethodPayload?: UpdateUserAuthenticationMethodPayloadResolvers<ContextType>;
   Upload?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;
   UserAttributeProfile?: UserAttributeProfileResolvers<ContextType>;
-  UserAttributeProfileConnection?: UserAttributeProfileConnectionResolvers<ContextType>;
   UserAttributeProfileEdge?: UserAttributeProfileEdgeResolvers<ContextType>;
+  UserAttributeProfilePage?: UserAttributeProfilePageResolvers<ContextType>;
   UserAttributeProfileStrategyOverridesUserId?: UserAttributeProfileStrategyOverridesUserIdResolvers<ContextType>;
   UserAttributeProfileStrategyOverridesUserIdMapping?: UserAttributeProfileStrategyOverridesUserIdMappingResolvers<ContextType>;
   UserAttributeProfileTemplate?: UserAttributeProfileTemplateResolvers<ContextType>;
+  UserAttributeProfileTemplateEntry?: UserAttributeProfileTemplateEntryResolvers<ContextType>;
   UserAttributeProfileUserId?: UserAttributeProfileUserIdResolvers<ContextType>;
   UserAuthenticationMethod?: UserAuthenticationMethodResolvers<ContextType>;
-  UserAuthenticationMethodConnection?: UserAuthenticationMethodConnectionResolvers<ContextType>;
   UserAuthenticationMethodEdge?: UserAuthenticationMethodEdgeResolvers<ContextType>;
+  UserAuthenticationMethodPage?: UserAuthenticationMethodPageResolvers<ContextType>;
   UserAuthenticationMethodProperties?: UserAuthenticationMethodPropertiesResolvers<ContextType>;
   UserBlockIdentifier?: UserBlockIdentifierResolvers<ContextType>;
-  UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
-  UserEffectivePermissionPayload?: UserEffectivePermissionPayloadResolvers<ContextType>;
-  UserEffectivePermissionPayloadConnection?: UserEffectivePermissionPayloadConnectionResolvers<ContextType>;
-  UserEffectivePermissionPayloadEdge?: UserEffectivePermissionPayloadEdgeResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayload?: UserEffectivePermissionRoleSourcePayloadResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayloadConnection?: UserEffectivePermissionRoleSourcePayloadConnectionResolvers<ContextType>;
-  UserEffectivePermissionRoleSourcePayloadEdge?: UserEffectivePermissionRoleSourcePayloadEdgeResolvers<ContextType>;
+  UserEffectivePermission?: UserEffectivePermissionResolvers<ContextType>;
+  UserEffectivePermissionEdge?: UserEffectivePermissionEdgeResolvers<ContextType>;
+  UserEffectivePermissionPage?: UserEffectivePermissionPageResolvers<ContextType>;
+  UserEffectivePermissionSourceRole?: UserEffectivePermissionSourceRoleResolvers<ContextType>;
+  UserEffectivePermissionSourceRoleEdge?: UserEffectivePermissionSourceRoleEdgeResolvers<ContextType>;
+  UserEffectivePermissionSourceRolePage?: UserEffectivePermissionSourceRolePageResolvers<ContextType>;
   UserEffectiveRole?: UserEffectiveRoleResolvers<ContextType>;
-  UserEffectiveRoleConnection?: UserEffectiveRoleConnectionResolvers<ContextType>;
   UserEffectiveRoleEdge?: UserEffectiveRoleEdgeResolvers<ContextType>;
+  UserEffectiveRolePage?: UserEffectiveRolePageResolvers<ContextType>;
   UserGrant?: UserGrantResolvers<ContextType>;
-  UserGrantConnection?: UserGrantConnectionResolvers<ContextType>;
   UserGrantEdge?: UserGrantEdgeResolvers<ContextType>;
-  UserGroups?: UserGroupsResolvers<ContextType>;
-  UserGroupsConnection?: UserGroupsConnectionResolvers<ContextType>;
-  UserGroupsEdge?: UserGroupsEdgeResolvers<ContextType>;
+  UserGrantPage?: UserGrantPageResolvers<ContextType>;
+  UserGroup?: UserGroupResolvers<ContextType>;
+  UserGroupEdge?: UserGroupEdgeResolvers<ContextType>;
+  UserGroupPage?: UserGroupPageResolvers<ContextType>;
   UserIdentity?: UserIdentityResolvers<ContextType>;
-  UserIdentitySchema?: UserIdentitySchemaResolvers<ContextType>;
+  UserPage?: UserPageResolvers<ContextType>;
   UserPermission?: UserPermissionResolvers<ContextType>;
-  UserPermissionConnection?: UserPermissionConnectionResolvers<ContextType>;
   UserPermissionEdge?: UserPermissionEdgeResolvers<ContextType>;
+  UserPermissionPage?: UserPermissionPageResolvers<ContextType>;
   UserPermissionSourcesItem?: UserPermissionSourcesItemResolvers<ContextType>;
   UserProfile?: UserProfileResolvers<ContextType>;
   UserProfileData?: UserProfileDataResolvers<ContextType>;
@@ -41070,8 +41176,8 @@ export type Resolvers<ContextType = any> = {
   ValidateExperimentPayload?: ValidateExperimentPayloadResolvers<ContextType>;
   Variation?: VariationResolvers<ContextType>;
   VerifiableCredentialTemplate?: VerifiableCredentialTemplateResolvers<ContextType>;
-  VerifiableCredentialTemplateConnection?: VerifiableCredentialTemplateConnectionResolvers<ContextType>;
   VerifiableCredentialTemplateEdge?: VerifiableCredentialTemplateEdgeResolvers<ContextType>;
+  VerifiableCredentialTemplatePage?: VerifiableCredentialTemplatePageResolvers<ContextType>;
   VerifyCustomDomainPayload?: VerifyCustomDomainPayloadResolvers<ContextType>;
   VerifyEmailTicketPayload?: VerifyEmailTicketPayloadResolvers<ContextType>;
   XssProtectionConfig?: XssProtectionConfigResolvers<ContextType>;
