@@ -94,10 +94,26 @@ describe('what is sent', () => {
   it('takes no fields/includeFields arguments: the selection is the projection, and a smaller one does not satisfy a later, larger load', async () => {
     const refused = await h.query(`{ user(id: ${JSON.stringify(userIds[3])}, fields: "email") { email } }`);
     expect(refused.errors?.[0]?.message).toMatch(/Unknown argument "fields"/);
+    const admin = await h.emulator.issueToken(['read:users']);
+    const truth = await (await fetch(`${h.emulator.url}/api/v2/users/${encodeURIComponent(userIds[3]!)}`, { headers: { authorization: `Bearer ${admin}` } })).json() as { email: string; name: string; last_login?: string };
+
+    // Two selections of one user: one lookup, of the whole user (lookups by id are not projected).
     h.resetCalls();
-    const { data, errors } = await h.query(`{ a: user(id: ${JSON.stringify(userIds[3])}) { email } b: user(id: ${JSON.stringify(userIds[3])}) { email name } }`);
+    const both = await h.query(`{ a: user(id: ${JSON.stringify(userIds[3])}) { email } b: user(id: ${JSON.stringify(userIds[3])}) { email name } }`);
+    expect(both.errors).toBeUndefined();
+    expect(both.data).toEqual({ a: { email: truth.email }, b: { email: truth.email, name: truth.name } });
+    const lookups = h.emulator.requests();
+    expect(lookups.map((r) => r.operationId)).toEqual(['get_users_by_id']);
+    expect(new URLSearchParams(lookups[0]!.query).has('fields')).toBe(false);
+
+    // A list projected to userId and email primes the loader with those two only: a lookup that
+    // needs more is sent, and answers what the list did not carry.
+    h.resetCalls();
+    const { data, errors } = await h.query(`{ users(first: 5) { nodes { userId email } } user(id: ${JSON.stringify(userIds[3])}) { email name lastLogin } }`);
     expect(errors).toBeUndefined();
-    expect(data!.a.email).toBeTruthy();
-    expect(data!.b.name).toBeTruthy();
+    const calls = h.emulator.requests();
+    expect(new URLSearchParams(calls.find((r) => r.operationId === 'get_users')!.query).get('fields')).toBe('email,user_id');
+    expect(calls.filter((r) => r.operationId !== 'get_users')).toHaveLength(1);
+    expect(data!.user).toEqual({ email: truth.email, name: truth.name, lastLogin: truth.last_login ?? null });
   });
 });
