@@ -71,7 +71,7 @@ export function connectionSettingsScreen(data: ConnectionSettingsQuery): Connect
     : [];
   const clients = connection.clients?.nodes ?? [];
   return {
-    title: connection.displayName ?? connection.name ?? '',
+    title: connection.displayName ?? connection.name,
     strategy: connection.strategy ?? '',
     settings,
     applications: clients.map((entry) => ({

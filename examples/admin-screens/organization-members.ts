@@ -38,10 +38,10 @@ export function organizationMembersScreen(data: OrganizationMembersQuery): Organ
   if (!org) return null;
   const members = org.members?.nodes ?? [];
   return {
-    title: `${org.displayName ?? org.name ?? ''} (${org.members?.totalCount ?? members.length} members)`,
+    title: `${org.displayName ?? org.name} (${org.members?.totalCount ?? members.length} members)`,
     members: members.map((member) => ({
-      userId: member.userId ?? '',
-      label: member.name ?? member.email ?? member.userId ?? '',
+      userId: member.userId,
+      label: member.name ?? member.email ?? member.userId,
       email: member.email ?? '',
       roles: (member.roles ?? []).map((role) => role.name ?? role.id ?? '').join(', ') || '—',
     })),

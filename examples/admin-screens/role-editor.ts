@@ -50,13 +50,13 @@ export function roleEditorScreen(data: RoleEditorQuery): RoleEditorView | null {
   const permissions = role.permissions?.nodes ?? [];
   const users = role.users?.nodes ?? [];
   return {
-    form: { name: role.name ?? '', description: role.description ?? '' },
+    form: { name: role.name, description: role.description ?? '' },
     permissions: permissions.map((permission) => ({
       key: `${permission.resourceServerIdentifier ?? ''} ${permission.permissionName ?? ''}`,
       label: permission.permissionName ?? '',
       api: permission.resourceServerName ?? permission.resourceServerIdentifier ?? '',
     })),
-    holders: users.map((user) => ({ userId: user.userId ?? '', label: user.name ?? user.email ?? user.userId ?? '' })),
-    heading: `${role.name ?? ''} · ${role.permissions?.totalCount ?? permissions.length} permissions · ${role.users?.totalCount ?? users.length} users`,
+    holders: users.map((user) => ({ userId: user.userId, label: user.name ?? user.email ?? user.userId })),
+    heading: `${role.name} · ${role.permissions?.totalCount ?? permissions.length} permissions · ${role.users?.totalCount ?? users.length} users`,
   };
 }

@@ -62,16 +62,16 @@ export function userDetailScreen(data: UserDetailQuery): UserDetailView | null {
   if (user.blocked) badges.push('blocked');
   if (!user.emailVerified) badges.push('email not verified');
   return {
-    title: user.name ?? user.email ?? user.userId ?? '',
+    title: user.name ?? user.email ?? user.userId,
     subtitle: `${user.email ?? 'no email'} · joined ${String(user.createdAt ?? '').slice(0, 10)}`,
     badges,
-    roles: roles.map((role) => ({ id: role.id, label: role.name ?? role.roleId ?? '' })),
+    roles: roles.map((role) => ({ id: role.id, label: role.name })),
     permissions: permissions.map((permission) => ({
-      label: permission.permissionName ?? '',
+      label: permission.permissionName,
       api: permission.resourceServerName ?? permission.resourceServerIdentifier ?? '',
       via: (permission.sources ?? []).map((source) => source.sourceType === 'DIRECT' ? 'direct' : `role ${source.sourceName ?? ''}`).join(', '),
     })),
-    organizations: organizations.map((org) => ({ id: org.id, label: org.displayName ?? org.name ?? '' })),
+    organizations: organizations.map((org) => ({ id: org.id, label: org.displayName ?? org.name })),
     events: logs.map((log) => ({ id: log.id, when: String(log.date ?? ''), what: log.description ?? log.type ?? '' })),
     tabs: [
       `Roles (${user.roles?.totalCount ?? roles.length})`,

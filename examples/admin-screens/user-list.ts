@@ -46,8 +46,8 @@ export function userListScreen(data: UserListQuery, page: number, pageSize: numb
   const total = users?.totalCount ?? 0;
   const rows = (users?.nodes ?? []).map((user) => ({
     id: user.id,
-    userId: user.userId ?? '',
-    label: user.name ?? user.email ?? user.userId ?? '',
+    userId: user.userId,
+    label: user.name ?? user.email ?? user.userId,
     email: user.email ?? '',
     connection: user.identities?.[0]?.connection ?? '',
     status: user.blocked ? 'blocked' as const : 'active' as const,

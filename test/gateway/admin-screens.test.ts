@@ -225,9 +225,10 @@ describe('what the types force on the screen code', () => {
   // Issue 13 started from 89 optional chains in 83 lines. These are today's counts: lower them as
   // the schema's nullability improves, never raise them. `??` fallbacks are the other half of
   // what a nullable field costs a screen.
-  // (23 before Connection.options became a typed, nullable object: its fields now cost 2 `?.`.)
+  // (23 before Connection.options became a typed, nullable object: its fields now cost 2 `?.`;
+  // 73 `??` before keys and names became non-null where the overlay shows Auth0 always sends them.)
   const MAX_OPTIONAL_CHAINS = 25;
-  const MAX_FALLBACKS = 73;
+  const MAX_FALLBACKS = 58;
 
   it(`counts the optional chains (at most ${MAX_OPTIONAL_CHAINS})`, () => {
     const files = ['user-list.ts', 'user-detail.ts', 'role-editor.ts', 'organization-members.ts', 'connection-settings.ts'];
