@@ -102,6 +102,11 @@ async function main(command: string | undefined): Promise<void> {
  * open on loopback, which it says loudly.
  */
 async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+  // Without a tenant, the emulator starts first, in its own thread on the other core, so that it
+  // is up by the time the gateway has loaded its modules and built its schema.
+  const starting = config.upstream.domain ? undefined : import('./emulator/in-thread.js').then(({ startEmulatorThread }) =>
+    startEmulatorThread({ port: config.emulatorPort, ...(config.emulatorDomain ? { domain: config.emulatorDomain } : {}) }));
+  starting?.catch(() => {});
   const { buildGatewaySchema, createGateway } = await import('./server/gateway.js');
   const { createAuthenticator } = await import('./server/caller-auth.js');
   const persisted = config.persistedOperations
@@ -133,12 +138,8 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     const gateway = createGateway({ ...common, upstream: { baseUrl, auth }, authenticate: createAuthenticator(config.auth, { open: false }) });
     return { gateway, describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
   }
-  // The emulator starts in its own thread, on the other core, while the gateway builds its schema.
-  const { startEmulatorThread } = await import('./emulator/in-thread.js');
-  const starting = startEmulatorThread({ port: config.emulatorPort, ...(config.emulatorDomain ? { domain: config.emulatorDomain } : {}) });
-  starting.catch(() => {});
   const built = buildGatewaySchema(common);
-  const emulator = await starting;
+  const emulator = await starting!;
   const gateway = createGateway({
     ...common, built,
     upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret, audience: emulator.audience } },
