@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
+import { startGatewayProcess } from '../support/gateway-process.js';
 
 // What `npm start` runs: the esbuild bundle in dist/ (built by `npm ci` through `prepare`), with
 // the settings schema compiled ahead of time and the emulator in its worker thread.
@@ -13,20 +14,8 @@ it('builds the bundle, which starts on the embedded emulator, answers, validates
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain('/limits/maxCost must be >= 1');
 
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'start'], {
-    cwd: ROOT, env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { child, url, exited } = await startGatewayProcess({ EMULATOR_PORT: '0' }, { bundle: true });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += String(chunk);
-        const match = /GraphiQL: (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      void exited.then((code) => reject(new Error(`exited with ${code}: ${out}`)));
-    });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ roles(first: 2) { totalCount nodes { name } } }' }) });
     const body = await response.json() as { data: { roles: { totalCount: number; nodes: Array<{ name: string }> } } };
     expect(body.data.roles.totalCount).toBe(12);

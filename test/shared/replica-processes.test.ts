@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
-import { ROOT } from '../../src/paths.js';
+import { startGatewayProcess } from '../support/gateway-process.js';
 import { REDIS_AVAILABLE, type RedisServer, startRedis } from '../support/redis-server.js';
 
 // Two gateway processes (as two replicas are deployed) on one tenant, sharing state through a real
@@ -18,24 +18,10 @@ const replicas: Array<{ child: ChildProcess; url: string }> = [];
 let config: string;
 
 async function startReplica(tenant: Emulator = emulator, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, PORT: '0', LOG_LEVEL: 'silent', GATEWAY_CONFIG: config, REDIS_URL: redis.url, GATEWAY_REDIS_PREFIX: 'processes:',
-      AUTH0_DOMAIN: tenant.url, AUTH0_CLIENT_ID: tenant.demoClient.clientId, AUTH0_CLIENT_SECRET: tenant.demoClient.clientSecret, ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startGatewayProcess({
+    GATEWAY_CONFIG: config, REDIS_URL: redis.url, GATEWAY_REDIS_PREFIX: 'processes:',
+    AUTH0_DOMAIN: tenant.url, AUTH0_CLIENT_ID: tenant.demoClient.clientId, AUTH0_CLIENT_SECRET: tenant.demoClient.clientSecret, ...env,
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += String(chunk);
-      const match = /GraphiQL: (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`replica exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 async function stopReplica({ child }: { child: ChildProcess }): Promise<void> {
