@@ -36,17 +36,18 @@ export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGener
   const defaultFieldResolver = wireFieldResolver(artifacts.metadata);
   // Every field checks what Auth0 sent against its type: drift never reaches graphql-js as an
   // opaque serialisation error (drift.ts).
-  return guardSchema(attachResolvers(schema, mergeResolvers(resolvers), defaultFieldResolver), defaultFieldResolver);
+  return guardSchema(attachResolvers(schema, mergeResolvers(resolvers)), defaultFieldResolver);
 }
 
 /**
- * Sets the resolver map on the schema graphql-js built, in place: field resolvers, the default
- * one (wire names) on every other field, `__resolveType`, scalars' functions, enums' wire values.
+ * Sets the resolver map on the schema graphql-js built, in place: field resolvers,
+ * `__resolveType`, scalars' functions, enums' wire values. The default resolver (wire names) goes
+ * on every other field as guardSchema (drift.ts) wraps it, in the same pass.
  * What `addResolversToSchema` would do for this map, without its general machinery (rebuilding
  * each enum and healing the schema), which costs about a third of start-up. A name the schema
  * does not have is an error, as `requireResolversToMatchSchema: 'error'` made it.
  */
-function attachResolvers(schema: GraphQLSchema, resolvers: IResolvers, fallback: GraphQLFieldResolver<unknown, unknown>): GraphQLSchema {
+function attachResolvers(schema: GraphQLSchema, resolvers: IResolvers): GraphQLSchema {
   for (const [typeName, map] of Object.entries(resolvers as Record<string, unknown>)) {
     const type = schema.getType(typeName);
     if (!type) throw new Error(`Resolvers for ${typeName}, which the schema does not define`);
@@ -77,10 +78,6 @@ function attachResolvers(schema: GraphQLSchema, resolvers: IResolvers, fallback:
       if (typeof resolver === 'function') field.resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
       else Object.assign(field, resolver);
     }
-  }
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve ??= fallback;
   }
   return schema;
 }

@@ -22,7 +22,7 @@ import type { GenContext } from './context.js';
 import type { LoadedOverlay } from './overlay.js';
 import type { RootFields } from './operations.js';
 import { isNullable } from './schema-kinds.js';
-import { type JsonSchema, refName, resolve } from './spec.js';
+import { type JsonSchema, refName, resolve, unescapePointer } from './spec.js';
 
 const COMPONENT = '#/components/schemas/';
 
@@ -47,7 +47,7 @@ export function applyNullability(ctx: GenContext, root: RootFields, evidence: Pr
     if (type.kind !== 'object' || !type.source?.startsWith(COMPONENT)) continue;
     const schema = at(ctx, type.source);
     if (!schema) continue;
-    const component = decode(type.source.slice(COMPONENT.length).split('/')[0]!);
+    const component = unescapePointer(type.source.slice(COMPONENT.length).split('/')[0]!);
     const isComponentRoot = type.source.slice(COMPONENT.length).split('/').length === 1;
     // Response schemas sharing this type must all promise the property.
     const sharing = isComponentRoot
@@ -94,14 +94,10 @@ function requiredOf(ctx: GenContext, schema: JsonSchema): { required: Set<string
   return { required, properties };
 }
 
-function decode(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /** The schema at a JSON pointer into the spec (`#/components/schemas/X/properties/y`). */
 function at(ctx: GenContext, pointer: string): JsonSchema | undefined {
   let node: unknown = ctx.doc;
-  for (const segment of pointer.slice(2).split('/').map(decode)) {
+  for (const segment of pointer.slice(2).split('/').map(unescapePointer)) {
     if (node && typeof node === 'object' && '$ref' in node && !(segment in node)) node = ctx.doc.components.schemas[refName((node as JsonSchema).$ref!)];
     node = (node as Record<string, unknown> | undefined)?.[segment];
     if (node === undefined) return undefined;

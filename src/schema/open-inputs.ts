@@ -6,7 +6,7 @@
  * fields (a declared field wins on a clash). Types are found by the spec pointer they came from.
  */
 import type { GenContext } from './context.js';
-import { resolve } from './spec.js';
+import { resolve, unescapePointer } from './spec.js';
 import type { JsonSchema } from './spec.js';
 
 export const EXTRA_FIELD = 'extra';
@@ -15,7 +15,7 @@ function atPointer(doc: unknown, pointer: string): JsonSchema | undefined {
   if (!pointer.startsWith('#/')) return undefined;
   let node: unknown = doc;
   for (const raw of pointer.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(raw);
     if (!node || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }

@@ -99,6 +99,11 @@ export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** A JSON pointer segment as the key it names (`~1` → `/`, `~0` → `~`). */
+export function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 const REF_PREFIX = '#/components/schemas/';
 
 export function refName(ref: string): string {

@@ -19,7 +19,7 @@ import type { FieldModel, ObjectModel } from './model.js';
 import { namedType } from './model.js';
 import type { OperationMetadata } from './metadata.js';
 import { EXTRA_FIELD } from './open-inputs.js';
-import { resolve } from './spec.js';
+import { resolve, unescapePointer } from './spec.js';
 import type { TypeConverter } from './types.js';
 
 const COMPONENT = /^#\/components\/schemas\/([^/]+)$/;
@@ -50,7 +50,7 @@ export function symmetricTypes(ctx: GenContext, types: TypeConverter, operations
       else if (inputType?.kind === 'input' && current === 'JSON') {
         const component = COMPONENT.exec(inputType.source ?? '')?.[1];
         if (!component) continue;
-        const converted = types.convertComponent(decodeURIComponent(component.replace(/~1/g, '/').replace(/~0/g, '~')), 'output');
+        const converted = types.convertComponent(unescapePointer(component), 'output');
         if (converted.json) continue;
         next = namedType(converted.ref);
         objectsMade.add(next);

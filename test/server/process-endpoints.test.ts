@@ -1,26 +1,12 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/paths.js';
+import { startGatewayProcess } from '../support/gateway-process.js';
 
 // `npm start`'s process, for real: the settings reach the listeners.
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'start'], {
-    env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const state = { out: '' };
-  child.stdout!.on('data', (c: Buffer) => { state.out += c.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, state, exited };
-}
-
 describe('the server process', () => {
   it('with GATEWAY_METRICS=false and GATEWAY_GRAPHIQL=false serves neither /metrics nor a GraphiQL page', async () => {
-    const { child, state, exited } = start({ GATEWAY_METRICS: 'false', GATEWAY_GRAPHIQL: 'false' });
+    const { child, url: graphql, output, exited } = await startGatewayProcess({ EMULATOR_PORT: '0', GATEWAY_METRICS: 'false', GATEWAY_GRAPHIQL: 'false' });
     try {
-      await expect.poll(() => state.out, { timeout: 20_000 }).toMatch(/GraphiQL: (\S+)/);
-      const graphql = /GraphiQL: (\S+)/.exec(state.out)![1]!;
-      expect(state.out).not.toMatch(/Metrics:/);
+      expect(output()).not.toMatch(/Metrics:/);
       expect((await fetch(new URL('/metrics', graphql))).status).toBe(404);
       const page = await fetch(graphql, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/graphiql/i);
@@ -33,12 +19,10 @@ describe('the server process', () => {
   }, 40_000);
 
   it('with GATEWAY_METRICS_PORT serves /metrics on its own 127.0.0.1 listener and not on the gateway port', async () => {
-    const { child, state, exited } = start({ GATEWAY_METRICS_PORT: '0' });
-    const out = () => state.out;
+    const { child, url: graphql, output, exited } = await startGatewayProcess({ EMULATOR_PORT: '0', GATEWAY_METRICS_PORT: '0' });
     try {
-      await expect.poll(out, { timeout: 20_000 }).toMatch(/Metrics: (\S+)/);
-      const graphql = /GraphiQL: (\S+)/.exec(out())![1]!;
-      const metrics = /Metrics: (\S+)/.exec(out())![1]!;
+      await expect.poll(output, { timeout: 20_000 }).toMatch(/Metrics: (\S+)/);
+      const metrics = /Metrics: (\S+)/.exec(output())![1]!;
       expect(metrics).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
       expect(new URL(metrics).port).not.toBe(new URL(graphql).port);
       const own = await fetch(metrics);
