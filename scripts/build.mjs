@@ -10,17 +10,19 @@
  *   modules through the banner.
  * - The settings' JSON Schema is compiled ahead of time (ajv standalone code) and replaces
  *   src/server/config-validator.ts, which compiles it at run time from the sources.
+ * - Only undici's Pool is bundled (scripts/undici-pool.cjs), not all of undici.
  * - Types are checked by `npm test` (tsc --noEmit), not here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
+const scriptsDir = new URL('.', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-build-'));
 const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
 const nodePaths = [new URL('../node_modules', import.meta.url).pathname];
@@ -43,6 +45,15 @@ try {
     },
   };
 
+  // `undici` means its Pool alone (scripts/undici-pool.cjs); only the sources' imports are
+  // redirected, so the file's own requires reach undici's modules.
+  const undiciPool = {
+    name: 'undici-pool',
+    setup(b) {
+      b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.includes(`${sep}src${sep}`) ? { path: join(scriptsDir, 'undici-pool.cjs') } : undefined));
+    },
+  };
+
   rmSync(outdir, { recursive: true, force: true });
   await build({
     ...common,
@@ -55,7 +66,7 @@ try {
     outdir,
     chunkNames: 'chunk-[hash]',
     legalComments: 'linked',
-    plugins: [precompiledConfig],
+    plugins: [precompiledConfig, undiciPool],
   });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

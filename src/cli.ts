@@ -136,9 +136,11 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
       : u.token ? { mode: 'static' as const, token: u.token }
         : { mode: 'client-credentials' as const, clientId: u.clientId!, clientSecret: u.clientSecret!, ...(u.audience ? { audience: u.audience } : {}) };
     const gateway = createGateway({ ...common, upstream: { baseUrl, auth }, authenticate: createAuthenticator(config.auth, { open: false }) });
+    prefetchToken(gateway, logger);
     return { gateway, describe: `Upstream: ${baseUrl}`, stopUpstream: async () => {} };
   }
   const built = buildGatewaySchema(common);
+  // Resolves once the emulator's port is bound; its tenant may still be being made (`ready`).
   const emulator = await starting!;
   const gateway = createGateway({
     ...common, built,
@@ -149,6 +151,8 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     authenticate: callerAuthConfigured ? createAuthenticator(config.auth, { open: true })
       : createAuthenticator({ apiKeys: [], jwt: { jwksUrl: `${emulator.url}/.well-known/jwks.json`, issuer: emulator.issuer, audience: emulator.audience } }, { open: true, openWithoutCredentials: true }),
   });
+  prefetchToken(gateway, logger);
+  const { demoUsers } = await emulator.ready;
   const banner = callerAuthConfigured ? '' : [
     '',
     '  ************************************************************************',
@@ -163,12 +167,24 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     gateway,
     describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}${callerAuthConfigured ? '' : [
       '',
-      `  Sign in as a demo user (${emulator.demoUsers.map((u) => u.email).join(', ')}; password in README):`,
-      `    curl -s ${emulator.url}/oauth/token -d grant_type=password -d client_id=emulator-demo-sign-in -d username=${emulator.demoUsers[0]?.email ?? ''} -d password=… -d scope='openid read:current_user offline_access'`,
+      `  Sign in as a demo user (${demoUsers.map((u) => u.email).join(', ')}; password in README):`,
+      `    curl -s ${emulator.url}/oauth/token -d grant_type=password -d client_id=emulator-demo-sign-in -d username=${demoUsers[0]?.email ?? ''} -d password=… -d scope='openid read:current_user offline_access'`,
       '  then send Authorization: Bearer <access_token> and ask { me { email } }.',
     ].join('\n')}`,
     stopUpstream: () => emulator.close(),
   };
+}
+
+/**
+ * The gateway's own token is asked for at once, while the server starts to listen: the first
+ * query does not wait for it, and credentials the tenant refuses show in the log at start-up,
+ * not with the first caller. The messages are the gateway's own and never carry the secret.
+ */
+function prefetchToken(gateway: Gateway, logger: Logger): void {
+  gateway.upstream.prefetchToken().catch((error: unknown) => {
+    const { message, code } = error as { message?: string; code?: string };
+    logger.warn({ code }, `No Management API token at start-up (${message ?? 'unknown error'}); each call will ask again.`);
+  });
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -8,6 +8,8 @@ export const SPEC_FILE = join(ROOT, 'spec', 'auth0-management-api.openapi.json')
 export const OVERLAY_DIR = join(ROOT, 'spec', 'overlays');
 export const GENERATED_DIR = join(ROOT, 'src', 'schema', 'generated');
 export const SDL_FILE = join(GENERATED_DIR, 'schema.graphql');
+/** The same schema as JSON, loaded at start-up (src/schema/compact.ts). */
+export const COMPACT_SCHEMA_FILE = join(GENERATED_DIR, 'schema.json');
 export const SUBGRAPH_SDL_FILE = join(GENERATED_DIR, 'subgraph.graphql');
 export const METADATA_FILE = join(GENERATED_DIR, 'metadata.json');
 export const COVERAGE_FILE = join(ROOT, 'docs', 'emulator-coverage.md');

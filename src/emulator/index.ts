@@ -49,6 +49,12 @@ export interface EmulatorOptions {
    * audience names the emulator's loopback origin.
    */
   domain?: string;
+  /**
+   * Called once the port is bound, before the tenant is seeded: whoever waits on the emulator may
+   * go on with its address while the tenant is made. Requests that arrive meanwhile are answered
+   * once it is ready.
+   */
+  onListening?: (at: { url: string; audience: string; issuer: string }) => void;
 }
 
 
@@ -86,13 +92,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The emulator listens on loopback only, not ${host}`);
   const seed = options.seed ?? DEFAULT_SEED;
   if (options.domain !== undefined && !DOMAIN_PATTERN.test(options.domain)) throw new Error(`The emulator's domain must be a bare host name such as acme.emulator.test, got ${JSON.stringify(options.domain)}`);
-  const index = specIndex();
-  const allScopes = Object.keys((index.doc.components as unknown as { securitySchemes: { oAuth2ClientCredentials: { flows: { clientCredentials: { scopes: Record<string, string> } } } } })
-    .securitySchemes.oAuth2ClientCredentials.flows.clientCredentials.scopes);
-
   let server: Server | undefined;
   // Without a domain, the audience names the emulator's own origin, known only once it listens.
-  const state = { faults: { ...(options.faults ?? {}) }, log: [], handlers: HANDLERS } as unknown as ServerState & { control: Record<string, (body: unknown) => unknown> };
+  // Requests wait for `ready`: the tenant is made after the port is bound (onListening).
+  let markReady!: () => void;
+  let failReady!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failReady = reject; });
+  ready.catch(() => {});
+  const state = { faults: { ...(options.faults ?? {}) }, log: [], handlers: HANDLERS, ready } as unknown as ServerState & { control: Record<string, (body: unknown) => unknown> };
   server = createEmulatorServer(state);
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);
@@ -102,14 +109,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const origin = options.domain ? `https://${options.domain}` : url;
   const audience = `${origin}/api/v2/`;
   state.audience = audience;
-  state.issuer = await TokenIssuer.create(`${origin}/`, audience);
+  options.onListening?.({ url, audience, issuer: `${origin}/` });
+  let allScopes: string[] = [];
   const seeded = () => {
     const tenant = seedTenant(seed, audience, allScopes);
     if (options.jobDurationMs !== undefined) tenant.jobDurationMs = options.jobDurationMs;
     return tenant;
   };
-  state.tenant = seeded();
-  state.bucket = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  try {
+    allScopes = Object.keys((specIndex().doc.components as unknown as { securitySchemes: { oAuth2ClientCredentials: { flows: { clientCredentials: { scopes: Record<string, string> } } } } })
+      .securitySchemes.oAuth2ClientCredentials.flows.clientCredentials.scopes);
+    state.issuer = await TokenIssuer.create(`${origin}/`, audience);
+    state.tenant = seeded();
+    state.bucket = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    markReady();
+  } catch (error) {
+    failReady(error);
+    server.closeAllConnections();
+    server.close();
+    throw error;
+  }
 
   const stats = (): EmulatorStats => {
     const out: EmulatorStats = { total: state.log.length, byOperation: {}, byStatus: {} };

@@ -42,6 +42,8 @@ export interface ServerState {
   tokenRequests?: number;
   /** Refresh tokens issued to demo users (auth-api.ts). */
   refreshTokens?: Map<string, { clientId: string; sub: string; scope: string[] }>;
+  /** Settles once the tenant is made: the port is bound before (EmulatorOptions.onListening). */
+  ready: Promise<void>;
 }
 
 const MAX_BODY = 1_000_000;
@@ -62,6 +64,7 @@ export function rateLimiter(options: RateLimitOptions | false): TokenBucket | un
 }
 
 async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  await state.ready;
   const url = new URL(req.url ?? '/', 'http://emulator');
   if (url.pathname.startsWith('/_emulator/')) return control(state, req, res, url);
   if (url.pathname === '/oauth/token' || url.pathname === '/oauth/token/') return token(state, req, res);

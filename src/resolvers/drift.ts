@@ -23,6 +23,7 @@ import {
   getNamedType, getNullableType, isEnumType, isListType, isNonNullType, isScalarType, type GraphQLSchema, isObjectType, defaultFieldResolver,
 } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { whenFieldsMade } from '../schema/lazy-types.js';
 
 export const UPSTREAM_CONTRACT = 'UPSTREAM_CONTRACT';
 
@@ -271,16 +272,20 @@ export function servableRows<T>(items: T[], cursors: string[], info: GraphQLReso
 export function guardSchema(schema: GraphQLSchema, fallback: GraphQLFieldResolver<unknown, unknown> = defaultFieldResolver): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve ?? fallback;
-      // Nearly every value passes a check made for its field once, here; only the rest are judged.
-      const passes = passCheck(field.type);
-      field.resolve = (source, args, ctx: Partial<GatewayContext> | undefined, info) => {
-        const value = resolve(source, args, ctx, info);
-        if (isThenable(value)) return value.then((settled) => (passes(settled) ? settled : guardValue(settled, info, ctx)));
-        return passes(value) ? value : guardValue(value, info, ctx);
-      };
-    }
+    // Each type's fields are guarded when they are made (lazy-types.ts), after their resolvers are set.
+    whenFieldsMade(type, (fields) => {
+      for (const field of Object.values(fields)) {
+        const resolve = field.resolve ?? fallback;
+        // Nearly every value passes a check made for its field once, here; only the rest are judged.
+        const passes = passCheck(field.type);
+        field.resolve = (source, args, context, info) => {
+          const ctx = context as Partial<GatewayContext> | undefined;
+          const value = resolve(source, args, ctx, info);
+          if (isThenable(value)) return value.then((settled) => (passes(settled) ? settled : guardValue(settled, info, ctx)));
+          return passes(value) ? value : guardValue(value, info, ctx);
+        };
+      }
+    });
   }
   return schema;
 }

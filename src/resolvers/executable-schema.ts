@@ -8,6 +8,8 @@ import { federationResolvers, federationRuntimeSdl, subgraphTypeDefs } from './f
 import { guardSchema } from './drift.js';
 import { buildResolvers, wireFieldResolver } from './index.js';
 import { nodeResolvers } from './node.js';
+import { schemaFromCompact } from '../schema/compact.js';
+import { declaresField, whenFieldsMade } from '../schema/lazy-types.js';
 import { type GeneratedArtifacts, loadGenerated } from '../schema/load.js';
 
 export interface FederationOptions {
@@ -22,16 +24,17 @@ export interface FederationOptions {
 export function createExecutableSchema(artifacts: GeneratedArtifacts = loadGenerated(), federation?: FederationOptions): GraphQLSchema {
   const resolvers: IResolvers[] = [buildResolvers(artifacts.metadata)];
   if (federation) resolvers.push(federationResolvers(artifacts.metadata, federation.servedSdl, federation.entityTypes));
-  const sdl = federation ? `${subgraphTypeDefs(federation.subgraphSdl)}\n${federationRuntimeSdl(federation.entityTypes)}` : artifacts.typeDefs;
-  // graphql-js builds the schema from the SDL, and the resolvers are set on it in place: about
+  // The schema is built from its compact JSON (schema/compact.ts), or for a subgraph from the
+  // subgraph SDL with federation's own types, and the resolvers are set on it in place: about
   // half of what makeExecutableSchema spends merging type definitions and copying the schema.
-  // The SDL is generated, validated when generated and proven current by the tests, so neither
-  // source locations nor a second validation are paid for at start-up.
-  const schema = buildASTSchema(parse(sdl, { noLocation: true }), { assumeValidSDL: true, assumeValid: true });
+  // Both forms are generated, validated when generated and proven current by the tests, so
+  // neither source locations nor a second validation are paid for at start-up.
+  const schema = federation
+    ? buildASTSchema(parse(`${subgraphTypeDefs(federation.subgraphSdl)}\n${federationRuntimeSdl(federation.entityTypes)}`, { noLocation: true }), { assumeValidSDL: true, assumeValid: true })
+    : schemaFromCompact(artifacts.schema);
   resolvers.push(nodeResolvers(artifacts.metadata, (coordinate) => {
     const [type, field] = coordinate.split('.') as [string, string];
-    const found = schema.getType(type);
-    return Boolean(found && 'getFields' in found && (found.getFields() as Record<string, unknown>)[field]);
+    return declaresField(schema.getType(type), field);
   }));
   const defaultFieldResolver = wireFieldResolver(artifacts.metadata);
   // Every field checks what Auth0 sent against its type: drift never reaches graphql-js as an
@@ -67,17 +70,25 @@ function attachResolvers(schema: GraphQLSchema, resolvers: IResolvers): GraphQLS
       }
       continue;
     }
+    const fieldResolvers: Array<[string, unknown]> = [];
     for (const [name, resolver] of entries) {
       if (name === '__resolveType' && (isUnionType(type) || isInterfaceType(type))) {
         type.resolveType = resolver as typeof type.resolveType;
         continue;
       }
       if (!isObjectType(type) && !isInterfaceType(type)) throw new Error(`Resolvers for ${typeName}.${name}, which cannot have any`);
-      const field = type.getFields()[name];
-      if (!field) throw new Error(`Resolvers for ${typeName}.${name}, which the schema does not define`);
-      if (typeof resolver === 'function') field.resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
-      else Object.assign(field, resolver);
+      if (!declaresField(type, name)) throw new Error(`Resolvers for ${typeName}.${name}, which the schema does not define`);
+      fieldResolvers.push([name, resolver]);
     }
+    if (fieldResolvers.length === 0 || !(isObjectType(type) || isInterfaceType(type))) continue;
+    // Set when the type's fields are made (lazy-types.ts), before the drift guard wraps them.
+    whenFieldsMade(type, (fields) => {
+      for (const [name, resolver] of fieldResolvers) {
+        const field = fields[name]!;
+        if (typeof resolver === 'function') field.resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
+        else Object.assign(field, resolver);
+      }
+    });
   }
   return schema;
 }

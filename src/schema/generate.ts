@@ -3,13 +3,14 @@
  * (read → apply overlays (spec/overlays/*.overlay.json) → alias shapes → operations (types on demand) →
  * drop projection arguments → rewrite REST-only descriptions → edges → settle type names → symmetric types →
  * node ids → user profile → lookups → open inputs → workflows → nullability → describe core types →
- * interfaces for unions whose members share fields → emit).
+ * interfaces for unions whose members share fields → emit SDL, and the same schema as compact JSON for start-up).
  * Deterministic: the same spec gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GenContext } from './context.js';
+import { type CompactSchema, compactFromSdl, printCompact } from './compact.js';
 import { ConnectionBuilder } from './connections.js';
 import { buildEdges } from './edges.js';
 import { buildLookups } from './lookups.js';
@@ -36,6 +37,8 @@ import type { GraphQLSchema } from 'graphql';
 
 export interface GenerationResult {
   sdl: string;
+  /** The SDL's schema as JSON, which the gateway loads at start-up (compact.ts). */
+  compact: CompactSchema;
   /** The same schema as an Apollo Federation v2.5 subgraph (federation.ts). */
   subgraphSdl: string;
   metadata: GeneratedMetadata;
@@ -102,12 +105,13 @@ export function generate(specFile: string, overlayDir: string | null = OVERLAY_D
     ...metadata.overlays.map((o) => `# With overlay spec/overlays/${o.file} (${o.actions} actions, sha256 ${o.sha256.slice(0, 16)}).`),
   ].join('\n');
   const sdl = printSdl(schema, header);
-  return { sdl, subgraphSdl: printSubgraphSdl(sdl, metadata, header), metadata, schema, ctx };
+  return { sdl, compact: compactFromSdl(sdl), subgraphSdl: printSubgraphSdl(sdl, metadata, header), metadata, schema, ctx };
 }
 
 export function writeGenerated(result: GenerationResult, outDir: string): string[] {
   const files: Array<[string, string]> = [
     [join(outDir, 'schema.graphql'), result.sdl],
+    [join(outDir, 'schema.json'), printCompact(result.compact)],
     [join(outDir, 'subgraph.graphql'), result.subgraphSdl],
     [join(outDir, 'metadata.json'), `${JSON.stringify(result.metadata, null, 1)}\n`],
   ];

@@ -69,10 +69,13 @@ export function createAuthenticator(auth: AuthSettings, options: {
   const jwt = auth.jwt ? { ...JWT_DEFAULTS, ...auth.jwt } : undefined;
   // Keys are cached for 10 minutes; an unknown `kid` refetches at most every 30 s (key rotation),
   // so a flood of forged tokens cannot turn into a flood of JWKS fetches.
-  const remote = jwt ? createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: jwt.jwksTimeoutMs, cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : undefined;
+  // Made with the first token to verify (or readiness probe): making it loads Node's fetch, which a
+  // gateway that no token has reached yet does not need at start-up.
+  let made: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const remote = jwt && ((): ReturnType<typeof createRemoteJWKSet> => (made ??= createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: jwt.jwksTimeoutMs, cooldownDuration: 30_000, cacheMaxAge: 600_000 })));
   const getKey: JWTVerifyGetKey | undefined = remote && (async (header, token) => {
     try {
-      return await remote(header, token);
+      return await remote()(header, token);
     } catch (error) {
       if (TOKEN_KEY_ERRORS.has((error as { code?: string }).code ?? '')) throw error;
       throw new JwksUnavailable('JWKS unavailable', { cause: error });
@@ -110,7 +113,7 @@ export function createAuthenticator(auth: AuthSettings, options: {
     // A fresh fetch through jose's own set (same timeout; it refreshes the cached keys too).
     authenticate.ready = async () => {
       try {
-        await remote.reload();
+        await remote().reload();
         return { ok: true, detail: 'JWKS reachable' };
       } catch (error) {
         // The code only (ERR_JWKS_TIMEOUT, ECONNREFUSED …): never the URL.

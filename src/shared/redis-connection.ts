@@ -4,11 +4,17 @@
  * a cold replica's first commands are not lost to start-up.
  */
 import { once } from 'node:events';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+
+// ioredis is loaded with the first connection, not with the gateway's modules: a gateway without
+// Redis (the default, and every `npm start` on the emulator) never pays for loading it.
+const load = createRequire(import.meta.url);
 
 export function connectRedis(url: string, keyPrefix: string, commandTimeoutMs: number): Redis {
+  const { Redis: Client } = load('ioredis') as typeof import('ioredis');
   // `rediss://` URLs connect with TLS; credentials ride in the URL and are never logged here.
-  const redis = new Redis(url, {
+  const redis = new Client(url, {
     keyPrefix,
     commandTimeout: commandTimeoutMs,
     enableOfflineQueue: false,

@@ -51,6 +51,8 @@ export interface UpstreamClient {
   rateLimit(): RateLimitState | undefined;
   /** Epoch ms until which calls are held after a 429 (this client's or, shared, another replica's); 0 when none. */
   pausedUntil(): number;
+  /** Gets the gateway's own token before any call needs it (client credentials); nothing to do otherwise. */
+  prefetchToken(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -211,6 +213,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     probe,
     rateLimit: () => latest,
     pausedUntil: () => Math.max(pausedUntil, options.sharedThrottle?.pausedUntil() ?? 0),
+    prefetchToken: async () => {
+      if (options.auth.mode === 'client-credentials') await tokens.token(undefined);
+    },
     close: async () => {
       await tokens.close();
       await pool.close();

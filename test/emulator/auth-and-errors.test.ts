@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
+import { startEmulatorThread } from '../../src/emulator/in-thread.js';
+import { createEmulatorServer, portOf, type ServerState } from '../../src/emulator/server.js';
+import { TokenIssuer } from '../../src/emulator/tokens.js';
 
 let emulator: Emulator;
 let token: string;
@@ -22,6 +25,47 @@ async function call(path: string, init: RequestInit & { token?: string | null } 
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) as Record<string, unknown> : undefined };
 }
+
+describe('start-up', () => {
+  it('the emulator thread gives its address before its tenant is made, and a token request sent at once is answered then', async () => {
+    const thread = await startEmulatorThread();
+    try {
+      // Sent while the thread still loads the spec and seeds the tenant.
+      const response = await fetch(`${thread.url}/oauth/token`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: thread.demoClient.clientId, client_secret: thread.demoClient.clientSecret, audience: thread.audience }),
+      });
+      expect(response.status).toBe(200);
+      expect(typeof ((await response.json()) as { access_token?: unknown }).access_token).toBe('string');
+      expect((await thread.ready).demoUsers.length).toBeGreaterThan(0);
+    } finally {
+      await thread.close();
+    }
+  }, 30_000);
+});
+
+describe('start-up gate', () => {
+  it('a request that arrives before the tenant is made waits for it instead of failing', async () => {
+    let made!: () => void;
+    const state = { faults: {}, log: [], handlers: {}, audience: '', ready: new Promise<void>((resolve) => { made = resolve; }) } as unknown as ServerState;
+    const server = createEmulatorServer(state);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      let answered = false;
+      const early = fetch(`http://127.0.0.1:${portOf(server)}/.well-known/jwks.json`).then((r) => { answered = true; return r; });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(answered).toBe(false);
+      state.issuer = await TokenIssuer.create('https://emulator.test/', 'https://emulator.test/api/v2/');
+      made();
+      const response = await early;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { keys: unknown[] }).keys).toHaveLength(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
 
 describe('token endpoint', () => {
   it('issues a token with the scopes granted to the client for the audience', async () => {

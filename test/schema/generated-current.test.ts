@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCodegen, loadCodegenConfig } from '@graphql-codegen/cli';
-import { buildSchema, validateSchema } from 'graphql';
+import { buildSchema, introspectionFromSchema, printSchema, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/schema/generate.js';
+import { printCompact, schemaFromCompact } from '../../src/schema/compact.js';
 import { createExecutableSchema } from '../../src/resolvers/executable-schema.js';
-import { METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE, SUBGRAPH_SDL_FILE } from '../../src/paths.js';
+import { COMPACT_SCHEMA_FILE, METADATA_FILE, README_FILE, ROOT, SCOPES_FILE, SDL_FILE, SPEC_FILE, SUBGRAPH_SDL_FILE } from '../../src/paths.js';
 import { readmeWithNarrowing, scopesMarkdown } from '../../src/scopes/docs.js';
 
 const first = generate(SPEC_FILE);
@@ -14,6 +15,7 @@ describe('generated files are current and valid', () => {
   it('the committed SDL and metadata are what `npm run generate` writes now', () => {
     expect(first.sdl === readFileSync(SDL_FILE, 'utf8'), 'schema.graphql is stale: run `npm run generate`').toBe(true);
     expect(first.subgraphSdl === readFileSync(SUBGRAPH_SDL_FILE, 'utf8'), 'subgraph.graphql is stale: run `npm run generate`').toBe(true);
+    expect(printCompact(first.compact) === readFileSync(COMPACT_SCHEMA_FILE, 'utf8'), 'schema.json is stale: run `npm run generate`').toBe(true);
     const metadata = `${JSON.stringify(first.metadata, null, 1)}\n`;
     expect(metadata === readFileSync(METADATA_FILE, 'utf8'), 'metadata.json is stale: run `npm run generate`').toBe(true);
   });
@@ -28,6 +30,15 @@ describe('generated files are current and valid', () => {
     const second = generate(SPEC_FILE);
     expect(second.sdl === first.sdl).toBe(true);
     expect(JSON.stringify(second.metadata) === JSON.stringify(first.metadata)).toBe(true);
+  });
+
+  it('the compact schema the gateway starts from is the SDL\'s schema, description for description', () => {
+    const fromSdl = buildSchema(first.sdl);
+    const fromCompact = schemaFromCompact(first.compact);
+    expect(validateSchema(fromCompact).map((e) => e.message)).toEqual([]);
+    expect(printSchema(fromCompact) === printSchema(fromSdl)).toBe(true);
+    const everything = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true };
+    expect(introspectionFromSchema(fromCompact, everything)).toEqual(introspectionFromSchema(fromSdl, everything));
   });
 
   it('the SDL passes graphql-js validateSchema', () => {

@@ -1,6 +1,6 @@
 import { buildSchema, getNamedType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadGenerated } from '../../src/schema/load.js';
+import { loadGenerated, loadSdl } from '../../src/schema/load.js';
 import { collapseDoubledWords, RESERVED_SUFFIXES, typeNameWords } from '../../src/schema/type-names.js';
 import { sameSubject } from '../../src/schema/shapes.js';
 import { camelCase, enumValueName, pascalCase, isGraphQLName } from '../../src/schema/names.js';
@@ -83,7 +83,8 @@ describe('descriptions become Markdown for the docs panel', () => {
 });
 
 describe('the graph\'s naming rules (README, "Naming and nullability rules")', () => {
-  const { typeDefs, metadata } = loadGenerated();
+  const { metadata } = loadGenerated();
+  const typeDefs = loadSdl();
   const schema = buildSchema(typeDefs);
   const named = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__'));
   const isPage = (t: GraphQLNamedType) => isObjectType(t) && ['edges', 'nodes', 'pageInfo'].every((f) => f in t.getFields());

@@ -1,11 +1,12 @@
 import { buildSchema, getNamedType, type GraphQLObjectType, isNonNullType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadGenerated } from '../../src/schema/load.js';
+import { loadGenerated, loadSdl } from '../../src/schema/load.js';
 import { generate } from '../../src/schema/generate.js';
 import { SPEC_FILE } from '../../src/paths.js';
 
 // README, "Naming and nullability rules".
-const { typeDefs, metadata } = loadGenerated();
+const { metadata } = loadGenerated();
+const typeDefs = loadSdl();
 const schema = buildSchema(typeDefs);
 const typeOf = (coordinate: string) => {
   const [type, field] = coordinate.split('.');

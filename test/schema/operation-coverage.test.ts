@@ -1,7 +1,8 @@
-import { buildSchema, isNonNullType } from 'graphql';
+import { type GraphQLSchema, isNonNullType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec, type SpecOperation } from '../../src/schema/spec.js';
 import { loadGenerated } from '../../src/schema/load.js';
+import { schemaFromCompact } from '../../src/schema/compact.js';
 import { SPEC_FILE } from '../../src/paths.js';
 import { camelCase } from '../../src/schema/names.js';
 import type { GeneratedMetadata, OperationMetadata } from '../../src/schema/metadata.js';
@@ -12,12 +13,12 @@ const doc = loadSpec(SPEC_FILE);
 const operations = listOperations(doc);
 let metadata: GeneratedMetadata;
 let byOperationId: Map<string, OperationMetadata[]>;
-let schema: ReturnType<typeof buildSchema>;
+let schema: GraphQLSchema;
 
 beforeAll(() => {
   const generated = loadGenerated();
   metadata = generated.metadata;
-  schema = buildSchema(generated.typeDefs);
+  schema = schemaFromCompact(generated.schema);
   byOperationId = new Map();
   for (const op of Object.values(metadata.operations)) {
     byOperationId.set(op.operationId, [...(byOperationId.get(op.operationId) ?? []), op]);

@@ -8,7 +8,9 @@ import { specIndex } from '../spec-index.js';
 import { addPermissions, removePermissions } from './permissions.js';
 
 // Auth0 checks `fields` against the user profile's properties (FACTS A6): those the spec lists.
-const USER_FIELDS = new Set(Object.keys(specIndex().doc.components.schemas.UserResponseSchema?.properties ?? {}));
+// Read on first use: loading this module does not load the spec.
+let userFields: Set<string> | undefined;
+const profileFields = (): Set<string> => (userFields ??= new Set(Object.keys(specIndex().doc.components.schemas.UserResponseSchema?.properties ?? {})));
 
 export const userHandlers: HandlerTable = {
   get_users: ({ tenant, query }) => {
@@ -20,14 +22,14 @@ export const userHandlers: HandlerTable = {
     const connection = query.get('connection');
     if (connection) users = users.filter((u) => (u.identities as Json[]).some((i) => i.connection === connection));
     users = sortUsers(users, query.get('sort'));
-    return ok(paginate(users.map((u) => project(u, query, USER_FIELDS)), query, { key: 'users', withLength: true, maxResults: 1000 }));
+    return ok(paginate(users.map((u) => project(u, query, profileFields())), query, { key: 'users', withLength: true, maxResults: 1000 }));
   },
   'get_users-by-email': ({ tenant, query }) => {
     const email = query.get('email');
     if (!email) throw badRequest("Query validation error: Missing required property: email", 'invalid_query_string');
-    return ok([...tenant.users.values()].filter((u) => u.email === email).map((u) => project(u, query, USER_FIELDS)));
+    return ok([...tenant.users.values()].filter((u) => u.email === email).map((u) => project(u, query, profileFields())));
   },
-  get_users_by_id: ({ tenant, params, query }) => ok(project(must(tenant.users.get(params.id!), 'user', 'inexistent_user'), query, USER_FIELDS)),
+  get_users_by_id: ({ tenant, params, query }) => ok(project(must(tenant.users.get(params.id!), 'user', 'inexistent_user'), query, profileFields())),
   post_users: ({ tenant, body }) => {
     const connection = [...tenant.connections.values()].find((c) => c.name === body.connection);
     if (!connection) throw badRequest('The connection does not exist.', 'inexistent_connection');

@@ -1,0 +1,123 @@
+/**
+ * Types whose fields are made when first asked for, not when the schema is built.
+ *
+ * graphql-js's GraphQLSchema constructor walks every field of every type to collect the types
+ * they refer to; on a 2,000-type schema that walk made every field map, which was most of the
+ * start-up's schema cost, though a query touches a handful of types. Given every type up front
+ * (buildLazySchema), nothing is left to collect, so while the constructor runs these types
+ * answer "no fields yet"; afterwards getFields makes them on first use, as graphql-js itself does
+ * with a field thunk. Validation and execution reach fields only through getFields, so a type a
+ * query never touches is never made; introspection of the whole schema makes them all.
+ *
+ * Work that must see a type's fields (setting resolvers, the drift guard) is registered with
+ * whenFieldsMade and runs once, when they are made.
+ */
+import {
+  type GraphQLFieldMap, type GraphQLInputFieldMap, type GraphQLInputObjectTypeConfig, type GraphQLInterfaceTypeConfig,
+  type GraphQLNamedType, type GraphQLObjectTypeConfig, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema,
+  type GraphQLSchemaConfig,
+} from 'graphql';
+
+let collecting = false;
+const NOT_YET = Object.freeze(Object.create(null) as Record<string, never>);
+
+type FieldsHook = (fields: GraphQLFieldMap<unknown, unknown>) => void;
+
+/** An object type whose fields are made on first use; `fieldNames` are known before that. */
+export class LazyObjectType extends GraphQLObjectType {
+  readonly #names: ReadonlySet<string>;
+  #made = false;
+  #hooks: FieldsHook[] = [];
+
+  constructor(config: GraphQLObjectTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
+    super(config);
+    this.#names = new Set(fieldNames);
+  }
+
+  override getFields(): GraphQLFieldMap<unknown, unknown> {
+    if (collecting) return NOT_YET;
+    const fields = super.getFields();
+    if (!this.#made) {
+      this.#made = true;
+      for (const hook of this.#hooks.splice(0)) hook(fields);
+    }
+    return fields;
+  }
+
+  declares(field: string): boolean {
+    return this.#names.has(field);
+  }
+
+  whenFieldsMade(hook: FieldsHook): void {
+    if (this.#made) hook(super.getFields());
+    else this.#hooks.push(hook);
+  }
+}
+
+/** An interface whose fields are made on first use. */
+export class LazyInterfaceType extends GraphQLInterfaceType {
+  readonly #names: ReadonlySet<string>;
+  #made = false;
+  #hooks: FieldsHook[] = [];
+
+  constructor(config: GraphQLInterfaceTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
+    super(config);
+    this.#names = new Set(fieldNames);
+  }
+
+  override getFields(): GraphQLFieldMap<unknown, unknown> {
+    if (collecting) return NOT_YET;
+    const fields = super.getFields();
+    if (!this.#made) {
+      this.#made = true;
+      for (const hook of this.#hooks.splice(0)) hook(fields);
+    }
+    return fields;
+  }
+
+  declares(field: string): boolean {
+    return this.#names.has(field);
+  }
+
+  whenFieldsMade(hook: FieldsHook): void {
+    if (this.#made) hook(super.getFields());
+    else this.#hooks.push(hook);
+  }
+}
+
+/** An input type whose fields are made on first use. */
+export class LazyInputObjectType extends GraphQLInputObjectType {
+  constructor(config: GraphQLInputObjectTypeConfig) {
+    super(config);
+  }
+
+  override getFields(): GraphQLInputFieldMap {
+    return collecting ? NOT_YET : super.getFields();
+  }
+}
+
+/**
+ * A schema of exactly `types` (every named type it has, in the order its type map should list
+ * them, graphql-js's own scalars included where they are used), built without making any
+ * lazy type's fields.
+ */
+export function buildLazySchema(config: GraphQLSchemaConfig & { types: GraphQLNamedType[] }): GraphQLSchema {
+  collecting = true;
+  try {
+    return new GraphQLSchema(config);
+  } finally {
+    collecting = false;
+  }
+}
+
+/** Runs `hook` on the type's fields once they are made (now, for a type that is not lazy or already made). */
+export function whenFieldsMade(type: GraphQLObjectType | GraphQLInterfaceType, hook: FieldsHook): void {
+  if (type instanceof LazyObjectType || type instanceof LazyInterfaceType) type.whenFieldsMade(hook);
+  else hook(type.getFields());
+}
+
+/** Whether the type has this field, without making a lazy type's fields. */
+export function declaresField(type: GraphQLNamedType | undefined, field: string): boolean {
+  if (type instanceof LazyObjectType || type instanceof LazyInterfaceType) return type.declares(field);
+  return Boolean(type && 'getFields' in type && Object.hasOwn(type.getFields(), field));
+}
