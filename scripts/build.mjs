@@ -10,7 +10,7 @@
  *   modules through the banner.
  * - The settings' JSON Schema is compiled ahead of time (ajv standalone code) and replaces
  *   src/server/config-validator.ts, which compiles it at run time from the sources.
- * - Only undici's Pool is bundled (scripts/undici-pool.cjs), not all of undici.
+ * - Of undici and prom-client, only what the gateway uses is bundled (scripts/slim/).
  * - Types are checked by `npm test` (tsc --noEmit), not here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
-const scriptsDir = new URL('.', import.meta.url).pathname;
+const slimDir = new URL('./slim/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-build-'));
 const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
 const nodePaths = [new URL('../node_modules', import.meta.url).pathname];
@@ -45,12 +45,13 @@ try {
     },
   };
 
-  // `undici` means its Pool alone (scripts/undici-pool.cjs); only the sources' imports are
-  // redirected, so the file's own requires reach undici's modules.
-  const undiciPool = {
-    name: 'undici-pool',
+  // Packages whose index loads far more than the gateway uses are replaced, for the sources'
+  // imports only, by the parts it uses (scripts/slim/); the slim files' own imports reach the
+  // packages' modules.
+  const slim = {
+    name: 'slim-packages',
     setup(b) {
-      b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.includes(`${sep}src${sep}`) ? { path: join(scriptsDir, 'undici-pool.cjs') } : undefined));
+      b.onResolve({ filter: /^(undici|prom-client)$/ }, (args) => (args.importer.includes(`${sep}src${sep}`) ? { path: join(slimDir, `${args.path}.mjs`) } : undefined));
     },
   };
 
@@ -66,7 +67,7 @@ try {
     outdir,
     chunkNames: 'chunk-[hash]',
     legalComments: 'linked',
-    plugins: [precompiledConfig, undiciPool],
+    plugins: [precompiledConfig, slim],
   });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
