@@ -10,12 +10,14 @@
  *   modules through the banner.
  * - The settings' JSON Schema is compiled ahead of time (ajv standalone code) and replaces
  *   src/server/config-validator.ts, which compiles it at run time from the sources.
- * - Of undici and prom-client, only what the gateway uses is bundled (scripts/slim/).
+ * - Of undici and prom-client, only what the gateway uses is bundled (scripts/slim/); graphql is
+ *   bundled from its ES module build.
  * - Types are checked by `npm test` (tsc --noEmit), not here.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -23,6 +25,7 @@ import { build } from 'esbuild';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 const slimDir = new URL('./slim/', import.meta.url).pathname;
+const graphqlDir = dirname(createRequire(import.meta.url).resolve('graphql/package.json'));
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-build-'));
 const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
 const nodePaths = [new URL('../node_modules', import.meta.url).pathname];
@@ -55,6 +58,20 @@ try {
     },
   };
 
+  // graphql ships an ES module build beside its CommonJS one, but no "exports" map: bundling for
+  // Node would take the CommonJS build whole, behind interop code. Every import of graphql (the
+  // sources' and every dependency's, `require` included) is pointed at the ES module build: one
+  // copy, as graphql's classes must be, tree-shaken, as graphql declares no side effects.
+  const graphqlEsm = {
+    name: 'graphql-esm',
+    setup(b) {
+      b.onResolve({ filter: /^graphql(\/.*)?$/ }, (args) => {
+        const base = join(graphqlDir, args.path.slice('graphql'.length).replace(/\.js$/, ''));
+        return { path: existsSync(join(base, 'index.mjs')) ? join(base, 'index.mjs') : `${base}.mjs` };
+      });
+    },
+  };
+
   rmSync(outdir, { recursive: true, force: true });
   await build({
     ...common,
@@ -67,7 +84,7 @@ try {
     outdir,
     chunkNames: 'chunk-[hash]',
     legalComments: 'linked',
-    plugins: [precompiledConfig, slim],
+    plugins: [precompiledConfig, slim, graphqlEsm],
   });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { ROOT } from '../../src/paths.js';
 import { startGatewayProcess } from '../support/gateway-process.js';
 
 // What `npm start` runs: the esbuild bundle in dist/ (built by `npm ci` through `prepare`), with
-// the settings schema compiled ahead of time, slim undici and prom-client, and the emulator in its
-// worker thread.
+// the settings schema compiled ahead of time, slim undici and prom-client, graphql's ES module
+// build, and the emulator in its worker thread.
 it('builds the bundle, which starts on the embedded emulator, answers, validates its settings and stops', async () => {
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
@@ -21,6 +21,10 @@ it('builds the bundle, which starts on the embedded emulator, answers, validates
     const body = await response.json() as { data: { roles: { totalCount: number; nodes: Array<{ name: string }> } } };
     expect(body.data.roles.totalCount).toBe(12);
     expect(body.data.roles.nodes).toHaveLength(2);
+    // One copy of graphql in the bundle (its ES module build): the gateway's own errors keep their
+    // codes, where a second copy would fail graphql's instanceof checks and mask them.
+    const missing = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ user(id: "auth0|nobody") { email } }' }) })).json() as { errors: Array<{ extensions: { code: string } }> };
+    expect(missing.errors.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
     // The bundle carries only the parts of undici and prom-client the gateway uses (scripts/slim/).
     const metrics = await (await fetch(new URL('/metrics', url))).text();
     expect(metrics).toMatch(/^gateway_upstream_requests_total\{operation="get_roles",status="200"\} 1$/m);
