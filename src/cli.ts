@@ -58,9 +58,10 @@ async function main(command: string | undefined): Promise<void> {
       const { loadConfig } = await import('./server/config.js');
       const config = loadConfig();
       const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
-      const { gateway, describe, stopUpstream } = await upstreamFor(config, logger);
-      const { startMetricsServer } = await import('./server/metrics-server.js');
-      const metricsServer = config.metrics.enabled && config.metrics.port !== undefined ? await startMetricsServer(gateway.metrics, config.metrics.port) : undefined;
+      const { gateway, describe, afterwards, stopUpstream } = await upstreamFor(config, logger);
+      const metricsServer = config.metrics.enabled && config.metrics.port !== undefined
+        ? await import('./server/metrics-server.js').then(({ startMetricsServer }) => startMetricsServer(gateway.metrics, config.metrics.port!))
+        : undefined;
       // Bodies must declare their length, which the body-size limit checks before reading: Node's
       // parser holds a request to its Content-Length, so chunked bodies of unknown size are refused.
       const server = createServer((req, res) => {
@@ -77,6 +78,12 @@ async function main(command: string | undefined): Promise<void> {
       console.log(describe);
       console.log(`GraphiQL: http://127.0.0.1:${actualPort}/graphql`);
       if (metricsServer) console.log(`Metrics: ${metricsServer.url}`);
+      // What can be said only once the upstream is ready (the emulator's demo users); an upstream
+      // that fails to become ready stops the gateway.
+      afterwards?.then((text) => console.log(text), (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      });
       // Graceful shutdown: stop accepting, let in-flight requests finish, then release the upstream.
       const stop = (signal: string): void => {
         logger.info({ signal }, 'shutting down');
@@ -101,7 +108,7 @@ async function main(command: string | undefined): Promise<void> {
  * key): it refuses to start open. Without it, the embedded emulator starts and the demo runs
  * open on loopback, which it says loudly.
  */
-async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; stopUpstream: () => Promise<void> }> {
+async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; afterwards?: Promise<string>; stopUpstream: () => Promise<void> }> {
   // Without a tenant, the emulator starts first, in its own thread on the other core, so that it
   // is up by the time the gateway has loaded its modules and built its schema.
   const starting = config.upstream.domain ? undefined : import('./emulator/in-thread.js').then(({ startEmulatorThread }) =>
@@ -152,7 +159,6 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
       : createAuthenticator({ apiKeys: [], jwt: { jwksUrl: `${emulator.url}/.well-known/jwks.json`, issuer: emulator.issuer, audience: emulator.audience } }, { open: true, openWithoutCredentials: true }),
   });
   prefetchToken(gateway, logger);
-  const { demoUsers } = await emulator.ready;
   const banner = callerAuthConfigured ? '' : [
     '',
     '  ************************************************************************',
@@ -163,14 +169,18 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
     '  ************************************************************************',
     '',
   ].join('\n');
+  // The gateway listens while the emulator still makes its tenant: a query sent meanwhile waits
+  // for it there, and how to sign in is told once the demo users exist.
+  const afterwards = emulator.ready.then(({ demoUsers }) => (callerAuthConfigured ? 'The demo tenant is ready.' : [
+    `Sign in as a demo user (${demoUsers.map((u) => u.email).join(', ')}; password in README):`,
+    `  curl -s ${emulator.url}/oauth/token -d grant_type=password -d client_id=emulator-demo-sign-in -d username=${demoUsers[0]?.email ?? ''} -d password=… -d scope='openid read:current_user offline_access'`,
+    'then send Authorization: Bearer <access_token> and ask { me { email } }.',
+  ].join('\n')));
+  afterwards.catch(() => {}); // handled where it is printed
   return {
     gateway,
-    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}${callerAuthConfigured ? '' : [
-      '',
-      `  Sign in as a demo user (${demoUsers.map((u) => u.email).join(', ')}; password in README):`,
-      `    curl -s ${emulator.url}/oauth/token -d grant_type=password -d client_id=emulator-demo-sign-in -d username=${demoUsers[0]?.email ?? ''} -d password=… -d scope='openid read:current_user offline_access'`,
-      '  then send Authorization: Bearer <access_token> and ask { me { email } }.',
-    ].join('\n')}`,
+    describe: `No AUTH0_DOMAIN: serving the embedded Auth0 emulator's demo tenant (${emulator.url}/api/v2).${banner}`,
+    afterwards,
     stopUpstream: () => emulator.close(),
   };
 }

@@ -130,7 +130,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     }
     const schema = route.op.requestBody?.content['application/json']?.schema ?? route.op.requestBody?.content['multipart/form-data']?.schema;
     if (schema && route.op.requestBody?.content['application/json']) {
-      const validate = validatorFor(route.operationId, schema);
+      const validate = await validatorFor(route.operationId, schema);
       if (!validate(body ?? {})) throw badRequest(describeErrors(validate));
     }
     checkObservedRules(route, body);

@@ -1,28 +1,29 @@
 /**
  * Request bodies and query values checked against the spec (JSON Schema 2020-12, ajv), the way
  * Auth0 answers `400 Payload validation error` before doing anything. Validators are compiled on
- * first use per operation and shared by every emulator in the process.
+ * first use per operation and shared by every emulator in the process; ajv itself is loaded with
+ * the first body to check, not when the emulator starts.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../schema/spec.js';
 import { specIndex } from './spec-index.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const SPEC_ID = 'https://emulator.local/spec.json';
-let ajv: Ajv2020 | undefined;
+let ajv: Promise<Ajv2020> | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-function instance(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-    addFormats(ajv);
+function instance(): Promise<Ajv2020> {
+  ajv ??= (async () => {
+    const [{ Ajv2020: Validator }, { default: formats }] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+    const made = new Validator({ strict: false, allErrors: false, validateFormats: true });
+    (formats as unknown as (ajv: Ajv2020) => Ajv2020)(made);
     for (const format of specFormats()) {
-      if (ajv.formats[format]) continue;
-      ajv.addFormat(format, AUTH0_FORMATS[format] ?? (() => true));
+      if (made.formats[format]) continue;
+      made.addFormat(format, AUTH0_FORMATS[format] ?? (() => true));
     }
-    ajv.addSchema({ $id: SPEC_ID, components: specIndex().doc.components });
-  }
+    made.addSchema({ $id: SPEC_ID, components: specIndex().doc.components });
+    return made;
+  })();
   return ajv;
 }
 
@@ -52,11 +53,11 @@ function specFormats(): Set<string> {
 }
 
 /** A validator for a schema from the spec; `$ref`s resolve against the spec's components. */
-export function validatorFor(key: string, schema: JsonSchema): ValidateFunction {
+export async function validatorFor(key: string, schema: JsonSchema): Promise<ValidateFunction> {
   let validate = compiled.get(key);
   if (!validate) {
     const rebased = schema.$ref ? { $ref: `${SPEC_ID}${schema.$ref}` } : { $id: `${SPEC_ID.replace('spec.json', '')}inline/${encodeURIComponent(key)}`, ...rewrite(schema) };
-    validate = instance().compile(rebased);
+    validate = (await instance()).compile(rebased);
     compiled.set(key, validate);
   }
   return validate;

@@ -57,7 +57,7 @@ describe('hand-modelled operations answer what the spec says', () => {
         // response's oneOf is read as anyOf: the body must fit one of the shapes.
         const resolved = resolve(specIndex().doc, declared.schema);
         const schema = resolved.oneOf ? { anyOf: resolved.oneOf } : declared.schema;
-        const validate = validatorFor(`response:${operationId}:${declared.status}`, schema);
+        const validate = await validatorFor(`response:${operationId}:${declared.status}`, schema);
         if (!validate(response.body)) problems.push(`${operationId}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
       } else if (response.body !== undefined) {
         problems.push(`${operationId}: body on a response the spec declares empty`);
