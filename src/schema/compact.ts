@@ -9,15 +9,15 @@
  * The SDL stays the readable, reviewed form: the generator writes both from the same built schema,
  * and the tests prove that the two give the same schema (printSchema and introspection alike).
  */
-import { buildLazySchema, LazyInputObjectType, LazyInterfaceType, LazyObjectType } from './lazy-types.js';
 import {
   astFromValue, buildASTSchema, GraphQLDirective, type DirectiveLocation, GraphQLEnumType, type GraphQLEnumValueConfigMap,
-  type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap, GraphQLInputObjectType,
-  type GraphQLInputType, GraphQLInterfaceType, GraphQLList, type GraphQLNamedType, GraphQLNonNull, GraphQLObjectType,
-  type GraphQLOutputType, GraphQLScalarType, type GraphQLSchema, type GraphQLType, GraphQLUnionType, isEnumType, isInputObjectType,
-  isInterfaceType, isIntrospectionType, isObjectType, isScalarType, isSpecifiedDirective, isSpecifiedScalarType, isUnionType,
-  parse, parseValue, print, specifiedDirectives, specifiedScalarTypes, valueFromAST, type GraphQLArgument, type GraphQLInputField,
+  type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap, type GraphQLInputType,
+  type GraphQLInterfaceType, GraphQLList, type GraphQLNamedType, GraphQLNonNull, type GraphQLObjectType, type GraphQLOutputType,
+  GraphQLScalarType, type GraphQLSchema, type GraphQLType, GraphQLUnionType, isEnumType, isInputObjectType, isInterfaceType,
+  isIntrospectionType, isObjectType, isScalarType, isSpecifiedDirective, isSpecifiedScalarType, isUnionType, parse, parseValue,
+  print, specifiedDirectives, specifiedScalarTypes, valueFromAST, type GraphQLArgument, type GraphQLInputField,
 } from 'graphql';
+import { buildLazySchema, LazyInputObjectType, LazyInterfaceType, LazyObjectType } from './lazy-types.js';
 
 /** A type reference as SDL writes it: `String`, `[User!]!`. */
 type TypeRef = string;

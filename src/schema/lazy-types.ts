@@ -23,20 +23,15 @@ const NOT_YET = Object.freeze(Object.create(null) as Record<string, never>);
 
 type FieldsHook = (fields: GraphQLFieldMap<unknown, unknown>) => void;
 
-/** An object type whose fields are made on first use; `fieldNames` are known before that. */
-export class LazyObjectType extends GraphQLObjectType {
-  readonly #names: ReadonlySet<string>;
+/** The field names a lazy type declares, and the work waiting for its fields to be made. */
+class PendingFields {
   #made = false;
   #hooks: FieldsHook[] = [];
 
-  constructor(config: GraphQLObjectTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
-    super(config);
-    this.#names = new Set(fieldNames);
-  }
+  constructor(readonly names: ReadonlySet<string>) {}
 
-  override getFields(): GraphQLFieldMap<unknown, unknown> {
-    if (collecting) return NOT_YET;
-    const fields = super.getFields();
+  /** Runs the waiting hooks the first time the fields are made; returns them. */
+  made(fields: GraphQLFieldMap<unknown, unknown>): GraphQLFieldMap<unknown, unknown> {
     if (!this.#made) {
       this.#made = true;
       for (const hook of this.#hooks.splice(0)) hook(fields);
@@ -44,53 +39,40 @@ export class LazyObjectType extends GraphQLObjectType {
     return fields;
   }
 
-  declares(field: string): boolean {
-    return this.#names.has(field);
+  when(hook: FieldsHook, fields: () => GraphQLFieldMap<unknown, unknown>): void {
+    if (this.#made) hook(fields());
+    else this.#hooks.push(hook);
+  }
+}
+
+const pending = new WeakMap<GraphQLObjectType | GraphQLInterfaceType, PendingFields>();
+
+/** An object type whose fields are made on first use. */
+export class LazyObjectType extends GraphQLObjectType {
+  constructor(config: GraphQLObjectTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
+    super(config);
+    pending.set(this, new PendingFields(new Set(fieldNames)));
   }
 
-  whenFieldsMade(hook: FieldsHook): void {
-    if (this.#made) hook(super.getFields());
-    else this.#hooks.push(hook);
+  override getFields(): GraphQLFieldMap<unknown, unknown> {
+    return collecting ? NOT_YET : pending.get(this)!.made(super.getFields());
   }
 }
 
 /** An interface whose fields are made on first use. */
 export class LazyInterfaceType extends GraphQLInterfaceType {
-  readonly #names: ReadonlySet<string>;
-  #made = false;
-  #hooks: FieldsHook[] = [];
-
   constructor(config: GraphQLInterfaceTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
     super(config);
-    this.#names = new Set(fieldNames);
+    pending.set(this, new PendingFields(new Set(fieldNames)));
   }
 
   override getFields(): GraphQLFieldMap<unknown, unknown> {
-    if (collecting) return NOT_YET;
-    const fields = super.getFields();
-    if (!this.#made) {
-      this.#made = true;
-      for (const hook of this.#hooks.splice(0)) hook(fields);
-    }
-    return fields;
-  }
-
-  declares(field: string): boolean {
-    return this.#names.has(field);
-  }
-
-  whenFieldsMade(hook: FieldsHook): void {
-    if (this.#made) hook(super.getFields());
-    else this.#hooks.push(hook);
+    return collecting ? NOT_YET : pending.get(this)!.made(super.getFields());
   }
 }
 
 /** An input type whose fields are made on first use. */
 export class LazyInputObjectType extends GraphQLInputObjectType {
-  constructor(config: GraphQLInputObjectTypeConfig) {
-    super(config);
-  }
-
   override getFields(): GraphQLInputFieldMap {
     return collecting ? NOT_YET : super.getFields();
   }
@@ -112,12 +94,14 @@ export function buildLazySchema(config: GraphQLSchemaConfig & { types: GraphQLNa
 
 /** Runs `hook` on the type's fields once they are made (now, for a type that is not lazy or already made). */
 export function whenFieldsMade(type: GraphQLObjectType | GraphQLInterfaceType, hook: FieldsHook): void {
-  if (type instanceof LazyObjectType || type instanceof LazyInterfaceType) type.whenFieldsMade(hook);
+  const lazy = pending.get(type);
+  if (lazy) lazy.when(hook, () => type.getFields());
   else hook(type.getFields());
 }
 
 /** Whether the type has this field, without making a lazy type's fields. */
 export function declaresField(type: GraphQLNamedType | undefined, field: string): boolean {
-  if (type instanceof LazyObjectType || type instanceof LazyInterfaceType) return type.declares(field);
+  const lazy = type && pending.get(type as GraphQLObjectType);
+  if (lazy) return lazy.names.has(field);
   return Boolean(type && 'getFields' in type && Object.hasOwn(type.getFields(), field));
 }

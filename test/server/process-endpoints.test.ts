@@ -3,8 +3,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
-import { startGatewayProcess } from '../support/gateway-process.js';
+import { type Emulator, startEmulator } from '../../src/emulator/index.js';
+import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process.js';
+
+/**
+ * A gateway process in front of an emulator tenant of its own (with the API key a tenant requires),
+ * for `body`; then both stop, and the process must exit cleanly.
+ */
+async function inFrontOfTenant(env: (tenant: Emulator) => Record<string, string>, body: (gateway: GatewayProcess, tenant: Emulator) => Promise<void>): Promise<void> {
+  const tenant = await startEmulator();
+  const gateway = await startGatewayProcess({ GATEWAY_CONFIG: apiKeyConfig(), AUTH0_DOMAIN: tenant.url, AUTH0_CLIENT_ID: tenant.demoClient.clientId, ...env(tenant) });
+  try {
+    await body(gateway, tenant);
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+  } finally {
+    gateway.child.kill('SIGKILL');
+    await tenant.close();
+  }
+}
 
 /** A settings file with one API key, as a gateway in front of a tenant requires. */
 function apiKeyConfig(): string {
@@ -49,37 +66,19 @@ describe('the server process', () => {
   }, 40_000);
 
   it('asks for its Management API token at start-up, once, before any query', async () => {
-    const tenant = await startEmulator();
-    const { child, exited } = await startGatewayProcess({
-      GATEWAY_CONFIG: apiKeyConfig(), AUTH0_DOMAIN: tenant.url, AUTH0_CLIENT_ID: tenant.demoClient.clientId, AUTH0_CLIENT_SECRET: tenant.demoClient.clientSecret,
-    });
-    try {
+    await inFrontOfTenant((tenant) => ({ AUTH0_CLIENT_SECRET: tenant.demoClient.clientSecret }), async (_, tenant) => {
       await expect.poll(() => tenant.tokenRequests(), { timeout: 10_000 }).toBe(1);
       expect(tenant.requests().filter((r) => r.path.startsWith('/api/v2/'))).toEqual([]);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      await tenant.close();
-    }
+    });
   }, 40_000);
 
   it('credentials the tenant refuses show in the log at start-up, without the secret, and the gateway still starts', async () => {
-    const tenant = await startEmulator();
     const secret = 'not-the-secret-5f0c1d';
-    const { child, url, output, exited } = await startGatewayProcess({
-      LOG_LEVEL: 'warn', GATEWAY_CONFIG: apiKeyConfig(), AUTH0_DOMAIN: tenant.url, AUTH0_CLIENT_ID: tenant.demoClient.clientId, AUTH0_CLIENT_SECRET: secret,
-    });
-    try {
+    await inFrontOfTenant(() => ({ LOG_LEVEL: 'warn', AUTH0_CLIENT_SECRET: secret }), async ({ url, output }) => {
       await expect.poll(output, { timeout: 10_000 }).toMatch(/No Management API token at start-up \(The token endpoint refused the gateway's client credentials/);
       expect(output()).toMatch(/"code":"UPSTREAM_UNAUTHORIZED"/);
       expect(output()).not.toContain(secret);
       expect((await fetch(new URL('/healthz', url))).status).toBe(200);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      await tenant.close();
-    }
+    });
   }, 40_000);
 });
