@@ -5,8 +5,9 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { COVERAGE_FILE, GENERATED_DIR, README_FILE, SCOPES_FILE, SPEC_FILE } from './paths.js';
+import { type EmulatorThread, startEmulatorThread } from './emulator/in-thread.js';
 import type { Gateway } from './server/gateway.js';
 import type { GatewayConfig } from './server/config.js';
 
@@ -57,8 +58,15 @@ async function main(command: string | undefined): Promise<void> {
     case 'start': {
       const { loadConfig } = await import('./server/config.js');
       const config = loadConfig();
+      // Without a tenant, the emulator starts first, in its own thread on the other core, so that
+      // it is up by the time the gateway has loaded its modules and built its schema.
+      const embedded = config.upstream.domain ? undefined
+        : startEmulatorThread({ port: config.emulatorPort, ...(config.emulatorDomain ? { domain: config.emulatorDomain } : {}) });
+      embedded?.catch(() => {});
+      // pino is CommonJS: its module object is the default export, from the sources and the bundle alike.
+      const pino = (await import('pino')).default;
       const logger = pino({ level: config.logLevel, redact: { paths: ['*.authorization', '*.token', '*.clientSecret', '*.client_secret'], censor: '[redacted]' } });
-      const { gateway, describe, afterwards, stopUpstream } = await upstreamFor(config, logger);
+      const { gateway, describe, afterwards, stopUpstream } = await upstreamFor(config, logger, embedded);
       const metricsServer = config.metrics.enabled && config.metrics.port !== undefined
         ? await import('./server/metrics-server.js').then(({ startMetricsServer }) => startMetricsServer(gateway.metrics, config.metrics.port!))
         : undefined;
@@ -108,12 +116,7 @@ async function main(command: string | undefined): Promise<void> {
  * key): it refuses to start open. Without it, the embedded emulator starts and the demo runs
  * open on loopback, which it says loudly.
  */
-async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gateway: Gateway; describe: string; afterwards?: Promise<string>; stopUpstream: () => Promise<void> }> {
-  // Without a tenant, the emulator starts first, in its own thread on the other core, so that it
-  // is up by the time the gateway has loaded its modules and built its schema.
-  const starting = config.upstream.domain ? undefined : import('./emulator/in-thread.js').then(({ startEmulatorThread }) =>
-    startEmulatorThread({ port: config.emulatorPort, ...(config.emulatorDomain ? { domain: config.emulatorDomain } : {}) }));
-  starting?.catch(() => {});
+async function upstreamFor(config: GatewayConfig, logger: Logger, embedded: Promise<EmulatorThread> | undefined): Promise<{ gateway: Gateway; describe: string; afterwards?: Promise<string>; stopUpstream: () => Promise<void> }> {
   const { buildGatewaySchema, createGateway } = await import('./server/gateway.js');
   const { createAuthenticator } = await import('./server/caller-auth.js');
   const persisted = config.persistedOperations
@@ -148,7 +151,7 @@ async function upstreamFor(config: GatewayConfig, logger: Logger): Promise<{ gat
   }
   const built = buildGatewaySchema(common);
   // Resolves once the emulator's port is bound; its tenant may still be being made (`ready`).
-  const emulator = await starting!;
+  const emulator = await embedded!;
   const gateway = createGateway({
     ...common, built,
     upstream: { baseUrl: emulator.url, auth: { mode: 'client-credentials', clientId: emulator.demoClient.clientId, clientSecret: emulator.demoClient.clientSecret, audience: emulator.audience } },
