@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
+import { REDIS_AVAILABLE, startRedis } from '../support/redis-server.js';
 import { ROOT } from '../../src/paths.js';
 import { startGatewayProcess } from '../support/gateway-process.js';
 
@@ -33,4 +35,25 @@ it('builds the bundle, which starts on the embedded emulator, answers, validates
     child.kill('SIGTERM');
   }
   expect(await exited).toBe(0);
+}, 60_000);
+
+// ioredis stays out of the bundle and loads with the first Redis connection (src/shared/redis-connection.ts).
+it.skipIf(!REDIS_AVAILABLE)('the bundle with REDIS_URL loads ioredis when it connects, and keeps its token and cache in Redis', async () => {
+  const redis = await startRedis();
+  const { child, url, exited } = await startGatewayProcess({ EMULATOR_PORT: '0', REDIS_URL: redis.url, GATEWAY_REDIS_PREFIX: 'bundle:' }, { bundle: true });
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ roles(first: 1) { nodes { name } } }' }) });
+    expect(((await response.json()) as { data?: unknown }).data).toBeTruthy();
+    const ready = await (await fetch(new URL('/readyz', url))).json() as { checks: Record<string, { ok: boolean; detail: string }> };
+    expect(ready.checks.cache).toEqual({ ok: true, detail: 'shared cache reachable' });
+    const client = new Redis(redis.url);
+    const keys = await client.keys('bundle:*');
+    client.disconnect();
+    expect(keys.some((k) => k.startsWith('bundle:token:'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('bundle:c:GET /roles'))).toBe(true);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    await redis.stop();
+  }
 }, 60_000);
