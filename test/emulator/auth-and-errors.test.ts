@@ -27,10 +27,10 @@ async function call(path: string, init: RequestInit & { token?: string | null } 
 }
 
 describe('start-up', () => {
-  it('the emulator thread gives its address before its tenant is made, and a token request sent at once is answered then', async () => {
+  it('the emulator thread resolves with its address; a token request sent at once is answered, and `ready` names the demo users', async () => {
     const thread = await startEmulatorThread();
     try {
-      // Sent while the thread still loads the spec and seeds the tenant.
+      // Sent as soon as the port is bound, while the thread may still be making the tenant.
       const response = await fetch(`${thread.url}/oauth/token`, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: thread.demoClient.clientId, client_secret: thread.demoClient.clientSecret, audience: thread.audience }),
@@ -42,9 +42,7 @@ describe('start-up', () => {
       await thread.close();
     }
   }, 30_000);
-});
 
-describe('start-up gate', () => {
   it('a request that arrives before the tenant is made waits for it instead of failing', async () => {
     let made!: () => void;
     const state = { faults: {}, log: [], handlers: {}, audience: '', ready: new Promise<void>((resolve) => { made = resolve; }) } as unknown as ServerState;
