@@ -131,12 +131,12 @@ export function schemaFromCompact(compact: CompactSchema): GraphQLSchema {
       case 'scalar': type = specified.get(entry[1]) ?? new GraphQLScalarType({ name: entry[1], description: entry[2], specifiedByURL: entry[3] }); break;
       case 'object': {
         const interfaces = entry[3];
-        type = new LazyObjectType({ name: entry[1], description: entry[2], interfaces: () => interfaces.map((n) => namedType<GraphQLInterfaceType>(n)), fields: fields(entry[4]) }, entry[4].map((f) => f[0]));
+        type = new LazyObjectType({ name: entry[1], description: entry[2], interfaces: () => interfaces.map((n) => namedType<GraphQLInterfaceType>(n)), fields: fields(entry[4]) }, () => entry[4].map((f) => f[0]));
         break;
       }
       case 'interface': {
         const interfaces = entry[3];
-        type = new LazyInterfaceType({ name: entry[1], description: entry[2], interfaces: () => interfaces.map((n) => namedType<GraphQLInterfaceType>(n)), fields: fields(entry[4]) }, entry[4].map((f) => f[0]));
+        type = new LazyInterfaceType({ name: entry[1], description: entry[2], interfaces: () => interfaces.map((n) => namedType<GraphQLInterfaceType>(n)), fields: fields(entry[4]) }, () => entry[4].map((f) => f[0]));
         break;
       }
       case 'union': {

@@ -27,8 +27,14 @@ type FieldsHook = (fields: GraphQLFieldMap<unknown, unknown>) => void;
 class PendingFields {
   #made = false;
   #hooks: FieldsHook[] = [];
+  #names: ReadonlySet<string> | undefined;
 
-  constructor(readonly names: ReadonlySet<string>) {}
+  constructor(private readonly fieldNames: () => Iterable<string>) {}
+
+  /** The names, read from the type's definition when first asked (most types are never asked). */
+  get names(): ReadonlySet<string> {
+    return (this.#names ??= new Set(this.fieldNames()));
+  }
 
   /** Runs the waiting hooks the first time the fields are made; returns them. */
   made(fields: GraphQLFieldMap<unknown, unknown>): GraphQLFieldMap<unknown, unknown> {
@@ -49,9 +55,9 @@ const pending = new WeakMap<GraphQLObjectType | GraphQLInterfaceType, PendingFie
 
 /** An object type whose fields are made on first use. */
 export class LazyObjectType extends GraphQLObjectType {
-  constructor(config: GraphQLObjectTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
+  constructor(config: GraphQLObjectTypeConfig<unknown, unknown>, fieldNames: () => Iterable<string>) {
     super(config);
-    pending.set(this, new PendingFields(new Set(fieldNames)));
+    pending.set(this, new PendingFields(fieldNames));
   }
 
   override getFields(): GraphQLFieldMap<unknown, unknown> {
@@ -61,9 +67,9 @@ export class LazyObjectType extends GraphQLObjectType {
 
 /** An interface whose fields are made on first use. */
 export class LazyInterfaceType extends GraphQLInterfaceType {
-  constructor(config: GraphQLInterfaceTypeConfig<unknown, unknown>, fieldNames: Iterable<string>) {
+  constructor(config: GraphQLInterfaceTypeConfig<unknown, unknown>, fieldNames: () => Iterable<string>) {
     super(config);
-    pending.set(this, new PendingFields(new Set(fieldNames)));
+    pending.set(this, new PendingFields(fieldNames));
   }
 
   override getFields(): GraphQLFieldMap<unknown, unknown> {
